@@ -1,0 +1,72 @@
+// Layer rules (STYLE rule 3), checked in the tests (test/architecture/layers.test.ts) and by
+// `npm run deps:check`. Paths are relative to the project root.
+const IO_PACKAGES = 'node_modules/(pg|pg-[^/]+|express|undici|node-fetch|axios|pino[^/]*)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'workflows-no-io',
+      comment:
+        'workflows/ is deterministic orchestration: it imports domain/ and @temporalio/workflow; ' +
+        'activities only as types.',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: {
+        path: ['^(activities|agencies|db|api|worker|config|scripts|web)/', IO_PACKAGES],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'workflows-no-node-builtins',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ imports nothing else from the project, no Node built-ins and no I/O.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: {
+        pathNot: ['^domain/', '^node_modules/'],
+      },
+    },
+    {
+      name: 'domain-no-node-builtins',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'domain-no-io-packages',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: [IO_PACKAGES, 'node_modules/@temporalio/(client|worker|activity)/'] },
+    },
+    {
+      name: 'api-no-activities-or-db-writes',
+      comment: 'api/ reads through db/queries and db/pool; it never runs activities or writes.',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: { path: ['^activities/', '^db/(?!queries/|pool\\.ts$)'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|data|build|test-output)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

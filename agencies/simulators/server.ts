@@ -1,0 +1,29 @@
+import { loadEnv, SimulatorsEnv } from '../../config/env';
+import { createLogger } from '../../config/logger';
+import { createPool } from '../../db/pool';
+import { createSimulatorsApp } from './app';
+
+function main(): void {
+  const env = loadEnv(SimulatorsEnv);
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'simulators' });
+  const db = createPool(env.DATABASE_URL, {
+    max: 5,
+    onError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
+  const server = createSimulatorsApp({ db }).listen(env.SIMULATORS_PORT, env.SIMULATORS_HOST, () =>
+    logger.info(
+      { url: `http://${env.SIMULATORS_HOST}:${env.SIMULATORS_PORT}` },
+      'agency simulators listening',
+    ),
+  );
+  const stop = () => server.close(() => void db.end());
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

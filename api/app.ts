@@ -1,0 +1,65 @@
+// createApp(deps) builds the Express app without listening (STYLE rule 25); server.ts listens.
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { ApiError } from '../domain/errors';
+import type { ApiDeps } from './deps';
+import { createMetrics } from './metrics';
+import { buildOpenApiDocument } from './openapi';
+import { errorMiddleware, HttpProblem, sendProblem } from './problem';
+import { mountRoutes, type RouteDefinition } from './route';
+import { healthRoutes } from './routes/health.routes';
+import { selfCheckRoutes } from './routes/self-checks.routes';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+export const API_VERSION = '1.0.0';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const metrics = createMetrics();
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // Reuse a caller's (or gateway's) request id when it is well-formed, else mint one.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Log the route, never the query string: it may carry search terms about people.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+
+  const routes: RouteDefinition[] = [
+    ...healthRoutes(deps, metrics.registry),
+    ...selfCheckRoutes(deps),
+  ];
+  const openapi = buildOpenApiDocument(routes, API_VERSION);
+  app.get('/openapi.json', (_req, res) => void res.json(openapi));
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerUrl: '/openapi.json' }));
+  app.use(mountRoutes(routes, deps.authenticate));
+
+  app.use((req, res) =>
+    sendProblem(
+      req,
+      res,
+      new HttpProblem(ApiError.NOT_FOUND, `no route ${req.method} ${req.path}`),
+    ),
+  );
+  app.use(errorMiddleware(deps.logger));
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { Client } from '@temporalio/client';
+import type { Logger } from '../config/logger';
+import type { Db } from '../db/pool';
+import type { Authenticator } from './auth';
+
+/** Everything the API needs, built once per process by server.ts (or by a test). */
+export interface ApiDeps {
+  temporal: Client;
+  db: Db;
+  authenticate: Authenticator;
+  logger: Logger;
+  /** Reachability of each dependency, for /readyz. */
+  readiness(): Promise<Record<string, 'up' | 'down'>>;
+}

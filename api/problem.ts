@@ -1,0 +1,142 @@
+// RFC 9457 problem details: the one shape of every error this API returns, Vietnamese first with
+// English on request (Accept-Language), never a stack trace.
+import type { ErrorRequestHandler, Request } from 'express';
+import {
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApiError } from '../domain/errors';
+import type { Logger } from '../config/logger';
+
+export interface ProblemIssue {
+  /** Which part of the request: body, query, params or headers. */
+  in: 'body' | 'query' | 'params' | 'headers';
+  /** JSON pointer into that part, e.g. `/child/pin`. */
+  pointer: string;
+  detail: string;
+}
+
+const TITLES: Record<ApiError, { vi: string; en: string }> = {
+  [ApiError.VALIDATION]: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid request' },
+  [ApiError.UNAUTHENTICATED]: { vi: 'Chưa xác thực', en: 'Not authenticated' },
+  [ApiError.FORBIDDEN]: { vi: 'Không có quyền', en: 'Forbidden' },
+  [ApiError.NOT_FOUND]: { vi: 'Không tìm thấy', en: 'Not found' },
+  [ApiError.CONFLICT]: { vi: 'Đã tồn tại', en: 'Conflict' },
+  [ApiError.UNPROCESSABLE]: { vi: 'Không thể thực hiện', en: 'Unprocessable request' },
+  [ApiError.PAYLOAD_TOO_LARGE]: { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
+  [ApiError.UNSUPPORTED_MEDIA_TYPE]: {
+    vi: 'Kiểu nội dung không được hỗ trợ',
+    en: 'Unsupported media type',
+  },
+  [ApiError.UNAVAILABLE]: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
+  [ApiError.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+};
+
+const STATUS: Record<ApiError, number> = {
+  [ApiError.VALIDATION]: 400,
+  [ApiError.UNAUTHENTICATED]: 401,
+  [ApiError.FORBIDDEN]: 403,
+  [ApiError.NOT_FOUND]: 404,
+  [ApiError.CONFLICT]: 409,
+  [ApiError.UNPROCESSABLE]: 422,
+  [ApiError.PAYLOAD_TOO_LARGE]: 413,
+  [ApiError.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ApiError.UNAVAILABLE]: 503,
+  [ApiError.INTERNAL]: 500,
+};
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly code: ApiError,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? code);
+    this.name = 'HttpProblem';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const validationProblem = (issues: ProblemIssue[]) =>
+  new HttpProblem(ApiError.VALIDATION, `${issues.length} invalid field(s)`, { errors: issues });
+
+function language(req: Request): 'vi' | 'en' {
+  return req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi';
+}
+
+/** Maps anything thrown in a handler to a problem; unknown errors are logged and hidden. */
+function toProblem(error: unknown): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof WorkflowNotFoundError) return new HttpProblem(ApiError.NOT_FOUND);
+  if (error instanceof WorkflowExecutionAlreadyStartedError)
+    return new HttpProblem(ApiError.CONFLICT);
+  if (error instanceof WorkflowUpdateFailedError) {
+    return new HttpProblem(ApiError.UNPROCESSABLE, error.cause?.message ?? error.message);
+  }
+  if (error instanceof ServiceError) return unavailable('workflow service unreachable');
+  if (isDatabaseUnavailable(error)) return unavailable('database unreachable');
+  const bodyParser = error as { type?: unknown; status?: unknown };
+  switch (bodyParser.type) {
+    case 'entity.parse.failed':
+      return validationProblem([{ in: 'body', pointer: '', detail: 'body is not valid JSON' }]);
+    case 'entity.too.large':
+      return new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE);
+    default:
+      return undefined;
+  }
+}
+
+const unavailable = (detail: string) =>
+  new HttpProblem(ApiError.UNAVAILABLE, detail, {}, { 'Retry-After': '5' });
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  // Connection refused/reset, or the server shutting down / not accepting connections.
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code)
+  );
+}
+
+export function sendProblem(
+  req: Request,
+  res: import('express').Response,
+  problem: HttpProblem,
+): void {
+  const lang = language(req);
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .json({
+      type: `/problems/${problem.code}`,
+      title: TITLES[problem.code][lang],
+      status: problem.status,
+      code: problem.code,
+      ...(problem.detail !== undefined && { detail: problem.detail }),
+      instance: req.originalUrl,
+      requestId: req.id,
+      ...problem.extensions,
+    });
+}
+
+export function errorMiddleware(log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const problem = toProblem(error);
+    if (problem) {
+      if (problem.status >= 500) log.warn({ err: error, requestId: req.id }, problem.detail);
+      return sendProblem(req, res, problem);
+    }
+    log.error({ err: error, requestId: req.id }, 'unhandled error');
+    sendProblem(req, res, new HttpProblem(ApiError.INTERNAL));
+  };
+}

@@ -1,0 +1,133 @@
+// One declaration per endpoint: path, who may call it, request and response schemas, handler.
+// The same list mounts the Express routes, generates the OpenAPI document, and (later) drives the
+// authorization matrix tests, so none of them can drift from the others.
+import { Router, type Request, type Response } from 'express';
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { z } from 'zod';
+import { ApiError } from '../domain/errors';
+import type { Principal, Role } from '../domain/principal';
+import { AuthenticationError, type Authenticator } from './auth';
+import { HttpProblem, validationProblem, type ProblemIssue } from './problem';
+
+export type Access = 'public' | readonly Role[];
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Defaults to JSON. */
+  contentType?: string;
+}
+
+type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteContext<P, Q, B, A extends Access> {
+  params: Input<P>;
+  query: Input<Q>;
+  body: Input<B>;
+  principal: A extends 'public' ? undefined : Principal;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDefinition<
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends Access = Access,
+> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI path template: `/v1/cases/{caseId}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: A;
+  request?: { params?: P; query?: Q; body?: B };
+  responses: RouteConfig['responses'];
+  handle(ctx: RouteContext<P, Q, B, A>): Promise<Reply> | Reply;
+}
+
+/** Keeps each route's generic types while collecting them into one list. */
+export function defineRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  const A extends Access = Access,
+>(route: RouteDefinition<P, Q, B, A>): RouteDefinition {
+  return route;
+}
+
+const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+function issuesOf(where: ProblemIssue['in'], error: z.ZodError): ProblemIssue[] {
+  return error.issues.map((issue) => ({
+    in: where,
+    pointer: issue.path.map((p) => `/${String(p)}`).join(''),
+    detail: issue.message,
+  }));
+}
+
+function parseInput(route: RouteDefinition, req: Request) {
+  const issues: ProblemIssue[] = [];
+  const parse = (
+    where: 'params' | 'query' | 'body',
+    schema: z.ZodType | undefined,
+    value: unknown,
+  ) => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    issues.push(...issuesOf(where, result.error));
+    return undefined;
+  };
+  const params = parse('params', route.request?.params, req.params);
+  const query = parse('query', route.request?.query, req.query);
+  const body = parse('body', route.request?.body, req.body);
+  if (issues.length > 0) throw validationProblem(issues);
+  return { params, query, body };
+}
+
+async function authenticate(
+  route: RouteDefinition,
+  req: Request,
+  verify: Authenticator,
+): Promise<Principal | undefined> {
+  if (route.access === 'public') return undefined;
+  const header = req.get('authorization');
+  const token = header?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
+  const challenge = { 'WWW-Authenticate': 'Bearer realm="lien-thong"' };
+  if (!token)
+    throw new HttpProblem(ApiError.UNAUTHENTICATED, 'bearer token required', {}, challenge);
+  let principal: Principal;
+  try {
+    principal = await verify(token);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    throw new HttpProblem(ApiError.UNAUTHENTICATED, error.message, {}, challenge);
+  }
+  if (!route.access.includes(principal.role)) {
+    throw new HttpProblem(ApiError.FORBIDDEN, `role '${principal.role}' may not ${route.summary}`);
+  }
+  return principal;
+}
+
+export function mountRoutes(routes: readonly RouteDefinition[], verify: Authenticator): Router {
+  const router = Router();
+  for (const route of routes) {
+    router[route.method](toExpressPath(route.path), async (req, res) => {
+      const principal = await authenticate(route, req, verify);
+      if (route.request?.body && !req.is('application/json')) {
+        throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
+      }
+      const input = parseInput(route, req);
+      const reply = await route.handle({ ...input, principal, req, res });
+      res.status(reply.status).set(reply.headers ?? {});
+      if (reply.body === undefined) res.end();
+      else if (reply.contentType) res.type(reply.contentType).send(reply.body);
+      else res.json(reply.body);
+    });
+  }
+  return router;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { defineRoute, type RouteDefinition } from '../route';
+import type { ApiDeps } from '../deps';
+import type { Registry } from 'prom-client';
+
+const Readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.record(z.string(), z.enum(['up', 'down'])),
+  })
+  .meta({ id: 'Readiness' });
+
+export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/healthz',
+      operationId: 'getLiveness',
+      summary: 'liveness: the process answers',
+      tags: ['operations'],
+      access: 'public',
+      responses: {
+        200: {
+          description: 'alive',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
+      handle: () => ({ status: 200, body: { status: 'ok' } }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/readyz',
+      operationId: 'getReadiness',
+      summary: 'readiness: Temporal and PostgreSQL reachable',
+      tags: ['operations'],
+      access: 'public',
+      responses: {
+        200: { description: 'ready', content: { 'application/json': { schema: Readiness } } },
+        503: { description: 'not ready', content: { 'application/json': { schema: Readiness } } },
+      },
+      handle: async () => {
+        const checks = await deps.readiness();
+        const ready = Object.values(checks).every((c) => c === 'up');
+        return {
+          status: ready ? 200 : 503,
+          body: { status: ready ? 'ready' : 'not_ready', checks },
+          ...(!ready && { headers: { 'Retry-After': '5' } }),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/metrics',
+      operationId: 'getMetrics',
+      summary: 'Prometheus metrics',
+      tags: ['operations'],
+      access: 'public',
+      responses: {
+        200: {
+          description: 'Prometheus text format',
+          content: { 'text/plain': { schema: z.string() } },
+        },
+      },
+      handle: async () => ({
+        status: 200,
+        body: await metrics.metrics(),
+        contentType: metrics.contentType,
+      }),
+    }),
+  ];
+}

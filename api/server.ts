@@ -1,0 +1,44 @@
+// API process: one Temporal client and one pool for the life of the process (STYLE rule 28).
+import { Client, Connection } from '@temporalio/client';
+import { ApiEnv, loadEnv } from '../config/env';
+import { createLogger } from '../config/logger';
+import { createPool } from '../db/pool';
+import { createApp } from './app';
+import { createAuthenticator } from './auth';
+import { createReadiness } from './readiness';
+
+async function main(): Promise<void> {
+  const env = loadEnv(ApiEnv);
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const db = createPool(env.DATABASE_URL, {
+    onError: (err) => logger.warn({ err }, 'idle database connection lost'),
+  });
+  const app = createApp({
+    temporal,
+    db,
+    logger,
+    authenticate: createAuthenticator({
+      secret: env.AUTH_JWT_SECRET,
+      jwksUrl: env.AUTH_JWKS_URL,
+      issuer: env.AUTH_JWT_ISSUER,
+      audience: env.AUTH_JWT_AUDIENCE,
+    }),
+    readiness: createReadiness(connection, db),
+  });
+  const server = app.listen(env.API_PORT, env.API_HOST, () =>
+    logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),
+  );
+  const stop = () => {
+    logger.info('api stopping');
+    server.close(() => void Promise.all([db.end(), connection.close()]));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

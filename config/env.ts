@@ -1,0 +1,138 @@
+// The only reader of process.env. Each process parses the keys it needs with one zod schema and stops
+// at start-up with a single message listing every missing or invalid key. Defaults exist only where
+// they are right for local development; production (NODE_ENV=production) must set the rest.
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'lien-thong-development-secret-change-me-0000';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
+const url = () => z.url({ protocol: /^https?$/ });
+const postgresUrl = () =>
+  z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .describe('PostgreSQL connection string');
+
+const common = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+
+const hostPort = () => z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
+
+const temporal = {
+  TEMPORAL_ADDRESS: hostPort().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+};
+
+const auth = {
+  AUTH_JWT_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (HS256 key)')
+    .default(DEV_JWT_SECRET),
+  AUTH_JWKS_URL: url().optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).default('lien-thong-dev'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('lien-thong'),
+};
+
+function productionNeedsRealSecrets(
+  env: { NODE_ENV: string; AUTH_JWT_SECRET: string; AUTH_JWKS_URL?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    env.NODE_ENV === 'production' &&
+    !env.AUTH_JWKS_URL &&
+    env.AUTH_JWT_SECRET === DEV_JWT_SECRET
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_JWT_SECRET'],
+      message: 'production needs AUTH_JWKS_URL or a secret of its own, not the development default',
+    });
+  }
+}
+
+/** Enough to sign and verify development tokens (scripts/mint-token.ts). */
+export const AuthEnv = z
+  .object({ NODE_ENV: common.NODE_ENV, ...auth })
+  .superRefine(productionNeedsRealSecrets);
+export type AuthEnv = z.infer<typeof AuthEnv>;
+
+export const ApiEnv = z
+  .object({
+    ...common,
+    ...temporal,
+    ...auth,
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port(3000),
+    DATABASE_URL: postgresUrl(),
+  })
+  .superRefine(productionNeedsRealSecrets);
+export type ApiEnv = z.infer<typeof ApiEnv>;
+
+export const WorkerEnv = z.object({
+  ...common,
+  ...temporal,
+  DATABASE_URL: postgresUrl(),
+  SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
+  WORKFLOW_BUNDLE_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('prebuilt workflow bundle (production)'),
+});
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+export const SimulatorsEnv = z.object({
+  ...common,
+  SIMULATORS_HOST: z.string().min(1).default('127.0.0.1'),
+  SIMULATORS_PORT: port(4000),
+  DATABASE_URL: postgresUrl(),
+});
+export type SimulatorsEnv = z.infer<typeof SimulatorsEnv>;
+
+/** `make start`: which parts to run here and which external ones to use instead. */
+export const LauncherEnv = z.object({
+  ...common,
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: postgresUrl().optional(),
+  EMBEDDED_POSTGRES_PORT: port(5433),
+  TEMPORAL_ADDRESS: hostPort().optional().describe('external Temporal; unset → the CLI dev server'),
+  TEMPORAL_NAMESPACE: temporal.TEMPORAL_NAMESPACE,
+  TEMPORAL_CLI_PATH: z.string().min(1).optional(),
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  API_PORT: port(3000),
+  SIMULATORS_PORT: port(4000),
+});
+export type LauncherEnv = z.infer<typeof LauncherEnv>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSee .env.example for every key.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment with `schema`, or throws one ConfigError naming every bad key. */
+export function loadEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  // An empty string means "not set": shells and compose files often export KEY= for unset keys.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(environment)';
+      const message =
+        issue.code === 'invalid_type' && cleaned[key] === undefined ? 'is required' : issue.message;
+      return `${key}: ${message}`;
+    }),
+  );
+}

@@ -1,0 +1,19 @@
+// Schema migrations: numbered SQL files in db/migrations, applied in order by node-pg-migrate under an
+// advisory lock, so several processes starting at once apply each migration exactly once.
+import { join } from 'node:path';
+import { runner } from 'node-pg-migrate';
+
+export const MIGRATIONS_DIR = join(__dirname, 'migrations');
+
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const applied = await runner({
+    databaseUrl,
+    dir: MIGRATIONS_DIR,
+    direction: 'up',
+    migrationsTable: 'schema_migrations',
+    checkOrder: true,
+    advisoryLockMode: 'wait',
+    log: () => undefined,
+  });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,20 @@
+// Namespaced error codes, defined once (STYLE rule 33). They travel as ApplicationFailure types through
+// Temporal and as problem `type` suffixes through the API.
+export const ProcedureError = {
+  STEP_NOT_ALLOWED: 'PROCEDURE.STEP_NOT_ALLOWED',
+} as const;
+export type ProcedureError = (typeof ProcedureError)[keyof typeof ProcedureError];
+
+export const ApiError = {
+  VALIDATION: 'API.VALIDATION',
+  UNAUTHENTICATED: 'API.UNAUTHENTICATED',
+  FORBIDDEN: 'API.FORBIDDEN',
+  NOT_FOUND: 'API.NOT_FOUND',
+  CONFLICT: 'API.CONFLICT',
+  UNPROCESSABLE: 'API.UNPROCESSABLE',
+  PAYLOAD_TOO_LARGE: 'API.PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'API.UNSUPPORTED_MEDIA_TYPE',
+  UNAVAILABLE: 'API.UNAVAILABLE',
+  INTERNAL: 'API.INTERNAL',
+} as const;
+export type ApiError = (typeof ApiError)[keyof typeof ApiError];

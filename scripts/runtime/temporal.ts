@@ -1,0 +1,90 @@
+// The Temporal CLI dev server as a child process: a real Temporal server with SQLite persistence.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+
+export interface RunningTemporal {
+  address: string;
+  stop: () => Promise<void>;
+}
+
+export interface DevServerOptions {
+  cliPath: string;
+  port: number;
+  /** Namespaces to create at start; the first is the default. */
+  namespaces: string[];
+  /** SQLite file; omitted → in memory (tests). */
+  dbFile?: string;
+  /** Web UI port; omitted → headless. */
+  uiPort?: number;
+  onOutput?: (line: string) => void;
+}
+
+/** Flags for `temporal server start-dev`, also written into benchmark results. */
+export function devServerArgs(options: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port)];
+  for (const namespace of options.namespaces) args.push('--namespace', namespace);
+  args.push('--log-level', 'warn');
+  if (options.dbFile) {
+    // WAL, as Temporal's own SDK load tests run SQLite: writers no longer block readers.
+    args.push('--db-filename', resolve(options.dbFile), '--sqlite-pragma', 'journal_mode=wal');
+  }
+  if (options.uiPort === undefined) args.push('--headless');
+  else args.push('--ui-ip', '127.0.0.1', '--ui-port', String(options.uiPort));
+  return args;
+}
+
+export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningTemporal> {
+  if (options.dbFile) mkdirSync(dirname(resolve(options.dbFile)), { recursive: true });
+  // Own process group, so a terminal's Ctrl-C reaches only our launcher, which stops us last but one.
+  const child = spawn(options.cliPath, devServerArgs(options), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const forward = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => options.onOutput?.(line));
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const address = `127.0.0.1:${options.port}`;
+  const ready = await Promise.race([waitForTemporal(address, 60_000), exited.then(() => false)]);
+  if (!ready) {
+    child.kill('SIGKILL');
+    throw new Error(`the Temporal dev server did not become ready on ${address}`);
+  }
+  return {
+    address,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls until a Temporal frontend answers at `address`, or the time runs out. */
+export async function waitForTemporal(address: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+        return true;
+      } finally {
+        await connection.close();
+      }
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return false;
+}

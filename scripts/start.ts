@@ -1,0 +1,177 @@
+// `make start`: the whole system on one machine. PostgreSQL (DATABASE_URL or embedded) and Temporal
+// (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations, then the agency simulators, the worker
+// and the API as child processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
+// next start resumes where this one stopped.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { LauncherEnv, loadEnv } from '../config/env';
+import { migrate } from '../db/migrate';
+import { provisionTemporalCli } from './runtime/provision';
+import {
+  ensureDatabase,
+  startEmbeddedPostgres,
+  takeOverShutdownSignals,
+  type RunningPostgres,
+} from './runtime/postgres';
+import { startTemporalDevServer, type RunningTemporal } from './runtime/temporal';
+
+const ROOT = resolve(__dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const say = (line: string) => console.log(`[start] ${line}`);
+
+interface Stoppable {
+  name: string;
+  stop(): Promise<void>;
+}
+
+function runChild(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+): Stoppable & { child: ChildProcess } {
+  // Own process group: Ctrl-C reaches only the launcher, which stops the parts in order.
+  const child = spawn(TSX, [join(ROOT, entry)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => console.log(`[${name}] ${line}`));
+  child.stdout?.on('data', prefix);
+  child.stderr?.on('data', prefix);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    name,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv(LauncherEnv);
+  const dataDir = resolve(env.DATA_DIR);
+  const running: Stoppable[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    for (const part of running.reverse()) {
+      await part.stop().catch((error: unknown) => say(`${part.name}: ${String(error)}`));
+      say(`${part.name} stopped`);
+    }
+    process.exit(code);
+  };
+  takeOverShutdownSignals();
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = env.DATABASE_URL;
+    if (databaseUrl) {
+      say('PostgreSQL: using DATABASE_URL');
+    } else {
+      say(
+        `PostgreSQL: embedded, data in ${join(dataDir, 'postgres')}, port ${env.EMBEDDED_POSTGRES_PORT}`,
+      );
+      const pg: RunningPostgres = await startEmbeddedPostgres({
+        dataDir: join(dataDir, 'postgres'),
+        port: env.EMBEDDED_POSTGRES_PORT,
+        persistent: true,
+      });
+      running.push({ name: 'postgres', stop: pg.stop });
+      databaseUrl = pg.databaseUrl('lien_thong');
+      await ensureDatabase(databaseUrl);
+    }
+    const applied = await migrate(databaseUrl);
+    say(`migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    if (temporalAddress) {
+      say(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+    } else {
+      const cliPath = provisionTemporalCli();
+      const dbFile = join(dataDir, 'temporal.sqlite');
+      say(`Temporal: dev server, history in ${dbFile}`);
+      const temporal: RunningTemporal = await startTemporalDevServer({
+        cliPath,
+        port: env.TEMPORAL_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        namespaces: [env.TEMPORAL_NAMESPACE],
+        dbFile,
+        onOutput: (line) => console.log(`[temporal] ${line}`),
+      });
+      running.push({ name: 'temporal', stop: temporal.stop });
+      temporalAddress = temporal.address;
+    }
+
+    const childEnv = {
+      ...process.env,
+      NODE_ENV: env.NODE_ENV,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE,
+      API_PORT: String(env.API_PORT),
+      SIMULATORS_PORT: String(env.SIMULATORS_PORT),
+      SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
+    };
+    const children = [
+      runChild('simulators', 'agencies/simulators/server.ts', childEnv),
+      runChild('worker', 'worker/main.ts', childEnv),
+      runChild('api', 'api/server.ts', childEnv),
+    ];
+    running.push(...children);
+    for (const { name, child } of children) {
+      child.once('exit', (code) => {
+        if (!stopping) {
+          say(`${name} exited with code ${code}; stopping everything`);
+          void stopAll(1);
+        }
+      });
+    }
+
+    const api = `http://127.0.0.1:${env.API_PORT}`;
+    if (!(await waitForHttp(`${api}/readyz`, 90_000)))
+      throw new Error(`the API did not become ready at ${api}/readyz`);
+    say('ready:');
+    say(`  API            ${api}  (docs ${api}/docs, OpenAPI ${api}/openapi.json)`);
+    say(`  health         ${api}/healthz  ${api}/readyz  ${api}/metrics`);
+    say(`  simulators     http://127.0.0.1:${env.SIMULATORS_PORT}/agencies`);
+    if (!env.TEMPORAL_ADDRESS) say(`  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
+    say(`  Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
+    say('  demo tokens:   npm run token -- --role admin');
+    say('Ctrl-C stops everything.');
+  } catch (error) {
+    say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

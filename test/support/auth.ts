@@ -1,0 +1,16 @@
+import { createAuthenticator, mintToken, type AuthSettings } from '../../api/auth';
+import type { Principal } from '../../domain/principal';
+
+export const TEST_AUTH: AuthSettings = {
+  secret: 'test-secret-test-secret-test-secret-0000',
+  issuer: 'lien-thong-test',
+  audience: 'lien-thong',
+};
+
+export const testAuthenticator = createAuthenticator(TEST_AUTH);
+
+export const tokenFor = (principal: Principal, expiresIn: string | number = '5m') =>
+  mintToken(TEST_AUTH, principal, expiresIn);
+
+export const ADMIN: Principal = { sub: 'admin-1', role: 'admin' };
+export const CLERK: Principal = { sub: 'clerk-1', role: 'clerk', jurisdiction: '00004' };

@@ -1,0 +1,28 @@
+// A fresh database per test file, built by the real migrations (STYLE rule 43).
+import { inject } from 'vitest';
+import { nanoid } from 'nanoid';
+import { migrate } from '../../db/migrate';
+import { createPool, type Db } from '../../db/pool';
+import { dropDatabase, ensureDatabase } from '../../scripts/runtime/postgres';
+
+export interface TestDatabase {
+  url: string;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = new URL(inject('postgresAdminUrl'));
+  url.pathname = `/t_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+  await ensureDatabase(url.toString());
+  await migrate(url.toString());
+  const db = createPool(url.toString(), { max: 5 });
+  return {
+    url: url.toString(),
+    db,
+    drop: async () => {
+      await db.end();
+      await dropDatabase(url.toString());
+    },
+  };
+}

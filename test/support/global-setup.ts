@@ -1,0 +1,45 @@
+// Starts the real parts once per test run: an embedded PostgreSQL and a Temporal CLI dev server with one
+// namespace per vitest worker, and provisions the Java time-skipping test server. A missing part fails
+// the run; nothing is skipped.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { provisionTemporalCli, provisionTestServer } from '../../scripts/runtime/provision';
+import { startEmbeddedPostgres } from '../../scripts/runtime/postgres';
+import { startTemporalDevServer } from '../../scripts/runtime/temporal';
+import { freePort } from './ports';
+import { TEST_NAMESPACES } from './namespaces';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresAdminUrl: string;
+    temporalAddress: string;
+    testServerPath: string;
+    temporalCliPath: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const temporalCliPath = provisionTemporalCli();
+  const testServerPath = provisionTestServer();
+  const scratch = mkdtempSync(join(tmpdir(), 'lien-thong-test-'));
+  chmodSync(scratch, 0o755); // PostgreSQL runs as the 'postgres' user when we are root
+  const [pg, temporal] = await Promise.all([
+    startEmbeddedPostgres({
+      dataDir: join(scratch, 'postgres'),
+      port: await freePort(),
+      persistent: false,
+    }),
+    freePort().then((port) =>
+      startTemporalDevServer({ cliPath: temporalCliPath, port, namespaces: TEST_NAMESPACES }),
+    ),
+  ]);
+  project.provide('postgresAdminUrl', pg.url);
+  project.provide('temporalAddress', temporal.address);
+  project.provide('testServerPath', testServerPath);
+  project.provide('temporalCliPath', temporalCliPath);
+  return async () => {
+    await Promise.all([temporal.stop(), pg.stop()]);
+  };
+}
