@@ -6,6 +6,7 @@ export default defineConfig({
     // One embedded PostgreSQL and one Temporal dev server for the run (test/support/global-setup.ts);
     // each test file gets its own database and Temporal namespace.
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -15,7 +15,9 @@ if [[ -n "${TEMPORAL_TEST_SERVER_PATH:-}" ]]; then
 fi
 
 version="$(sed -n 's:.*<temporal.test-server.version>\(.*\)</temporal.test-server.version>.*:\1:p' "$here/test-server/pom.xml")"
-dir="$CACHE_ROOT/temporal-test-server-$version"
+# Bump `layout` whenever the wrapper below changes, so caches holding an older wrapper are rebuilt.
+layout=2
+dir="$CACHE_ROOT/temporal-test-server-$version-$layout"
 wrapper="$dir/temporal-test-server"
 
 if [[ -x "$wrapper" && -f "$dir/lib/temporal-test-server-$version.jar" ]]; then
@@ -38,12 +40,11 @@ mvn -q -B -f "$here/test-server/pom.xml" dependency:copy-dependencies \
 cat >"$tmp/temporal-test-server" <<'WRAPPER'
 #!/usr/bin/env bash
 # Runs Temporal's Java test server: temporal-test-server <port> [--enable-time-skipping]
-# The SDK calls this with the port it picked; time skipping is what this server is for, so it is on
-# unless the caller already passed the flag.
+# The SDK passes only the port: its time-skipping client then locks and unlocks the clock itself
+# (unlocked only while awaiting a result). Adding --enable-time-skipping under the SDK would leave the
+# clock unlocked for good and skip past in-flight workflow tasks.
 dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-args=("$@")
-[[ " ${args[*]} " == *" --enable-time-skipping "* ]] || args+=(--enable-time-skipping)
-exec java -Xss2m -XX:+UseSerialGC -cp "$dir/lib/*" io.temporal.testserver.TestServer "${args[@]}"
+exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$dir/lib/*" io.temporal.testserver.TestServer "$@"
 WRAPPER
 chmod +x "$tmp/temporal-test-server"
 rm -rf "$dir"

@@ -13,7 +13,8 @@ import {
   takeOverShutdownSignals,
   type RunningPostgres,
 } from './runtime/postgres';
-import { startTemporalDevServer, type RunningTemporal } from './runtime/temporal';
+import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './runtime/temporal';
+import { TASK_QUEUES } from '../workflows/task-queues';
 
 const ROOT = resolve(__dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -155,8 +156,13 @@ async function main(): Promise<void> {
     }
 
     const api = `http://127.0.0.1:${env.API_PORT}`;
-    if (!(await waitForHttp(`${api}/readyz`, 90_000)))
+    if (!(await waitForHttp(`${api}/readyz`, 90_000))) {
       throw new Error(`the API did not become ready at ${api}/readyz`);
+    }
+    const queue = TASK_QUEUES.orchestration;
+    if (!(await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE, queue, 90_000))) {
+      throw new Error(`no worker is polling ${queue}`);
+    }
     say('ready:');
     say(`  API            ${api}  (docs ${api}/docs, OpenAPI ${api}/openapi.json)`);
     say(`  health         ${api}/healthz  ${api}/readyz  ${api}/metrics`);

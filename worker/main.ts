@@ -4,10 +4,12 @@ import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
 import { createWorker } from './create-worker';
+import { installTemporalRuntime } from './runtime';
 
 async function main(): Promise<void> {
   const env = loadEnv(WorkerEnv);
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
+  installTemporalRuntime(log);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const db = createPool(env.DATABASE_URL, {
     onError: (err) => log.warn({ err }, 'idle database connection lost'),

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 
 export interface RunningTemporal {
   address: string;
@@ -87,4 +88,29 @@ export async function waitForTemporal(address: string, timeoutMs: number): Promi
     }
   }
   return false;
+}
+
+/** Polls until some worker polls `taskQueue` for workflow tasks, or the time runs out. */
+export async function waitForWorker(
+  address: string,
+  namespace: string,
+  taskQueue: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace,
+        taskQueue: { name: taskQueue },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      if (pollers.length > 0) return true;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    return false;
+  } finally {
+    await connection.close();
+  }
 }

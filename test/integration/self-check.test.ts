@@ -25,13 +25,17 @@ describe('self-check through the real stack', () => {
     expect(started.status).toBe(202);
     const { checkId, workflowId } = started.body as { checkId: string; workflowId: string };
     expect(started.headers.location).toBe(`/v1/self-checks/${checkId}`);
-    await expect(stack.client.workflow.getHandle(workflowId).result()).resolves.toEqual({ checkId });
+    await expect(stack.client.workflow.getHandle(workflowId).result()).resolves.toEqual({
+      checkId,
+    });
     const { rows } = await stack.database.db.query(
       'SELECT workflow_id, requested_by FROM self_checks WHERE check_id = $1',
       [checkId],
     );
     expect(rows).toEqual([{ workflow_id: workflowId, requested_by: ADMIN.sub }]);
-    const read = await request(stack.app).get(started.headers.location!).set('Authorization', auth);
+    const read = await request(stack.app)
+      .get(`/v1/self-checks/${checkId}`)
+      .set('Authorization', auth);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ checkId, workflowId, status: 'recorded' });
     expect(Date.parse((read.body as { recordedAt: string }).recordedAt)).not.toBeNaN();

@@ -13,7 +13,9 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(inject('postgresAdminUrl'));
-  url.pathname = `/t_${nanoid(10).toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+  url.pathname = `/t_${nanoid(10)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '_')}`;
   await ensureDatabase(url.toString());
   await migrate(url.toString());
   const db = createPool(url.toString(), { max: 5 });

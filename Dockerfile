@@ -1,0 +1,12 @@
+# One image for the api, the worker, the agency simulators and the migration job; the command picks.
+FROM node:20.20.2-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+# Workers start from the prebuilt bundle instead of running webpack at start-up.
+RUN npx tsx worker/bundle.ts build/workflow-bundle.js
+ENV WORKFLOW_BUNDLE_PATH=/app/build/workflow-bundle.js
+USER node
+CMD ["npx", "tsx", "api/server.ts"]

@@ -1,0 +1,49 @@
+# Liên thông — the two commands a newcomer needs: `make start` and `make test`.
+# Each installs and provisions what it needs first; caches live outside the clone (~/.cache/lien-thong).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export npm_config_fund := false
+export npm_config_audit := false
+export npm_config_update_notifier := false
+
+TSX := node_modules/.bin/tsx
+
+.PHONY: help install provision start test check unit demo bench format clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+# npm ci only when the lockfile changed since the last install.
+node_modules/.installed: package.json package-lock.json
+	@echo "[make] installing npm dependencies (npm ci)"
+	npm ci
+	@touch $@
+
+install: node_modules/.installed ## install npm dependencies
+
+provision: install ## fetch/build the Temporal CLI and the Java test server into the cache
+	@bash scripts/provision-temporal-cli.sh >/dev/null
+	@bash scripts/provision-test-server.sh >/dev/null
+	@bash scripts/provision-docker-compose.sh >/dev/null
+
+start: install ## run the whole system (PostgreSQL, Temporal, simulators, worker, API); Ctrl-C stops it
+	@$(TSX) scripts/start.ts
+
+check: install ## typecheck, lint, formatting, layer rules
+	npm run -s typecheck
+	npm run -s lint
+	npm run -s format:check
+	npm run -s deps:check
+
+test: provision check ## everything CI runs: checks, then every test against the real stack
+	npx vitest run
+
+demo: install ## with `make start` running: a self-check round trip through the real stack
+	@token=$$($(TSX) scripts/mint-token.ts --role admin) && \
+	  curl -fsS -X POST -H "Authorization: Bearer $$token" http://127.0.0.1:$${API_PORT:-3000}/v1/self-checks && echo
+
+format: install ## rewrite files with prettier
+	npm run -s format
+
+clean: ## remove local data (the embedded PostgreSQL and Temporal's SQLite file)
+	rm -rf data build test-output

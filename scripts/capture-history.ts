@@ -1,0 +1,33 @@
+// Captures a finished workflow's history as a replay fixture (STYLE rule 46):
+//   npx tsx scripts/capture-history.ts --workflow-id self-check:… --out test/replay/histories/self-check.json
+// TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE pick the server (defaults: the dev server of `make start`).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { loadEnv, WorkerEnv } from '../config/env';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'workflow-id': { type: 'string' }, out: { type: 'string' } },
+  });
+  const workflowId = values['workflow-id'];
+  if (!workflowId || !values.out)
+    throw new Error('usage: capture-history.ts --workflow-id ID --out FILE');
+  const env = loadEnv(WorkerEnv.pick({ TEMPORAL_ADDRESS: true, TEMPORAL_NAMESPACE: true }));
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    const fixture = { workflowId, history: JSON.parse(historyToJSON(history)) as unknown };
+    writeFileSync(values.out, `${JSON.stringify(fixture, null, 2)}\n`);
+    console.log(`${history.events?.length ?? 0} events of ${workflowId} written to ${values.out}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+// createApp with a stub Temporal client and stub readiness (STYLE rule 25): the HTTP contract without
+// the servers. The same behaviour through the real stack is in test/integration.
+import type { Client } from '@temporalio/client';
+import pino from 'pino';
+import request from 'supertest';
+import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
+import type { Db } from '../../db/pool';
+import { ADMIN, testAuthenticator, tokenFor } from '../support/auth';
+
+function appWith(overrides: Partial<ApiDeps> = {}) {
+  const start = vi.fn().mockResolvedValue({});
+  const deps: ApiDeps = {
+    temporal: { workflow: { start } } as unknown as Client,
+    db: { query: vi.fn().mockResolvedValue({ rows: [] }) } as unknown as Db,
+    authenticate: testAuthenticator,
+    logger: pino({ level: 'silent' }),
+    readiness: () => Promise.resolve({ temporal: 'up', database: 'up' }),
+    ...overrides,
+  };
+  return { app: createApp(deps), start };
+}
+
+describe('createApp', () => {
+  it('when an admin starts a self-check, then the workflow starts on the orchestration queue with its business id', async () => {
+    const { app, start } = appWith();
+    const response = await request(app)
+      .post('/v1/self-checks')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`);
+    expect(response.status).toBe(202);
+    const { checkId } = response.body as { checkId: string };
+    expect(start).toHaveBeenCalledWith('selfCheck', {
+      taskQueue: 'lien-thong.orchestration',
+      workflowId: `self-check:${checkId}`,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [{ checkId, requestedBy: ADMIN.sub, requestedAt: expect.any(String) as string }],
+    });
+  });
+
+  it('when a route does not exist, then 404 problem+json in Vietnamese by default', async () => {
+    const response = await request(appWith().app).get('/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      title: 'Không tìm thấy',
+      code: 'API.NOT_FOUND',
+      status: 404,
+    });
+  });
+
+  it('when English is asked for, then the problem title is English', async () => {
+    const response = await request(appWith().app)
+      .get('/v1/nothing-here')
+      .set('Accept-Language', 'en');
+    expect(response.body).toMatchObject({ title: 'Not found' });
+  });
+
+  it('when several inputs are invalid, then 400 lists every issue with its location', async () => {
+    const response = await request(appWith().app)
+      .get('/v1/self-checks/not-a-uuid')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'API.VALIDATION',
+      errors: [{ in: 'params', pointer: '/checkId', detail: expect.any(String) as string }],
+    });
+  });
+
+  it('when the body is not valid JSON, then 400 problem+json and no stack trace', async () => {
+    const response = await request(appWith().app)
+      .post('/v1/self-checks')
+      .set('Content-Type', 'application/json')
+      .send('{"broken":');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('when no token is sent, then 401 with a Bearer challenge', async () => {
+    const response = await request(appWith().app).post('/v1/self-checks');
+    expect(response.status).toBe(401);
+    expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it('when a handler fails unexpectedly, then 500 with a generic problem and no detail', async () => {
+    const failing = vi.fn().mockRejectedValue(new Error('secret internals at /srv/app.ts:12'));
+    const { app } = appWith({
+      temporal: { workflow: { start: failing } } as unknown as Client,
+    });
+    const response = await request(app)
+      .post('/v1/self-checks')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`);
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({ code: 'API.INTERNAL' });
+    expect(JSON.stringify(response.body)).not.toContain('secret internals');
+  });
+
+  it('when a dependency is down, then /readyz is 503 naming it, and /healthz stays 200', async () => {
+    const { app } = appWith({
+      readiness: () => Promise.resolve({ temporal: 'up', database: 'down' }),
+    });
+    const ready = await request(app).get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({
+      status: 'not_ready',
+      checks: { temporal: 'up', database: 'down' },
+    });
+    expect((await request(app).get('/healthz')).status).toBe(200);
+  });
+
+  it('when a caller sends a request id, then it is echoed; otherwise one is minted', async () => {
+    const { app } = appWith();
+    const echoed = await request(app).get('/healthz').set('X-Request-Id', 'desk-42.7');
+    expect(echoed.headers['x-request-id']).toBe('desk-42.7');
+    const minted = await request(app).get('/healthz');
+    expect(minted.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('when /metrics is scraped after a request, then the request histogram has its route', async () => {
+    const { app } = appWith();
+    await request(app).get('/healthz');
+    const metrics = await request(app).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(
+      /lien_thong_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1/,
+    );
+  });
+});
+
+describe('OpenAPI', () => {
+  it('when /openapi.json is read, then it is 3.1 and documents every route with its responses', async () => {
+    const response = await request(appWith().app).get('/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = response.body as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/healthz',
+      '/metrics',
+      '/readyz',
+      '/v1/self-checks',
+      '/v1/self-checks/{checkId}',
+    ]);
+    expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({
+      security: [{ bearerAuth: [] }],
+      responses: { 200: {}, 400: {}, 401: {}, 403: {}, 404: {}, 500: {} },
+    });
+  });
+
+  it('when /docs is opened, then the browsable documentation page is served', async () => {
+    const response = await request(appWith().app).get('/docs/');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('swagger-ui');
+  });
+});

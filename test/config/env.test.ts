@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ApiEnv, ConfigError, LauncherEnv, loadEnv, WorkerEnv } from '../../config/env';
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadEnv', () => {
+  it('when several keys are missing or invalid, then one error lists every one of them', () => {
+    const problems = problemsOf(() =>
+      loadEnv(ApiEnv, { API_PORT: 'eighty', LOG_LEVEL: 'loud', TEMPORAL_ADDRESS: 'nowhere' }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL: /),
+      expect.stringMatching(/^TEMPORAL_ADDRESS: must be host:port/),
+      expect.stringMatching(/^API_PORT: /),
+      'DATABASE_URL: is required',
+    ]);
+  });
+
+  it('when production runs with the development JWT secret, then start-up is refused', () => {
+    const problems = problemsOf(() =>
+      loadEnv(ApiEnv, { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/lien_thong' }),
+    );
+    expect(problems).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET: production needs/)]);
+  });
+
+  it('when development keys are unset, then local defaults apply', () => {
+    const env = loadEnv(WorkerEnv, { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong' });
+    expect(env).toMatchObject({
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+    });
+  });
+
+  it('when a key is exported empty, then it counts as unset rather than invalid', () => {
+    const env = loadEnv(LauncherEnv, { DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TEMPORAL_ADDRESS).toBeUndefined();
+  });
+
+  it('when the message is built, then it names the count and points at .env.example', () => {
+    const error = new ConfigError(['A: is required', 'B: bad']);
+    expect(error.message).toBe(
+      'Invalid configuration (2 problems):\n  - A: is required\n  - B: bad\nSee .env.example for every key.',
+    );
+  });
+});

@@ -1,0 +1,125 @@
+// `make start` from nothing: the launcher brings up PostgreSQL, the Temporal dev server with its Web UI,
+// the simulators, the worker and the API; Ctrl-C stops them all; a second start finds the same data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mintToken } from '../../api/auth';
+import { AuthEnv, loadEnv } from '../../config/env';
+import { freePort } from '../support/ports';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface Launch {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+function launch(env: Record<string, string>): Launch {
+  const child = spawn(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(ROOT, 'scripts', 'start.ts')],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output, exited };
+}
+
+const waitForReady = (run: Launch) =>
+  vi.waitFor(
+    () => {
+      if (run.child.exitCode !== null) throw new Error(`launcher exited:\n${run.output.join('')}`);
+      expect(run.output.join('')).toContain('[start] ready:');
+    },
+    { timeout: 150_000, interval: 250 },
+  );
+
+describe('make start (scripts/start.ts)', () => {
+  const runs: Launch[] = [];
+  afterAll(() => runs.forEach((run) => run.child.kill('SIGKILL')));
+
+  it('when started, stopped with Ctrl-C and started again, then it is ready each time and keeps its data', async () => {
+    // Arrange
+    const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
+    chmodSync(dataDir, 0o755);
+    const [pg, temporal, ui, api, simulators] = await Promise.all(
+      Array.from({ length: 5 }, () => freePort()),
+    );
+    const env = {
+      DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(pg),
+      TEMPORAL_PORT: String(temporal),
+      TEMPORAL_UI_PORT: String(ui),
+      API_PORT: String(api),
+      SIMULATORS_PORT: String(simulators),
+      LOG_LEVEL: 'warn',
+    };
+    const base = `http://127.0.0.1:${api}`;
+    const auth = loadEnv(AuthEnv, {});
+    const token = await mintToken(
+      {
+        secret: auth.AUTH_JWT_SECRET,
+        issuer: auth.AUTH_JWT_ISSUER,
+        audience: auth.AUTH_JWT_AUDIENCE,
+      },
+      { sub: 'operator-1', role: 'admin' },
+    );
+    const headers = { Authorization: `Bearer ${token}` };
+
+    // Act: first start, a self-check, Ctrl-C
+    const first = launch(env);
+    runs.push(first);
+    await waitForReady(first);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ui}/`)).status).toBe(200);
+    const started = (await (
+      await fetch(`${base}/v1/self-checks`, { method: 'POST', headers })
+    ).json()) as {
+      checkId: string;
+      workflowId: string;
+    };
+    await vi.waitFor(
+      async () => {
+        const check = await fetch(`${base}/v1/self-checks/${started.checkId}`, { headers });
+        expect(await check.json()).toMatchObject({ status: 'recorded' });
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
+      expect(first.output.join('')).toContain(`[start] ${part} stopped`);
+    }
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+
+    // Act: second start on the same data
+    const second = launch(env);
+    runs.push(second);
+    await waitForReady(second);
+
+    // Assert: the earlier workflow and its row are still there
+    const check = await fetch(`${base}/v1/self-checks/${started.checkId}`, { headers });
+    expect(await check.json()).toMatchObject({ checkId: started.checkId, status: 'recorded' });
+    const connection = await Connection.connect({ address: `127.0.0.1:${temporal}` });
+    try {
+      const description = await new Client({ connection }).workflow
+        .getHandle(started.workflowId)
+        .describe();
+      expect(description.status.name).toBe('COMPLETED');
+    } finally {
+      await connection.close();
+    }
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 300_000);
+});

@@ -1,0 +1,38 @@
+// Recorded histories replay offline against today's workflow code: a change that would break running
+// cases fails here before it ships (STYLE rules 16 and 46).
+import { join } from 'node:path';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { loadHistories } from './histories';
+
+const histories = loadHistories();
+
+describe('workflow replay', () => {
+  it('when the committed histories are loaded, then there is at least the self-check path', () => {
+    expect(histories.map((h) => h.file)).toContain('self-check.json');
+  });
+
+  it('when every committed history replays against the current workflows, then none fails', async () => {
+    const results = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: WORKFLOWS_PATH },
+      histories,
+    )) {
+      results.push({ workflowId: result.workflowId, error: result.error?.message });
+    }
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
+  });
+
+  it('when a history replays against a deliberately changed copy, then replay fails with a determinism violation', async () => {
+    const [selfCheck] = histories.filter((h) => h.file === 'self-check.json');
+    await expect(
+      Worker.runReplayHistory(
+        { workflowsPath: join(__dirname, 'changed', 'index.ts') },
+        selfCheck?.history,
+        selfCheck?.workflowId,
+      ),
+    ).rejects.toThrow(DeterminismViolationError);
+  });
+});

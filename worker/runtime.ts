@@ -1,0 +1,31 @@
+// Routes the Temporal SDK's own logs (TypeScript side and the Rust core) into pino, so worker logs are
+// one JSON stream. Workflow log lines carry workflowId/runId from the SDK's metadata.
+import { makeTelemetryFilterString, Runtime, type Logger, type LogLevel } from '@temporalio/worker';
+import type { Logger as Pino } from '../config/logger';
+
+const LEVELS = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+} as const;
+
+export function installTemporalRuntime(log: Pino, coreLevel: LogLevel = 'WARN'): void {
+  const emit = (level: LogLevel, message: string, meta?: Record<string, unknown>) =>
+    log[LEVELS[level]](meta ?? {}, message);
+  const logger: Logger = {
+    log: emit,
+    trace: (message, meta) => emit('TRACE', message, meta),
+    debug: (message, meta) => emit('DEBUG', message, meta),
+    info: (message, meta) => emit('INFO', message, meta),
+    warn: (message, meta) => emit('WARN', message, meta),
+    error: (message, meta) => emit('ERROR', message, meta),
+  };
+  Runtime.install({
+    logger,
+    telemetryOptions: {
+      logging: { forward: {}, filter: makeTelemetryFilterString({ core: coreLevel }) },
+    },
+  });
+}
