@@ -13,10 +13,12 @@ TSX := node_modules/.bin/tsx
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-# npm ci only when the lockfile changed since the last install.
+# Installs the exact versions of package-lock.json, only when it changed since the last install.
+# `npm install`, not `npm ci`: the registry mirror here lacks some other platforms' optional binaries
+# (e.g. @swc/core-darwin-arm64), so the lockfile cannot list them and `npm ci` would call it out of sync.
 node_modules/.installed: package.json package-lock.json
-	@echo "[make] installing npm dependencies (npm ci)"
-	npm ci
+	@echo "[make] installing npm dependencies from package-lock.json"
+	npm install --no-audit --no-fund
 	@touch $@
 
 install: node_modules/.installed ## install npm dependencies
