@@ -64,6 +64,16 @@ export default tseslint.config(
     },
   },
   {
+    // config/env.ts is the only reader of the environment (STYLE rule 31).
+    files: ['api/**', 'worker/**', 'activities/**', 'agencies/**', 'db/**', 'domain/**', 'workflows/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read configuration through config/env.ts' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'warn' },
   },
