@@ -65,7 +65,15 @@ export default tseslint.config(
   },
   {
     // config/env.ts is the only reader of the environment (STYLE rule 31).
-    files: ['api/**', 'worker/**', 'activities/**', 'agencies/**', 'db/**', 'domain/**', 'workflows/**'],
+    files: [
+      'api/**',
+      'worker/**',
+      'activities/**',
+      'agencies/**',
+      'db/**',
+      'domain/**',
+      'workflows/**',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',
