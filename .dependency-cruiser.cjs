@@ -24,6 +24,15 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'workflows-no-holiday-library',
+      comment:
+        'date-holidays knows every country and is large: workflows get a calendar snapshot in their ' +
+        'input (domain/calendar/working-days.ts) instead.',
+      severity: 'error',
+      from: { path: '^workflows/' },
+      to: { path: ['^domain/calendar/vietnam\\.ts$', 'node_modules/date-holidays/'] },
+    },
+    {
       name: 'domain-is-pure',
       comment: 'domain/ imports nothing else from the project, no Node built-ins and no I/O.',
       severity: 'error',
