@@ -4,11 +4,7 @@
 // of Home Affairs announces yearly. That last part is configuration: add a year when its notice is out.
 // Not for workflows (the library is large): the API builds a calendar snapshot into each case's input.
 import Holidays from 'date-holidays';
-import {
-  nextWorkingDay,
-  type IsoDate,
-  type WorkingCalendar,
-} from './working-days';
+import { nextWorkingDay, type IsoDate, type WorkingCalendar } from './working-days';
 
 export interface OfficialYear {
   year: number;
@@ -49,7 +45,11 @@ const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 
 function range(from: IsoDate, to: IsoDate): IsoDate[] {
   const days: IsoDate[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+  for (
+    let t = Date.parse(`${from}T00:00:00Z`);
+    t <= Date.parse(`${to}T00:00:00Z`);
+    t += 86_400_000
+  ) {
     days.push(new Date(t).toISOString().slice(0, 10));
   }
   return days;

@@ -40,7 +40,7 @@ export function toLocalDate(instantMs: number, calendar: WorkingCalendar): IsoDa
 
 /** The instant of `minutes` after local midnight on `date`. */
 export function localInstant(date: IsoDate, minutes: number, calendar: WorkingCalendar): number {
-  return (dayNumber(date) * DAY_MS) + (minutes - calendar.utcOffsetMinutes) * MINUTE_MS;
+  return dayNumber(date) * DAY_MS + (minutes - calendar.utcOffsetMinutes) * MINUTE_MS;
 }
 
 export function isWorkingDay(date: IsoDate, calendar: WorkingCalendar): boolean {
@@ -90,7 +90,11 @@ export function deadlineAfter(
  * Working days still available at `atMs` before `deadlineMs`, for clocks that pause (a request for
  * supplement) and resume later with what was left: `deadlineAfter(resumedAt, left)`.
  */
-export function workingDaysLeft(atMs: number, deadlineMs: number, calendar: WorkingCalendar): number {
+export function workingDaysLeft(
+  atMs: number,
+  deadlineMs: number,
+  calendar: WorkingCalendar,
+): number {
   const last = toLocalDate(deadlineMs, calendar);
   let day = countingDay(atMs, calendar);
   let left = 0;
