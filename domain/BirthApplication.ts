@@ -1,0 +1,168 @@
+// Group A's application (e-form Mẫu số 01, DOMAIN.md §3A): one declaration from which the birth,
+// residence and health-insurance files are made. Every field is validated here, once, for the API and
+// the web form alike.
+import { z } from 'zod';
+import { CommuneCode, PersonalIdNumber } from './principal';
+
+export const GROUP_A_PROCEDURE = 'birth-residence-insurance';
+
+const PersonName = z
+  .string()
+  .trim()
+  .min(2, 'at least 2 characters')
+  .max(100)
+  .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, "letters, spaces and . ' - only")
+  .describe('full name as on the civil-status record');
+
+const Ethnicity = z.string().trim().min(2).max(50).describe('dân tộc, e.g. Kinh');
+const Nationality = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
+  .default('VN')
+  .describe('quốc tịch');
+const LocalDate = z.iso.date().describe('YYYY-MM-DD');
+
+export const Address = z
+  .object({
+    commune: CommuneCode,
+    line: z.string().trim().min(3).max(200).describe('house number, street, hamlet (thôn/tổ)'),
+  })
+  .meta({ id: 'Address' });
+
+const Parent = z
+  .object({
+    fullName: PersonName,
+    pin: PersonalIdNumber,
+    yearOfBirth: z.number().int().min(1900).max(2100),
+    ethnicity: Ethnicity,
+    nationality: Nationality,
+    address: Address.describe('residence (nơi cư trú)'),
+  })
+  .meta({ id: 'Parent' });
+
+export const Relationship = z.enum([
+  'mother',
+  'father',
+  'grandparent',
+  'sibling',
+  'relative',
+  'guardian',
+]);
+
+export interface ApplicationContext {
+  /** Today in Vietnam (YYYY-MM-DD): a birth cannot be later. */
+  today: string;
+  /** Reference data: the commune codes in force. */
+  isKnownCommune: (code: string) => boolean;
+}
+
+const birthApplicationShape = z.object({
+  procedure: z.literal(GROUP_A_PROCEDURE),
+  components: z
+    .object({
+      residence: z.boolean().describe('also register the child’s permanent residence'),
+      insurance: z.boolean().describe('also issue the child’s health-insurance card'),
+    })
+    .describe('birth registration is always included'),
+  language: z.enum(['vi', 'en']).default('vi').describe('language of notifications'),
+  receivingCommune: CommuneCode.describe('commune whose civil-status officer registers the birth'),
+  applicant: z.object({
+    fullName: PersonName,
+    pin: PersonalIdNumber,
+    relationship: Relationship.describe('relationship to the child'),
+    phone: z
+      .string()
+      .regex(/^(0|\+84)\d{9}$/, 'a Vietnamese phone number')
+      .describe('for SMS notifications'),
+    email: z.email().optional(),
+  }),
+  child: z.object({
+    fullName: PersonName,
+    dateOfBirth: LocalDate,
+    sex: z.enum(['male', 'female']),
+    ethnicity: Ethnicity,
+    nationality: Nationality,
+    placeOfBirth: z.string().trim().min(3).max(200),
+    hometown: z.string().trim().min(2).max(200).describe('quê quán'),
+  }),
+  mother: Parent,
+  father: Parent.optional(),
+  medicalBirthCertificate: z
+    .object({
+      number: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, '4–30 letters, digits, / . -')
+        .describe('số giấy chứng sinh — the business key: one case per certificate'),
+      facility: z.string().trim().min(2).max(200).describe('health facility that issued it'),
+      issuedOn: LocalDate,
+    })
+    .describe('giấy chứng sinh (electronic, signed by the facility)'),
+  residence: z
+    .object({
+      address: Address,
+      householdHeadPin: PersonalIdNumber.describe('PIN of the household head (chủ hộ)'),
+      relationshipToHead: z.string().trim().min(2).max(50),
+    })
+    .optional()
+    .describe('required when residence registration is chosen'),
+  insurance: z
+    .object({
+      initialCareFacility: z.string().trim().min(2).max(20).describe('mã nơi đăng ký KCB ban đầu'),
+    })
+    .optional(),
+  poorHouseholdCertificate: z.string().trim().min(1).max(50).optional(),
+  resultDelivery: z.enum(['online', 'post', 'counter']).default('online'),
+});
+
+type Loose<T> = T extends object ? { [K in keyof T]?: Loose<T[K]> } : T | undefined;
+
+/**
+ * Cross-field checks and the ones that need today's date and the commune list. They run even when
+ * other fields are invalid (so one response lists every problem), hence the loose input.
+ */
+function checkApplication(app: Loose<BirthApplication>, context: ApplicationContext) {
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const issue = (path: PropertyKey[], message: string) => issues.push({ path, message });
+  const components = app.components;
+  if (components && !components.residence && !components.insurance) {
+    issue(['components'], 'choose residence registration, the health-insurance card, or both');
+  }
+  if (components?.residence && !app.residence) {
+    issue(['residence'], 'required when residence registration is chosen');
+  }
+  const born = app.child?.dateOfBirth;
+  if (typeof born === 'string' && born > context.today)
+    issue(['child', 'dateOfBirth'], 'is in the future');
+  const issued = app.medicalBirthCertificate?.issuedOn;
+  if (typeof born === 'string' && typeof issued === 'string' && issued < born) {
+    issue(['medicalBirthCertificate', 'issuedOn'], 'is before the date of birth');
+  }
+  const communes: [PropertyKey[], unknown][] = [
+    [['receivingCommune'], app.receivingCommune],
+    [['mother', 'address', 'commune'], app.mother?.address?.commune],
+    [['father', 'address', 'commune'], app.father?.address?.commune],
+    [['residence', 'address', 'commune'], app.residence?.address?.commune],
+  ];
+  for (const [path, code] of communes) {
+    if (typeof code === 'string' && /^\d{5}$/.test(code) && !context.isKnownCommune(code)) {
+      issue(path, 'unknown commune code');
+    }
+  }
+  return issues;
+}
+
+/** The application schema, with the checks that need today's date and the commune list. */
+export function birthApplicationSchema(context: ApplicationContext) {
+  return birthApplicationShape
+    .superRefine(
+      (app, ctx) => {
+        for (const { path, message } of checkApplication(app, context)) {
+          ctx.addIssue({ code: 'custom', path, message });
+        }
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    )
+    .meta({ id: 'BirthApplication' });
+}
+export type BirthApplication = z.infer<typeof birthApplicationShape>;

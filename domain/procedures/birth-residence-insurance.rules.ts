@@ -1,0 +1,45 @@
+// Group A's deadlines and agencies by effective date (DOMAIN.md §2A). Working days throughout.
+import type { Agency } from '../principal';
+import type { Versioned } from '../rule-versions';
+
+export const GROUP_A_STEPS = ['birth', 'residence', 'insurance'] as const;
+export type GroupAStep = (typeof GROUP_A_STEPS)[number];
+
+export interface GroupARules extends Versioned {
+  /** Which agency's officers handle each step. */
+  agencies: Record<GroupAStep, Agency>;
+  /** Working days each step may take (0 = the same working day). */
+  deadlines: {
+    birth: number;
+    residence: number;
+    residenceWithVerification: number;
+    insurance: number;
+    /** BHXH must reject an invalid file within this many working days. */
+    insuranceRejection: number;
+    case: number;
+    caseWithVerification: number;
+  };
+  /** Working days the citizen has to answer a request for supplement before the step is rejected. */
+  supplementReplyDays: number;
+  /** Hours before a step's deadline at which its officers are reminded. */
+  reminderHoursBeforeDeadline: number;
+}
+
+export const GROUP_A_RULES: readonly GroupARules[] = [
+  {
+    effectiveFrom: '2024-06-10',
+    source: 'NĐ 63/2024/NĐ-CP, QĐ 296/QĐ-VPCP (C); residence 2/5 wd (S); BHXH 1-wd rejection (C)',
+    agencies: { birth: 'civil-status', residence: 'police', insurance: 'social-insurance' },
+    deadlines: {
+      birth: 0,
+      residence: 2,
+      residenceWithVerification: 5,
+      insurance: 2,
+      insuranceRejection: 1,
+      case: 3,
+      caseWithVerification: 5,
+    },
+    supplementReplyDays: 7,
+    reminderHoursBeforeDeadline: 4,
+  },
+];
