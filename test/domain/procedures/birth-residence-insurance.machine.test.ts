@@ -1,0 +1,193 @@
+import { initialTransition, transition } from 'xstate';
+import { getSimplePaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import {
+  birthResidenceInsuranceMachine as machine,
+  type BranchStep,
+  type CaseEvent,
+} from '../../../domain/procedures/birth-residence-insurance.machine';
+import { toCaseStatus } from '../../../domain/procedures/case-status';
+
+const ALL = { residence: true, insurance: true };
+
+function run(chosen: Record<BranchStep, boolean>, events: CaseEvent[]) {
+  let [snapshot, actions] = initialTransition(machine, { chosen });
+  const emitted = [actions];
+  for (const event of events) {
+    [snapshot, actions] = transition(machine, snapshot, event);
+    emitted.push(actions);
+  }
+  const types = emitted
+    .flat()
+    .map((a) => a.type)
+    .filter((t) => !t.startsWith('xstate.'));
+  return { snapshot, types };
+}
+
+const birthDone: CaseEvent = { type: 'BIRTH_SETTLED', outcome: 'completed' };
+const settled = (step: BranchStep, outcome: 'completed' | 'rejected'): CaseEvent => ({
+  type: 'BRANCH_SETTLED',
+  step,
+  outcome,
+});
+
+describe('birthResidenceInsuranceMachine', () => {
+  it.each([
+    [{ residence: true, insurance: true }],
+    [{ residence: true, insurance: false }],
+    [{ residence: false, insurance: true }],
+  ])('when %o are chosen and every step completes, then the case completes', (chosen) => {
+    const events = (['residence', 'insurance'] as const)
+      .filter((s) => chosen[s])
+      .map((s) => settled(s, 'completed'));
+    const { snapshot, types } = run(chosen, [birthDone, ...events]);
+    expect(snapshot.value).toBe('completed');
+    expect(types).toContain('startBranches');
+    expect(snapshot.context.outcomes).toEqual({
+      birth: 'completed',
+      residence: chosen.residence ? 'completed' : 'skipped',
+      insurance: chosen.insurance ? 'completed' : 'skipped',
+    });
+  });
+
+  it('when residence is rejected and the card issued, then the case is partially completed', () => {
+    const { snapshot } = run(ALL, [
+      birthDone,
+      settled('residence', 'rejected'),
+      settled('insurance', 'completed'),
+    ]);
+    expect(snapshot.value).toBe('partially_completed');
+    expect(snapshot.context.outcomes).toEqual({
+      birth: 'completed',
+      residence: 'rejected',
+      insurance: 'completed',
+    });
+  });
+
+  it('when one branch settles, then the case waits for the other', () => {
+    const { snapshot } = run(ALL, [birthDone, settled('insurance', 'completed')]);
+    expect(snapshot.value).toBe('linked_steps');
+  });
+
+  it('when the birth is rejected, then the case is rejected and the chosen branches are cancelled', () => {
+    const { snapshot, types } = run({ residence: false, insurance: true }, [
+      { type: 'BIRTH_SETTLED', outcome: 'rejected' },
+    ]);
+    expect(snapshot.value).toBe('rejected');
+    expect(snapshot.context.outcomes).toEqual({
+      birth: 'rejected',
+      residence: 'skipped',
+      insurance: 'cancelled',
+    });
+    expect(types).not.toContain('startBranches');
+  });
+
+  it('when withdrawn before any decision, then every pending step is cancelled', () => {
+    const { snapshot, types } = run(ALL, [{ type: 'WITHDRAW' }]);
+    expect(snapshot.value).toBe('withdrawn');
+    expect(snapshot.context.outcomes).toEqual({
+      birth: 'cancelled',
+      residence: 'cancelled',
+      insurance: 'cancelled',
+    });
+    expect(types).toContain('cancelSteps');
+  });
+
+  it('when withdrawn after the birth was registered, then the registered birth stands', () => {
+    const { snapshot } = run(ALL, [
+      birthDone,
+      settled('residence', 'completed'),
+      { type: 'WITHDRAW' },
+    ]);
+    expect(snapshot.value).toBe('withdrawn');
+    expect(snapshot.context.outcomes).toEqual({
+      birth: 'completed',
+      residence: 'completed',
+      insurance: 'cancelled',
+    });
+  });
+
+  it('when BHXH returns the file to civil status, then the birth is corrected and the card step resent', () => {
+    const { snapshot, types } = run(ALL, [
+      birthDone,
+      { type: 'CORRECTION_REQUESTED' },
+      { type: 'CORRECTION_DONE' },
+      settled('residence', 'completed'),
+      settled('insurance', 'completed'),
+    ]);
+    expect(snapshot.value).toBe('completed');
+    expect(snapshot.context.corrections).toBe(1);
+    expect(types).toEqual(expect.arrayContaining(['requestCorrection', 'resendAfterCorrection']));
+  });
+
+  it('when a branch that was not chosen reports, then the event is refused', () => {
+    const { snapshot } = run({ residence: false, insurance: true }, [birthDone]);
+    expect(snapshot.can(settled('residence', 'completed'))).toBe(false);
+    expect(snapshot.can(settled('insurance', 'completed'))).toBe(true);
+  });
+
+  it('when the case is over, then nothing more is accepted', () => {
+    const { snapshot } = run({ residence: false, insurance: true }, [
+      birthDone,
+      settled('insurance', 'completed'),
+    ]);
+    expect(snapshot.status).toBe('done');
+    expect(snapshot.can({ type: 'WITHDRAW' })).toBe(false);
+  });
+
+  it('when every reachable state is explored, then each can still reach a final state', () => {
+    const events: CaseEvent[] = [
+      birthDone,
+      { type: 'BIRTH_SETTLED', outcome: 'rejected' },
+      settled('residence', 'completed'),
+      settled('residence', 'rejected'),
+      settled('insurance', 'completed'),
+      settled('insurance', 'rejected'),
+      { type: 'CORRECTION_REQUESTED' },
+      { type: 'CORRECTION_DONE' },
+      { type: 'WITHDRAW' },
+    ];
+    // Corrections are counted without bound: leave the counter out of the state's identity.
+    const serializeState = (s: { value: unknown; context: { outcomes: unknown } }) =>
+      JSON.stringify([s.value, s.context.outcomes]);
+    const reachable = getSimplePaths(machine, { events, serializeState, input: { chosen: ALL } });
+    const ends = new Set(reachable.map((p) => String(p.state.value)));
+    expect([...ends].sort()).toEqual(
+      [
+        'completed',
+        'correcting_birth',
+        'linked_steps',
+        'partially_completed',
+        'registering_birth',
+        'rejected',
+        'withdrawn',
+      ].sort(),
+    );
+    for (const path of reachable.filter((p) => p.state.status !== 'done')) {
+      const onward = getSimplePaths(machine, {
+        events,
+        serializeState,
+        input: { chosen: ALL },
+        fromState: path.state,
+        toState: (s) => s.status === 'done',
+      });
+      expect(onward.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('toCaseStatus', () => {
+  it.each([
+    ['registering_birth', ['pending', 'pending', 'skipped'], 'submitted'],
+    ['registering_birth', ['in_review', 'pending', 'pending'], 'in_progress'],
+    ['linked_steps', ['completed', 'awaiting_supplement', 'waiting_agency'], 'awaiting_supplement'],
+    ['linked_steps', ['completed', 'in_review', 'completed'], 'in_progress'],
+    ['partially_completed', ['completed', 'rejected', 'completed'], 'partially_completed'],
+    ['withdrawn', ['cancelled', 'cancelled', 'cancelled'], 'withdrawn'],
+  ] as const)(
+    'when the machine is %s with steps %o, then the case is %s',
+    (state, steps, expected) => {
+      expect(toCaseStatus(state, steps)).toBe(expected);
+    },
+  );
+});
