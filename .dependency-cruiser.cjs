@@ -61,6 +61,22 @@ module.exports = {
       to: { path: ['^activities/', '^db/(?!queries/|pool\\.ts$)'] },
     },
     {
+      name: 'agencies-only-over-http',
+      comment:
+        'Agency systems are separate services: the engine reaches them over HTTP, never in-process.',
+      severity: 'error',
+      from: { path: '^(api|worker|activities|workflows|db|domain)/' },
+      to: { path: '^agencies/simulators/' },
+    },
+    {
+      name: 'simulators-are-separate',
+      comment:
+        'The simulators stand in for other agencies’ systems: they know nothing of the engine.',
+      severity: 'error',
+      from: { path: '^agencies/simulators/' },
+      to: { path: '^(api|worker|activities|workflows)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

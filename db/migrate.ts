@@ -5,12 +5,16 @@ import { runner } from 'node-pg-migrate';
 
 export const MIGRATIONS_DIR = join(__dirname, 'migrations');
 
-export async function migrate(databaseUrl: string): Promise<string[]> {
+/** Applies pending migrations; the agency simulators keep their own folder and table. */
+export async function migrate(
+  databaseUrl: string,
+  { dir = MIGRATIONS_DIR, table = 'schema_migrations' }: { dir?: string; table?: string } = {},
+): Promise<string[]> {
   const applied = await runner({
     databaseUrl,
-    dir: MIGRATIONS_DIR,
+    dir,
     direction: 'up',
-    migrationsTable: 'schema_migrations',
+    migrationsTable: table,
     checkOrder: true,
     advisoryLockMode: 'wait',
     log: () => undefined,

@@ -1,21 +1,49 @@
-// The agency systems, simulated: separate HTTP services with their own data, reached only over HTTP.
-// This is the process skeleton; each agency mounts its own router under /<agency>.
-import express, { type Express } from 'express';
-import type { Db } from '../../db/pool';
-import { isDatabaseReachable } from '../../db/pool';
+// The agency systems, simulated: separate HTTP services with their own data (one PostgreSQL schema
+// each), reached only over HTTP, idempotent on the caller's key, with fault injection for tests.
+import { join } from 'node:path';
+import express, { type Express, type Router } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../../config/logger';
+import { migrate } from '../../db/migrate';
+import { isDatabaseReachable, type Db } from '../../db/pool';
+import { CommuneCode } from '../../domain/principal';
+import { civilStatusRoutes } from './civil-status.routes';
+import { FaultConfig, FaultInjector } from './framework/faults';
+import { parseBody, parseValue, simulatorErrors } from './framework/http';
+import { notificationRoutes } from './notifications.routes';
+import { addHousehold, Household, policeRoutes } from './police.routes';
+import { populationRoutes } from './population.routes';
+import { seedSimulators } from './seed';
+import { addFacility, Facility, socialInsuranceRoutes } from './social-insurance.routes';
 
-export const SIMULATED_AGENCIES = [
-  'civil-status',
-  'population',
-  'police',
-  'social-insurance',
-  'social-protection',
-  'merit-services',
-  'payments',
-  'notifications',
-] as const;
+export const SIMULATOR_MIGRATIONS = join(__dirname, 'migrations');
 
-export function createSimulatorsApp({ db }: { db: Db }): Express {
+const AGENCIES: Record<string, (deps: { db: Db }) => Router> = {
+  'civil-status': civilStatusRoutes,
+  population: populationRoutes,
+  police: policeRoutes,
+  'social-insurance': socialInsuranceRoutes,
+  notifications: notificationRoutes,
+};
+export const SIMULATED_AGENCIES = Object.keys(AGENCIES);
+
+/** Creates the simulators' schemas and reference data (idempotent; run at start). */
+export async function prepareSimulators(databaseUrl: string, db: Db): Promise<void> {
+  await migrate(databaseUrl, { dir: SIMULATOR_MIGRATIONS, table: 'sim_schema_migrations' });
+  await seedSimulators(db);
+}
+
+export interface SimulatorDeps {
+  db: Db;
+  logger: Logger;
+  faults?: FaultInjector;
+}
+
+export function createSimulatorsApp({
+  db,
+  logger,
+  faults = new FaultInjector(),
+}: SimulatorDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '256kb' }));
@@ -25,5 +53,41 @@ export function createSimulatorsApp({ db }: { db: Db }): Express {
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'not_ready' });
   });
   app.get('/agencies', (_req, res) => void res.json({ agencies: SIMULATED_AGENCIES }));
+  for (const [agency, routes] of Object.entries(AGENCIES)) {
+    app.use(`/${agency}`, faults.middleware(agency), routes({ db }));
+  }
+  app.use('/admin', adminRoutes(db, faults));
+  app.use(simulatorErrors(logger));
   return app;
+}
+
+function adminRoutes(db: Db, faults: FaultInjector): Router {
+  const router = express.Router();
+  router.put('/faults/:agency', (req, res) => {
+    faults.set(req.params.agency, parseBody(FaultConfig, req));
+    res.json({ agency: req.params.agency, faults: faults.get(req.params.agency) });
+  });
+  router.delete('/faults/:agency', (req, res) => {
+    faults.clear(req.params.agency);
+    res.status(204).end();
+  });
+  router.put('/civil-status/settings/:commune', async (req, res) => {
+    const commune = parseValue(CommuneCode, req.params.commune);
+    const { review } = parseBody(z.object({ review: z.enum(['automatic', 'officer']) }), req);
+    await db.query(
+      `INSERT INTO sim_civil_status.settings (commune, review) VALUES ($1, $2)
+       ON CONFLICT (commune) DO UPDATE SET review = EXCLUDED.review`,
+      [commune, review],
+    );
+    res.json({ commune, review });
+  });
+  router.post('/police/households', async (req, res) => {
+    await addHousehold(db, parseBody(Household, req));
+    res.status(201).end();
+  });
+  router.post('/social-insurance/facilities', async (req, res) => {
+    await addFacility(db, parseBody(Facility, req));
+    res.status(201).end();
+  });
+  return router;
 }

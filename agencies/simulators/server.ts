@@ -1,29 +1,31 @@
 import { loadEnv, SimulatorsEnv } from '../../config/env';
 import { createLogger } from '../../config/logger';
 import { createPool } from '../../db/pool';
-import { createSimulatorsApp } from './app';
+import { createSimulatorsApp, prepareSimulators } from './app';
 
-function main(): void {
+async function main(): Promise<void> {
   const env = loadEnv(SimulatorsEnv);
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'simulators' });
   const db = createPool(env.DATABASE_URL, {
     max: 5,
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
-  const server = createSimulatorsApp({ db }).listen(env.SIMULATORS_PORT, env.SIMULATORS_HOST, () =>
-    logger.info(
-      { url: `http://${env.SIMULATORS_HOST}:${env.SIMULATORS_PORT}` },
-      'agency simulators listening',
-    ),
+  await prepareSimulators(env.DATABASE_URL, db);
+  const server = createSimulatorsApp({ db, logger }).listen(
+    env.SIMULATORS_PORT,
+    env.SIMULATORS_HOST,
+    () =>
+      logger.info(
+        { url: `http://${env.SIMULATORS_HOST}:${env.SIMULATORS_PORT}` },
+        'agency simulators listening',
+      ),
   );
   const stop = () => server.close(() => void db.end());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});

@@ -1,0 +1,228 @@
+// Civil status (commune justice officer, MOJ software), simulated. A birth is registered at once where
+// the commune's review setting is automatic, or received for an officer's decision (202) otherwise.
+// A registered birth is a legal fact: it can be corrected, never cancelled.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/pool';
+import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
+import { idempotencyKey, parseBody, SimulatorError } from './framework/http';
+import { once, type Reply } from './framework/idempotency';
+
+const SCHEMA = 'sim_civil_status';
+
+const Person = z
+  .object({ fullName: z.string().min(2), pin: PersonalIdNumber.optional() })
+  .passthrough();
+
+const BirthRegistration = z.object({
+  certificateNumber: z.string().min(4),
+  commune: CommuneCode,
+  child: z
+    .object({
+      fullName: z.string().min(2),
+      dateOfBirth: z.iso.date(),
+      sex: z.enum(['male', 'female']),
+    })
+    .passthrough(),
+  mother: Person,
+  father: Person.optional(),
+});
+
+const Decision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({ decision: z.literal('reject'), reason: z.string().min(1) }),
+]);
+
+const Correction = z.object({
+  reason: z.string().min(1),
+  changes: z.record(z.string(), z.unknown()),
+});
+
+interface RegistrationRow {
+  registration_key: string;
+  status: 'received' | 'registered' | 'rejected' | 'cancelled';
+  extract_number: string | null;
+  reason: string | null;
+  commune: string;
+}
+
+const replyOf = (row: RegistrationRow): Reply =>
+  row.status === 'registered'
+    ? { status: 200, body: { status: 'registered', extractNumber: row.extract_number } }
+    : row.status === 'received'
+      ? { status: 202, body: { status: 'received', registrationKey: row.registration_key } }
+      : { status: 200, body: { status: row.status, reason: row.reason } };
+
+/** SQL for a new extract number of the commune given by the SQL expression `commune`. */
+const extractNumberSql = (
+  commune: string,
+) => `'KS-' || ${commune} || '-' || to_char(now(), 'YYYY') || '-' ||
+  lpad(nextval('${SCHEMA}.extract_seq')::text, 6, '0')`;
+
+export function civilStatusRoutes({ db }: { db: Db }): Router {
+  const router = Router();
+
+  router.post('/birth-registrations', async (req, res) => {
+    const key = idempotencyKey(req);
+    const input = parseBody(BirthRegistration, req);
+    const reply = await once(db, SCHEMA, key, input, async (tx) => {
+      const existing = await tx.query<{ extract_number: string | null }>(
+        `SELECT extract_number FROM ${SCHEMA}.birth_registrations
+          WHERE certificate_number = $1 AND status IN ('received', 'registered')`,
+        [input.certificateNumber],
+      );
+      if (existing.rows[0]) {
+        return {
+          status: 409,
+          body: { code: 'CIVIL_STATUS.ALREADY_REGISTERED', reason: 'certificate already used' },
+        };
+      }
+      const setting = await tx.query<{ review: string }>(
+        `SELECT review FROM ${SCHEMA}.settings WHERE commune = $1`,
+        [input.commune],
+      );
+      const automatic = setting.rows[0]?.review === 'automatic';
+      const { rows } = await tx.query<RegistrationRow>(
+        `INSERT INTO ${SCHEMA}.birth_registrations
+           (registration_key, certificate_number, commune, status, extract_number, child, parents, decided_at)
+         VALUES ($1, $2, $3::text, $4::text, CASE WHEN $4 = 'registered' THEN ${extractNumberSql('$3')} END,
+                 $5, $6, CASE WHEN $4 = 'registered' THEN now() END)
+         RETURNING *`,
+        [
+          key,
+          input.certificateNumber,
+          input.commune,
+          automatic ? 'registered' : 'received',
+          input.child,
+          { mother: input.mother, father: input.father ?? null },
+        ],
+      );
+      return replyOf(rows[0] as RegistrationRow);
+    });
+    res.status(reply.status).json(reply.body);
+  });
+
+  router.post('/birth-registrations/:key/decision', async (req, res) => {
+    const input = parseBody(Decision, req);
+    const reply = await once(
+      db,
+      SCHEMA,
+      idempotencyKey(req),
+      { key: req.params.key, ...input },
+      async (tx) => {
+        const row = await lockRegistration(tx, req.params.key);
+        if (row.status !== 'received') return decidedAlready(row, input.decision);
+        const { rows } = await tx.query<RegistrationRow>(
+          input.decision === 'approve'
+            ? `UPDATE ${SCHEMA}.birth_registrations
+                SET status = 'registered', extract_number = ${extractNumberSql('commune')}, decided_at = now()
+              WHERE registration_key = $1 RETURNING *`
+            : `UPDATE ${SCHEMA}.birth_registrations
+                SET status = 'rejected', reason = $2, decided_at = now()
+              WHERE registration_key = $1 RETURNING *`,
+          input.decision === 'approve'
+            ? [row.registration_key]
+            : [row.registration_key, input.reason],
+        );
+        return replyOf(rows[0] as RegistrationRow);
+      },
+    );
+    res.status(reply.status).json(reply.body);
+  });
+
+  router.post('/birth-registrations/:key/cancel', async (req, res) => {
+    const reply = await once(
+      db,
+      SCHEMA,
+      idempotencyKey(req),
+      { cancel: req.params.key },
+      async (tx) => {
+        const row = await lockRegistration(tx, req.params.key);
+        if (row.status === 'registered') {
+          return {
+            status: 409,
+            body: {
+              code: 'CIVIL_STATUS.REGISTERED_IS_LEGAL_FACT',
+              reason: 'a registered birth is never cancelled',
+            },
+          };
+        }
+        await tx.query(
+          `UPDATE ${SCHEMA}.birth_registrations SET status = 'cancelled' WHERE registration_key = $1 AND status = 'received'`,
+          [row.registration_key],
+        );
+        return {
+          status: 200,
+          body: { status: row.status === 'received' ? 'cancelled' : row.status },
+        };
+      },
+    );
+    res.status(reply.status).json(reply.body);
+  });
+
+  router.post('/birth-registrations/:key/corrections', async (req, res) => {
+    const input = parseBody(Correction, req);
+    const reply = await once(
+      db,
+      SCHEMA,
+      idempotencyKey(req),
+      { key: req.params.key, ...input },
+      async (tx) => {
+        const row = await lockRegistration(tx, req.params.key);
+        if (row.status !== 'registered') {
+          return {
+            status: 409,
+            body: { code: 'CIVIL_STATUS.NOT_REGISTERED', reason: `registration is ${row.status}` },
+          };
+        }
+        const { rows } = await tx.query<{ n: number }>(
+          `UPDATE ${SCHEMA}.birth_registrations
+            SET corrections = corrections || jsonb_build_array(jsonb_build_object('reason', $2::text, 'changes', $3::jsonb, 'at', now()))
+          WHERE registration_key = $1 RETURNING jsonb_array_length(corrections) AS n`,
+          [row.registration_key, input.reason, input.changes],
+        );
+        return {
+          status: 200,
+          body: { status: 'corrected', extractNumber: row.extract_number, corrections: rows[0]?.n },
+        };
+      },
+    );
+    res.status(reply.status).json(reply.body);
+  });
+
+  router.get('/birth-registrations', async (req, res) => {
+    const certificate =
+      typeof req.query.certificateNumber === 'string' ? req.query.certificateNumber : '';
+    const { rows } = await db.query(
+      `SELECT registration_key, certificate_number, commune, status, extract_number, reason,
+              jsonb_array_length(corrections) AS corrections
+         FROM ${SCHEMA}.birth_registrations WHERE certificate_number = $1 ORDER BY received_at`,
+      [certificate],
+    );
+    res.json({ registrations: rows });
+  });
+
+  return router;
+}
+
+async function lockRegistration(
+  tx: import('pg').PoolClient,
+  key: string,
+): Promise<RegistrationRow> {
+  const { rows } = await tx.query<RegistrationRow>(
+    `SELECT * FROM ${SCHEMA}.birth_registrations WHERE registration_key = $1 FOR UPDATE`,
+    [key],
+  );
+  if (!rows[0]) throw new SimulatorError(404, { code: 'CIVIL_STATUS.UNKNOWN_REGISTRATION' });
+  return rows[0];
+}
+
+function decidedAlready(row: RegistrationRow, decision: 'approve' | 'reject'): Reply {
+  const same = (decision === 'approve') === (row.status === 'registered');
+  return same
+    ? replyOf(row)
+    : {
+        status: 409,
+        body: { code: 'CIVIL_STATUS.ALREADY_DECIDED', reason: `registration is ${row.status}` },
+      };
+}

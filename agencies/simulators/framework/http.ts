@@ -1,0 +1,54 @@
+// What every simulated agency shares: input validation with zod, the caller's Idempotency-Key, and one
+// error handler, so the simulators answer like real services (400 with the issues, never a stack).
+import type { ErrorRequestHandler, Request } from 'express';
+import type { z } from 'zod';
+import type { Logger } from '../../../config/logger';
+import { IdempotencyConflict } from './idempotency';
+
+export class SimulatorError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(typeof body.code === 'string' ? body.code : `simulator error ${status}`);
+  }
+}
+
+/** Parses a request body (or any request value) or answers 400 listing every issue. */
+export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  return parseValue(schema, req.body);
+}
+
+export function parseValue<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new SimulatorError(400, {
+    code: 'SIMULATOR.INVALID_REQUEST',
+    issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  });
+}
+
+export function idempotencyKey(req: Request): string {
+  const key = req.get('idempotency-key');
+  if (!key || key.length > 300) {
+    throw new SimulatorError(400, { code: 'SIMULATOR.IDEMPOTENCY_KEY_REQUIRED' });
+  }
+  return key;
+}
+
+export const simulatorErrors =
+  (log: Logger): ErrorRequestHandler =>
+  (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof SimulatorError) return void res.status(error.status).json(error.body);
+    if (error instanceof IdempotencyConflict) {
+      return void res
+        .status(422)
+        .json({ code: 'SIMULATOR.IDEMPOTENCY_KEY_REUSED', reason: error.message });
+    }
+    if ((error as { type?: string }).type === 'entity.parse.failed') {
+      return void res.status(400).json({ code: 'SIMULATOR.INVALID_JSON' });
+    }
+    log.error({ err: error }, 'simulator error');
+    res.status(500).json({ code: 'SIMULATOR.INTERNAL' });
+  };
