@@ -13,17 +13,21 @@ export interface WorkerSettings {
   workflowBundlePath?: string | undefined;
 }
 
-/** The orchestration worker: procedure workflows plus their bookkeeping activities. */
-export function createWorker(settings: WorkerSettings): Promise<Worker> {
+/**
+ * The orchestration worker (procedure workflows, read-model activities) and one worker per agency
+ * queue. Here they share a process; an agency can run its own queue's worker inside its network.
+ */
+export async function createWorkers(settings: WorkerSettings): Promise<Worker[]> {
+  const activities = createActivities(settings.deps);
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> =
     settings.workflowBundlePath !== undefined
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
       : { workflowsPath: WORKFLOWS_PATH };
-  return Worker.create({
-    connection: settings.connection,
-    namespace: settings.namespace,
-    taskQueue: TASK_QUEUES.orchestration,
-    activities: createActivities(settings.deps),
-    ...workflows,
-  });
+  const common = { connection: settings.connection, namespace: settings.namespace };
+  return Promise.all([
+    Worker.create({ ...common, taskQueue: TASK_QUEUES.orchestration, activities, ...workflows }),
+    ...Object.values(TASK_QUEUES.agency).map((taskQueue) =>
+      Worker.create({ ...common, taskQueue, activities }),
+    ),
+  ]);
 }

@@ -3,7 +3,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
-import { createWorker } from './create-worker';
+import { createAgencies } from '../agencies';
+import { createWorkers } from './create-worker';
 import { installTemporalRuntime } from './runtime';
 
 async function main(): Promise<void> {
@@ -15,14 +16,14 @@ async function main(): Promise<void> {
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
   });
   try {
-    const worker = await createWorker({
+    const workers = await createWorkers({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
-      deps: { db },
+      deps: { db, agencies: createAgencies(env.SIMULATORS_URL) },
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
     });
-    log.info({ taskQueue: worker.options.taskQueue }, 'worker running');
-    await worker.run();
+    log.info({ taskQueues: workers.map((w) => w.options.taskQueue) }, 'worker running');
+    await Promise.all(workers.map((w) => w.run()));
     log.info('worker stopped');
   } finally {
     await db.end();

@@ -1,5 +1,6 @@
 // Timeouts and retry policies per kind of activity, in one place (STYLE rule 23).
 import type { ActivityOptions } from '@temporalio/workflow';
+import { TASK_QUEUES, type AgencyQueue } from './task-queues';
 
 export const ACTIVITY_OPTIONS = {
   /** Our own PostgreSQL: fast, idempotent writes; retry while the database is briefly away. */
@@ -11,4 +12,22 @@ export const ACTIVITY_OPTIONS = {
       maximumInterval: '30 seconds',
     },
   },
+  /**
+   * Another agency's system: idempotent on our key, so retried without limit through 5xx, 429,
+   * timeouts and outages (an agency down for an hour delays a case, it does not fail it).
+   */
+  agency: {
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: '1 minute',
+      nonRetryableErrorTypes: ['AGENCY.BAD_REQUEST', 'PROCEDURE.STEP_NOT_ALLOWED'],
+    },
+  },
 } as const satisfies Record<string, ActivityOptions>;
+
+export const agencyOptions = (queue: AgencyQueue): ActivityOptions => ({
+  ...ACTIVITY_OPTIONS.agency,
+  taskQueue: TASK_QUEUES.agency[queue],
+});

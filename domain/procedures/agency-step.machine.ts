@@ -38,6 +38,7 @@ export type StepEvent =
   | { type: 'AGENCY_COMPLETED'; result: StepResult }
   | { type: 'AGENCY_REVIEW_REQUIRED' }
   | { type: 'AGENCY_REJECTED'; reason: string }
+  | { type: 'AGENCY_RETURNED'; reason: string }
   | { type: 'APPROVED'; result: StepResult }
   | { type: 'REJECTED'; reason: string }
   | { type: 'SUPPLEMENT_REQUESTED'; missing: string[] }
@@ -105,6 +106,8 @@ export const agencyStepMachine = setup({
         AGENCY_COMPLETED: { target: 'completed', actions: ['recordResult', 'notifyCitizen'] },
         AGENCY_REVIEW_REQUIRED: { target: 'in_review', actions: 'openTask' },
         AGENCY_REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
+        // The agency found a defect caused by an earlier step and sent the file back there.
+        AGENCY_RETURNED: { target: 'returned', actions: 'recordReason' },
         CANCEL: { target: 'cancelled', actions: ['recordReason', 'cancelAgencyRequest'] },
       },
     },

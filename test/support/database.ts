@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { nanoid } from 'nanoid';
 import { migrate } from '../../db/migrate';
 import { createPool, type Db } from '../../db/pool';
+import { seedReferenceData } from '../../db/reference-data';
 import { dropDatabase, ensureDatabase } from '../../scripts/runtime/postgres';
 
 export interface TestDatabase {
@@ -18,7 +19,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     .replace(/[^a-z0-9]/g, '_')}`;
   await ensureDatabase(url.toString());
   await migrate(url.toString());
-  const db = createPool(url.toString(), { max: 5 });
+  const db = createPool(url.toString(), { max: 10 });
+  await seedReferenceData(db);
   return {
     url: url.toString(),
     db,

@@ -1,13 +1,19 @@
-// The real stack inside a test file: a fresh database, a Temporal client and an orchestration worker on
-// the shared dev server (in this file's namespace), and the API built by createApp.
+// The real stack inside a test file: a fresh database (the engine's tables and the simulators' own
+// schemas), the agency simulators listening on a real port, a Temporal client and the workers on the
+// shared dev server (in this file's namespace), and the API built by createApp.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import pino from 'pino';
 import { inject } from 'vitest';
+import { createAgencies } from '../../agencies';
+import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
+import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
-import { createWorker } from '../../worker/create-worker';
+import { createWorkers } from '../../worker/create-worker';
 import { testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testNamespace } from './namespaces';
@@ -16,7 +22,8 @@ export interface TestStack {
   app: Express;
   client: Client;
   database: TestDatabase;
-  worker: Worker;
+  simulatorsUrl: string;
+  faults: FaultInjector;
   stop: () => Promise<void>;
 }
 
@@ -24,16 +31,22 @@ export async function startTestStack(): Promise<TestStack> {
   const address = inject('temporalAddress');
   const namespace = testNamespace();
   const database = await createTestDatabase();
+  await prepareSimulators(database.url, database.db);
+  const faults = new FaultInjector();
+  const simulators: Server = createSimulatorsApp({ db: database.db, logger: pino({ level: 'silent' }), faults }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => simulators.once('listening', resolve));
+  const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
+
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await createWorker({
+  const workers: Worker[] = await createWorkers({
     connection: nativeConnection,
     namespace,
-    deps: { db: database.db },
+    deps: { db: database.db, agencies: createAgencies(simulatorsUrl) },
   });
-  const running = worker.run();
+  const running = Promise.all(workers.map((w) => w.run()));
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
-  const app = createApp({
+  const app = await createApp({
     temporal: client,
     db: database.db,
     authenticate: testAuthenticator,
@@ -44,10 +57,12 @@ export async function startTestStack(): Promise<TestStack> {
     app,
     client,
     database,
-    worker,
+    simulatorsUrl,
+    faults,
     stop: async () => {
-      worker.shutdown();
+      workers.forEach((w) => w.shutdown());
       await running;
+      await new Promise((resolve) => simulators.close(resolve));
       await Promise.all([connection.close(), nativeConnection.close()]);
       await database.drop();
     },

@@ -10,6 +10,8 @@ export const FaultRule = z.object({
   equals: z.unknown(),
   status: z.number().int().min(400).max(599),
   body: z.record(z.string(), z.unknown()),
+  /** How many matching requests the rule answers before it lapses; unset → for good. */
+  times: z.number().int().min(1).optional(),
 });
 
 export const FaultConfig = z.object({
@@ -84,7 +86,11 @@ export class FaultInjector {
           .json({ code: 'SIMULATOR.RATE_LIMITED' });
       }
       const rule = config.rules.find((r) => valueAt(req.body, r.path) === r.equals);
-      if (rule) return void res.status(rule.status).json(rule.body);
+      if (rule) {
+        if (rule.times !== undefined && --rule.times === 0)
+          config.rules.splice(config.rules.indexOf(rule), 1);
+        return void res.status(rule.status).json(rule.body);
+      }
       next();
     };
   }

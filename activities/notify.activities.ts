@@ -1,0 +1,30 @@
+// Tells the citizen, once per event: the key names the case and the event's sequence number in the
+// workflow, so a retried activity or a replayed workflow never sends a message twice.
+import type { Agencies } from '../agencies';
+import { renderNotification, type Language, type NotificationEvent } from '../domain/notifications';
+
+export interface Notify {
+  /** Sequence number of this notification within its workflow. */
+  key: string;
+  to: { phone: string; language: Language };
+  event: NotificationEvent;
+}
+
+export function notifyActivities({ agencies }: { agencies: Agencies }) {
+  return {
+    async notifyCitizen({ key, to, event }: Notify): Promise<void> {
+      const outcome = await agencies.notifications.send(
+        {
+          channel: 'sms',
+          to: to.phone,
+          language: to.language,
+          template: event.template,
+          text: renderNotification(event, to.language),
+          reference: event.caseId,
+        },
+        key,
+      );
+      if (outcome.kind !== 'accepted') throw new Error(`notification gateway answered ${outcome.kind}`);
+    },
+  };
+}

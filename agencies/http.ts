@@ -1,0 +1,65 @@
+// How the engine talks to an agency system: JSON over HTTP with the caller's idempotency key, each
+// reply mapped to a closed outcome (STYLE rule 21): 200 → accepted, 202 → pending (a person or a
+// callback decides later), 409/422 → rejected with the agency's reason; anything else throws, and the
+// activity's retry policy takes over. 400 and 404 mean our request was wrong: they throw too, marked
+// non-retryable by the activities.
+
+export type AgencyOutcome<R> =
+  | { kind: 'accepted'; result: R }
+  | { kind: 'pending'; body: Record<string, unknown> }
+  | { kind: 'rejected'; code: string; reason: string; returnTo?: string };
+
+export class AgencyError extends Error {
+  constructor(
+    message: string,
+    /** Retrying the same request cannot help (our request was malformed or names nothing). */
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'AgencyError';
+  }
+}
+
+export interface AgencyHttp {
+  post<R>(path: string, body: unknown, idempotencyKey: string): Promise<AgencyOutcome<R>>;
+}
+
+export function createAgencyHttp(
+  baseUrl: string,
+  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+): AgencyHttp {
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return {
+    async post<R>(path: string, body: unknown, idempotencyKey: string): Promise<AgencyOutcome<R>> {
+      const response = await doFetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      const json = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+      const where = `POST ${path} → ${response.status}`;
+      switch (response.status) {
+        case 200:
+          return { kind: 'accepted', result: json as R };
+        case 202:
+          return { kind: 'pending', body: json };
+        case 409:
+        case 422:
+          return {
+            kind: 'rejected',
+            code: typeof json.code === 'string' ? json.code : 'AGENCY.REJECTED',
+            reason: typeof json.reason === 'string' ? json.reason : where,
+            ...(typeof json.returnTo === 'string' && { returnTo: json.returnTo }),
+          };
+        case 400:
+        case 404:
+          throw new AgencyError(`${where}: ${text.slice(0, 500)}`, true);
+        default:
+          throw new AgencyError(`${where}`, false);
+      }
+    },
+  };
+}

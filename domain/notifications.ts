@@ -1,0 +1,54 @@
+// What the citizen is told, in their language (Vietnamese by default, English on request). Texts name
+// the case and the step, never personal data: the message goes to the applicant's own phone or VNeID.
+export type Language = 'vi' | 'en';
+
+export type NotificationEvent =
+  | { template: 'case_received'; caseId: string }
+  | { template: 'step_completed'; caseId: string; step: string }
+  | { template: 'step_rejected'; caseId: string; step: string; reason: string }
+  | { template: 'supplement_requested'; caseId: string; step: string; missing: string[]; due: string }
+  | { template: 'case_finished'; caseId: string; status: string };
+
+const STEP_NAMES: Record<string, Record<Language, string>> = {
+  birth: { vi: 'đăng ký khai sinh', en: 'birth registration' },
+  residence: { vi: 'đăng ký thường trú', en: 'permanent residence registration' },
+  insurance: { vi: 'cấp thẻ BHYT', en: 'health-insurance card' },
+  'birth-correction': { vi: 'điều chỉnh thông tin khai sinh', en: 'birth record correction' },
+};
+
+const STATUS_NAMES: Record<string, Record<Language, string>> = {
+  completed: { vi: 'đã hoàn thành', en: 'completed' },
+  partially_completed: { vi: 'hoàn thành một phần', en: 'partially completed' },
+  rejected: { vi: 'bị từ chối', en: 'rejected' },
+  withdrawn: { vi: 'đã rút', en: 'withdrawn' },
+};
+
+const name = (table: Record<string, Record<Language, string>>, key: string, language: Language) =>
+  table[key]?.[language] ?? key;
+
+export function renderNotification(event: NotificationEvent, language: Language): string {
+  const step = 'step' in event ? name(STEP_NAMES, event.step, language) : '';
+  const vi = language === 'vi';
+  switch (event.template) {
+    case 'case_received':
+      return vi
+        ? `Hồ sơ liên thông ${event.caseId} đã được tiếp nhận.`
+        : `Your linked application ${event.caseId} has been received.`;
+    case 'step_completed':
+      return vi
+        ? `Hồ sơ ${event.caseId}: ${step} đã hoàn thành.`
+        : `Case ${event.caseId}: ${step} is complete.`;
+    case 'step_rejected':
+      return vi
+        ? `Hồ sơ ${event.caseId}: ${step} bị từ chối. Lý do: ${event.reason}.`
+        : `Case ${event.caseId}: ${step} was refused. Reason: ${event.reason}.`;
+    case 'supplement_requested':
+      return vi
+        ? `Hồ sơ ${event.caseId}: cần bổ sung ${event.missing.join(', ')} cho ${step} trước ${event.due}.`
+        : `Case ${event.caseId}: please supply ${event.missing.join(', ')} for the ${step} by ${event.due}.`;
+    case 'case_finished':
+      return vi
+        ? `Hồ sơ ${event.caseId} ${name(STATUS_NAMES, event.status, 'vi')}.`
+        : `Case ${event.caseId} is ${name(STATUS_NAMES, event.status, 'en')}.`;
+  }
+}

@@ -1,0 +1,62 @@
+// What each Group A agency receives, made from the one application and earlier steps' results.
+import type { StepRequest } from '../activities/birth-residence-insurance.activities';
+import type { BirthApplication } from '../domain/BirthApplication';
+import type { StepResult } from '../domain/procedures/agency-step.machine';
+
+export function birthRequest(app: BirthApplication, provinceCode: string): StepRequest {
+  const { child, mother, father } = app;
+  return {
+    step: 'birth',
+    provinceCode,
+    registration: {
+      certificateNumber: app.medicalBirthCertificate.number,
+      commune: app.receivingCommune,
+      child: { ...child },
+      mother: { ...mother },
+      ...(father && { father: { ...father } }),
+    },
+  };
+}
+
+export function residenceRequest(app: BirthApplication, birth: StepResult): StepRequest {
+  if (!app.residence || !birth.pin)
+    throw new Error('residence needs an address and the child’s PIN');
+  return {
+    step: 'residence',
+    registration: {
+      pin: birth.pin,
+      fullName: app.child.fullName,
+      address: app.residence.address,
+      householdHeadPin: app.residence.householdHeadPin,
+      relationshipToHead: app.residence.relationshipToHead,
+    },
+  };
+}
+
+export function insuranceRequest(app: BirthApplication, birth: StepResult): StepRequest {
+  if (!birth.pin || !birth.extractNumber)
+    throw new Error('the card needs the child’s PIN and birth extract');
+  return {
+    step: 'insurance',
+    card: {
+      pin: birth.pin,
+      fullName: app.child.fullName,
+      dateOfBirth: app.child.dateOfBirth,
+      sex: app.child.sex,
+      commune: app.residence?.address.commune ?? app.receivingCommune,
+      birthExtractNumber: birth.extractNumber,
+      ...(app.insurance && { initialCareFacility: app.insurance.initialCareFacility }),
+    },
+  };
+}
+
+/** What an officer sees in the inbox: the dossier's key facts, not the whole form. */
+export function taskSummary(app: BirthApplication, birth?: StepResult): Record<string, unknown> {
+  return {
+    certificateNumber: app.medicalBirthCertificate.number,
+    child: { fullName: app.child.fullName, dateOfBirth: app.child.dateOfBirth, sex: app.child.sex },
+    motherName: app.mother.fullName,
+    ...(birth && { childPin: birth.pin, extractNumber: birth.extractNumber }),
+    ...(app.residence && { address: app.residence.address }),
+  };
+}

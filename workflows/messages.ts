@@ -1,0 +1,32 @@
+// Signals, updates and queries shared by the workflows and the API (STYLE rule 39).
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CaseView, StepView } from '../domain/procedures/views';
+
+/** The one query of every procedure and step workflow. */
+export const getProcedureStatus = defineQuery<CaseView>('getProcedureStatus');
+export const getStepStatus = defineQuery<StepView>('getStepStatus');
+
+export interface OfficerDecisionInput {
+  decision: 'approve' | 'reject' | 'request_supplement' | 'return';
+  reason?: string;
+  missing?: string[];
+  officer: string;
+}
+
+/** An officer decides on a step in review; refused when the step's machine does not allow it. */
+export const decideStep = defineUpdate<StepView, [OfficerDecisionInput]>('decideStep');
+/** The citizen (or a clerk) answers a request for supplement. */
+export const submitSupplement = defineUpdate<StepView, [{ documents: string[]; by: string }]>(
+  'submitSupplement',
+);
+/** Withdraw the whole application. */
+export const withdrawCase = defineUpdate<CaseView, [{ reason: string; by: string }]>(
+  'withdrawCase',
+);
+
+/** Parent → step: stop, the case is withdrawn or cannot continue. */
+export const cancelStep = defineSignal<[{ reason: string }]>('cancelStep');
+/** Parent → step: the earlier agency corrected its record; send the request again. */
+export const resendStep = defineSignal('resendStep');
+/** Step → parent: the step changed. */
+export const stepChanged = defineSignal<[StepView]>('stepChanged');
