@@ -24,7 +24,8 @@ export function notifyActivities({ agencies }: { agencies: Agencies }) {
         },
         key,
       );
-      if (outcome.kind !== 'accepted') throw new Error(`notification gateway answered ${outcome.kind}`);
+      if (outcome.kind !== 'accepted')
+        throw new Error(`notification gateway answered ${outcome.kind}`);
     },
   };
 }

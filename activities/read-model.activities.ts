@@ -1,5 +1,10 @@
 import type { Db } from '../db/pool';
-import { upsertCase, upsertStep, type CaseProjection, type StepProjection } from '../db/read-model.repository';
+import {
+  upsertCase,
+  upsertStep,
+  type CaseProjection,
+  type StepProjection,
+} from '../db/read-model.repository';
 
 /** Projections of workflow state into PostgreSQL for lists, search and inboxes. */
 export function readModelActivities({ db }: { db: Db }) {

@@ -10,7 +10,9 @@ import { buildOpenApiDocument } from './openapi';
 import { errorMiddleware, HttpProblem, sendProblem } from './problem';
 import { mountRoutes, type RouteDefinition } from './route';
 import { healthRoutes } from './routes/health.routes';
+import { caseRoutes } from './routes/cases.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
+import { taskRoutes } from './routes/tasks.routes';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export const API_VERSION = '1.0.0';
@@ -47,11 +49,13 @@ export function createApp(deps: ApiDeps): Express {
   const routes: RouteDefinition[] = [
     ...healthRoutes(deps, metrics.registry),
     ...selfCheckRoutes(deps),
+    ...caseRoutes(deps),
+    ...taskRoutes(deps),
   ];
   const openapi = buildOpenApiDocument(routes, API_VERSION);
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerUrl: '/openapi.json' }));
-  app.use(mountRoutes(routes, deps.authenticate));
+  app.use(mountRoutes(routes, deps));
 
   app.use((req, res) =>
     sendProblem(

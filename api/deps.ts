@@ -9,6 +9,8 @@ export interface ApiDeps {
   db: Db;
   authenticate: Authenticator;
   logger: Logger;
+  /** Communes in force, by code (reference data loaded at start). */
+  communes: ReadonlyMap<string, { code: string; name: string; province_code: string }>;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

@@ -1,11 +1,14 @@
 // One declaration per endpoint: path, who may call it, request and response schemas, handler.
 // The same list mounts the Express routes, generates the OpenAPI document, and (later) drives the
 // authorization matrix tests, so none of them can drift from the others.
+import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
+import { findReply, saveReply } from '../db/idempotency.repository';
+import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
 import { HttpProblem, validationProblem, type ProblemIssue } from './problem';
 
@@ -25,7 +28,12 @@ export interface RouteContext<P, Q, B, A extends Access> {
   params: Input<P>;
   query: Input<Q>;
   body: Input<B>;
-  principal: A extends 'public' ? undefined : Principal;
+  /** Narrowed to the roles the route admits, so role-specific claims need no checks. */
+  principal: A extends 'public'
+    ? undefined
+    : A extends readonly (infer R)[]
+      ? Extract<Principal, { role: R }>
+      : Principal;
   req: Request;
   res: Response;
 }
@@ -46,6 +54,8 @@ export interface RouteDefinition<
   access: A;
   request?: { params?: P; query?: Q; body?: B };
   responses: RouteConfig['responses'];
+  /** POSTs that honour an Idempotency-Key header: same key and body → the first reply again. */
+  idempotent?: boolean;
   handle(ctx: RouteContext<P, Q, B, A>): Promise<Reply> | Reply;
 }
 
@@ -113,16 +123,66 @@ async function authenticate(
   return principal;
 }
 
-export function mountRoutes(routes: readonly RouteDefinition[], verify: Authenticator): Router {
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,200}$/;
+
+/** Replays the first reply to an Idempotency-Key, or runs `handle` and keeps its successful reply. */
+async function withIdempotency(
+  db: Db,
+  req: Request,
+  principal: Principal | undefined,
+  handle: () => Promise<Reply>,
+): Promise<Reply> {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return handle();
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw validationProblem([
+      { in: 'headers', pointer: '/idempotency-key', detail: '8–200 letters, digits, . _ : -' },
+    ]);
+  }
+  const subject = principal?.sub ?? 'anonymous';
+  const hash = createHash('sha256')
+    .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
+    .digest('hex');
+  const previous = await findReply(db, subject, key);
+  if (previous) {
+    if (previous.request_hash !== hash) {
+      throw new HttpProblem(
+        ApiError.UNPROCESSABLE,
+        'this Idempotency-Key was used with a different request',
+      );
+    }
+    const headers = { ...previous.headers, 'Idempotent-Replayed': 'true' };
+    return { status: previous.status, headers, body: previous.body };
+  }
+  const reply = await handle();
+  if (reply.status < 300) {
+    const stored = {
+      request_hash: hash,
+      status: reply.status,
+      headers: reply.headers ?? {},
+      body: reply.body,
+    };
+    await saveReply(db, subject, key, stored);
+  }
+  return reply;
+}
+
+export function mountRoutes(
+  routes: readonly RouteDefinition[],
+  deps: { authenticate: Authenticator; db: Db },
+): Router {
   const router = Router();
   for (const route of routes) {
     router[route.method](toExpressPath(route.path), async (req, res) => {
-      const principal = await authenticate(route, req, verify);
+      const principal = await authenticate(route, req, deps.authenticate);
       if (route.request?.body && !req.is('application/json')) {
         throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
       }
       const input = parseInput(route, req);
-      const reply = await route.handle({ ...input, principal, req, res });
+      const run = async () => route.handle({ ...input, principal, req, res });
+      const reply = route.idempotent
+        ? await withIdempotency(deps.db, req, principal, run)
+        : await run();
       res.status(reply.status).set(reply.headers ?? {});
       if (reply.body === undefined) res.end();
       else if (reply.contentType) res.type(reply.contentType).send(reply.body);

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
+import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
 import { createAuthenticator } from './auth';
 import { createReadiness } from './readiness';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       audience: env.AUTH_JWT_AUDIENCE,
     }),
     readiness: createReadiness(connection, db),
+    communes: await loadCommunes(db),
   });
   const server = app.listen(env.API_PORT, env.API_HOST, () =>
     logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),

@@ -6,7 +6,13 @@ export type NotificationEvent =
   | { template: 'case_received'; caseId: string }
   | { template: 'step_completed'; caseId: string; step: string }
   | { template: 'step_rejected'; caseId: string; step: string; reason: string }
-  | { template: 'supplement_requested'; caseId: string; step: string; missing: string[]; due: string }
+  | {
+      template: 'supplement_requested';
+      caseId: string;
+      step: string;
+      missing: string[];
+      due: string;
+    }
   | { template: 'case_finished'; caseId: string; status: string };
 
 const STEP_NAMES: Record<string, Record<Language, string>> = {

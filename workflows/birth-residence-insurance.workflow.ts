@@ -19,7 +19,6 @@ import { ProcedureError } from '../domain/errors';
 import type { NotificationEvent } from '../domain/notifications';
 import {
   birthResidenceInsuranceMachine as machine,
-  type BranchStep,
   type CaseEvent,
 } from '../domain/procedures/birth-residence-insurance.machine';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
@@ -59,7 +58,9 @@ const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notificatio
 export async function birthResidenceInsurance(input: BirthCaseInput): Promise<CaseView> {
   const { application: app, rules } = input;
   const caseId = workflowInfo().workflowId;
-  let [snapshot, actions] = initialTransition(machine, { chosen: app.components });
+  const [initial, initialActions] = initialTransition(machine, { chosen: app.components });
+  let snapshot = initial;
+  const actions = [...initialActions];
   const steps = new Map<GroupAStep, StepView>();
   const children = new Map<GroupAStep, ChildWorkflowHandle<typeof agencyStep>>();
   const timeline: TimelineEntry[] = [
@@ -173,7 +174,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       events.push(
         step === 'birth'
           ? { type: 'BIRTH_SETTLED', outcome: result.status }
-          : { type: 'BRANCH_SETTLED', step: step as BranchStep, outcome: result.status },
+          : { type: 'BRANCH_SETTLED', step, outcome: result.status },
       );
     });
   }
@@ -182,7 +183,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     while (actions.length > 0) {
       const action = actions.shift();
       const birth = steps.get('birth')?.result ?? {};
-      switch (action?.type) {
+      switch (String(action?.type)) {
         case 'startBranches':
           if (app.components.residence)
             await startStep(

@@ -1,44 +1,66 @@
 // The plain, serialisable views a procedure shows: one step, one case with its timeline. Workflows
-// return them from their single query; the read model stores them; the API serves them.
-import type { Agency } from '../principal';
-import type { AgencyStepState, StepResult, StepStatus } from './agency-step.machine';
-import type { CaseStatus } from './case-status';
+// return them from their single query; the read model stores them; the API documents and serves them.
+import { z } from 'zod';
+import { Agency } from '../principal';
+import { StepStatus } from './agency-step.machine';
+import { CaseStatus } from './case-status';
 
-export interface StepView {
-  step: string;
-  agency: Agency;
-  /** Child workflow running the step (target of officers' decisions and supplements). */
-  workflowId: string;
-  status: StepStatus;
-  state: AgencyStepState;
-  /** Legal deadline (ISO instant); absent while the clock is paused or before the step starts. */
-  deadline?: string;
-  breached: boolean;
-  result?: StepResult;
-  reason?: string;
-  /** What the citizen must still supply, while awaiting a supplement. */
-  missing?: string[];
-  /** When the citizen's time to answer a request for supplement runs out. */
-  supplementDue?: string;
-  /** Incremented on every change: read-model writes apply only newer versions. */
-  version: number;
-}
+const values = <T extends Record<string, string>>(o: T) =>
+  Object.values(o) as [T[keyof T], ...T[keyof T][]];
+const Instant = z.iso.datetime({ offset: true });
 
-export interface TimelineEntry {
-  at: string;
-  event: string;
-  step?: string;
-  detail?: string;
-}
+export const StepView = z
+  .object({
+    step: z.string().describe('birth · residence · insurance'),
+    agency: z.enum(values(Agency)),
+    workflowId: z.string().describe('the step’s own workflow'),
+    status: z.enum(values(StepStatus)),
+    state: z.enum([
+      'pending',
+      'waiting_agency',
+      'in_review',
+      'awaiting_supplement',
+      'returned',
+      'completed',
+      'rejected',
+      'cancelled',
+      'skipped',
+    ]),
+    deadline: Instant.optional().describe('legal deadline; absent while the clock is paused'),
+    breached: z.boolean().describe('the deadline passed before the step was decided'),
+    result: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('PIN, extract number, card number…'),
+    reason: z.string().optional(),
+    missing: z.array(z.string()).optional().describe('what the citizen must still supply'),
+    supplementDue: Instant.optional(),
+    version: z.number().int().describe('increases with every change'),
+  })
+  .meta({ id: 'StepView' });
+export type StepView = z.infer<typeof StepView>;
 
-export interface CaseView {
-  caseId: string;
-  procedure: string;
-  status: CaseStatus;
-  receivedAt: string;
-  commune: string;
-  deadline: string;
-  steps: StepView[];
-  timeline: TimelineEntry[];
-  version: number;
-}
+export const TimelineEntry = z
+  .object({
+    at: Instant,
+    event: z.string(),
+    step: z.string().optional(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: 'TimelineEntry' });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const CaseView = z
+  .object({
+    caseId: z.string(),
+    procedure: z.string(),
+    status: z.enum(values(CaseStatus)),
+    receivedAt: Instant,
+    commune: z.string(),
+    deadline: Instant.describe('legal deadline of the whole case'),
+    steps: z.array(StepView),
+    timeline: z.array(TimelineEntry),
+    version: z.number().int(),
+  })
+  .meta({ id: 'CaseView' });
+export type CaseView = z.infer<typeof CaseView>;

@@ -17,6 +17,7 @@ function appWith(overrides: Partial<ApiDeps> = {}) {
     authenticate: testAuthenticator,
     logger: pino({ level: 'silent' }),
     readiness: () => Promise.resolve({ temporal: 'up', database: 'up' }),
+    communes: new Map([['00004', { code: '00004', name: 'Phường Ba Đình', province_code: '001' }]]),
     ...overrides,
   };
   return { app: createApp(deps), start };
@@ -140,8 +141,15 @@ describe('OpenAPI', () => {
       '/healthz',
       '/metrics',
       '/readyz',
+      '/v1/cases',
+      '/v1/cases/{caseId}',
+      '/v1/cases/{caseId}/supplements',
+      '/v1/cases/{caseId}/withdraw',
+      '/v1/me/cases',
       '/v1/self-checks',
       '/v1/self-checks/{checkId}',
+      '/v1/tasks',
+      '/v1/tasks/{taskId}/decision',
     ]);
     expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({
       security: [{ bearerAuth: [] }],

@@ -13,6 +13,7 @@ import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulator
 import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
+import { loadCommunes } from '../../db/queries/communes.queries';
 import { createWorkers } from '../../worker/create-worker';
 import { testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -33,7 +34,11 @@ export async function startTestStack(): Promise<TestStack> {
   const database = await createTestDatabase();
   await prepareSimulators(database.url, database.db);
   const faults = new FaultInjector();
-  const simulators: Server = createSimulatorsApp({ db: database.db, logger: pino({ level: 'silent' }), faults }).listen(0, '127.0.0.1');
+  const simulators: Server = createSimulatorsApp({
+    db: database.db,
+    logger: pino({ level: 'silent' }),
+    faults,
+  }).listen(0, '127.0.0.1');
   await new Promise((resolve) => simulators.once('listening', resolve));
   const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
 
@@ -46,12 +51,13 @@ export async function startTestStack(): Promise<TestStack> {
   const running = Promise.all(workers.map((w) => w.run()));
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
-  const app = await createApp({
+  const app = createApp({
     temporal: client,
     db: database.db,
     authenticate: testAuthenticator,
     logger: pino({ level: 'silent' }),
     readiness: createReadiness(connection, database.db),
+    communes: await loadCommunes(database.db),
   });
   return {
     app,

@@ -22,7 +22,6 @@ import type { Agency } from '../../domain/principal';
 import {
   agencyStepMachine,
   STEP_STATUS_OF,
-  type AgencyStepState,
   type StepEvent,
 } from '../../domain/procedures/agency-step.machine';
 import type { StepView } from '../../domain/procedures/views';
@@ -103,7 +102,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.supplementReplyDays,
     input.reminderHours,
   );
-  let [snapshot, actions] = initialTransition(agencyStepMachine);
+  const [initial, initialActions] = initialTransition(agencyStepMachine);
+  let snapshot = initial;
+  const actions = [...initialActions];
   const work: Work[] = [];
   let cancelReason: string | undefined;
   let resend = false;
@@ -115,8 +116,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     step: input.request.step,
     agency: input.agency,
     workflowId,
-    state: snapshot.value as AgencyStepState,
-    status: STEP_STATUS_OF[snapshot.value as AgencyStepState],
+    state: snapshot.value,
+    status: STEP_STATUS_OF[snapshot.value],
     ...(clock.deadline !== undefined && { deadline: new Date(clock.deadline).toISOString() }),
     ...(clock.supplementDue !== undefined &&
       snapshot.value === 'awaiting_supplement' && {
@@ -146,7 +147,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       return view();
     },
     {
-      validator: (decision) => {
+      validator: (decision: OfficerDecisionInput) => {
         if (work.length > 0 || !snapshot.can(decisionEvent(decision)))
           throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
         if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
@@ -190,7 +191,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   async function runActions(): Promise<void> {
     while (actions.length > 0) {
       const action = actions.shift();
-      switch (action?.type) {
+      switch (String(action?.type)) {
         case 'callAgency':
           apply(outcomeEvent(await agencyCalls.submitStep(call())));
           break;

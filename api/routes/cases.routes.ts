@@ -1,0 +1,245 @@
+// Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
+// query; lists come from the read model (STYLE rule 27).
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { z } from 'zod';
+import {
+  casesOfParty,
+  caseAgencies,
+  findCase,
+  searchCases,
+  type CaseRow,
+} from '../../db/queries/cases.queries';
+import { vietnamCalendar } from '../../domain/calendar/vietnam';
+import { birthApplicationSchema } from '../../domain/BirthApplication';
+import { ApiError } from '../../domain/errors';
+import { Role, type Principal } from '../../domain/principal';
+import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
+import { CaseView } from '../../domain/procedures/views';
+import { versionInForce } from '../../domain/rule-versions';
+import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
+import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
+import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
+import { mayActForApplicant, maySeeCase } from '../access';
+import type { ApiDeps } from '../deps';
+import { HttpProblem } from '../problem';
+import { defineRoute, type RouteDefinition } from '../route';
+import {
+  CaseList,
+  CaseParams,
+  CaseSearch,
+  FiledCase,
+  Supplement,
+  Withdrawal,
+} from '../schemas/case.schemas';
+import { problemResponse } from '../schemas/problem.schemas';
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const FINAL = new Set(['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled']);
+
+const calendars = new Map<number, ReturnType<typeof vietnamCalendar>>();
+/** This year's and next year's working calendar, built once per year. */
+function calendarFor(year: number) {
+  let calendar = calendars.get(year);
+  if (!calendar) calendars.set(year, (calendar = vietnamCalendar([year, year + 1])));
+  return calendar;
+}
+
+export const summarize = (row: CaseRow) => ({
+  caseId: row.case_id,
+  procedure: row.procedure,
+  status: row.status,
+  commune: row.commune,
+  receivedAt: row.received_at,
+  deadline: row.deadline,
+  overdue: !FINAL.has(row.status) && Date.parse(row.deadline) < Date.now(),
+});
+
+export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
+  const { temporal, db } = deps;
+  const application = birthApplicationSchema({
+    today: new Date(Date.now() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10),
+    isKnownCommune: (code) => deps.communes.has(code),
+  });
+
+  /** The case if the caller may see it; otherwise 404, as if it did not exist. */
+  async function visibleCase(principal: Principal, caseId: string, act = false): Promise<CaseRow> {
+    const row = await findCase(db, caseId);
+    const parties = row && {
+      commune: row.commune,
+      partyPins: row.party_pins,
+      agencies: principal.role === 'officer' ? await caseAgencies(db, caseId) : [],
+    };
+    if (!row || !parties || !maySeeCase(principal, parties))
+      throw new HttpProblem(ApiError.NOT_FOUND);
+    if (act && !mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
+    return row;
+  }
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/cases',
+      operationId: 'fileCase',
+      summary: 'file a linked application',
+      description:
+        'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`). ' +
+        'One case per medical birth certificate: filing it again answers 409 with the existing case id.',
+      tags: ['cases'],
+      access: [Role.citizen, Role.clerk],
+      idempotent: true,
+      request: { body: application },
+      responses: {
+        202: { description: 'received; follow it at Location', content: json(FiledCase) },
+        403: problemResponse(
+          'A clerk files only for their commune; a citizen only as the applicant.',
+        ),
+        409: problemResponse('A case for this birth certificate exists: see `caseId`.'),
+      },
+      handle: async ({ body, principal }) => {
+        if (principal.role === 'clerk' && body.receivingCommune !== principal.jurisdiction) {
+          throw new HttpProblem(ApiError.FORBIDDEN, 'a clerk files at their own commune');
+        }
+        if (principal.role === 'citizen' && body.applicant.pin !== principal.pin) {
+          throw new HttpProblem(ApiError.FORBIDDEN, 'a citizen files as the applicant');
+        }
+        const receivedAt = Date.now();
+        const today = new Date(receivedAt + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+        const caseId = workflowIds.birthResidenceInsurance(body.medicalBirthCertificate.number);
+        try {
+          await temporal.workflow.start<typeof birthResidenceInsurance>('birthResidenceInsurance', {
+            taskQueue: TASK_QUEUES.orchestration,
+            workflowId: caseId,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            args: [
+              {
+                application: body,
+                receivedAt,
+                provinceCode: deps.communes.get(body.receivingCommune)?.province_code ?? '000',
+                rules: versionInForce(GROUP_A_RULES, today),
+                calendar: calendarFor(Number(today.slice(0, 4))),
+              },
+            ],
+          });
+        } catch (error) {
+          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          throw new HttpProblem(ApiError.CONFLICT, 'a case for this birth certificate exists', {
+            caseId,
+          });
+        }
+        return {
+          status: 202,
+          headers: { Location: `/v1/cases/${encodeURIComponent(caseId)}` },
+          body: { caseId, status: 'submitted' },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/cases/{caseId}',
+      operationId: 'getCase',
+      summary: 'read a case: status, every step, timeline',
+      tags: ['cases'],
+      access: [Role.citizen, Role.clerk, Role.officer, Role.supervisor, Role.admin],
+      request: { params: CaseParams },
+      responses: {
+        200: { description: 'the case, live', content: json(CaseView) },
+        404: problemResponse('No such case (or not yours).'),
+      },
+      handle: async ({ params, principal }) => {
+        await visibleCase(principal, params.caseId);
+        const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
+        return { status: 200, body: view };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/me/cases',
+      operationId: 'listMyCases',
+      summary: 'my cases, as applicant or named relative',
+      tags: ['cases'],
+      access: [Role.citizen],
+      responses: { 200: { description: 'newest first', content: json(CaseList) } },
+      handle: async ({ principal }) => {
+        const rows = await casesOfParty(db, principal.pin);
+        return { status: 200, body: { total: rows.length, items: rows.map(summarize) } };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/cases',
+      operationId: 'searchCases',
+      summary: 'search cases (own commune for clerks and supervisors)',
+      tags: ['cases'],
+      access: [Role.clerk, Role.supervisor, Role.admin],
+      request: { query: CaseSearch },
+      responses: { 200: { description: 'newest first', content: json(CaseList) } },
+      handle: async ({ query, principal }) => {
+        const commune = principal.role === 'admin' ? query.commune : principal.jurisdiction;
+        if (query.commune && commune !== query.commune)
+          throw new HttpProblem(ApiError.FORBIDDEN, 'only your own commune');
+        const { total, items } = await searchCases(db, {
+          commune,
+          procedure: query.procedure,
+          status: query.status,
+          overdue: query.overdue === 'true',
+          receivedFrom: query.from,
+          receivedTo: query.to,
+          limit: query.limit,
+          offset: query.offset,
+        });
+        return { status: 200, body: { total, items: items.map(summarize) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/cases/{caseId}/withdraw',
+      operationId: 'withdrawCase',
+      summary: 'withdraw an application',
+      description: 'Pending agency requests are cancelled; registered facts stand.',
+      tags: ['cases'],
+      access: [Role.citizen, Role.clerk],
+      idempotent: true,
+      request: { params: CaseParams, body: Withdrawal },
+      responses: {
+        200: { description: 'withdrawn', content: json(CaseView) },
+        404: problemResponse('No such case (or not yours).'),
+        422: problemResponse('The case can no longer be withdrawn.'),
+      },
+      handle: async ({ params, body, principal }) => {
+        await visibleCase(principal, params.caseId, true);
+        const view = await temporal.workflow
+          .getHandle(params.caseId)
+          .executeUpdate(withdrawCase, { args: [{ reason: body.reason, by: principal.sub }] });
+        return { status: 200, body: view };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/cases/{caseId}/supplements',
+      operationId: 'submitSupplement',
+      summary: 'answer a request for supplement',
+      tags: ['cases'],
+      access: [Role.citizen, Role.clerk],
+      idempotent: true,
+      request: { params: CaseParams, body: Supplement },
+      responses: {
+        200: { description: 'received; the step is back in review' },
+        404: problemResponse('No such case (or not yours).'),
+        422: problemResponse('No step of this case awaits a supplement.'),
+      },
+      handle: async ({ params, body, principal }) => {
+        await visibleCase(principal, params.caseId, true);
+        const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
+        const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
+        if (!waiting) throw new HttpProblem(ApiError.UNPROCESSABLE, 'no step awaits a supplement');
+        const step = await temporal.workflow
+          .getHandle(waiting.workflowId)
+          .executeUpdate(submitSupplement, {
+            args: [{ documents: body.documents, by: principal.sub }],
+          });
+        return { status: 200, body: step };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,85 @@
+// Officers' inbox and decisions. A decision is an update on the step's workflow, whose validator
+// refuses what the step's machine does not allow (422).
+import { z } from 'zod';
+import { findTask, inbox, type TaskRow } from '../../db/queries/cases.queries';
+import { ApiError } from '../../domain/errors';
+import { Role } from '../../domain/principal';
+import { StepView } from '../../domain/procedures/views';
+import { decideStep } from '../../workflows/messages';
+import type { ApiDeps } from '../deps';
+import { HttpProblem } from '../problem';
+import { defineRoute, type RouteDefinition } from '../route';
+import { Decision, Task, TaskParams } from '../schemas/case.schemas';
+import { problemResponse } from '../schemas/problem.schemas';
+
+const toTask = (row: TaskRow) => ({
+  taskId: row.task_id,
+  caseId: row.case_id,
+  step: row.step,
+  agency: row.agency,
+  jurisdiction: row.jurisdiction,
+  state: row.state,
+  deadline: row.deadline,
+  overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
+  breached: row.breached,
+  summary: row.summary,
+});
+
+export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/tasks',
+      operationId: 'listTasks',
+      summary: 'open steps of my agency and jurisdiction, soonest deadline first',
+      tags: ['tasks'],
+      access: [Role.officer, Role.supervisor],
+      responses: {
+        200: {
+          description: 'the inbox',
+          content: { 'application/json': { schema: z.object({ items: z.array(Task) }) } },
+        },
+      },
+      handle: async ({ principal }) => {
+        const rows = await inbox(
+          db,
+          principal.jurisdiction,
+          principal.role === 'officer' ? principal.agency : undefined,
+        );
+        return { status: 200, body: { items: rows.map(toTask) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/tasks/{taskId}/decision',
+      operationId: 'decideTask',
+      summary: 'approve, reject, request a supplement, or return to the earlier agency',
+      tags: ['tasks'],
+      access: [Role.officer],
+      idempotent: true,
+      request: { params: TaskParams, body: Decision },
+      responses: {
+        200: {
+          description: 'the step after the decision',
+          content: { 'application/json': { schema: StepView } },
+        },
+        404: problemResponse('No such task in your agency and jurisdiction.'),
+        422: problemResponse('The step does not allow this decision now.'),
+      },
+      handle: async ({ params, body, principal }) => {
+        const task = await findTask(db, params.taskId);
+        if (
+          !task ||
+          task.agency !== principal.agency ||
+          task.jurisdiction !== principal.jurisdiction
+        ) {
+          throw new HttpProblem(ApiError.NOT_FOUND);
+        }
+        const step = await temporal.workflow
+          .getHandle(task.task_id)
+          .executeUpdate(decideStep, { args: [{ ...body, officer: principal.sub }] });
+        return { status: 200, body: step };
+      },
+    }),
+  ];
+}

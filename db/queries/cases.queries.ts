@@ -1,0 +1,111 @@
+// Reads of the read model for lists, search, inboxes and access checks.
+import { z } from 'zod';
+import type { Db } from '../pool';
+
+const CaseRow = z.object({
+  case_id: z.string(),
+  procedure: z.string(),
+  status: z.string(),
+  commune: z.string(),
+  party_pins: z.array(z.string()),
+  received_at: z.string(),
+  deadline: z.string(),
+  view: z.record(z.string(), z.unknown()),
+});
+export type CaseRow = z.infer<typeof CaseRow>;
+
+const FINAL = ['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled'];
+
+export async function findCase(db: Db, caseId: string): Promise<CaseRow | undefined> {
+  const { rows } = await db.query('SELECT * FROM cases WHERE case_id = $1', [caseId]);
+  return rows[0] === undefined ? undefined : CaseRow.parse(rows[0]);
+}
+
+export async function casesOfParty(db: Db, pin: string): Promise<CaseRow[]> {
+  const { rows } = await db.query(
+    'SELECT * FROM cases WHERE party_pins @> ARRAY[$1]::text[] ORDER BY received_at DESC LIMIT 200',
+    [pin],
+  );
+  return rows.map((row) => CaseRow.parse(row));
+}
+
+export interface CaseFilter {
+  commune?: string | undefined;
+  procedure?: string | undefined;
+  status?: string | undefined;
+  overdue?: boolean | undefined;
+  receivedFrom?: string | undefined;
+  receivedTo?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function searchCases(
+  db: Db,
+  filter: CaseFilter,
+): Promise<{ total: number; items: CaseRow[] }> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    args.push(value);
+    where.push(sql.replace('?', `$${args.length}`));
+  };
+  if (filter.commune) add('commune = ?', filter.commune);
+  if (filter.procedure) add('procedure = ?', filter.procedure);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.receivedFrom) add('received_at >= ?', filter.receivedFrom);
+  if (filter.receivedTo) add('received_at < ?', filter.receivedTo);
+  if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL);
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases ${clause}`,
+    args,
+  );
+  const { rows } = await db.query(
+    `SELECT * FROM cases ${clause} ORDER BY received_at DESC, case_id LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+    [...args, filter.limit, filter.offset],
+  );
+  return { total: total.rows[0]?.n ?? 0, items: rows.map((row) => CaseRow.parse(row)) };
+}
+
+const TaskRow = z.object({
+  task_id: z.string(),
+  case_id: z.string(),
+  step: z.string(),
+  agency: z.string(),
+  jurisdiction: z.string(),
+  state: z.string(),
+  open: z.boolean(),
+  deadline: z.string().nullable(),
+  breached: z.boolean(),
+  view: z.record(z.string(), z.unknown()),
+  summary: z.record(z.string(), z.unknown()),
+});
+export type TaskRow = z.infer<typeof TaskRow>;
+
+export async function findTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
+  const { rows } = await db.query('SELECT * FROM tasks WHERE task_id = $1', [taskId]);
+  return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
+}
+
+/** Open tasks of one jurisdiction (and one agency, for officers), soonest deadline first. */
+export async function inbox(db: Db, jurisdiction: string, agency?: string): Promise<TaskRow[]> {
+  const { rows } = await db.query(
+    `SELECT * FROM tasks WHERE open AND jurisdiction = $1 AND ($2::text IS NULL OR agency = $2)
+      ORDER BY deadline NULLS LAST, task_id LIMIT 500`,
+    [jurisdiction, agency ?? null],
+  );
+  return rows.map((row) => TaskRow.parse(row));
+}
+
+/** The agency steps of one case, as (agency, jurisdiction) pairs: who is involved in it. */
+export async function caseAgencies(
+  db: Db,
+  caseId: string,
+): Promise<{ agency: string; jurisdiction: string }[]> {
+  const { rows } = await db.query<{ agency: string; jurisdiction: string }>(
+    'SELECT DISTINCT agency, jurisdiction FROM tasks WHERE case_id = $1',
+    [caseId],
+  );
+  return rows;
+}
