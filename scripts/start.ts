@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { seedReferenceData } from '../db/reference-data';
 import { provisionTemporalCli } from './runtime/provision';
 import {
   ensureDatabase,
@@ -110,6 +112,8 @@ async function main(): Promise<void> {
     }
     const applied = await migrate(databaseUrl);
     say(`migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+    const db = createPool(databaseUrl, { max: 1 });
+    await seedReferenceData(db).finally(() => db.end());
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     if (temporalAddress) {

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import pino from 'pino';
@@ -18,19 +19,27 @@ import { createWorkers } from '../../worker/create-worker';
 import { testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testNamespace } from './namespaces';
+import { createTimeSkippingEnv } from './time-skipping';
 
 export interface TestStack {
   app: Express;
   client: Client;
+  /** Present on a time-skipping stack: `env.sleep('3 days')` moves the server's clock. */
+  env?: TestWorkflowEnvironment;
   database: TestDatabase;
   simulatorsUrl: string;
   faults: FaultInjector;
   stop: () => Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+/**
+ * `timeSkipping`: run on Temporal's Java time-skipping server instead of the shared dev server, for
+ * multi-day timers (deadlines, supplement windows).
+ */
+export async function startTestStack({ timeSkipping = false } = {}): Promise<TestStack> {
+  const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
   const address = inject('temporalAddress');
-  const namespace = testNamespace();
+  const namespace = env ? 'default' : testNamespace();
   const database = await createTestDatabase();
   await prepareSimulators(database.url, database.db);
   const faults = new FaultInjector();
@@ -42,15 +51,15 @@ export async function startTestStack(): Promise<TestStack> {
   await new Promise((resolve) => simulators.once('listening', resolve));
   const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
 
-  const nativeConnection = await NativeConnection.connect({ address });
+  const nativeConnection = env?.nativeConnection ?? (await NativeConnection.connect({ address }));
   const workers: Worker[] = await createWorkers({
     connection: nativeConnection,
     namespace,
     deps: { db: database.db, agencies: createAgencies(simulatorsUrl) },
   });
   const running = Promise.all(workers.map((w) => w.run()));
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const connection = env?.connection ?? (await Connection.connect({ address }));
+  const client = env?.client ?? new Client({ connection, namespace });
   const app = createApp({
     temporal: client,
     db: database.db,
@@ -62,6 +71,7 @@ export async function startTestStack(): Promise<TestStack> {
   return {
     app,
     client,
+    ...(env && { env }),
     database,
     simulatorsUrl,
     faults,
@@ -69,7 +79,8 @@ export async function startTestStack(): Promise<TestStack> {
       workers.forEach((w) => w.shutdown());
       await running;
       await new Promise((resolve) => simulators.close(resolve));
-      await Promise.all([connection.close(), nativeConnection.close()]);
+      if (env) await env.teardown();
+      else await Promise.all([connection.close(), nativeConnection.close()]);
       await database.drop();
     },
   };
