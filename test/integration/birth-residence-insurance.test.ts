@@ -175,4 +175,104 @@ describe('birth → residence → health insurance, through the real stack', () 
       .set('Authorization', `Bearer ${await citizen('001199999999')}`);
     expect(theirs.body.items).toEqual([]);
   });
+
+  it('when a supplement is requested and answered in time, then the step returns to review and the case completes', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const { body } = await file(stack.app, application);
+    const asked = await decide(stack.app, body.caseId, 'civil-status', {
+      decision: 'request_supplement',
+      missing: ['giấy chứng sinh bản điện tử'],
+    });
+    expect(asked.body).toMatchObject({
+      state: 'awaiting_supplement',
+      missing: ['giấy chứng sinh bản điện tử'],
+    });
+    const waiting = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('awaiting_supplement'),
+    );
+    expect(stepOf(waiting, 'birth').deadline).toBeUndefined(); // the step's clock is paused
+
+    const answered = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(body.caseId)}/supplements`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ documents: ['giay-chung-sinh.pdf'] });
+    expect(answered.status).toBe(200);
+    expect(answered.body.state).toBe('in_review');
+    await decide(stack.app, body.caseId, 'civil-status', { decision: 'approve' });
+    await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    const messages = await simulator<{ template: string }>(
+      `/notifications/messages?reference=${encodeURIComponent(body.caseId)}`,
+    );
+    expect(messages.messages?.map((m) => m.template)).toContain('supplement_requested');
+  });
+
+  it('when the applicant withdraws before any decision, then no birth is registered and the request is cancelled at civil status', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const { body } = await file(stack.app, application);
+    await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('in_review'),
+    );
+
+    const withdrawn = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(body.caseId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ reason: 'nộp nhầm hồ sơ' });
+
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'birth').status).toBe('cancelled'),
+    );
+    expect(view.status).toBe('withdrawn');
+    const records = await simulator<{ status: string }>(
+      `/civil-status/birth-registrations?certificateNumber=${application.medicalBirthCertificate.number}`,
+    );
+    expect(records.registrations?.map((r) => r.status)).toEqual(['cancelled']);
+    const again = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(body.caseId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ reason: 'lần nữa' });
+    expect(again.status).toBe(422);
+  });
+
+  it('when BHXH finds a defect caused by the civil-status step, then the file goes back there, is corrected, and the card is issued', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const fullName = application.child.fullName;
+    stack.faults.set('social-insurance', {
+      latencyMs: 0,
+      fail5xx: 0,
+      fail429: 0,
+      errorRate: 0,
+      tooManyRate: 0,
+      rules: [
+        {
+          path: 'fullName',
+          equals: fullName,
+          status: 422,
+          times: 1,
+          body: {
+            code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
+            reason: 'họ tên không khớp dữ liệu hộ tịch',
+            returnTo: 'civil-status',
+          },
+        },
+      ],
+    });
+    const { body } = await file(stack.app, application);
+    await decide(stack.app, body.caseId, 'civil-status', { decision: 'approve' });
+
+    const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    stack.faults.clear('social-insurance');
+    expect(view.timeline.map((e) => `${e.step ?? ''}:${e.event}`)).toEqual(
+      expect.arrayContaining(['insurance:returned', 'birth:corrected', 'insurance:completed']),
+    );
+    const records = await simulator<{ corrections: number }>(
+      `/civil-status/birth-registrations?certificateNumber=${application.medicalBirthCertificate.number}`,
+    );
+    expect(records.registrations?.map((r) => r.corrections)).toEqual([1]);
+  });
 });
