@@ -17,7 +17,8 @@ export const ACTIVITY_OPTIONS = {
    * timeouts and outages (an agency down for an hour delays a case, it does not fail it).
    */
   agency: {
-    startToCloseTimeout: '30 seconds',
+    // A little above the HTTP client's own 10 s timeout: a worker that died mid-call is noticed soon.
+    startToCloseTimeout: '15 seconds',
     retry: {
       initialInterval: '1 second',
       backoffCoefficient: 2,

@@ -36,7 +36,10 @@ export interface TestStack {
  * `timeSkipping`: run on Temporal's Java time-skipping server instead of the shared dev server, for
  * multi-day timers (deadlines, supplement windows).
  */
-export async function startTestStack({ timeSkipping = false } = {}): Promise<TestStack> {
+export async function startTestStack({
+  timeSkipping = false,
+  workers: withWorkers = true,
+} = {}): Promise<TestStack> {
   const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
   const address = inject('temporalAddress');
   const namespace = env ? 'default' : testNamespace();
@@ -52,11 +55,13 @@ export async function startTestStack({ timeSkipping = false } = {}): Promise<Tes
   const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
 
   const nativeConnection = env?.nativeConnection ?? (await NativeConnection.connect({ address }));
-  const workers: Worker[] = await createWorkers({
-    connection: nativeConnection,
-    namespace,
-    deps: { db: database.db, agencies: createAgencies(simulatorsUrl) },
-  });
+  const workers: Worker[] = withWorkers
+    ? await createWorkers({
+        connection: nativeConnection,
+        namespace,
+        deps: { db: database.db, agencies: createAgencies(simulatorsUrl) },
+      })
+    : [];
   const running = Promise.all(workers.map((w) => w.run()));
   const connection = env?.connection ?? (await Connection.connect({ address }));
   const client = env?.client ?? new Client({ connection, namespace });
