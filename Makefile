@@ -8,7 +8,7 @@ export npm_config_update_notifier := false
 
 TSX := node_modules/.bin/tsx
 
-.PHONY: help install provision start test check unit demo bench format clean
+.PHONY: help install provision start test check histories demo bench format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ check: install ## typecheck, lint, formatting, layer rules
 
 test: provision check ## everything CI runs: checks, then every test against the real stack
 	npx vitest run
+
+histories: provision ## re-record the replay histories of every Group A path from real runs
+	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts test/integration/birth-deadlines.test.ts
 
 demo: install ## with `make start` running: a self-check round trip through the real stack
 	@token=$$($(TSX) scripts/mint-token.ts --role admin) && \

@@ -12,6 +12,7 @@ import { decideStep, getProcedureStatus } from '../../workflows/messages';
 import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { stepOf, uniqueCertificate } from '../support/group-a';
+import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/auth';
 
@@ -89,6 +90,7 @@ describe('Group A deadlines (time-skipping)', () => {
     const lag = Date.parse(rejected?.at ?? '') - Date.parse(due);
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThan(60_000);
+    await recordHistories(stack.client, handle.workflowId, 'group-a-supplement-timeout');
   });
 
   it('when an officer does not act by the deadline, then the step is breached and the supervisor sees it escalated', async () => {
@@ -114,6 +116,7 @@ describe('Group A deadlines (time-skipping)', () => {
       return task;
     });
     expect(inbox).toMatchObject({ step: 'birth', breached: true });
+    await recordHistories(stack.client, handle.workflowId, 'group-a-breached');
   });
 
   it('when a dossier arrives after 15:00 on the eve of Tết 2027, then its same-day deadline lands on the first working day after the holiday', async () => {

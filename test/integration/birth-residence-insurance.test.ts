@@ -1,7 +1,7 @@
 // Group A through the real stack: API → Temporal → workers → agency simulators (HTTP, own schemas)
 // → read model, with officers acting through the API.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
 import {
   citizen,
@@ -12,6 +12,7 @@ import {
   stepOf,
   waitForCase,
 } from '../support/group-a';
+import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
 describe('birth → residence → health insurance, through the real stack', () => {
@@ -58,12 +59,16 @@ describe('birth → residence → health insurance, through the real stack', () 
     expect(registrations.registrations).toHaveLength(1);
     const cards = await simulator(`/social-insurance/cards?pin=${birth.pin}`);
     expect(cards.cards).toHaveLength(1);
-    const messages = await simulator<{ template: string }>(
-      `/notifications/messages?reference=${encodeURIComponent(caseId)}`,
-    );
-    expect(messages.messages?.map((m) => m.template)).toEqual(
-      expect.arrayContaining(['case_received', 'step_completed', 'case_finished']),
-    );
+    // The closing message goes out just after the case turns completed.
+    await vi.waitFor(async () => {
+      const messages = await simulator<{ template: string }>(
+        `/notifications/messages?reference=${encodeURIComponent(caseId)}`,
+      );
+      expect(messages.messages?.map((m) => m.template)).toEqual(
+        expect.arrayContaining(['case_received', 'step_completed', 'case_finished']),
+      );
+    });
+    await recordHistories(stack.client, caseId, 'group-a-all-three');
   });
 
   it.each([
@@ -86,6 +91,7 @@ describe('birth → residence → health insurance, through the real stack', () 
       expect(view.steps.map((s: { step: string }) => s.step).sort()).toEqual(ran.sort());
       for (const step of skipped)
         expect(view.steps.map((s: { step: string }) => s.step)).not.toContain(step);
+      await recordHistories(stack.client, body.caseId, `group-a-only-${ran.join('-')}`);
     },
   );
 
@@ -109,6 +115,7 @@ describe('birth → residence → health insurance, through the real stack', () 
       reason: 'no household is registered at this address',
     });
     expect(stepOf(view, 'insurance').status).toBe('completed');
+    await recordHistories(stack.client, body.caseId, 'group-a-residence-rejected');
   });
 
   it('when the same birth certificate is filed twice, then one case exists and the second gets 409 with its id', async () => {
@@ -206,6 +213,7 @@ describe('birth → residence → health insurance, through the real stack', () 
       `/notifications/messages?reference=${encodeURIComponent(body.caseId)}`,
     );
     expect(messages.messages?.map((m) => m.template)).toContain('supplement_requested');
+    await recordHistories(stack.client, body.caseId, 'group-a-supplement-answered');
   });
 
   it('when the applicant withdraws before any decision, then no birth is registered and the request is cancelled at civil status', async () => {
@@ -235,6 +243,7 @@ describe('birth → residence → health insurance, through the real stack', () 
       .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
       .send({ reason: 'lần nữa' });
     expect(again.status).toBe(422);
+    await recordHistories(stack.client, body.caseId, 'group-a-withdrawn');
   });
 
   it('when BHXH finds a defect caused by the civil-status step, then the file goes back there, is corrected, and the card is issued', async () => {
@@ -274,5 +283,6 @@ describe('birth → residence → health insurance, through the real stack', () 
       `/civil-status/birth-registrations?certificateNumber=${application.medicalBirthCertificate.number}`,
     );
     expect(records.registrations?.map((r) => r.corrections)).toEqual([1]);
+    await recordHistories(stack.client, body.caseId, 'group-a-returned-corrected');
   });
 });

@@ -10,8 +10,22 @@ import { loadHistories } from './histories';
 const histories = loadHistories();
 
 describe('workflow replay', () => {
-  it('when the committed histories are loaded, then there is at least the self-check path', () => {
-    expect(histories.map((h) => h.file)).toContain('self-check.json');
+  it('when the committed histories are loaded, then every recorded path is there', () => {
+    const files = histories.map((h) => h.file);
+    const paths = [
+      'group-a-all-three',
+      'group-a-only-birth-insurance',
+      'group-a-only-birth-residence',
+      'group-a-residence-rejected',
+      'group-a-supplement-answered',
+      'group-a-supplement-timeout',
+      'group-a-withdrawn',
+      'group-a-returned-corrected',
+      'group-a-breached',
+    ];
+    expect(files).toContain('self-check.json');
+    for (const path of paths)
+      expect(files).toEqual(expect.arrayContaining([`${path}.case.json`, `${path}.birth.json`]));
   });
 
   it('when every committed history replays against the current workflows, then none fails', async () => {
