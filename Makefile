@@ -43,9 +43,8 @@ test: provision check ## everything CI runs: checks, then every test against the
 histories: provision ## re-record the replay histories of every Group A path from real runs
 	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts test/integration/birth-deadlines.test.ts
 
-demo: install ## with `make start` running: a self-check round trip through the real stack
-	@token=$$($(TSX) scripts/mint-token.ts --role admin) && \
-	  curl -fsS -X POST -H "Authorization: Bearer $$token" http://127.0.0.1:$${API_PORT:-3000}/v1/self-checks && echo
+demo: install ## with `make start` running: file a Group A case, act as the officer, print the result
+	@$(TSX) scripts/demo.ts $${API_PORT:-3000}
 
 format: install ## rewrite files with prettier
 	npm run -s format

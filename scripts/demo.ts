@@ -1,0 +1,131 @@
+// `make demo` (with `make start` running): files a Group A case as a one-stop clerk, acts as the
+// civil-status officer, and prints the finished case as its citizen sees it.
+import { mintToken } from '../api/auth';
+import { AuthEnv, loadEnv } from '../config/env';
+import type { BirthApplication } from '../domain/BirthApplication';
+import type { Principal } from '../domain/principal';
+import type { CaseView } from '../domain/procedures/views';
+
+const API = `http://127.0.0.1:${process.argv[2] ?? '3000'}`;
+const auth = loadEnv(AuthEnv);
+const token = (principal: Principal) =>
+  mintToken(
+    {
+      secret: auth.AUTH_JWT_SECRET,
+      issuer: auth.AUTH_JWT_ISSUER,
+      audience: auth.AUTH_JWT_AUDIENCE,
+    },
+    principal,
+  );
+
+async function call<T>(
+  method: string,
+  path: string,
+  principal: Principal,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${API}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${await token(principal)}`,
+      'Content-Type': 'application/json',
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const json = (await response.json()) as T;
+  if (!response.ok)
+    throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function poll<T>(what: string, read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 150; i += 1) {
+    const found = await read();
+    if (found !== undefined) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function main(): Promise<void> {
+  const certificate = `CS-DEMO-${Date.now().toString(36).toUpperCase()}`;
+  const address = { commune: '00004', line: '12 Phố Đội Cấn' };
+  const parent = { ethnicity: 'Kinh', nationality: 'VN', address };
+  const application: BirthApplication = {
+    procedure: 'birth-residence-insurance',
+    components: { residence: true, insurance: true },
+    language: 'vi',
+    receivingCommune: '00004',
+    applicant: {
+      fullName: 'Trần Thị Mai',
+      pin: '001190012345',
+      relationship: 'mother',
+      phone: '0912345678',
+    },
+    child: {
+      fullName: 'Nguyễn Minh An',
+      dateOfBirth: new Date().toISOString().slice(0, 10),
+      sex: 'male',
+      ethnicity: 'Kinh',
+      nationality: 'VN',
+      placeOfBirth: 'Bệnh viện Phụ sản Hà Nội',
+      hometown: 'Hà Nội',
+    },
+    mother: { fullName: 'Trần Thị Mai', pin: '001190012345', yearOfBirth: 1990, ...parent },
+    father: { fullName: 'Nguyễn Văn Hùng', pin: '001088054321', yearOfBirth: 1988, ...parent },
+    medicalBirthCertificate: {
+      number: certificate,
+      facility: 'Bệnh viện Phụ sản Hà Nội',
+      issuedOn: new Date().toISOString().slice(0, 10),
+    },
+    residence: { address, householdHeadPin: '001088054321', relationshipToHead: 'con' },
+    resultDelivery: 'online',
+  };
+  const clerk: Principal = { sub: 'demo-clerk', role: 'clerk', jurisdiction: '00004' };
+  const officer: Principal = {
+    sub: 'demo-officer',
+    role: 'officer',
+    agency: 'civil-status',
+    jurisdiction: '00004',
+  };
+  const mother: Principal = { sub: 'demo-citizen', role: 'citizen', pin: '001190012345' };
+
+  const { caseId } = await call<{ caseId: string }>('POST', '/v1/cases', clerk, application);
+  console.log(`filed ${caseId} as a one-stop clerk of commune 00004`);
+  const task = await poll('the civil-status task', async () => {
+    const inbox = await call<{ items: { caseId: string; taskId: string }[] }>(
+      'GET',
+      '/v1/tasks',
+      officer,
+    );
+    return inbox.items.find((t) => t.caseId === caseId);
+  });
+  await call('POST', `/v1/tasks/${encodeURIComponent(task.taskId)}/decision`, officer, {
+    decision: 'approve',
+  });
+  console.log('the civil-status officer approved the birth registration');
+  const view = await poll('the finished case', async () => {
+    const current = await call<CaseView>('GET', `/v1/cases/${encodeURIComponent(caseId)}`, mother);
+    return ['completed', 'partially_completed', 'rejected'].includes(current.status)
+      ? current
+      : undefined;
+  });
+  const result = (step: string) => view.steps.find((s) => s.step === step)?.result ?? {};
+  console.log(`\ncase ${view.caseId}: ${view.status}`);
+  console.log(`  personal ID number (PIN)       ${result('birth').pin}`);
+  console.log(`  birth certificate extract      ${result('birth').extractNumber}`);
+  console.log(`  permanent residence reference  ${result('residence').residenceRef}`);
+  console.log(
+    `  health-insurance card number   ${result('insurance').insuranceNumber} (valid to ${result('insurance').validTo})`,
+  );
+  console.log('  timeline:');
+  for (const entry of view.timeline)
+    console.log(
+      `    ${entry.at}  ${entry.step ?? 'case'}: ${entry.event}${entry.detail ? ` (${entry.detail})` : ''}`,
+    );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
