@@ -21,6 +21,7 @@ const toTask = (row: TaskRow) => ({
   state: row.state,
   deadline: row.deadline,
   overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
+  atRisk: row.view.reminded === true && !row.breached,
   breached: row.breached,
   summary: row.summary,
 });

@@ -74,6 +74,7 @@ export const Task = z
     state: z.string(),
     deadline: z.string().nullable(),
     overdue: z.boolean(),
+    atRisk: z.boolean().describe('close to its deadline (officers reminded), not yet breached'),
     breached: z.boolean(),
     summary: z.record(z.string(), z.unknown()).describe('what the agency needs to decide'),
   })

@@ -119,7 +119,7 @@ describe('Group A deadlines (time-skipping)', () => {
     await recordHistories(stack.client, handle.workflowId, 'group-a-breached');
   });
 
-  it('when a dossier arrives after 15:00 on the eve of Tết 2027, then its same-day deadline lands on the first working day after the holiday', async () => {
+  it('when a dossier arrives after 15:00 on the eve of Tết 2027, then its same-day deadline lands on the first working day after the holiday, with a reminder before it', async () => {
     // Thursday 04/02/2027 at 15:30: counts from the next working day. New Year's Eve (05/02) and the
     // first days of Tết Đinh Mùi are off, the first day falls on Saturday 06/02 (compensated 10/02).
     const handle = await startCase(
@@ -135,7 +135,7 @@ describe('Group A deadlines (time-skipping)', () => {
     const before = await stack.client.workflow
       .getHandle(handle.workflowId)
       .query(getProcedureStatus);
-    expect(stepOf(before, 'birth').breached).toBe(false);
+    expect(stepOf(before, 'birth')).toMatchObject({ reminded: true, breached: false }); // at risk
 
     await stack.env?.sleep('2 hours');
     const after = await stack.client.workflow

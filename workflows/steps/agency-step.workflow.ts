@@ -123,6 +123,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       snapshot.value === 'awaiting_supplement' && {
         supplementDue: new Date(clock.supplementDue).toISOString(),
       }),
+    reminded: snapshot.context.reminded,
     breached: snapshot.context.breached,
     ...(snapshot.context.result && { result: snapshot.context.result }),
     ...(snapshot.context.reason && { reason: snapshot.context.reason }),

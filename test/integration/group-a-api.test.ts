@@ -1,0 +1,221 @@
+// Group A's API beyond the happy path, through the real stack: verification at the police, BHXH's
+// own refusal, English notifications, search and paging, and who may decide what.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deadlineAfter } from '../../domain/calendar/working-days';
+import { vietnamCalendar } from '../../domain/calendar/vietnam';
+import { aBirthApplication } from '../fixtures/birth-application';
+import {
+  clerk,
+  decide,
+  file,
+  officer,
+  stepOf,
+  uniqueCertificate,
+  waitForCase,
+} from '../support/group-a';
+import { tokenFor } from '../support/auth';
+import { startTestStack, type TestStack } from '../support/stack';
+
+describe('Group A API, through the real stack', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'automatic' }),
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const messages = async (caseId: string) =>
+    (
+      (await (
+        await fetch(
+          `${stack.simulatorsUrl}/notifications/messages?reference=${encodeURIComponent(caseId)}`,
+        )
+      ).json()) as {
+        messages: { template: string; text: string; language: string }[];
+      }
+    ).messages;
+
+  it('when the address needs police verification, then residence waits for the police officer with 5 working days and completes on approval', async () => {
+    const base = aBirthApplication(uniqueCertificate());
+    const application = {
+      ...base,
+      residence: {
+        address: { commune: '09877', line: 'Thôn Đông Xuân' },
+        householdHeadPin: '001082003344',
+        relationshipToHead: 'con',
+      },
+    };
+    const { body } = await file(stack.app, application);
+    const waiting = await waitForCase(stack.app, body.caseId, base.applicant.pin, (v) =>
+      expect(stepOf(v, 'residence').state).toBe('in_review'),
+    );
+    const started = waiting.timeline.find((e) => e.step === 'residence')?.at ?? '';
+    const calendar = vietnamCalendar([2026, 2027]);
+    expect(Date.parse(stepOf(waiting, 'residence').deadline ?? '')).toBeGreaterThanOrEqual(
+      deadlineAfter(Date.parse(started) - 5_000, 5, calendar),
+    );
+
+    const approved = await decide(
+      stack.app,
+      body.caseId,
+      'police',
+      { decision: 'approve' },
+      '09877',
+    );
+    expect(approved.body.state).toBe('completed');
+    await waitForCase(stack.app, body.caseId, base.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+  });
+
+  it('when BHXH refuses the file on its own grounds, then the card step is rejected with its reason and the rest completes', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    stack.faults.set('social-insurance', {
+      latencyMs: 0,
+      fail5xx: 0,
+      fail429: 0,
+      errorRate: 0,
+      tooManyRate: 0,
+      rules: [
+        {
+          path: 'fullName',
+          equals: application.child.fullName,
+          status: 422,
+          times: 1,
+          body: {
+            code: 'SOCIAL_INSURANCE.INVALID_FILE',
+            reason: 'thiếu thông tin nơi đăng ký KCB',
+          },
+        },
+      ],
+    });
+    const { body } = await file(stack.app, application);
+    const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('partially_completed'),
+    );
+    stack.faults.clear('social-insurance');
+    expect(stepOf(view, 'insurance')).toMatchObject({
+      status: 'rejected',
+      reason: 'thiếu thông tin nơi đăng ký KCB',
+    });
+    expect(stepOf(view, 'residence').status).toBe('completed');
+  });
+
+  it('when the applicant asked for English, then the notifications are in English', async () => {
+    const application = { ...aBirthApplication(uniqueCertificate()), language: 'en' as const };
+    const { body } = await file(stack.app, application);
+    await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    await vi.waitFor(async () => {
+      const sent = await messages(body.caseId);
+      expect(sent.find((m) => m.template === 'case_received')).toMatchObject({
+        language: 'en',
+        text: `Your linked application ${body.caseId} has been received.`,
+      });
+    });
+  });
+
+  it('when a clerk searches with a status filter and paging, then only their commune’s matching cases come back', async () => {
+    const filed = [];
+    for (let i = 0; i < 3; i += 1)
+      filed.push(
+        (await file(stack.app, aBirthApplication(uniqueCertificate()))).body.caseId as string,
+      );
+    for (const caseId of filed) {
+      await waitForCase(stack.app, caseId, '001190012345', (v) =>
+        expect(v.status).toBe('completed'),
+      );
+    }
+    const auth = `Bearer ${await clerk()}`;
+    const page = await vi.waitFor(async () => {
+      const response = await request(stack.app)
+        .get('/v1/cases?status=completed&limit=2&offset=0')
+        .set('Authorization', auth);
+      expect(response.body.total).toBeGreaterThanOrEqual(3);
+      return response.body;
+    });
+    expect(page.items).toHaveLength(2);
+    expect(
+      page.items.every(
+        (c: { status: string; commune: string }) =>
+          c.status === 'completed' && c.commune === '00004',
+      ),
+    ).toBe(true);
+    const next = await request(stack.app)
+      .get('/v1/cases?status=completed&limit=2&offset=2')
+      .set('Authorization', auth);
+    expect(next.body.items.map((c: { caseId: string }) => c.caseId)).not.toContain(
+      page.items[0].caseId,
+    );
+    const elsewhere = await request(stack.app)
+      .get('/v1/cases?commune=26734')
+      .set('Authorization', auth);
+    expect(elsewhere.status).toBe(403);
+    const badQuery = await request(stack.app)
+      .get('/v1/cases?limit=1000&status=nope')
+      .set('Authorization', auth);
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/limit',
+      '/status',
+    ]);
+  });
+
+  it('when an officer of another agency or commune decides a task, then it does not exist for them', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'officer' }),
+    });
+    const base = aBirthApplication(uniqueCertificate());
+    const application = { ...base, receivingCommune: '00070' };
+    const clerk00070 = await tokenFor({ sub: 'clerk-2', role: 'clerk', jurisdiction: '00070' });
+    const { body } = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${clerk00070}`)
+      .send(application);
+    const own = await officer('civil-status', '00070');
+    const task = await vi.waitFor(async () => {
+      const inbox = await request(stack.app).get('/v1/tasks').set('Authorization', `Bearer ${own}`);
+      const found = (inbox.body.items as { caseId: string; taskId: string }[]).find(
+        (t) => t.caseId === body.caseId,
+      );
+      expect(found).toBeDefined();
+      return found as { taskId: string };
+    });
+    const path = `/v1/tasks/${encodeURIComponent(task.taskId)}/decision`;
+    for (const stranger of [
+      await officer('police', '00070'),
+      await officer('civil-status', '00004'),
+    ]) {
+      const refused = await request(stack.app)
+        .post(path)
+        .set('Authorization', `Bearer ${stranger}`)
+        .send({ decision: 'approve' });
+      expect(refused.status).toBe(404);
+    }
+    const illegal = await request(stack.app)
+      .post(path)
+      .set('Authorization', `Bearer ${own}`)
+      .send({ decision: 'reject' });
+    expect(illegal.status).toBe(400);
+    const approved = await request(stack.app)
+      .post(path)
+      .set('Authorization', `Bearer ${own}`)
+      .send({ decision: 'approve' });
+    expect(approved.body.state).toBe('completed');
+    const twice = await request(stack.app)
+      .post(path)
+      .set('Authorization', `Bearer ${own}`)
+      .send({ decision: 'approve' });
+    expect(twice.status).toBe(422);
+  });
+});
