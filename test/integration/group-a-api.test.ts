@@ -140,7 +140,10 @@ describe('Group A API, through the real stack', () => {
         .get('/v1/cases?status=completed&limit=2&offset=0')
         .set('Authorization', auth);
       expect(response.body.total).toBeGreaterThanOrEqual(3);
-      return response.body;
+      return response.body as {
+        total: number;
+        items: { caseId: string; status: string; commune: string }[];
+      };
     });
     expect(page.items).toHaveLength(2);
     expect(
