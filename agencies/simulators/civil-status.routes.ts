@@ -5,8 +5,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
-import { idempotencyKey, parseBody, SimulatorError } from './framework/http';
-import { once, type Reply } from './framework/idempotency';
+import { idempotentPost, parseBody, SimulatorError } from './framework/http';
+import type { Reply } from './framework/idempotency';
 
 const SCHEMA = 'sim_civil_status';
 
@@ -62,133 +62,141 @@ const extractNumberSql = (
 export function civilStatusRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
-  router.post('/birth-registrations', async (req, res) => {
-    const key = idempotencyKey(req);
-    const input = parseBody(BirthRegistration, req);
-    const reply = await once(db, SCHEMA, key, input, async (tx) => {
-      const existing = await tx.query<{ extract_number: string | null }>(
-        `SELECT extract_number FROM ${SCHEMA}.birth_registrations
+  router.post(
+    '/birth-registrations',
+    idempotentPost(db, SCHEMA, (req, key) => {
+      const input = parseBody(BirthRegistration, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const existing = await tx.query<{ extract_number: string | null }>(
+            `SELECT extract_number FROM ${SCHEMA}.birth_registrations
           WHERE certificate_number = $1 AND status IN ('received', 'registered')`,
-        [input.certificateNumber],
-      );
-      if (existing.rows[0]) {
-        return {
-          status: 409,
-          body: { code: 'CIVIL_STATUS.ALREADY_REGISTERED', reason: 'certificate already used' },
-        };
-      }
-      const setting = await tx.query<{ review: string }>(
-        `SELECT review FROM ${SCHEMA}.settings WHERE commune = $1`,
-        [input.commune],
-      );
-      const automatic = setting.rows[0]?.review === 'automatic';
-      const { rows } = await tx.query<RegistrationRow>(
-        `INSERT INTO ${SCHEMA}.birth_registrations
+            [input.certificateNumber],
+          );
+          if (existing.rows[0]) {
+            return {
+              status: 409,
+              body: { code: 'CIVIL_STATUS.ALREADY_REGISTERED', reason: 'certificate already used' },
+            };
+          }
+          const setting = await tx.query<{ review: string }>(
+            `SELECT review FROM ${SCHEMA}.settings WHERE commune = $1`,
+            [input.commune],
+          );
+          const automatic = setting.rows[0]?.review === 'automatic';
+          const { rows } = await tx.query<RegistrationRow>(
+            `INSERT INTO ${SCHEMA}.birth_registrations
            (registration_key, certificate_number, commune, status, extract_number, child, parents, decided_at)
          VALUES ($1, $2, $3::text, $4::text, CASE WHEN $4 = 'registered' THEN ${extractNumberSql('$3')} END,
                  $5, $6, CASE WHEN $4 = 'registered' THEN now() END)
          RETURNING *`,
-        [
-          key,
-          input.certificateNumber,
-          input.commune,
-          automatic ? 'registered' : 'received',
-          input.child,
-          { mother: input.mother, father: input.father ?? null },
-        ],
-      );
-      return replyOf(rows[0] as RegistrationRow);
-    });
-    res.status(reply.status).json(reply.body);
-  });
+            [
+              key,
+              input.certificateNumber,
+              input.commune,
+              automatic ? 'registered' : 'received',
+              input.child,
+              { mother: input.mother, father: input.father ?? null },
+            ],
+          );
+          return replyOf(rows[0] as RegistrationRow);
+        },
+      };
+    }),
+  );
 
-  router.post('/birth-registrations/:key/decision', async (req, res) => {
-    const input = parseBody(Decision, req);
-    const reply = await once(
-      db,
-      SCHEMA,
-      idempotencyKey(req),
-      { key: req.params.key, ...input },
-      async (tx) => {
-        const row = await lockRegistration(tx, req.params.key);
-        if (row.status !== 'received') return decidedAlready(row, input.decision);
-        const { rows } = await tx.query<RegistrationRow>(
-          input.decision === 'approve'
-            ? `UPDATE ${SCHEMA}.birth_registrations
+  router.post(
+    '/birth-registrations/:key/decision',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Decision, req);
+      return {
+        request: { key: String(req.params.key), ...input },
+        effect: async (tx) => {
+          const row = await lockRegistration(tx, String(req.params.key));
+          if (row.status !== 'received') return decidedAlready(row, input.decision);
+          const { rows } = await tx.query<RegistrationRow>(
+            input.decision === 'approve'
+              ? `UPDATE ${SCHEMA}.birth_registrations
                 SET status = 'registered', extract_number = ${extractNumberSql('commune')}, decided_at = now()
               WHERE registration_key = $1 RETURNING *`
-            : `UPDATE ${SCHEMA}.birth_registrations
+              : `UPDATE ${SCHEMA}.birth_registrations
                 SET status = 'rejected', reason = $2, decided_at = now()
               WHERE registration_key = $1 RETURNING *`,
-          input.decision === 'approve'
-            ? [row.registration_key]
-            : [row.registration_key, input.reason],
-        );
-        return replyOf(rows[0] as RegistrationRow);
-      },
-    );
-    res.status(reply.status).json(reply.body);
-  });
+            input.decision === 'approve'
+              ? [row.registration_key]
+              : [row.registration_key, input.reason],
+          );
+          return replyOf(rows[0] as RegistrationRow);
+        },
+      };
+    }),
+  );
 
-  router.post('/birth-registrations/:key/cancel', async (req, res) => {
-    const reply = await once(
-      db,
-      SCHEMA,
-      idempotencyKey(req),
-      { cancel: req.params.key },
-      async (tx) => {
-        const row = await lockRegistration(tx, req.params.key);
-        if (row.status === 'registered') {
+  router.post(
+    '/birth-registrations/:key/cancel',
+    idempotentPost(db, SCHEMA, (req) => {
+      return {
+        request: { cancel: String(req.params.key) },
+        effect: async (tx) => {
+          const row = await lockRegistration(tx, String(req.params.key));
+          if (row.status === 'registered') {
+            return {
+              status: 409,
+              body: {
+                code: 'CIVIL_STATUS.REGISTERED_IS_LEGAL_FACT',
+                reason: 'a registered birth is never cancelled',
+              },
+            };
+          }
+          await tx.query(
+            `UPDATE ${SCHEMA}.birth_registrations SET status = 'cancelled' WHERE registration_key = $1 AND status = 'received'`,
+            [row.registration_key],
+          );
           return {
-            status: 409,
-            body: {
-              code: 'CIVIL_STATUS.REGISTERED_IS_LEGAL_FACT',
-              reason: 'a registered birth is never cancelled',
-            },
+            status: 200,
+            body: { status: row.status === 'received' ? 'cancelled' : row.status },
           };
-        }
-        await tx.query(
-          `UPDATE ${SCHEMA}.birth_registrations SET status = 'cancelled' WHERE registration_key = $1 AND status = 'received'`,
-          [row.registration_key],
-        );
-        return {
-          status: 200,
-          body: { status: row.status === 'received' ? 'cancelled' : row.status },
-        };
-      },
-    );
-    res.status(reply.status).json(reply.body);
-  });
+        },
+      };
+    }),
+  );
 
-  router.post('/birth-registrations/:key/corrections', async (req, res) => {
-    const input = parseBody(Correction, req);
-    const reply = await once(
-      db,
-      SCHEMA,
-      idempotencyKey(req),
-      { key: req.params.key, ...input },
-      async (tx) => {
-        const row = await lockRegistration(tx, req.params.key);
-        if (row.status !== 'registered') {
-          return {
-            status: 409,
-            body: { code: 'CIVIL_STATUS.NOT_REGISTERED', reason: `registration is ${row.status}` },
-          };
-        }
-        const { rows } = await tx.query<{ n: number }>(
-          `UPDATE ${SCHEMA}.birth_registrations
+  router.post(
+    '/birth-registrations/:key/corrections',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Correction, req);
+      return {
+        request: { key: String(req.params.key), ...input },
+        effect: async (tx) => {
+          const row = await lockRegistration(tx, String(req.params.key));
+          if (row.status !== 'registered') {
+            return {
+              status: 409,
+              body: {
+                code: 'CIVIL_STATUS.NOT_REGISTERED',
+                reason: `registration is ${row.status}`,
+              },
+            };
+          }
+          const { rows } = await tx.query<{ n: number }>(
+            `UPDATE ${SCHEMA}.birth_registrations
             SET corrections = corrections || jsonb_build_array(jsonb_build_object('reason', $2::text, 'changes', $3::jsonb, 'at', now()))
           WHERE registration_key = $1 RETURNING jsonb_array_length(corrections) AS n`,
-          [row.registration_key, input.reason, input.changes],
-        );
-        return {
-          status: 200,
-          body: { status: 'corrected', extractNumber: row.extract_number, corrections: rows[0]?.n },
-        };
-      },
-    );
-    res.status(reply.status).json(reply.body);
-  });
+            [row.registration_key, input.reason, input.changes],
+          );
+          return {
+            status: 200,
+            body: {
+              status: 'corrected',
+              extractNumber: row.extract_number,
+              corrections: rows[0]?.n,
+            },
+          };
+        },
+      };
+    }),
+  );
 
   router.get('/birth-registrations', async (req, res) => {
     const certificate =

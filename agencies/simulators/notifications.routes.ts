@@ -2,8 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import { idempotencyKey, parseBody } from './framework/http';
-import { once } from './framework/idempotency';
+import { idempotentPost, parseBody } from './framework/http';
 
 const SCHEMA = 'sim_notifications';
 
@@ -19,25 +18,30 @@ const Message = z.object({
 export function notificationRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
-  router.post('/messages', async (req, res) => {
-    const input = parseBody(Message, req);
-    const reply = await once(db, SCHEMA, idempotencyKey(req), input, async (tx) => {
-      const { rows } = await tx.query<{ message_id: string }>(
-        `INSERT INTO ${SCHEMA}.messages (channel, recipient, language, template, text, reference)
+  router.post(
+    '/messages',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Message, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const { rows } = await tx.query<{ message_id: string }>(
+            `INSERT INTO ${SCHEMA}.messages (channel, recipient, language, template, text, reference)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING message_id`,
-        [
-          input.channel,
-          input.to,
-          input.language,
-          input.template,
-          input.text,
-          input.reference ?? null,
-        ],
-      );
-      return { status: 200, body: { status: 'sent', messageId: rows[0]?.message_id } };
-    });
-    res.status(reply.status).json(reply.body);
-  });
+            [
+              input.channel,
+              input.to,
+              input.language,
+              input.template,
+              input.text,
+              input.reference ?? null,
+            ],
+          );
+          return { status: 200, body: { status: 'sent', messageId: rows[0]?.message_id } };
+        },
+      };
+    }),
+  );
 
   router.get('/messages', async (req, res) => {
     const reference = typeof req.query.reference === 'string' ? req.query.reference : '';

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { PoolClient } from 'pg';
 import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
-import { idempotencyKey, parseBody, SimulatorError } from './framework/http';
-import { once, type Reply } from './framework/idempotency';
+import { idempotentPost, parseBody, SimulatorError } from './framework/http';
+import type { Reply } from './framework/idempotency';
 
 const SCHEMA = 'sim_police';
 
@@ -75,92 +75,97 @@ export async function addHousehold(db: Db | PoolClient, household: Household): P
 export function policeRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
-  router.post('/residence-registrations', async (req, res) => {
-    const key = idempotencyKey(req);
-    const input = parseBody(Registration, req);
-    const reply = await once(db, SCHEMA, key, input, async (tx) => {
-      const { rows } = await tx.query<{
-        household_id: string;
-        head_pin: string;
-        kind: string;
-        needs_verification: boolean;
-      }>(`SELECT * FROM ${SCHEMA}.households WHERE commune = $1 AND address_line = $2`, [
-        input.address.commune,
-        normalizeAddress(input.address.line),
-      ]);
-      const household = rows[0];
-      if (!household)
-        return refused('RESIDENCE.ADDRESS_UNKNOWN', 'no household is registered at this address');
-      if (household.kind === 'collective') {
-        return refused(
-          'RESIDENCE.COLLECTIVE_HOUSEHOLD',
-          'a child cannot join a collective household here',
-        );
-      }
-      if (household.head_pin !== input.householdHeadPin) {
-        return refused(
-          'RESIDENCE.HOUSEHOLD_HEAD_MISMATCH',
-          'the household head does not match the address',
-        );
-      }
-      const status = household.needs_verification ? 'verification' : 'registered';
-      const inserted = await tx.query<RegistrationRow>(
-        `INSERT INTO ${SCHEMA}.residence_registrations (registration_key, residence_ref, pin, household_id, status, decided_at)
+  router.post(
+    '/residence-registrations',
+    idempotentPost(db, SCHEMA, (req, key) => {
+      const input = parseBody(Registration, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const { rows } = await tx.query<{
+            household_id: string;
+            head_pin: string;
+            kind: string;
+            needs_verification: boolean;
+          }>(`SELECT * FROM ${SCHEMA}.households WHERE commune = $1 AND address_line = $2`, [
+            input.address.commune,
+            normalizeAddress(input.address.line),
+          ]);
+          const household = rows[0];
+          if (!household)
+            return refused(
+              'RESIDENCE.ADDRESS_UNKNOWN',
+              'no household is registered at this address',
+            );
+          if (household.kind === 'collective') {
+            return refused(
+              'RESIDENCE.COLLECTIVE_HOUSEHOLD',
+              'a child cannot join a collective household here',
+            );
+          }
+          if (household.head_pin !== input.householdHeadPin) {
+            return refused(
+              'RESIDENCE.HOUSEHOLD_HEAD_MISMATCH',
+              'the household head does not match the address',
+            );
+          }
+          const status = household.needs_verification ? 'verification' : 'registered';
+          const inserted = await tx.query<RegistrationRow>(
+            `INSERT INTO ${SCHEMA}.residence_registrations (registration_key, residence_ref, pin, household_id, status, decided_at)
          VALUES ($1, CASE WHEN $4 = 'registered' THEN ${residenceRefSql} END, $2, $3, $4, CASE WHEN $4 = 'registered' THEN now() END)
          RETURNING *`,
-        [key, input.pin, household.household_id, status],
-      );
-      return replyOf(inserted.rows[0] as RegistrationRow);
-    });
-    res.status(reply.status).json(reply.body);
-  });
-
-  router.post('/residence-registrations/:key/decision', async (req, res) => {
-    const input = parseBody(Decision, req);
-    const reply = await once(
-      db,
-      SCHEMA,
-      idempotencyKey(req),
-      { key: req.params.key, ...input },
-      async (tx) => {
-        const row = await lock(tx, req.params.key);
-        if (row.status !== 'verification') return replyOf(row);
-        const { rows } = await tx.query<RegistrationRow>(
-          input.decision === 'approve'
-            ? `UPDATE ${SCHEMA}.residence_registrations SET status = 'registered', residence_ref = ${residenceRefSql}, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`
-            : `UPDATE ${SCHEMA}.residence_registrations SET status = 'rejected', reason = $2, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`,
-          input.decision === 'approve'
-            ? [row.registration_key]
-            : [row.registration_key, input.reason],
-        );
-        return replyOf(rows[0] as RegistrationRow);
-      },
-    );
-    res.status(reply.status).json(reply.body);
-  });
-
-  router.post('/residence-registrations/:key/cancel', async (req, res) => {
-    const reply = await once(
-      db,
-      SCHEMA,
-      idempotencyKey(req),
-      { cancel: req.params.key },
-      async (tx) => {
-        const row = await lock(tx, req.params.key);
-        if (row.status === 'verification') {
-          await tx.query(
-            `UPDATE ${SCHEMA}.residence_registrations SET status = 'cancelled' WHERE registration_key = $1`,
-            [row.registration_key],
+            [key, input.pin, household.household_id, status],
           );
-          return { status: 200, body: { status: 'cancelled' } };
-        }
-        return replyOf(row);
-      },
-    );
-    res.status(reply.status).json(reply.body);
-  });
+          return replyOf(inserted.rows[0] as RegistrationRow);
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/residence-registrations/:key/decision',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Decision, req);
+      return {
+        request: { key: String(req.params.key), ...input },
+        effect: async (tx) => {
+          const row = await lock(tx, String(req.params.key));
+          if (row.status !== 'verification') return replyOf(row);
+          const { rows } = await tx.query<RegistrationRow>(
+            input.decision === 'approve'
+              ? `UPDATE ${SCHEMA}.residence_registrations SET status = 'registered', residence_ref = ${residenceRefSql}, decided_at = now()
+              WHERE registration_key = $1 RETURNING *`
+              : `UPDATE ${SCHEMA}.residence_registrations SET status = 'rejected', reason = $2, decided_at = now()
+              WHERE registration_key = $1 RETURNING *`,
+            input.decision === 'approve'
+              ? [row.registration_key]
+              : [row.registration_key, input.reason],
+          );
+          return replyOf(rows[0] as RegistrationRow);
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/residence-registrations/:key/cancel',
+    idempotentPost(db, SCHEMA, (req) => {
+      return {
+        request: { cancel: String(req.params.key) },
+        effect: async (tx) => {
+          const row = await lock(tx, String(req.params.key));
+          if (row.status === 'verification') {
+            await tx.query(
+              `UPDATE ${SCHEMA}.residence_registrations SET status = 'cancelled' WHERE registration_key = $1`,
+              [row.registration_key],
+            );
+            return { status: 200, body: { status: 'cancelled' } };
+          }
+          return replyOf(row);
+        },
+      };
+    }),
+  );
 
   router.get('/residence-registrations', async (req, res) => {
     const pin = typeof req.query.pin === 'string' ? req.query.pin : '';

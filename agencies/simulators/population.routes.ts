@@ -5,8 +5,7 @@ import { randomInt } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import { idempotencyKey, parseBody } from './framework/http';
-import { once } from './framework/idempotency';
+import { idempotentPost, parseBody } from './framework/http';
 
 const SCHEMA = 'sim_population';
 
@@ -36,22 +35,27 @@ export function pinPrefix(
 export function populationRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
-  router.post('/pins', async (req, res) => {
-    const input = parseBody(PinRequest, req);
-    const reply = await once(db, SCHEMA, idempotencyKey(req), input, async (tx) => {
-      const prefix = pinPrefix(input.provinceCode, input.dateOfBirth, input.sex);
-      for (;;) {
-        const pin = `${prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`;
-        const { rowCount } = await tx.query(
-          `INSERT INTO ${SCHEMA}.citizens (pin, full_name, date_of_birth, sex) VALUES ($1, $2, $3, $4)
+  router.post(
+    '/pins',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(PinRequest, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const prefix = pinPrefix(input.provinceCode, input.dateOfBirth, input.sex);
+          for (;;) {
+            const pin = `${prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+            const { rowCount } = await tx.query(
+              `INSERT INTO ${SCHEMA}.citizens (pin, full_name, date_of_birth, sex) VALUES ($1, $2, $3, $4)
            ON CONFLICT (pin) DO NOTHING`,
-          [pin, input.fullName, input.dateOfBirth, input.sex],
-        );
-        if (rowCount === 1) return { status: 200, body: { pin } };
-      }
-    });
-    res.status(reply.status).json(reply.body);
-  });
+              [pin, input.fullName, input.dateOfBirth, input.sex],
+            );
+            if (rowCount === 1) return { status: 200, body: { pin } };
+          }
+        },
+      };
+    }),
+  );
 
   router.get('/citizens/:pin', async (req, res) => {
     const { rows } = await db.query(

@@ -6,8 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
-import { idempotencyKey, parseBody } from './framework/http';
-import { once } from './framework/idempotency';
+import { idempotentPost, parseBody } from './framework/http';
 
 const SCHEMA = 'sim_social_insurance';
 
@@ -51,58 +50,65 @@ export async function addFacility(db: Db, facility: Facility): Promise<void> {
 export function socialInsuranceRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
-  router.post('/child-cards', async (req, res) => {
-    const input = parseBody(CardRequest, req);
-    const reply = await once(db, SCHEMA, idempotencyKey(req), input, async (tx) => {
-      const existing = await tx.query(`SELECT 1 FROM ${SCHEMA}.cards WHERE pin = $1`, [input.pin]);
-      if (existing.rowCount) {
-        return {
-          status: 422,
-          body: {
-            code: 'SOCIAL_INSURANCE.CARD_EXISTS',
-            reason: 'only the first card is issued here',
-          },
-        };
-      }
-      const facility = await tx.query<{ code: string; name: string }>(
-        input.initialCareFacility
-          ? `SELECT code, name FROM ${SCHEMA}.health_facilities WHERE code = $1`
-          : `SELECT code, name FROM ${SCHEMA}.health_facilities WHERE commune = $1 ORDER BY code LIMIT 1`,
-        [input.initialCareFacility ?? input.commune],
-      );
-      const chosen = facility.rows[0];
-      if (!chosen) {
-        return {
-          status: 422,
-          body: {
-            code: 'SOCIAL_INSURANCE.UNKNOWN_FACILITY',
-            reason: 'no such initial care facility',
-          },
-        };
-      }
-      const validTo = cardValidTo(input.dateOfBirth);
-      for (;;) {
-        // 2-digit province code (the last two of the PIN's) + 8 digits.
-        const number = `${input.pin.slice(1, 3)}${String(randomInt(100_000_000)).padStart(8, '0')}`;
-        const { rowCount } = await tx.query(
-          `INSERT INTO ${SCHEMA}.cards (insurance_number, pin, full_name, valid_from, valid_to, facility_code)
+  router.post(
+    '/child-cards',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(CardRequest, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const existing = await tx.query(`SELECT 1 FROM ${SCHEMA}.cards WHERE pin = $1`, [
+            input.pin,
+          ]);
+          if (existing.rowCount) {
+            return {
+              status: 422,
+              body: {
+                code: 'SOCIAL_INSURANCE.CARD_EXISTS',
+                reason: 'only the first card is issued here',
+              },
+            };
+          }
+          const facility = await tx.query<{ code: string; name: string }>(
+            input.initialCareFacility
+              ? `SELECT code, name FROM ${SCHEMA}.health_facilities WHERE code = $1`
+              : `SELECT code, name FROM ${SCHEMA}.health_facilities WHERE commune = $1 ORDER BY code LIMIT 1`,
+            [input.initialCareFacility ?? input.commune],
+          );
+          const chosen = facility.rows[0];
+          if (!chosen) {
+            return {
+              status: 422,
+              body: {
+                code: 'SOCIAL_INSURANCE.UNKNOWN_FACILITY',
+                reason: 'no such initial care facility',
+              },
+            };
+          }
+          const validTo = cardValidTo(input.dateOfBirth);
+          for (;;) {
+            // 2-digit province code (the last two of the PIN's) + 8 digits.
+            const number = `${input.pin.slice(1, 3)}${String(randomInt(100_000_000)).padStart(8, '0')}`;
+            const { rowCount } = await tx.query(
+              `INSERT INTO ${SCHEMA}.cards (insurance_number, pin, full_name, valid_from, valid_to, facility_code)
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (insurance_number) DO NOTHING`,
-          [number, input.pin, input.fullName, input.dateOfBirth, validTo, chosen.code],
-        );
-        if (rowCount === 1) {
-          const body = {
-            status: 'issued',
-            insuranceNumber: number,
-            validFrom: input.dateOfBirth,
-            validTo,
-            facility: chosen,
-          };
-          return { status: 200, body };
-        }
-      }
-    });
-    res.status(reply.status).json(reply.body);
-  });
+              [number, input.pin, input.fullName, input.dateOfBirth, validTo, chosen.code],
+            );
+            if (rowCount === 1) {
+              const body = {
+                status: 'issued',
+                insuranceNumber: number,
+                validFrom: input.dateOfBirth,
+                validTo,
+                facility: chosen,
+              };
+              return { status: 200, body };
+            }
+          }
+        },
+      };
+    }),
+  );
 
   router.get('/cards', async (req, res) => {
     const pin = typeof req.query.pin === 'string' ? req.query.pin : '';

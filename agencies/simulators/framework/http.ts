@@ -1,9 +1,11 @@
 // What every simulated agency shares: input validation with zod, the caller's Idempotency-Key, and one
 // error handler, so the simulators answer like real services (400 with the issues, never a stack).
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { PoolClient } from 'pg';
 import type { z } from 'zod';
 import type { Logger } from '../../../config/logger';
-import { IdempotencyConflict } from './idempotency';
+import type { Db } from '../../../db/pool';
+import { IdempotencyConflict, once, type Reply } from './idempotency';
 
 export class SimulatorError extends Error {
   constructor(
@@ -52,3 +54,23 @@ export const simulatorErrors =
     log.error({ err: error }, 'simulator error');
     res.status(500).json({ code: 'SIMULATOR.INTERNAL' });
   };
+
+/**
+ * A POST whose effect happens once per Idempotency-Key: `prepare` validates the request and names the
+ * effect; the reply is recorded and replayed (see idempotency.ts).
+ */
+export function idempotentPost(
+  db: Db,
+  schema: string,
+  prepare: (
+    req: Request,
+    key: string,
+  ) => { request: unknown; effect: (tx: PoolClient) => Promise<Reply> },
+): RequestHandler {
+  return async (req, res) => {
+    const key = idempotencyKey(req);
+    const { request, effect } = prepare(req, key);
+    const reply = await once(db, schema, key, request, effect);
+    res.status(reply.status).json(reply.body);
+  };
+}
