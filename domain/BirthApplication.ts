@@ -163,6 +163,57 @@ export function birthApplicationSchema(context: ApplicationContext) {
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     )
-    .meta({ id: 'BirthApplication' });
+    .meta({ id: 'BirthApplication', examples: [EXAMPLE_BIRTH_APPLICATION] });
 }
 export type BirthApplication = z.infer<typeof birthApplicationShape>;
+
+/** A complete application: the OpenAPI example, the tests' fixture and the demo's case. */
+export const EXAMPLE_BIRTH_APPLICATION: BirthApplication = {
+  procedure: 'birth-residence-insurance',
+  components: { residence: true, insurance: true },
+  language: 'vi',
+  receivingCommune: '00004',
+  applicant: {
+    fullName: 'Trần Thị Mai',
+    pin: '001190012345',
+    relationship: 'mother',
+    phone: '0912345678',
+  },
+  child: {
+    fullName: 'Nguyễn Minh An',
+    dateOfBirth: '2026-11-18',
+    sex: 'male',
+    ethnicity: 'Kinh',
+    nationality: 'VN',
+    placeOfBirth: 'Bệnh viện Phụ sản Hà Nội',
+    hometown: 'Hà Nội',
+  },
+  mother: {
+    fullName: 'Trần Thị Mai',
+    pin: '001190012345',
+    yearOfBirth: 1990,
+    ethnicity: 'Kinh',
+    nationality: 'VN',
+    address: { commune: '00004', line: '12 Phố Đội Cấn' },
+  },
+  father: {
+    fullName: 'Nguyễn Văn Hùng',
+    pin: '001088054321',
+    yearOfBirth: 1988,
+    ethnicity: 'Kinh',
+    nationality: 'VN',
+    address: { commune: '00004', line: '12 Phố Đội Cấn' },
+  },
+  medicalBirthCertificate: {
+    number: 'CS-2026-000001',
+    facility: 'Bệnh viện Phụ sản Hà Nội',
+    issuedOn: '2026-11-18',
+  },
+  residence: {
+    address: { commune: '00004', line: '12 Phố Đội Cấn' },
+    householdHeadPin: '001088054321',
+    relationshipToHead: 'con',
+  },
+  insurance: { initialCareFacility: '01-001' },
+  resultDelivery: 'online',
+};

@@ -2,7 +2,7 @@
 // civil-status officer, and prints the finished case as its citizen sees it.
 import { mintToken } from '../api/auth';
 import { AuthEnv, loadEnv } from '../config/env';
-import type { BirthApplication } from '../domain/BirthApplication';
+import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../domain/BirthApplication';
 import type { Principal } from '../domain/principal';
 import type { CaseView } from '../domain/procedures/views';
 
@@ -49,37 +49,16 @@ async function poll<T>(what: string, read: () => Promise<T | undefined>): Promis
 
 async function main(): Promise<void> {
   const certificate = `CS-DEMO-${Date.now().toString(36).toUpperCase()}`;
-  const address = { commune: '00004', line: '12 Phố Đội Cấn' };
-  const parent = { ethnicity: 'Kinh', nationality: 'VN', address };
+  const today = new Date().toISOString().slice(0, 10);
+  const example = EXAMPLE_BIRTH_APPLICATION;
   const application: BirthApplication = {
-    procedure: 'birth-residence-insurance',
-    components: { residence: true, insurance: true },
-    language: 'vi',
-    receivingCommune: '00004',
-    applicant: {
-      fullName: 'Trần Thị Mai',
-      pin: '001190012345',
-      relationship: 'mother',
-      phone: '0912345678',
-    },
-    child: {
-      fullName: 'Nguyễn Minh An',
-      dateOfBirth: new Date().toISOString().slice(0, 10),
-      sex: 'male',
-      ethnicity: 'Kinh',
-      nationality: 'VN',
-      placeOfBirth: 'Bệnh viện Phụ sản Hà Nội',
-      hometown: 'Hà Nội',
-    },
-    mother: { fullName: 'Trần Thị Mai', pin: '001190012345', yearOfBirth: 1990, ...parent },
-    father: { fullName: 'Nguyễn Văn Hùng', pin: '001088054321', yearOfBirth: 1988, ...parent },
+    ...example,
+    child: { ...example.child, dateOfBirth: today },
     medicalBirthCertificate: {
+      ...example.medicalBirthCertificate,
       number: certificate,
-      facility: 'Bệnh viện Phụ sản Hà Nội',
-      issuedOn: new Date().toISOString().slice(0, 10),
+      issuedOn: today,
     },
-    residence: { address, householdHeadPin: '001088054321', relationshipToHead: 'con' },
-    resultDelivery: 'online',
   };
   const clerk: Principal = { sub: 'demo-clerk', role: 'clerk', jurisdiction: '00004' };
   const officer: Principal = {

@@ -5,6 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app';
+import { birthApplicationSchema, EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
 import type { ApiDeps } from '../../api/deps';
 import type { Db } from '../../db/pool';
 import { ADMIN, testAuthenticator, tokenFor } from '../support/auth';
@@ -155,6 +156,16 @@ describe('OpenAPI', () => {
       security: [{ bearerAuth: [] }],
       responses: { 200: {}, 400: {}, 401: {}, 403: {}, 404: {}, 500: {} },
     });
+  });
+
+  it('when the application schema is read, then it carries a complete example that the schema accepts', async () => {
+    const response = await request(appWith().app).get('/openapi.json');
+    const schemas = (
+      response.body as { components: { schemas: Record<string, { examples?: unknown[] }> } }
+    ).components.schemas;
+    expect(schemas.BirthApplication?.examples).toEqual([EXAMPLE_BIRTH_APPLICATION]);
+    const schema = birthApplicationSchema({ today: '2026-11-22', isKnownCommune: () => true });
+    expect(schema.safeParse(EXAMPLE_BIRTH_APPLICATION).success).toBe(true);
   });
 
   it('when /docs is opened, then the browsable documentation page is served', async () => {
