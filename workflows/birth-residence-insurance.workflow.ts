@@ -31,7 +31,14 @@ import {
   residenceRequest,
   taskSummary,
 } from './birth-residence-insurance.requests';
-import { cancelStep, getProcedureStatus, resendStep, stepChanged, withdrawCase } from './messages';
+import {
+  cancelStep,
+  closeReturnedStep,
+  getProcedureStatus,
+  resendStep,
+  stepChanged,
+  withdrawCase,
+} from './messages';
 import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds, type AgencyQueue } from './task-queues';
 
@@ -51,6 +58,8 @@ const QUEUES: Record<GroupAStep, AgencyQueue> = {
   insurance: 'social-insurance',
 };
 
+const DEFAULT_MAX_CORRECTIONS = 2;
+
 const { projectCase } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
 const { correctBirth } = proxyActivities<Activities>(agencyOptions('civil-status'));
 const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notifications'));
@@ -58,7 +67,11 @@ const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notificatio
 export async function birthResidenceInsurance(input: BirthCaseInput): Promise<CaseView> {
   const { application: app, rules } = input;
   const caseId = workflowInfo().workflowId;
-  const [initial, initialActions] = initialTransition(machine, { chosen: app.components });
+  const [initial, initialActions] = initialTransition(machine, {
+    chosen: app.components,
+    // Cases filed before the limit existed carry no value: the same limit applies to them.
+    maxCorrections: rules.maxCorrections ?? DEFAULT_MAX_CORRECTIONS,
+  });
   let snapshot = initial;
   const actions = [...initialActions];
   const steps = new Map<GroupAStep, StepView>();
@@ -106,8 +119,9 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
         ...(step.reason && { detail: step.reason }),
       });
     if (name === 'residence' && step.state === 'in_review') verification = true;
-    if (step.state === 'returned' && previous?.state !== 'returned')
-      events.push({ type: 'CORRECTION_REQUESTED' });
+    // A new return: the step was not returned before, or has been sent again since.
+    const returnedAgain = previous?.state !== 'returned' || previous.resent !== step.resent;
+    if (step.state === 'returned' && returnedAgain) events.push({ type: 'CORRECTION_REQUESTED' });
   });
   setHandler(
     withdrawCase,
@@ -217,6 +231,11 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
           apply({ type: 'CORRECTION_DONE' });
           break;
         }
+        case 'refuseReturnedStep':
+          await children.get('insurance')?.signal(closeReturnedStep, {
+            reason: `returned ${snapshot.context.corrections + 1} times for correction`,
+          });
+          break;
         case 'resendAfterCorrection':
           await children.get('insurance')?.signal(resendStep);
           break;

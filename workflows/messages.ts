@@ -28,5 +28,7 @@ export const withdrawCase = defineUpdate<CaseView, [{ reason: string; by: string
 export const cancelStep = defineSignal<[{ reason: string }]>('cancelStep');
 /** Parent → step: the earlier agency corrected its record; send the request again. */
 export const resendStep = defineSignal('resendStep');
+/** Parent → step: the earlier agency's record stands as it is; refuse the returned step. */
+export const closeReturnedStep = defineSignal<[{ reason: string }]>('closeReturnedStep');
 /** Step → parent: the step changed. */
 export const stepChanged = defineSignal<[StepView]>('stepChanged');

@@ -149,6 +149,8 @@ export const agencyStepMachine = setup({
     // Sent back to an earlier agency whose step caused the defect; sent again once it is corrected.
     returned: {
       on: {
+        // The earlier agency could not correct the record (or gave up after repeated returns).
+        REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
         RESEND: {
           target: 'waiting_agency',
           actions: [

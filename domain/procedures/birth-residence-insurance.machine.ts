@@ -8,6 +8,8 @@ export type Outcome = 'pending' | 'completed' | 'rejected' | 'cancelled' | 'skip
 
 export interface CaseContext {
   chosen: Record<BranchStep, boolean>;
+  /** Corrections allowed before a returned step is refused instead (rule version). */
+  maxCorrections: number;
   outcomes: { birth: Outcome } & Record<BranchStep, Outcome>;
   /** Corrections of the birth record asked for by a later agency. */
   corrections: number;
@@ -30,7 +32,7 @@ export const birthResidenceInsuranceMachine = setup({
   types: {
     context: {} as CaseContext,
     events: {} as CaseEvent,
-    input: {} as { chosen: Record<BranchStep, boolean> },
+    input: {} as { chosen: Record<BranchStep, boolean>; maxCorrections: number },
   },
   actions: {
     // Descriptors for the workflow.
@@ -38,6 +40,7 @@ export const birthResidenceInsuranceMachine = setup({
     cancelSteps: () => undefined,
     requestCorrection: () => undefined,
     resendAfterCorrection: () => undefined,
+    refuseReturnedStep: () => undefined,
     notifyOutcome: () => undefined,
     cancelPending: assign({
       outcomes: ({ context }) => {
@@ -66,6 +69,7 @@ export const birthResidenceInsuranceMachine = setup({
   initial: 'registering_birth',
   context: ({ input }) => ({
     chosen: input.chosen,
+    maxCorrections: input.maxCorrections,
     outcomes: { birth: 'pending', residence: 'pending', insurance: 'pending' },
     corrections: 0,
   }),
@@ -111,13 +115,18 @@ export const birthResidenceInsuranceMachine = setup({
             }),
           }),
         },
-        CORRECTION_REQUESTED: {
-          target: 'correcting_birth',
-          actions: [
-            assign({ corrections: ({ context }) => context.corrections + 1 }),
-            'requestCorrection',
-          ],
-        },
+        CORRECTION_REQUESTED: [
+          {
+            guard: ({ context }) => context.corrections < context.maxCorrections,
+            target: 'correcting_birth',
+            actions: [
+              assign({ corrections: ({ context }) => context.corrections + 1 }),
+              'requestCorrection',
+            ],
+          },
+          // Returned again and again: the step is refused rather than looping between agencies.
+          { actions: 'refuseReturnedStep' },
+        ],
       },
     },
     settling: {

@@ -23,6 +23,8 @@ export interface GroupARules extends Versioned {
   supplementReplyDays: number;
   /** Hours before a step's deadline at which its officers are reminded. */
   reminderHoursBeforeDeadline: number;
+  /** Times a later agency may send the file back for correction before its step is refused. */
+  maxCorrections: number;
 }
 
 export const GROUP_A_RULES: readonly GroupARules[] = [
@@ -41,5 +43,6 @@ export const GROUP_A_RULES: readonly GroupARules[] = [
     },
     supplementReplyDays: 7,
     reminderHoursBeforeDeadline: 4,
+    maxCorrections: 2,
   },
 ];

@@ -27,6 +27,7 @@ export const StepView = z
       'skipped',
     ]),
     deadline: Instant.optional().describe('legal deadline; absent while the clock is paused'),
+    resent: z.number().int().describe('times the step was sent again after a return'),
     reminded: z.boolean().describe('the deadline is near: officers were reminded (at risk)'),
     breached: z.boolean().describe('the deadline passed before the step was decided'),
     result: z

@@ -30,6 +30,7 @@ const stepView = (version: number, state: StepView['state']): StepView => ({
   workflowId: 'birth-residence-insurance:CS-RM-1:birth',
   state,
   status: state === 'in_review' ? 'in_review' : 'completed',
+  resent: 0,
   reminded: false,
   breached: false,
   version,

@@ -9,6 +9,7 @@ import {
   file,
   readCase,
   uniqueCertificate,
+  uniqueChildName,
   stepOf,
   waitForCase,
 } from '../support/group-a';
@@ -247,7 +248,9 @@ describe('birth → residence → health insurance, through the real stack', () 
   });
 
   it('when BHXH finds a defect caused by the civil-status step, then the file goes back there, is corrected, and the card is issued', async () => {
-    const application = aBirthApplication(uniqueCertificate());
+    const base = aBirthApplication(uniqueCertificate());
+    // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
+    const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
     const fullName = application.child.fullName;
     stack.faults.set('social-insurance', {
       latencyMs: 0,

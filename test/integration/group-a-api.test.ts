@@ -12,6 +12,7 @@ import {
   officer,
   stepOf,
   uniqueCertificate,
+  uniqueChildName,
   waitForCase,
 } from '../support/group-a';
 import { tokenFor } from '../support/auth';
@@ -76,7 +77,9 @@ describe('Group A API, through the real stack', () => {
   });
 
   it('when BHXH refuses the file on its own grounds, then the card step is rejected with its reason and the rest completes', async () => {
-    const application = aBirthApplication(uniqueCertificate());
+    const base = aBirthApplication(uniqueCertificate());
+    // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
+    const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
     stack.faults.set('social-insurance', {
       latencyMs: 0,
       fail5xx: 0,
@@ -220,5 +223,41 @@ describe('Group A API, through the real stack', () => {
       .set('Authorization', `Bearer ${own}`)
       .send({ decision: 'approve' });
     expect(twice.status).toBe(422);
+  });
+
+  it('when BHXH keeps returning the file, then after two corrections the card step is refused and the case partially completed', async () => {
+    const base = aBirthApplication(uniqueCertificate());
+    // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
+    const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
+    stack.faults.set('social-insurance', {
+      latencyMs: 0,
+      fail5xx: 0,
+      fail429: 0,
+      errorRate: 0,
+      tooManyRate: 0,
+      rules: [
+        {
+          path: 'fullName',
+          equals: application.child.fullName,
+          status: 422,
+          times: 3,
+          body: {
+            code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
+            reason: 'họ tên không khớp',
+            returnTo: 'civil-status',
+          },
+        },
+      ],
+    });
+    const { body } = await file(stack.app, application);
+    const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('partially_completed'),
+    );
+    stack.faults.clear('social-insurance');
+    expect(stepOf(view, 'insurance')).toMatchObject({
+      status: 'rejected',
+      reason: 'returned 3 times for correction',
+    });
+    expect(view.timeline.filter((e) => e.event === 'corrected')).toHaveLength(2);
   });
 });

@@ -83,3 +83,11 @@ export async function decide(
 export function uniqueCertificate(): string {
   return `CS-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e6)}`;
 }
+
+/** A child's name no other test uses (letters only, as names must be), for rules matched by name. */
+export function uniqueChildName(): string {
+  const letters = Array.from({ length: 6 }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  );
+  return `Nguyễn ${letters.join('')}`;
+}

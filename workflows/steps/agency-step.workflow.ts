@@ -28,6 +28,7 @@ import type { StepView } from '../../domain/procedures/views';
 import { ACTIVITY_OPTIONS, agencyOptions } from '../activity-options';
 import {
   cancelStep,
+  closeReturnedStep,
   decideStep,
   getStepStatus,
   resendStep,
@@ -108,6 +109,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const work: Work[] = [];
   let cancelReason: string | undefined;
   let resend = false;
+  let closeReason: string | undefined;
   let round = 0;
   let version = 0;
   let sent = 0;
@@ -123,6 +125,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       snapshot.value === 'awaiting_supplement' && {
         supplementDue: new Date(clock.supplementDue).toISOString(),
       }),
+    resent: snapshot.context.returns,
     reminded: snapshot.context.reminded,
     breached: snapshot.context.breached,
     ...(snapshot.context.result && { result: snapshot.context.result }),
@@ -175,6 +178,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   );
   setHandler(cancelStep, ({ reason }) => void (cancelReason = reason));
   setHandler(resendStep, () => void (resend = true));
+  setHandler(closeReturnedStep, ({ reason }) => void (closeReason = reason));
 
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
@@ -269,11 +273,14 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
     const woken = await condition(
-      () => work.length > 0 || cancelReason !== undefined || resend,
+      () => work.length > 0 || cancelReason !== undefined || resend || closeReason !== undefined,
       next === undefined ? undefined : Math.max(0, next.at - Date.now()),
     );
     if (cancelReason !== undefined) apply({ type: 'CANCEL', reason: cancelReason });
-    else if (resend) {
+    else if (closeReason !== undefined) {
+      apply({ type: 'REJECTED', reason: closeReason });
+      closeReason = undefined;
+    } else if (resend) {
       resend = false;
       round += 1;
       apply({ type: 'RESEND' });

@@ -74,6 +74,7 @@ const TRANSITIONS: [AgencyStepState, StepEvent, AgencyStepState, string[]][] = [
   ],
   ['awaiting_supplement', { type: 'CANCEL', reason: 'w' }, 'cancelled', ['cancelAgencyRequest']],
   ['returned', { type: 'RESEND' }, 'waiting_agency', ['callAgency']],
+  ['returned', { type: 'REJECTED', reason: 'r' }, 'rejected', ['notifyCitizen']],
   ['returned', { type: 'CANCEL', reason: 'w' }, 'cancelled', []],
 ];
 

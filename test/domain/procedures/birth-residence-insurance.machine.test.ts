@@ -11,7 +11,7 @@ import { toCaseStatus } from '../../../domain/procedures/case-status';
 const ALL = { residence: true, insurance: true };
 
 function run(chosen: Record<BranchStep, boolean>, events: CaseEvent[]) {
-  let [snapshot, actions] = initialTransition(machine, { chosen });
+  let [snapshot, actions] = initialTransition(machine, { chosen, maxCorrections: 2 });
   const emitted = [actions];
   for (const event of events) {
     [snapshot, actions] = transition(machine, snapshot, event);
@@ -120,6 +120,20 @@ describe('birthResidenceInsuranceMachine', () => {
     expect(types).toEqual(expect.arrayContaining(['requestCorrection', 'resendAfterCorrection']));
   });
 
+  it('when the card step comes back a third time, then it is refused instead of corrected again', () => {
+    const round = [{ type: 'CORRECTION_REQUESTED' }, { type: 'CORRECTION_DONE' }] as CaseEvent[];
+    const { snapshot, types } = run(ALL, [
+      birthDone,
+      ...round,
+      ...round,
+      { type: 'CORRECTION_REQUESTED' },
+    ]);
+    expect(snapshot.value).toBe('linked_steps');
+    expect(snapshot.context.corrections).toBe(2);
+    expect(types.filter((t) => t === 'requestCorrection')).toHaveLength(2);
+    expect(types.at(-1)).toBe('refuseReturnedStep');
+  });
+
   it('when a branch that was not chosen reports, then the event is refused', () => {
     const { snapshot } = run({ residence: false, insurance: true }, [birthDone]);
     expect(snapshot.can(settled('residence', 'completed'))).toBe(false);
@@ -150,7 +164,11 @@ describe('birthResidenceInsuranceMachine', () => {
     // Corrections are counted without bound: leave the counter out of the state's identity.
     const serializeState = (s: { value: unknown; context: { outcomes: unknown } }) =>
       JSON.stringify([s.value, s.context.outcomes]);
-    const reachable = getSimplePaths(machine, { events, serializeState, input: { chosen: ALL } });
+    const reachable = getSimplePaths(machine, {
+      events,
+      serializeState,
+      input: { chosen: ALL, maxCorrections: 2 },
+    });
     const ends = new Set(reachable.map((p) => String(p.state.value)));
     expect([...ends].sort()).toEqual(
       [
@@ -167,7 +185,7 @@ describe('birthResidenceInsuranceMachine', () => {
       const onward = getSimplePaths(machine, {
         events,
         serializeState,
-        input: { chosen: ALL },
+        input: { chosen: ALL, maxCorrections: 2 },
         fromState: path.state,
         toState: (s) => s.status === 'done',
       });
