@@ -16,6 +16,7 @@ import {
   waitForCase,
 } from '../support/group-a';
 import { tokenFor } from '../support/auth';
+import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
 describe('Group A API, through the real stack', () => {
@@ -259,5 +260,6 @@ describe('Group A API, through the real stack', () => {
       reason: 'returned 3 times for correction',
     });
     expect(view.timeline.filter((e) => e.event === 'corrected')).toHaveLength(2);
+    await recordHistories(stack.client, body.caseId, 'group-a-returned-refused');
   });
 });

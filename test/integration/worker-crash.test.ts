@@ -4,17 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { inject, afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
-import { decide, file, uniqueCertificate, waitForCase } from '../support/group-a';
+import { decide, file, uniqueCertificate, uniqueChildName, waitForCase } from '../support/group-a';
 import { testNamespace } from '../support/namespaces';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
-
-/** A name no other test uses, so the agencies' tables can be counted by it. */
-const uniqueLetters = () =>
-  Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
 
 function startWorker(env: Record<string, string>): ChildProcess {
   return spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'worker', 'main.ts')], {
@@ -58,7 +52,7 @@ describe('worker killed mid-activity', () => {
       ...base,
       child: {
         ...base.child,
-        fullName: `Lê Minh ${uniqueLetters()}`,
+        fullName: uniqueChildName(),
       },
     };
     stack.faults.set('population', {

@@ -22,6 +22,7 @@ describe('workflow replay', () => {
       'group-a-withdrawn',
       'group-a-returned-corrected',
       'group-a-breached',
+      'group-a-returned-refused',
     ];
     expect(files).toContain('self-check.json');
     for (const path of paths)
