@@ -2,12 +2,12 @@
 // (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations, then the agency simulators, the worker
 // and the API as child processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
 // next start resumes where this one stopped.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedReferenceData } from '../db/reference-data';
+import { spawnPart, type Part } from './runtime/process';
 import { provisionTemporalCli } from './runtime/provision';
 import {
   ensureDatabase,
@@ -27,38 +27,12 @@ interface Stoppable {
   stop(): Promise<void>;
 }
 
-function runChild(
-  name: string,
-  entry: string,
-  env: NodeJS.ProcessEnv,
-): Stoppable & { child: ChildProcess } {
-  // Own process group: Ctrl-C reaches only the launcher, which stops the parts in order.
-  const child = spawn(TSX, [join(ROOT, entry)], {
+function runChild(name: string, entry: string, env: NodeJS.ProcessEnv): Stoppable & Part {
+  const part = spawnPart(TSX, [join(ROOT, entry)], {
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    onLine: (line) => console.log(`[${name}] ${line}`),
   });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => console.log(`[${name}] ${line}`));
-  child.stdout?.on('data', prefix);
-  child.stderr?.on('data', prefix);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  return {
-    name,
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { name, ...part };
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {

@@ -7,6 +7,7 @@ import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
 import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 import type { Reply } from './framework/idempotency';
+import { decisionUpdate, ReviewDecision } from './framework/review';
 
 const SCHEMA = 'sim_civil_status';
 
@@ -27,11 +28,6 @@ const BirthRegistration = z.object({
   mother: Person,
   father: Person.optional(),
 });
-
-const Decision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve') }),
-  z.object({ decision: z.literal('reject'), reason: z.string().min(1) }),
-]);
 
 const Correction = z.object({
   reason: z.string().min(1),
@@ -109,23 +105,19 @@ export function civilStatusRoutes({ db }: { db: Db }): Router {
   router.post(
     '/birth-registrations/:key/decision',
     idempotentPost(db, SCHEMA, (req) => {
-      const input = parseBody(Decision, req);
+      const input = parseBody(ReviewDecision, req);
       return {
         request: { key: String(req.params.key), ...input },
         effect: async (tx) => {
           const row = await lockRegistration(tx, String(req.params.key));
           if (row.status !== 'received') return decidedAlready(row, input.decision);
           const { rows } = await tx.query<RegistrationRow>(
-            input.decision === 'approve'
-              ? `UPDATE ${SCHEMA}.birth_registrations
-                SET status = 'registered', extract_number = ${extractNumberSql('commune')}, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`
-              : `UPDATE ${SCHEMA}.birth_registrations
-                SET status = 'rejected', reason = $2, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`,
-            input.decision === 'approve'
-              ? [row.registration_key]
-              : [row.registration_key, input.reason],
+            ...decisionUpdate(
+              `${SCHEMA}.birth_registrations`,
+              `status = 'registered', extract_number = ${extractNumberSql('commune')}`,
+              row.registration_key,
+              input,
+            ),
           );
           return replyOf(rows[0] as RegistrationRow);
         },

@@ -8,6 +8,7 @@ import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
 import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 import type { Reply } from './framework/idempotency';
+import { decisionUpdate, ReviewDecision } from './framework/review';
 
 const SCHEMA = 'sim_police';
 
@@ -27,11 +28,6 @@ export const Household = z.object({
   needsVerification: z.boolean().default(false),
 });
 export type Household = z.infer<typeof Household>;
-
-const Decision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve') }),
-  z.object({ decision: z.literal('reject'), reason: z.string().min(1) }),
-]);
 
 /** Addresses compare ignoring case, repeated spaces and a trailing full stop. */
 export const normalizeAddress = (line: string) =>
@@ -125,21 +121,19 @@ export function policeRoutes({ db }: { db: Db }): Router {
   router.post(
     '/residence-registrations/:key/decision',
     idempotentPost(db, SCHEMA, (req) => {
-      const input = parseBody(Decision, req);
+      const input = parseBody(ReviewDecision, req);
       return {
         request: { key: String(req.params.key), ...input },
         effect: async (tx) => {
           const row = await lock(tx, String(req.params.key));
           if (row.status !== 'verification') return replyOf(row);
           const { rows } = await tx.query<RegistrationRow>(
-            input.decision === 'approve'
-              ? `UPDATE ${SCHEMA}.residence_registrations SET status = 'registered', residence_ref = ${residenceRefSql}, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`
-              : `UPDATE ${SCHEMA}.residence_registrations SET status = 'rejected', reason = $2, decided_at = now()
-              WHERE registration_key = $1 RETURNING *`,
-            input.decision === 'approve'
-              ? [row.registration_key]
-              : [row.registration_key, input.reason],
+            ...decisionUpdate(
+              `${SCHEMA}.residence_registrations`,
+              `status = 'registered', residence_ref = ${residenceRefSql}`,
+              row.registration_key,
+              input,
+            ),
           );
           return replyOf(rows[0] as RegistrationRow);
         },

@@ -1,9 +1,9 @@
 // The Temporal CLI dev server as a child process: a real Temporal server with SQLite persistence.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { spawnPart } from './process';
 
 export interface RunningTemporal {
   address: string;
@@ -38,37 +38,20 @@ export function devServerArgs(options: DevServerOptions): string[] {
 
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningTemporal> {
   if (options.dbFile) mkdirSync(dirname(resolve(options.dbFile)), { recursive: true });
-  // Own process group, so a terminal's Ctrl-C reaches only our launcher, which stops us last but one.
-  const child = spawn(options.cliPath, devServerArgs(options), {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+  const part = spawnPart(options.cliPath, devServerArgs(options), {
+    ...(options.onOutput && { onLine: options.onOutput }),
+    graceMs: 10_000,
   });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const forward = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => options.onOutput?.(line));
-  child.stdout.on('data', forward);
-  child.stderr.on('data', forward);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const address = `127.0.0.1:${options.port}`;
-  const ready = await Promise.race([waitForTemporal(address, 60_000), exited.then(() => false)]);
+  const ready = await Promise.race([
+    waitForTemporal(address, 60_000),
+    part.exited.then(() => false),
+  ]);
   if (!ready) {
-    child.kill('SIGKILL');
+    part.child.kill('SIGKILL');
     throw new Error(`the Temporal dev server did not become ready on ${address}`);
   }
-  return {
-    address,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { address, stop: part.stop };
 }
 
 /** Polls until a Temporal frontend answers at `address`, or the time runs out. */

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
 import {
+  cardRefusedFor,
   citizen,
   decide,
   file,
@@ -251,27 +252,18 @@ describe('birth → residence → health insurance, through the real stack', () 
     const base = aBirthApplication(uniqueCertificate());
     // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
     const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
-    const fullName = application.child.fullName;
-    stack.faults.set('social-insurance', {
-      latencyMs: 0,
-      fail5xx: 0,
-      fail429: 0,
-      errorRate: 0,
-      tooManyRate: 0,
-      rules: [
+    stack.faults.set(
+      'social-insurance',
+      cardRefusedFor(
+        application.child.fullName,
         {
-          path: 'fullName',
-          equals: fullName,
-          status: 422,
-          times: 1,
-          body: {
-            code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
-            reason: 'họ tên không khớp dữ liệu hộ tịch',
-            returnTo: 'civil-status',
-          },
+          code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
+          reason: 'họ tên không khớp dữ liệu hộ tịch',
+          returnTo: 'civil-status',
         },
-      ],
-    });
+        1,
+      ),
+    );
     const { body } = await file(stack.app, application);
     await decide(stack.app, body.caseId, 'civil-status', { decision: 'approve' });
 

@@ -6,6 +6,7 @@ import { deadlineAfter } from '../../domain/calendar/working-days';
 import { vietnamCalendar } from '../../domain/calendar/vietnam';
 import { aBirthApplication } from '../fixtures/birth-application';
 import {
+  cardRefusedFor,
   clerk,
   decide,
   file,
@@ -81,25 +82,17 @@ describe('Group A API, through the real stack', () => {
     const base = aBirthApplication(uniqueCertificate());
     // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
     const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
-    stack.faults.set('social-insurance', {
-      latencyMs: 0,
-      fail5xx: 0,
-      fail429: 0,
-      errorRate: 0,
-      tooManyRate: 0,
-      rules: [
+    stack.faults.set(
+      'social-insurance',
+      cardRefusedFor(
+        application.child.fullName,
         {
-          path: 'fullName',
-          equals: application.child.fullName,
-          status: 422,
-          times: 1,
-          body: {
-            code: 'SOCIAL_INSURANCE.INVALID_FILE',
-            reason: 'thiếu thông tin nơi đăng ký KCB',
-          },
+          code: 'SOCIAL_INSURANCE.INVALID_FILE',
+          reason: 'thiếu thông tin nơi đăng ký KCB',
         },
-      ],
-    });
+        1,
+      ),
+    );
     const { body } = await file(stack.app, application);
     const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
       expect(v.status).toBe('partially_completed'),
@@ -230,26 +223,18 @@ describe('Group A API, through the real stack', () => {
     const base = aBirthApplication(uniqueCertificate());
     // Named uniquely: the agency's refusal rule matches on the name, and other cases may still be running.
     const application = { ...base, child: { ...base.child, fullName: uniqueChildName() } };
-    stack.faults.set('social-insurance', {
-      latencyMs: 0,
-      fail5xx: 0,
-      fail429: 0,
-      errorRate: 0,
-      tooManyRate: 0,
-      rules: [
+    stack.faults.set(
+      'social-insurance',
+      cardRefusedFor(
+        application.child.fullName,
         {
-          path: 'fullName',
-          equals: application.child.fullName,
-          status: 422,
-          times: 3,
-          body: {
-            code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
-            reason: 'họ tên không khớp',
-            returnTo: 'civil-status',
-          },
+          code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
+          reason: 'họ tên không khớp',
+          returnTo: 'civil-status',
         },
-      ],
-    });
+        3,
+      ),
+    );
     const { body } = await file(stack.app, application);
     const view = await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
       expect(v.status).toBe('partially_completed'),

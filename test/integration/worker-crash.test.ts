@@ -55,14 +55,7 @@ describe('worker killed mid-activity', () => {
         fullName: uniqueChildName(),
       },
     };
-    stack.faults.set('population', {
-      latencyMs: 4_000,
-      fail5xx: 0,
-      fail429: 0,
-      errorRate: 0,
-      tooManyRate: 0,
-      rules: [],
-    });
+    stack.faults.set('population', { latencyMs: 4_000 });
     workers.push(startWorker(env));
     const filed = await file(stack.app, application);
     expect(filed.status).toBe(202);

@@ -91,3 +91,8 @@ export function uniqueChildName(): string {
   );
   return `Nguyễn ${letters.join('')}`;
 }
+
+/** Faults that make BHXH refuse the card of the child named `fullName`, `times` times. */
+export const cardRefusedFor = (fullName: string, body: Record<string, unknown>, times = 1) => ({
+  rules: [{ path: 'fullName', equals: fullName, status: 422, times, body }],
+});

@@ -39,8 +39,9 @@ function valueAt(body: unknown, path: string): unknown {
 export class FaultInjector {
   private readonly configs = new Map<string, FaultConfig>();
 
-  set(agency: string, config: FaultConfig): void {
-    this.configs.set(agency, config);
+  /** Unset fields take their defaults (no fault). */
+  set(agency: string, config: z.input<typeof FaultConfig>): void {
+    this.configs.set(agency, FaultConfig.parse(config));
   }
 
   clear(agency: string): void {

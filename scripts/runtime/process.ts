@@ -1,0 +1,43 @@
+// A part of the system run as a child process: its own process group (a terminal's Ctrl-C reaches
+// only the launcher, which stops the parts in order), its output forwarded line by line, killed if
+// the launcher itself exits, and stopped with SIGTERM then SIGKILL.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Part {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+}
+
+export function spawnPart(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void; graceMs?: number } = {},
+): Part {
+  const child = spawn(command, args, {
+    ...(options.env && { env: options.env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  const forward = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .forEach((line) => options.onLine?.(line));
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return {
+    child,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.graceMs ?? 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
