@@ -1,9 +1,11 @@
 // createApp(deps) builds the Express app without listening (STYLE rule 25); server.ts listens.
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { ApiError } from '../domain/errors';
+import type { Registry } from 'prom-client';
 import type { ApiDeps } from './deps';
 import { createMetrics } from './metrics';
 import { buildOpenApiDocument } from './openapi';
@@ -17,9 +19,21 @@ import { taskRoutes } from './routes/tasks.routes';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export const API_VERSION = '1.0.0';
 
+/** Every endpoint of the API, each with who may call it: the one table routes, docs and tests use. */
+export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
+  return [
+    ...healthRoutes(deps, metrics),
+    ...selfCheckRoutes(deps),
+    ...caseRoutes(deps),
+    ...taskRoutes(deps),
+  ];
+}
+
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Security headers (CSP, nosniff, frame and referrer policies); /docs needs nothing from elsewhere.
+  app.use(helmet());
   app.set('query parser', 'simple');
   const metrics = createMetrics();
 
@@ -46,12 +60,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(metrics.middleware);
   app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
 
-  const routes: RouteDefinition[] = [
-    ...healthRoutes(deps, metrics.registry),
-    ...selfCheckRoutes(deps),
-    ...caseRoutes(deps),
-    ...taskRoutes(deps),
-  ];
+  const routes = apiRoutes(deps, metrics.registry);
   const openapi = buildOpenApiDocument(routes, API_VERSION);
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerUrl: '/openapi.json' }));

@@ -110,6 +110,16 @@ describe('createApp', () => {
     expect((await request(app).get('/healthz')).status).toBe(200);
   });
 
+  it('when any response is sent, then it carries the security headers', async () => {
+    const response = await request(appWith().app).get('/healthz');
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'content-security-policy': expect.stringContaining("default-src 'self'") as string,
+    });
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('when a caller sends a request id, then it is echoed; otherwise one is minted', async () => {
     const { app } = appWith();
     const echoed = await request(app).get('/healthz').set('X-Request-Id', 'desk-42.7');
