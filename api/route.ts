@@ -124,10 +124,12 @@ async function authenticate(
 }
 
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,200}$/;
+const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /** Replays the first reply to an Idempotency-Key, or runs `handle` and keeps its successful reply. */
 async function withIdempotency(
   db: Db,
+  ttlMs: number,
   req: Request,
   principal: Principal | undefined,
   handle: () => Promise<Reply>,
@@ -143,7 +145,8 @@ async function withIdempotency(
   const hash = createHash('sha256')
     .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
     .digest('hex');
-  const previous = await findReply(db, subject, key);
+  const found = await findReply(db, subject, key);
+  const previous = found && Date.now() - Date.parse(found.created_at) < ttlMs ? found : undefined;
   if (previous) {
     if (previous.request_hash !== hash) {
       throw new HttpProblem(
@@ -169,7 +172,7 @@ async function withIdempotency(
 
 export function mountRoutes(
   routes: readonly RouteDefinition[],
-  deps: { authenticate: Authenticator; db: Db },
+  deps: { authenticate: Authenticator; db: Db; idempotencyTtlMs?: number | undefined },
 ): Router {
   const router = Router();
   for (const route of routes) {
@@ -181,7 +184,13 @@ export function mountRoutes(
       const input = parseInput(route, req);
       const run = async () => route.handle({ ...input, principal, req, res });
       const reply = route.idempotent
-        ? await withIdempotency(deps.db, req, principal, run)
+        ? await withIdempotency(
+            deps.db,
+            deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+            req,
+            principal,
+            run,
+          )
         : await run();
       res.status(reply.status).set(reply.headers ?? {});
       if (reply.body === undefined) res.end();

@@ -66,6 +66,12 @@ export const ApiEnv = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
     DATABASE_URL: postgresUrl(),
+    IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(24)
+      .describe('how long a POST reply is kept for replay under its Idempotency-Key'),
   })
   .superRefine(productionNeedsRealSecrets);
 export type ApiEnv = z.infer<typeof ApiEnv>;

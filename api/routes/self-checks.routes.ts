@@ -21,6 +21,7 @@ export function selfCheckRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       summary: 'start a self-check round trip',
       tags: ['operations'],
       access: [Role.admin],
+      idempotent: true,
       responses: { 202: { description: 'started', content: json(SelfCheckView) } },
       handle: async ({ principal }) => {
         const checkId = randomUUID();
