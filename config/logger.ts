@@ -25,12 +25,19 @@ const paths = [
   ...REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
-export function createLogger(options: { level: string; name: string }): Logger {
-  return pino({
-    level: options.level,
-    // `service`, not pino's `name`: `name` is a redacted key (a person's name).
-    base: { service: options.name, pid: process.pid },
-    redact: { paths, censor: '[redacted]' },
-  });
+/** `destination` defaults to standard output (tests pass a stream to read what was logged). */
+export function createLogger(
+  options: { level: string; name: string },
+  destination?: pino.DestinationStream,
+): Logger {
+  return pino(
+    {
+      level: options.level,
+      // `service`, not pino's `name`: `name` is a redacted key (a person's name).
+      base: { service: options.name, pid: process.pid },
+      redact: { paths, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
 export type { Logger };

@@ -7,7 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createAgencies } from '../../agencies';
 import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
@@ -39,7 +39,8 @@ export interface TestStack {
 export async function startTestStack({
   timeSkipping = false,
   workers: withWorkers = true,
-} = {}): Promise<TestStack> {
+  logger = pino({ level: 'silent' }),
+}: { timeSkipping?: boolean; workers?: boolean; logger?: Logger } = {}): Promise<TestStack> {
   const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
   const address = inject('temporalAddress');
   const namespace = env ? 'default' : testNamespace();
@@ -48,7 +49,7 @@ export async function startTestStack({
   const faults = new FaultInjector();
   const simulators: Server = createSimulatorsApp({
     db: database.db,
-    logger: pino({ level: 'silent' }),
+    logger,
     faults,
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => simulators.once('listening', resolve));
@@ -69,7 +70,7 @@ export async function startTestStack({
     temporal: client,
     db: database.db,
     authenticate: testAuthenticator,
-    logger: pino({ level: 'silent' }),
+    logger,
     readiness: createReadiness(connection, database.db),
     communes: await loadCommunes(database.db),
   });
