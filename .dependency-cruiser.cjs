@@ -57,10 +57,10 @@ module.exports = {
       name: 'api-no-activities-or-db-writes',
       comment:
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
-        'state (its own Idempotency-Key replies excepted).',
+        'state (its own audit log and Idempotency-Key replies excepted).',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: ['^activities/', '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$)'] },
+      to: { path: ['^activities/', '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$)'] },
     },
     {
       name: 'agencies-only-over-http',

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi';
 import { errorMiddleware, HttpProblem, sendProblem } from './problem';
 import { mountRoutes, type RouteDefinition } from './route';
 import { healthRoutes } from './routes/health.routes';
+import { auditRoutes } from './routes/audit.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
@@ -26,6 +27,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...selfCheckRoutes(deps),
     ...caseRoutes(deps),
     ...taskRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
+import { appendAudit } from '../db/audit.repository';
 import { findReply, saveReply } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
@@ -20,6 +21,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Defaults to JSON. */
   contentType?: string;
+  /** The case the call concerned, for the audit log, when the path does not name it. */
+  caseId?: string;
 }
 
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -117,9 +120,6 @@ async function authenticate(
     if (!(error instanceof AuthenticationError)) throw error;
     throw new HttpProblem(ApiError.UNAUTHENTICATED, error.message, {}, challenge);
   }
-  if (!route.access.includes(principal.role)) {
-    throw new HttpProblem(ApiError.FORBIDDEN, `role '${principal.role}' may not ${route.summary}`);
-  }
   return principal;
 }
 
@@ -170,6 +170,41 @@ async function withIdempotency(
   return reply;
 }
 
+/**
+ * Every authenticated call is written to the audit log — reads of personal data and actions alike,
+ * refused ones included — with its outcome, before the reply leaves.
+ */
+async function audited(
+  db: Db,
+  route: RouteDefinition,
+  req: Request,
+  principal: Principal | undefined,
+  handle: () => Promise<Reply>,
+): Promise<Reply> {
+  if (!principal) return handle();
+  let outcome = 500;
+  let caseId = typeof req.params.caseId === 'string' ? req.params.caseId : undefined;
+  try {
+    const reply = await handle();
+    outcome = reply.status;
+    const filed = (reply.body as { caseId?: unknown } | undefined)?.caseId;
+    caseId ??= reply.caseId ?? (typeof filed === 'string' ? filed : undefined);
+    return reply;
+  } catch (error) {
+    if (error instanceof HttpProblem) outcome = error.status;
+    throw error;
+  } finally {
+    await appendAudit(db, {
+      actor: principal.sub,
+      role: principal.role,
+      action: route.operationId,
+      caseId,
+      requestId: typeof req.id === 'string' ? req.id : undefined,
+      outcome,
+    });
+  }
+}
+
 export function mountRoutes(
   routes: readonly RouteDefinition[],
   deps: { authenticate: Authenticator; db: Db; idempotencyTtlMs?: number | undefined },
@@ -178,20 +213,28 @@ export function mountRoutes(
   for (const route of routes) {
     router[route.method](toExpressPath(route.path), async (req, res) => {
       const principal = await authenticate(route, req, deps.authenticate);
-      if (route.request?.body && !req.is('application/json')) {
-        throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
-      }
-      const input = parseInput(route, req);
-      const run = async () => route.handle({ ...input, principal, req, res });
-      const reply = route.idempotent
-        ? await withIdempotency(
-            deps.db,
-            deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
-            req,
-            principal,
-            run,
-          )
-        : await run();
+      const reply = await audited(deps.db, route, req, principal, async () => {
+        if (principal && route.access !== 'public' && !route.access.includes(principal.role)) {
+          throw new HttpProblem(
+            ApiError.FORBIDDEN,
+            `role '${principal.role}' may not ${route.summary}`,
+          );
+        }
+        if (route.request?.body && !req.is('application/json')) {
+          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
+        }
+        const input = parseInput(route, req);
+        const run = async () => route.handle({ ...input, principal, req, res });
+        return route.idempotent
+          ? await withIdempotency(
+              deps.db,
+              deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
+              req,
+              principal,
+              run,
+            )
+          : await run();
+      });
       res.status(reply.status).set(reply.headers ?? {});
       if (reply.body === undefined) res.end();
       else if (reply.contentType) res.type(reply.contentType).send(reply.body);

@@ -79,7 +79,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         const step = await temporal.workflow
           .getHandle(task.task_id)
           .executeUpdate(decideStep, { args: [{ ...body, officer: principal.sub }] });
-        return { status: 200, body: step };
+        return { status: 200, body: step, caseId: task.case_id };
       },
     }),
   ];

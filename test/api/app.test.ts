@@ -154,6 +154,7 @@ describe('OpenAPI', () => {
       '/readyz',
       '/v1/cases',
       '/v1/cases/{caseId}',
+      '/v1/cases/{caseId}/audit',
       '/v1/cases/{caseId}/supplements',
       '/v1/cases/{caseId}/withdraw',
       '/v1/me/cases',

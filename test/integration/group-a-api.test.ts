@@ -7,6 +7,7 @@ import { vietnamCalendar } from '../../domain/calendar/vietnam';
 import { aBirthApplication } from '../fixtures/birth-application';
 import {
   cardRefusedFor,
+  citizen,
   clerk,
   decide,
   file,
@@ -246,5 +247,39 @@ describe('Group A API, through the real stack', () => {
     });
     expect(view.timeline.filter((e) => e.event === 'corrected')).toHaveLength(2);
     await recordHistories(stack.client, body.caseId, 'group-a-returned-refused');
+  });
+
+  it('when a case was filed, read and decided, then its supervisor reads every call in the audit trail and a citizen cannot', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'officer' }),
+    });
+    const application = aBirthApplication(uniqueCertificate());
+    const { body } = await file(stack.app, application);
+    await decide(stack.app, body.caseId, 'civil-status', { decision: 'approve' });
+    await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    const path = `/v1/cases/${encodeURIComponent(body.caseId)}/audit`;
+
+    const supervisor = await tokenFor({ sub: 'sup-1', role: 'supervisor', jurisdiction: '00004' });
+    const trail = await request(stack.app).get(path).set('Authorization', `Bearer ${supervisor}`);
+
+    expect(trail.status).toBe(200);
+    const actions = (trail.body.items as { action: string; role: string; outcome: number }[]).map(
+      (e) => `${e.role}:${e.action}:${e.outcome}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'clerk:fileCase:202',
+        'officer:decideTask:200',
+        'citizen:getCase:200',
+      ]),
+    );
+    const citizenView = await request(stack.app)
+      .get(path)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`);
+    expect(citizenView.status).toBe(403);
   });
 });

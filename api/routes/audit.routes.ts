@@ -1,0 +1,60 @@
+// Supervisors and administrators read who did and saw what on a case.
+import { z } from 'zod';
+import { auditTrail } from '../../db/queries/audit.queries';
+import { findCase } from '../../db/queries/cases.queries';
+import { ApiError } from '../../domain/errors';
+import { Role } from '../../domain/principal';
+import { maySeeCase } from '../access';
+import type { ApiDeps } from '../deps';
+import { HttpProblem } from '../problem';
+import { defineRoute, type RouteDefinition } from '../route';
+import { CaseParams } from '../schemas/case.schemas';
+import { problemResponse } from '../schemas/problem.schemas';
+
+const AuditEntry = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    role: z.string(),
+    action: z.string().describe('the operation, as named in this document'),
+    requestId: z.string().nullable(),
+    outcome: z.number().int().describe('HTTP status of the call'),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export function auditRoutes({ db }: ApiDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/cases/{caseId}/audit',
+      operationId: 'getCaseAudit',
+      summary: 'read a case’s audit trail',
+      tags: ['audit'],
+      access: [Role.supervisor, Role.admin],
+      request: { params: CaseParams },
+      responses: {
+        200: {
+          description: 'every call that touched the case, oldest first',
+          content: { 'application/json': { schema: z.object({ items: z.array(AuditEntry) }) } },
+        },
+        404: problemResponse('No such case in your commune.'),
+      },
+      handle: async ({ params, principal }) => {
+        const row = await findCase(db, params.caseId);
+        const parties = row && { commune: row.commune, partyPins: row.party_pins, agencies: [] };
+        if (!parties || !maySeeCase(principal, parties)) throw new HttpProblem(ApiError.NOT_FOUND);
+        const items = (await auditTrail(db, params.caseId)).map((entry) => ({
+          seq: entry.seq,
+          at: entry.at,
+          actor: entry.actor,
+          role: entry.role,
+          action: entry.action,
+          requestId: entry.request_id,
+          outcome: entry.outcome,
+        }));
+        return { status: 200, body: { items } };
+      },
+    }),
+  ];
+}

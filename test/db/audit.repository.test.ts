@@ -1,0 +1,59 @@
+// The audit log is append-only and hash-chained: editing a row, even as the database owner with the
+// guard switched off, is detected and located by the verifier.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../db/audit.repository';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  for (const action of ['fileCase', 'getCase', 'decideTask', 'getCase']) {
+    await appendAudit(database.db, {
+      actor: 'clerk-1',
+      role: 'clerk',
+      action,
+      caseId: 'case-1',
+      outcome: 200,
+    });
+  }
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('audit log', () => {
+  it('when nothing was touched, then the chain verifies', async () => {
+    expect(await verifyAuditChain(database.db)).toEqual({ rows: 4 });
+  });
+
+  it('when the application tries to edit or delete a row, then the database refuses', async () => {
+    await expect(
+      database.db.query(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`),
+    ).rejects.toThrow(/append-only/);
+    await expect(database.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('when the owner switches the guard off and edits row 3, then verification fails at row 3', async () => {
+    const { rows } = await database.db.query<{ seq: string }>(
+      'SELECT seq FROM audit_log ORDER BY seq',
+    );
+    const third = Number(rows[2]?.seq);
+    await database.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_append_only');
+    await database.db.query(`UPDATE audit_log SET action = 'getCase' WHERE seq = $1`, [third]);
+    await database.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_append_only');
+
+    expect(await verifyAuditChain(database.db)).toEqual({ rows: 4, firstBroken: third });
+    const command = spawnSync(
+      join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
+      [join(__dirname, '..', '..', 'scripts', 'verify-audit.ts')],
+      {
+        env: { PATH: process.env.PATH, DATABASE_URL: database.url },
+        encoding: 'utf8',
+      },
+    );
+    expect(command.status).toBe(1);
+    expect(command.stderr).toContain(`BROKEN at row seq=${third}`);
+  });
+});
