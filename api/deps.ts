@@ -11,6 +11,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Communes in force, by code (reference data loaded at start). */
   communes: ReadonlyMap<string, { code: string; name: string; province_code: string }>;
+  /** Requests per minute per client address and per bearer token; unset → no limit (tests). */
+  rateLimitPerMinute?: number;
   /** How long replies are kept under their Idempotency-Key (default 24 h). */
   idempotencyTtlMs?: number;
   /** Reachability of each dependency, for /readyz. */

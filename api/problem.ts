@@ -30,6 +30,7 @@ const TITLES: Record<ApiError, { vi: string; en: string }> = {
     vi: 'Kiểu nội dung không được hỗ trợ',
     en: 'Unsupported media type',
   },
+  [ApiError.RATE_LIMITED]: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
   [ApiError.UNAVAILABLE]: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
   [ApiError.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
 };
@@ -43,6 +44,7 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.UNPROCESSABLE]: 422,
   [ApiError.PAYLOAD_TOO_LARGE]: 413,
   [ApiError.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ApiError.RATE_LIMITED]: 429,
   [ApiError.UNAVAILABLE]: 503,
   [ApiError.INTERNAL]: 500,
 };

@@ -66,6 +66,12 @@ export const ApiEnv = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
     DATABASE_URL: postgresUrl(),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(600)
+      .describe('requests per minute allowed to one address, and to one bearer token'),
     IDEMPOTENCY_KEY_TTL_HOURS: z.coerce
       .number()
       .positive()

@@ -110,6 +110,28 @@ describe('createApp', () => {
     expect((await request(app).get('/healthz')).status).toBe(200);
   });
 
+  it('when one token or one address goes over the limit, then 429 problem+json with Retry-After', async () => {
+    const { app } = appWith({ rateLimitPerMinute: 3 });
+    const auth = `Bearer ${await tokenFor(ADMIN)}`;
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) {
+      statuses.push(
+        (
+          await request(app)
+            .get('/v1/self-checks/6f1c0b8e-3b5e-4a57-9d7e-1c2b3a4d5e6f')
+            .set('Authorization', auth)
+        ).status,
+      );
+    }
+    const limited = await request(app).get('/v1/me/cases').set('Authorization', auth);
+    expect(statuses.slice(0, 3)).not.toContain(429);
+    expect(statuses[3]).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.headers['retry-after']).toBe('60');
+    expect(limited.body).toMatchObject({ code: 'API.RATE_LIMITED', status: 429 });
+    expect((await request(app).get('/healthz')).status).toBe(200); // operators' probes are not limited
+  });
+
   it('when any response is sent, then it carries the security headers', async () => {
     const response = await request(appWith().app).get('/healthz');
     expect(response.headers).toMatchObject({

@@ -1,0 +1,41 @@
+// Rate limits on the public API: per client address and, separately, per bearer token, so one
+// identity cannot exhaust a shared address (a one-stop desk's NAT) nor one address many identities.
+// The store is in memory: with several API processes, give them a shared store (e.g. Redis).
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ApiError } from '../domain/errors';
+import { HttpProblem, sendProblem } from './problem';
+
+const tokenOf = (req: Request) => req.get('authorization')?.replace(/^Bearer\s+/i, '');
+
+export function rateLimits(perMinute: number): RequestHandler[] {
+  const common = {
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8' as const,
+    legacyHeaders: false,
+    handler: (req: Request, res: import('express').Response) =>
+      sendProblem(
+        req,
+        res,
+        new HttpProblem(
+          ApiError.RATE_LIMITED,
+          `more than ${perMinute} requests a minute`,
+          {},
+          { 'Retry-After': '60' },
+        ),
+      ),
+  };
+  return [
+    rateLimit({ ...common, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` }),
+    rateLimit({
+      ...common,
+      skip: (req) => tokenOf(req) === undefined,
+      keyGenerator: (req) =>
+        `token:${createHash('sha256')
+          .update(tokenOf(req) ?? '')
+          .digest('hex')}`,
+    }),
+  ];
+}
