@@ -60,7 +60,12 @@ module.exports = {
         'state (its own audit log and Idempotency-Key replies excepted).',
       severity: 'error',
       from: { path: '^api/' },
-      to: { path: ['^activities/', '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$)'] },
+      to: {
+        path: [
+          '^activities/',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$)',
+        ],
+      },
     },
     {
       name: 'agencies-only-over-http',
