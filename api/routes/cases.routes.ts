@@ -208,9 +208,15 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       },
       handle: async ({ params, body, principal }) => {
         await visibleCase(principal, params.caseId, true);
-        const view = await temporal.workflow
-          .getHandle(params.caseId)
-          .executeUpdate(withdrawCase, { args: [{ reason: body.reason, by: principal.sub }] });
+        const handle = temporal.workflow.getHandle(params.caseId);
+        // A finished case's workflow has closed: say so rather than "not found".
+        const current = await handle.query(getProcedureStatus);
+        if (FINAL.has(current.status)) {
+          throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is already ${current.status}`);
+        }
+        const view = await handle.executeUpdate(withdrawCase, {
+          args: [{ reason: body.reason, by: principal.sub }],
+        });
         return { status: 200, body: view };
       },
     }),

@@ -11,10 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
-import type {
-  StepOutcome,
-  StepRequest,
-} from '../../activities/birth-residence-insurance.activities';
+import type { StepRequest } from '../../activities/birth-residence-insurance.activities';
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
 import { ProcedureError } from '../../domain/errors';
 import type { Language, NotificationEvent } from '../../domain/notifications';
@@ -38,6 +35,7 @@ import {
 } from '../messages';
 import type { AgencyQueue } from '../task-queues';
 import { StepClock } from './step-clock';
+import { decisionEvent, outcomeEvent } from './step-events';
 
 export interface AgencyStepInput {
   caseId: string;
@@ -61,36 +59,6 @@ export interface AgencyStepInput {
 type Work = { kind: 'decision'; decision: OfficerDecisionInput } | { kind: 'supplement' };
 
 const { projectStep } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
-
-function decisionEvent(d: OfficerDecisionInput): StepEvent {
-  switch (d.decision) {
-    case 'approve':
-      return { type: 'APPROVED', result: {} };
-    case 'reject':
-      return { type: 'REJECTED', reason: d.reason ?? '' };
-    case 'request_supplement':
-      return { type: 'SUPPLEMENT_REQUESTED', missing: d.missing ?? [] };
-    case 'return':
-      return { type: 'RETURNED', reason: d.reason ?? '' };
-  }
-}
-
-const outcomeEvent = (o: StepOutcome, approved = false): StepEvent => {
-  switch (o.kind) {
-    case 'completed':
-      return approved
-        ? { type: 'APPROVED', result: o.result }
-        : { type: 'AGENCY_COMPLETED', result: o.result };
-    case 'review':
-      return { type: 'AGENCY_REVIEW_REQUIRED' };
-    case 'rejected':
-      return approved
-        ? { type: 'REJECTED', reason: o.reason }
-        : { type: 'AGENCY_REJECTED', reason: o.reason };
-    case 'returned':
-      return { type: 'AGENCY_RETURNED', reason: o.reason };
-  }
-};
 
 export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const { workflowId, parent } = workflowInfo();
