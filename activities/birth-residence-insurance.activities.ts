@@ -7,6 +7,7 @@ import { AgencyError, type AgencyOutcome } from '../agencies/http';
 import type { BirthRegistrationRequest } from '../agencies/civil-status.client';
 import type { ResidenceRequest } from '../agencies/police.client';
 import type { ChildCardRequest } from '../agencies/social-insurance.client';
+import { ProcedureError } from '../domain/errors';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
 
 export type StepOutcome =
@@ -36,7 +37,7 @@ async function agencyCall<R>(call: () => Promise<AgencyOutcome<R>>): Promise<Age
   } catch (error) {
     if (error instanceof AgencyError && error.permanent) {
       throw ApplicationFailure.create({
-        type: 'AGENCY.BAD_REQUEST',
+        type: ProcedureError.AGENCY_BAD_REQUEST,
         message: error.message,
         nonRetryable: true,
       });
@@ -49,6 +50,13 @@ const rejected = (outcome: { code: string; reason: string; returnTo?: string }):
   outcome.returnTo
     ? { kind: 'returned', reason: outcome.reason }
     : { kind: 'rejected', code: outcome.code, reason: outcome.reason };
+
+/** The agency did not register: the officer's reason when they rejected, else 'not registered'. */
+const notRegistered = (code: string, decision: OfficerDecision): StepOutcome => ({
+  kind: 'rejected',
+  code,
+  reason: decision.decision === 'reject' ? decision.reason : 'not registered',
+});
 
 export function birthResidenceInsuranceActivities({ agencies }: { agencies: Agencies }) {
   const keyOf = (call: { caseId: string; round: number; request: StepRequest }, purpose: string) =>
@@ -133,11 +141,7 @@ export function birthResidenceInsuranceActivities({ agencies }: { agencies: Agen
           );
           if (outcome.kind === 'rejected') return rejected(outcome);
           if (outcome.kind === 'pending' || outcome.result.status !== 'registered') {
-            return {
-              kind: 'rejected',
-              code: 'CIVIL_STATUS.REFUSED',
-              reason: call.decision.decision === 'reject' ? call.decision.reason : 'not registered',
-            };
+            return notRegistered('CIVIL_STATUS.REFUSED', call.decision);
           }
           return withPin({ ...call, request }, outcome.result.extractNumber);
         }
@@ -147,17 +151,13 @@ export function birthResidenceInsuranceActivities({ agencies }: { agencies: Agen
           );
           if (outcome.kind === 'rejected') return rejected(outcome);
           if (outcome.kind === 'pending' || outcome.result.status !== 'registered') {
-            return {
-              kind: 'rejected',
-              code: 'RESIDENCE.REFUSED',
-              reason: call.decision.decision === 'reject' ? call.decision.reason : 'not registered',
-            };
+            return notRegistered('RESIDENCE.REFUSED', call.decision);
           }
           return { kind: 'completed', result: { residenceRef: outcome.result.residenceRef } };
         }
         case 'insurance':
           throw ApplicationFailure.create({
-            type: 'PROCEDURE.STEP_NOT_ALLOWED',
+            type: ProcedureError.STEP_NOT_ALLOWED,
             message: 'BHXH decides automatically',
             nonRetryable: true,
           });

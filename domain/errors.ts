@@ -2,6 +2,8 @@
 // Temporal and as problem `type` suffixes through the API.
 export const ProcedureError = {
   STEP_NOT_ALLOWED: 'PROCEDURE.STEP_NOT_ALLOWED',
+  /** An agency answered 400/404 to our request: retrying the same request cannot succeed. */
+  AGENCY_BAD_REQUEST: 'AGENCY.BAD_REQUEST',
 } as const;
 export type ProcedureError = (typeof ProcedureError)[keyof typeof ProcedureError];
 

@@ -1,5 +1,6 @@
 // Timeouts and retry policies per kind of activity, in one place (STYLE rule 23).
 import type { ActivityOptions } from '@temporalio/workflow';
+import { ProcedureError } from '../domain/errors';
 import { TASK_QUEUES, type AgencyQueue } from './task-queues';
 
 export const ACTIVITY_OPTIONS = {
@@ -23,7 +24,7 @@ export const ACTIVITY_OPTIONS = {
       initialInterval: '1 second',
       backoffCoefficient: 2,
       maximumInterval: '1 minute',
-      nonRetryableErrorTypes: ['AGENCY.BAD_REQUEST', 'PROCEDURE.STEP_NOT_ALLOWED'],
+      nonRetryableErrorTypes: [ProcedureError.AGENCY_BAD_REQUEST, ProcedureError.STEP_NOT_ALLOWED],
     },
   },
 } as const satisfies Record<string, ActivityOptions>;
