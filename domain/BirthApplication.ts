@@ -50,8 +50,8 @@ export const Relationship = z.enum([
 ]);
 
 export interface ApplicationContext {
-  /** Today in Vietnam (YYYY-MM-DD): a birth cannot be later. */
-  today: string;
+  /** Today in Vietnam (YYYY-MM-DD), asked at each validation: a birth cannot be later. */
+  today: () => string;
   /** Reference data: the commune codes in force. */
   isKnownCommune: (code: string) => boolean;
 }
@@ -132,7 +132,7 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
     issue(['residence'], 'required when residence registration is chosen');
   }
   const born = app.child?.dateOfBirth;
-  if (typeof born === 'string' && born > context.today)
+  if (typeof born === 'string' && born > context.today())
     issue(['child', 'dateOfBirth'], 'is in the future');
   const issued = app.medicalBirthCertificate?.issuedOn;
   if (typeof born === 'string' && typeof issued === 'string' && issued < born) {

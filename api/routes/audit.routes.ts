@@ -7,6 +7,7 @@ import { Role } from '../../domain/principal';
 import { maySeeCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
+import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
@@ -36,7 +37,7 @@ export function auditRoutes({ db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: {
           description: 'every call that touched the case, oldest first',
-          content: { 'application/json': { schema: z.object({ items: z.array(AuditEntry) }) } },
+          content: jsonContent(z.object({ items: z.array(AuditEntry) })),
         },
         404: problemResponse('No such case in your commune.'),
       },

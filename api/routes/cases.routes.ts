@@ -1,7 +1,6 @@
 // Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
 // query; lists come from the read model (STYLE rule 27).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import { z } from 'zod';
 import {
   casesOfParty,
   caseAgencies,
@@ -9,7 +8,7 @@ import {
   searchCases,
   type CaseRow,
 } from '../../db/queries/cases.queries';
-import { vietnamCalendar } from '../../domain/calendar/vietnam';
+import { vietnamCalendar, vietnamDate } from '../../domain/calendar/vietnam';
 import { birthApplicationSchema } from '../../domain/BirthApplication';
 import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
@@ -22,6 +21,7 @@ import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import { mayActForApplicant, maySeeCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
+import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import {
   CaseList,
@@ -33,8 +33,6 @@ import {
 } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
-const json = (schema: z.ZodType) => ({ 'application/json': { schema } });
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const FINAL = new Set(['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled']);
 
 const calendars = new Map<number, ReturnType<typeof vietnamCalendar>>();
@@ -45,7 +43,7 @@ function calendarFor(year: number) {
   return calendar;
 }
 
-export const summarize = (row: CaseRow) => ({
+const summarize = (row: CaseRow) => ({
   caseId: row.case_id,
   procedure: row.procedure,
   status: row.status,
@@ -58,7 +56,7 @@ export const summarize = (row: CaseRow) => ({
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
   const application = birthApplicationSchema({
-    today: new Date(Date.now() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10),
+    today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
   });
 
@@ -90,7 +88,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       idempotent: true,
       request: { body: application },
       responses: {
-        202: { description: 'received; follow it at Location', content: json(FiledCase) },
+        202: { description: 'received; follow it at Location', content: jsonContent(FiledCase) },
         403: problemResponse(
           'A clerk files only for their commune; a citizen only as the applicant.',
         ),
@@ -104,7 +102,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           throw new HttpProblem(ApiError.FORBIDDEN, 'a citizen files as the applicant');
         }
         const receivedAt = Date.now();
-        const today = new Date(receivedAt + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+        const today = vietnamDate(receivedAt);
         const caseId = workflowIds.birthResidenceInsurance(body.medicalBirthCertificate.number);
         try {
           await temporal.workflow.start<typeof birthResidenceInsurance>('birthResidenceInsurance', {
@@ -143,7 +141,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       access: [Role.citizen, Role.clerk, Role.officer, Role.supervisor, Role.admin],
       request: { params: CaseParams },
       responses: {
-        200: { description: 'the case, live', content: json(CaseView) },
+        200: { description: 'the case, live', content: jsonContent(CaseView) },
         404: problemResponse('No such case (or not yours).'),
       },
       handle: async ({ params, principal }) => {
@@ -159,7 +157,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       summary: 'my cases, as applicant or named relative',
       tags: ['cases'],
       access: [Role.citizen],
-      responses: { 200: { description: 'newest first', content: json(CaseList) } },
+      responses: { 200: { description: 'newest first', content: jsonContent(CaseList) } },
       handle: async ({ principal }) => {
         const rows = await casesOfParty(db, principal.pin);
         return { status: 200, body: { total: rows.length, items: rows.map(summarize) } };
@@ -173,7 +171,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       tags: ['cases'],
       access: [Role.clerk, Role.supervisor, Role.admin],
       request: { query: CaseSearch },
-      responses: { 200: { description: 'newest first', content: json(CaseList) } },
+      responses: { 200: { description: 'newest first', content: jsonContent(CaseList) } },
       handle: async ({ query, principal }) => {
         const commune = principal.role === 'admin' ? query.commune : principal.jurisdiction;
         if (query.commune && commune !== query.commune)
@@ -202,7 +200,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       idempotent: true,
       request: { params: CaseParams, body: Withdrawal },
       responses: {
-        200: { description: 'withdrawn', content: json(CaseView) },
+        200: { description: 'withdrawn', content: jsonContent(CaseView) },
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import type { ApiDeps } from '../deps';
 import type { Registry } from 'prom-client';
@@ -22,7 +23,7 @@ export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[
       responses: {
         200: {
           description: 'alive',
-          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+          content: jsonContent(z.object({ status: z.literal('ok') })),
         },
       },
       handle: () => ({ status: 200, body: { status: 'ok' } }),
@@ -35,8 +36,8 @@ export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[
       tags: ['operations'],
       access: 'public',
       responses: {
-        200: { description: 'ready', content: { 'application/json': { schema: Readiness } } },
-        503: { description: 'not ready', content: { 'application/json': { schema: Readiness } } },
+        200: { description: 'ready', content: jsonContent(Readiness) },
+        503: { description: 'not ready', content: jsonContent(Readiness) },
       },
       handle: async () => {
         const checks = await deps.readiness();

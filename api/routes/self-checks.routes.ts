@@ -6,11 +6,10 @@ import { Role } from '../../domain/principal';
 import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import type { selfCheck } from '../../workflows/self-check.workflow';
 import type { ApiDeps } from '../deps';
+import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { problemResponse } from '../schemas/problem.schemas';
 import { SelfCheckParams, SelfCheckView } from '../schemas/self-check.schemas';
-
-const json = (schema: typeof SelfCheckView) => ({ 'application/json': { schema } });
 
 export function selfCheckRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
   return [
@@ -22,7 +21,7 @@ export function selfCheckRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       tags: ['operations'],
       access: [Role.admin],
       idempotent: true,
-      responses: { 202: { description: 'started', content: json(SelfCheckView) } },
+      responses: { 202: { description: 'started', content: jsonContent(SelfCheckView) } },
       handle: async ({ principal }) => {
         const checkId = randomUUID();
         const workflowId = workflowIds.selfCheck(checkId);
@@ -48,7 +47,7 @@ export function selfCheckRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       access: [Role.admin],
       request: { params: SelfCheckParams },
       responses: {
-        200: { description: 'the check', content: json(SelfCheckView) },
+        200: { description: 'the check', content: jsonContent(SelfCheckView) },
         404: problemResponse('No such check.'),
       },
       handle: async ({ params }) => {

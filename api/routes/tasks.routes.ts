@@ -8,6 +8,7 @@ import { StepView } from '../../domain/procedures/views';
 import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
+import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { Decision, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
@@ -38,7 +39,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: {
           description: 'the inbox',
-          content: { 'application/json': { schema: z.object({ items: z.array(Task) }) } },
+          content: jsonContent(z.object({ items: z.array(Task) })),
         },
       },
       handle: async ({ principal }) => {
@@ -62,7 +63,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: {
           description: 'the step after the decision',
-          content: { 'application/json': { schema: StepView } },
+          content: jsonContent(StepView),
         },
         404: problemResponse('No such task in your agency and jurisdiction.'),
         422: problemResponse('The step does not allow this decision now.'),

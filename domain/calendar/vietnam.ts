@@ -64,6 +64,10 @@ function statutoryHolidays(year: number): { date: IsoDate; name: string }[] {
 
 const isTet = (name: string) => name.includes('Tết Nguyên Đán');
 
+/** The local (Vietnam) date at `instantMs`. */
+export const vietnamDate = (instantMs: number): IsoDate =>
+  new Date(instantMs + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+
 /** The working calendar for `years`, from statutory holidays and the official notices given. */
 export function vietnamCalendar(
   years: readonly number[],

@@ -197,7 +197,10 @@ describe('OpenAPI', () => {
       response.body as { components: { schemas: Record<string, { examples?: unknown[] }> } }
     ).components.schemas;
     expect(schemas.BirthApplication?.examples).toEqual([EXAMPLE_BIRTH_APPLICATION]);
-    const schema = birthApplicationSchema({ today: '2026-11-22', isKnownCommune: () => true });
+    const schema = birthApplicationSchema({
+      today: () => '2026-11-22',
+      isKnownCommune: () => true,
+    });
     expect(schema.safeParse(EXAMPLE_BIRTH_APPLICATION).success).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { DEMO_COMMUNES } from '../../domain/communes';
 import { aBirthApplication } from '../fixtures/birth-application';
 
 const schema = birthApplicationSchema({
-  today: '2026-11-22',
+  today: () => '2026-11-22',
   isKnownCommune: (code) => DEMO_COMMUNES.some((c) => c.code === code),
 });
 
@@ -69,5 +69,13 @@ describe('birthApplicationSchema', () => {
       resultDelivery: 'online',
       child: { nationality: 'VN' },
     });
+  });
+
+  it('when the day changes after the schema was built, then the new day is used (no date frozen at start-up)', () => {
+    let today = '2026-11-17';
+    const living = birthApplicationSchema({ today: () => today, isKnownCommune: () => true });
+    expect(living.safeParse(aBirthApplication()).success).toBe(false); // born 2026-11-18: future yet
+    today = '2026-11-18';
+    expect(living.safeParse(aBirthApplication()).success).toBe(true);
   });
 });
