@@ -3,6 +3,7 @@
 import { mintToken } from '../api/auth';
 import { AuthEnv, loadEnv } from '../config/env';
 import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../domain/BirthApplication';
+import { vietnamDate } from '../domain/calendar/vietnam';
 import type { Principal } from '../domain/principal';
 import type { CaseView } from '../domain/procedures/views';
 
@@ -49,7 +50,7 @@ async function poll<T>(what: string, read: () => Promise<T | undefined>): Promis
 
 async function main(): Promise<void> {
   const certificate = `CS-DEMO-${Date.now().toString(36).toUpperCase()}`;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = vietnamDate(Date.now());
   const example = EXAMPLE_BIRTH_APPLICATION;
   const application: BirthApplication = {
     ...example,
