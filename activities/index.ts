@@ -2,10 +2,12 @@
 // adapters, tests pass fakes, and workflows type their proxies with `Activities`.
 import type { Agencies } from '../agencies';
 import type { Db } from '../db/pool';
-import { birthResidenceInsuranceActivities } from './birth-residence-insurance.activities';
+import { birthResidenceInsuranceSteps } from './birth-residence-insurance.activities';
+import { deathResidenceFuneralSteps } from './death-residence-funeral.activities';
 import { notifyActivities } from './notify.activities';
 import { readModelActivities } from './read-model.activities';
 import { selfCheckActivities } from './self-check.activities';
+import { stepActivities } from './steps';
 
 export interface ActivityDeps {
   db: Db;
@@ -13,11 +15,15 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const groupA = birthResidenceInsuranceSteps(deps);
+  const groupB = deathResidenceFuneralSteps(deps);
   return {
     ...selfCheckActivities(deps),
     ...readModelActivities(deps),
     ...notifyActivities(deps),
-    ...birthResidenceInsuranceActivities(deps),
+    ...stepActivities({ ...groupA.handlers, ...groupB.handlers }),
+    ...groupA.activities,
+    ...groupB.activities,
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

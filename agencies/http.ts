@@ -22,6 +22,8 @@ export class AgencyError extends Error {
 
 export interface AgencyHttp {
   post<R>(path: string, body: unknown, idempotencyKey: string): Promise<AgencyOutcome<R>>;
+  /** A lookup: the record, or undefined when the agency does not know it (404). */
+  get<R>(path: string): Promise<R | undefined>;
 }
 
 export function createAgencyHttp(
@@ -31,6 +33,17 @@ export function createAgencyHttp(
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
+    async get<R>(path: string): Promise<R | undefined> {
+      const response = await doFetch(`${baseUrl}${path}`, {
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (response.status === 404) return undefined;
+      if (response.status !== 200) {
+        throw new AgencyError(`GET ${path} → ${response.status}`, response.status === 400);
+      }
+      return (await response.json()) as R;
+    },
     async post<R>(path: string, body: unknown, idempotencyKey: string): Promise<AgencyOutcome<R>> {
       const response = await doFetch(`${baseUrl}${path}`, {
         method: 'POST',

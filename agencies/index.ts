@@ -2,8 +2,11 @@ import { civilStatusClient } from './civil-status.client';
 import { createAgencyHttp } from './http';
 import { notificationsClient } from './notifications.client';
 import { policeClient } from './police.client';
+import { meritServicesClient } from './merit-services.client';
+import { paymentsClient } from './payments.client';
 import { populationClient } from './population.client';
 import { socialInsuranceClient } from './social-insurance.client';
+import { socialProtectionClient } from './social-protection.client';
 
 /** Every agency client, reached at `baseUrl` (the simulators here; each agency's own URL in production). */
 export function createAgencies(
@@ -16,6 +19,9 @@ export function createAgencies(
     population: populationClient(http),
     police: policeClient(http),
     socialInsurance: socialInsuranceClient(http),
+    socialProtection: socialProtectionClient(http),
+    meritServices: meritServicesClient(http),
+    payments: paymentsClient(http),
     notifications: notificationsClient(http),
   };
 }

@@ -2,32 +2,21 @@
 // residence and health-insurance files are made. Every field is validated here, once, for the API and
 // the web form alike.
 import { z } from 'zod';
+import {
+  Address,
+  Ethnicity,
+  LocalDate,
+  Nationality,
+  PersonName,
+  Phone,
+  type ApplicationContext,
+  type Loose,
+} from './application-fields';
 import { CommuneCode, PersonalIdNumber } from './principal';
 
+export type { ApplicationContext } from './application-fields';
+
 export const GROUP_A_PROCEDURE = 'birth-residence-insurance';
-
-const PersonName = z
-  .string()
-  .trim()
-  .min(2, 'at least 2 characters')
-  .max(100)
-  .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, "letters, spaces and . ' - only")
-  .describe('full name as on the civil-status record');
-
-const Ethnicity = z.string().trim().min(2).max(50).describe('dân tộc, e.g. Kinh');
-const Nationality = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
-  .default('VN')
-  .describe('quốc tịch');
-const LocalDate = z.iso.date().describe('YYYY-MM-DD');
-
-export const Address = z
-  .object({
-    commune: CommuneCode,
-    line: z.string().trim().min(3).max(200).describe('house number, street, hamlet (thôn/tổ)'),
-  })
-  .meta({ id: 'Address' });
 
 const Parent = z
   .object({
@@ -49,13 +38,6 @@ export const Relationship = z.enum([
   'guardian',
 ]);
 
-export interface ApplicationContext {
-  /** Today in Vietnam (YYYY-MM-DD), asked at each validation: a birth cannot be later. */
-  today: () => string;
-  /** Reference data: the commune codes in force. */
-  isKnownCommune: (code: string) => boolean;
-}
-
 const birthApplicationShape = z.object({
   procedure: z.literal(GROUP_A_PROCEDURE),
   components: z
@@ -70,10 +52,7 @@ const birthApplicationShape = z.object({
     fullName: PersonName,
     pin: PersonalIdNumber,
     relationship: Relationship.describe('relationship to the child'),
-    phone: z
-      .string()
-      .regex(/^(0|\+84)\d{9}$/, 'a Vietnamese phone number')
-      .describe('for SMS notifications'),
+    phone: Phone,
     email: z.email().optional(),
   }),
   child: z.object({
@@ -114,8 +93,6 @@ const birthApplicationShape = z.object({
   poorHouseholdCertificate: z.string().trim().min(1).max(50).optional(),
   resultDelivery: z.enum(['online', 'post', 'counter']).default('online'),
 });
-
-type Loose<T> = T extends object ? { [K in keyof T]?: Loose<T[K]> } : T | undefined;
 
 /**
  * Cross-field checks and the ones that need today's date and the commune list. They run even when

@@ -1,9 +1,12 @@
 // What each Group A agency receives, made from the one application and earlier steps' results.
-import type { StepRequest } from '../activities/birth-residence-insurance.activities';
+import type { StepRequest } from '../activities/steps';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
 
-export function birthRequest(app: BirthApplication, provinceCode: string): StepRequest {
+export function birthRequest(
+  app: BirthApplication,
+  provinceCode: string,
+): Extract<StepRequest, { step: 'birth' }> {
   const { child, mother, father } = app;
   return {
     step: 'birth',

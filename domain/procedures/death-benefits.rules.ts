@@ -139,3 +139,99 @@ export function monthlySurvivorAllowance(
     );
   return { perRelativeVnd, totalVnd: perRelativeVnd.reduce((a, b) => a + b, 0) };
 }
+
+/** What BHXH knows of the deceased that the survivor allowance depends on. */
+export interface InsuredFacts {
+  compulsoryMonths: number;
+  voluntaryMonths: number;
+  averageSalaryVnd: number;
+  pensioner: boolean;
+  monthlyPensionVnd?: number;
+  retiredOn?: IsoDate;
+  monthlyInsuranceAllowance: boolean;
+  occupationalDeath: boolean;
+}
+
+export const SURVIVOR_RULES = {
+  monthlyMinCompulsoryMonths: 180, // ≥ 15 years (Luật BHXH 2024 Art. 86)
+  lumpSumMonthsPerYear: 2, // 1.5 before 2014, 2 from 2014 (S); the split by year is not modelled (U)
+  lumpSumMinMonths: 3,
+  // A pensioner's lump sum: 48 months' pension if death in the first 2 months of retirement, 0.5 month
+  // less per further month, at least 3 (Luật BHXH 2014 Art. 70 (C); assumed carried into 2024 (U)).
+  pensionerMonths: 48,
+  pensionerGraceMonths: 2,
+  pensionerReductionPerMonth: 0.5,
+} as const;
+
+export type SurvivorDecision =
+  | { kind: 'lump_sum'; amountVnd: number; basis: string }
+  | { kind: 'monthly'; perRelative: { pin: string; amountVnd: number }[]; totalVnd: number }
+  | { kind: 'refused'; code: string; reason: string };
+
+const monthsBetween = (from: IsoDate, to: IsoDate) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+  Number(to.slice(5, 7)) -
+  Number(from.slice(5, 7));
+
+/** A monthly survivor allowance is possible (Art. 86); otherwise only a lump sum. */
+export const monthlySurvivorPossible = (f: InsuredFacts) =>
+  f.compulsoryMonths >= SURVIVOR_RULES.monthlyMinCompulsoryMonths ||
+  f.pensioner ||
+  f.occupationalDeath ||
+  f.monthlyInsuranceAllowance;
+
+/** The survivor allowance the relatives asked for, or why it cannot be paid. */
+export function decideSurvivor(
+  facts: InsuredFacts | undefined,
+  kind: 'lump_sum' | 'monthly',
+  relatives: readonly { pin: string; survivorEligible: boolean; hasDirectCarer: boolean }[],
+  deathDate: IsoDate,
+): SurvivorDecision {
+  if (!facts || (facts.compulsoryMonths + facts.voluntaryMonths === 0 && !facts.pensioner)) {
+    return {
+      kind: 'refused',
+      code: 'BENEFITS.NO_SURVIVOR_ENTITLEMENT',
+      reason: 'the deceased was not insured by BHXH',
+    };
+  }
+  if (kind === 'monthly') {
+    if (!monthlySurvivorPossible(facts)) {
+      return {
+        kind: 'refused',
+        code: 'BENEFITS.NO_MONTHLY_SURVIVOR',
+        reason: `fewer than ${SURVIVOR_RULES.monthlyMinCompulsoryMonths} months of compulsory contributions and no pension; a lump sum can be claimed`,
+      };
+    }
+    const eligible = relatives.filter((r) => r.survivorEligible);
+    const { perRelativeVnd, totalVnd } = monthlySurvivorAllowance(
+      eligible.map((r) => ({ eligible: true, hasDirectCarer: r.hasDirectCarer })),
+      deathDate,
+    );
+    const perRelative = perRelativeVnd.map((amountVnd, i) => ({
+      pin: eligible[i]?.pin ?? '',
+      amountVnd,
+    }));
+    return { kind: 'monthly', perRelative, totalVnd };
+  }
+  const r = SURVIVOR_RULES;
+  if (facts.pensioner && facts.monthlyPensionVnd && facts.retiredOn) {
+    const retiredMonths = Math.max(0, monthsBetween(facts.retiredOn, deathDate));
+    const months = Math.max(
+      r.lumpSumMinMonths,
+      r.pensionerMonths -
+        r.pensionerReductionPerMonth * Math.max(0, retiredMonths - r.pensionerGraceMonths),
+    );
+    return {
+      kind: 'lump_sum',
+      amountVnd: Math.round(months * facts.monthlyPensionVnd),
+      basis: `${months} × ${facts.monthlyPensionVnd} (pension)`,
+    };
+  }
+  const years = (facts.compulsoryMonths + facts.voluntaryMonths) / 12;
+  const months = Math.max(r.lumpSumMinMonths, years * r.lumpSumMonthsPerYear);
+  return {
+    kind: 'lump_sum',
+    amountVnd: Math.round(months * facts.averageSalaryVnd),
+    basis: `${months} × ${facts.averageSalaryVnd} (average insured salary)`,
+  };
+}

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideFuneral,
+  decideSurvivor,
   monthlySurvivorAllowance,
   type DeceasedFacts,
+  type InsuredFacts,
 } from '../../domain/procedures/death-benefits.rules';
+import { GROUP_B_RULES } from '../../domain/procedures/death-residence-funeral.rules';
+import { versionInForce } from '../../domain/rule-versions';
 
 const nobody: DeceasedFacts = {
   compulsoryMonths: 0,
@@ -95,5 +99,81 @@ describe('monthlySurvivorAllowance', () => {
       perRelativeVnd: [1_638_000, 1_170_000, 1_170_000, 1_170_000],
       totalVnd: 5_148_000,
     });
+  });
+});
+
+describe('decideSurvivor', () => {
+  const insured: InsuredFacts = {
+    compulsoryMonths: 120,
+    voluntaryMonths: 0,
+    averageSalaryVnd: 8_000_000,
+    pensioner: false,
+    monthlyInsuranceAllowance: false,
+    occupationalDeath: false,
+  };
+  const relatives = [
+    { pin: '001090000001', survivorEligible: true, hasDirectCarer: true },
+    { pin: '001090000002', survivorEligible: true, hasDirectCarer: false },
+    { pin: '001090000003', survivorEligible: false, hasDirectCarer: true },
+  ];
+
+  it('when 10 years were contributed, then the lump sum is 10 × 2 months of the average salary', () => {
+    expect(decideSurvivor(insured, 'lump_sum', relatives, '2026-10-05')).toEqual({
+      kind: 'lump_sum',
+      amountVnd: 160_000_000,
+      basis: '20 × 8000000 (average insured salary)',
+    });
+  });
+
+  it('when only a few months were contributed, then the lump sum is at least 3 months', () => {
+    const facts = { ...insured, compulsoryMonths: 6 };
+    expect(decideSurvivor(facts, 'lump_sum', relatives, '2026-10-05')).toMatchObject({
+      amountVnd: 24_000_000,
+    });
+  });
+
+  it('when a pensioner dies 12 months into retirement, then the lump sum is 43 months of pension', () => {
+    const pensioner = {
+      ...insured,
+      pensioner: true,
+      monthlyPensionVnd: 6_500_000,
+      retiredOn: '2025-10-01',
+    };
+    expect(decideSurvivor(pensioner, 'lump_sum', relatives, '2026-10-05')).toMatchObject({
+      amountVnd: 43 * 6_500_000,
+    });
+  });
+
+  it('when a monthly allowance is asked for after 15 years, then each eligible relative gets 50 % or 70 %', () => {
+    const facts = { ...insured, compulsoryMonths: 180 };
+    expect(decideSurvivor(facts, 'monthly', relatives, '2026-10-05')).toEqual({
+      kind: 'monthly',
+      perRelative: [
+        { pin: '001090000001', amountVnd: 1_170_000 },
+        { pin: '001090000002', amountVnd: 1_638_000 },
+      ],
+      totalVnd: 2_808_000,
+    });
+  });
+
+  it('when a monthly allowance is asked for after 10 years, then it is refused with the reason', () => {
+    expect(decideSurvivor(insured, 'monthly', relatives, '2026-10-05')).toMatchObject({
+      kind: 'refused',
+      code: 'BENEFITS.NO_MONTHLY_SURVIVOR',
+    });
+  });
+
+  it('when the deceased was never insured, then there is no survivor allowance', () => {
+    expect(decideSurvivor(undefined, 'lump_sum', relatives, '2026-10-05')).toMatchObject({
+      kind: 'refused',
+      code: 'BENEFITS.NO_SURVIVOR_ENTITLEMENT',
+    });
+  });
+});
+
+describe('GROUP_B_RULES', () => {
+  it('when a case is filed from 15/03/2026, then residence is removed within 1 working day, before it 5', () => {
+    expect(versionInForce(GROUP_B_RULES, '2026-03-14').deadlines['residence-removal']).toBe(5);
+    expect(versionInForce(GROUP_B_RULES, '2026-03-15').deadlines['residence-removal']).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepOutcome } from '../../activities/birth-residence-insurance.activities';
+import type { StepOutcome } from '../../activities/steps';
 import type { StepEvent } from '../../domain/procedures/agency-step.machine';
 import type { OfficerDecisionInput } from '../../workflows/messages';
 import { decisionEvent, outcomeEvent } from '../../workflows/steps/step-events';

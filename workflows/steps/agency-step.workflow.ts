@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
-import type { StepRequest } from '../../activities/birth-residence-insurance.activities';
+import type { StepRequest } from '../../activities/steps';
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
 import { ProcedureError } from '../../domain/errors';
 import type { Language, NotificationEvent } from '../../domain/notifications';

@@ -1,6 +1,6 @@
 // Turning what happens outside a step (an officer's decision, an agency's reply) into the step
 // machine's events. Pure, so the mapping is tested without Temporal.
-import type { StepOutcome } from '../../activities/birth-residence-insurance.activities';
+import type { StepOutcome } from '../../activities/steps';
 import type { StepEvent } from '../../domain/procedures/agency-step.machine';
 import type { OfficerDecisionInput } from '../messages';
 

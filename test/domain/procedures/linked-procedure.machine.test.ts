@@ -2,16 +2,20 @@ import { initialTransition, transition } from 'xstate';
 import { getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import {
-  birthResidenceInsuranceMachine as machine,
-  type BranchStep,
+  linkedProcedureMachine as machine,
   type CaseEvent,
-} from '../../../domain/procedures/birth-residence-insurance.machine';
+} from '../../../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../../../domain/procedures/case-status';
 
+type BranchStep = 'residence' | 'insurance';
 const ALL = { residence: true, insurance: true };
 
 function run(chosen: Record<BranchStep, boolean>, events: CaseEvent[]) {
-  let [snapshot, actions] = initialTransition(machine, { chosen, maxCorrections: 2 });
+  let [snapshot, actions] = initialTransition(machine, {
+    first: 'birth',
+    chosen,
+    maxCorrections: 2,
+  });
   const emitted = [actions];
   for (const event of events) {
     [snapshot, actions] = transition(machine, snapshot, event);
@@ -24,14 +28,14 @@ function run(chosen: Record<BranchStep, boolean>, events: CaseEvent[]) {
   return { snapshot, types };
 }
 
-const birthDone: CaseEvent = { type: 'BIRTH_SETTLED', outcome: 'completed' };
+const birthDone: CaseEvent = { type: 'FIRST_SETTLED', outcome: 'completed' };
 const settled = (step: BranchStep, outcome: 'completed' | 'rejected'): CaseEvent => ({
   type: 'BRANCH_SETTLED',
   step,
   outcome,
 });
 
-describe('birthResidenceInsuranceMachine', () => {
+describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', () => {
   it.each([
     [{ residence: true, insurance: true }],
     [{ residence: true, insurance: false }],
@@ -71,7 +75,7 @@ describe('birthResidenceInsuranceMachine', () => {
 
   it('when the birth is rejected, then the case is rejected and the chosen branches are cancelled', () => {
     const { snapshot, types } = run({ residence: false, insurance: true }, [
-      { type: 'BIRTH_SETTLED', outcome: 'rejected' },
+      { type: 'FIRST_SETTLED', outcome: 'rejected' },
     ]);
     expect(snapshot.value).toBe('rejected');
     expect(snapshot.context.outcomes).toEqual({
@@ -152,7 +156,7 @@ describe('birthResidenceInsuranceMachine', () => {
   it('when every reachable state is explored, then each can still reach a final state', () => {
     const events: CaseEvent[] = [
       birthDone,
-      { type: 'BIRTH_SETTLED', outcome: 'rejected' },
+      { type: 'FIRST_SETTLED', outcome: 'rejected' },
       settled('residence', 'completed'),
       settled('residence', 'rejected'),
       settled('insurance', 'completed'),
@@ -167,16 +171,16 @@ describe('birthResidenceInsuranceMachine', () => {
     const reachable = getSimplePaths(machine, {
       events,
       serializeState,
-      input: { chosen: ALL, maxCorrections: 2 },
+      input: { first: 'birth', chosen: ALL, maxCorrections: 2 },
     });
     const ends = new Set(reachable.map((p) => String(p.state.value)));
     expect([...ends].sort()).toEqual(
       [
         'completed',
-        'correcting_birth',
+        'correcting_first',
         'linked_steps',
         'partially_completed',
-        'registering_birth',
+        'first_step',
         'rejected',
         'withdrawn',
       ].sort(),
@@ -185,7 +189,7 @@ describe('birthResidenceInsuranceMachine', () => {
       const onward = getSimplePaths(machine, {
         events,
         serializeState,
-        input: { chosen: ALL, maxCorrections: 2 },
+        input: { first: 'birth', chosen: ALL, maxCorrections: 2 },
         fromState: path.state,
         toState: (s) => s.status === 'done',
       });
@@ -194,10 +198,73 @@ describe('birthResidenceInsuranceMachine', () => {
   });
 });
 
+describe('linkedProcedureMachine (Group B: death → residence removal ∥ benefits)', () => {
+  const start = (chosen: Record<string, boolean>) =>
+    initialTransition(machine, { first: 'death', chosen, maxCorrections: 0 });
+  const runB = (chosen: Record<string, boolean>, events: CaseEvent[]) => {
+    let [snapshot, actions] = start(chosen);
+    const types = [...actions];
+    for (const event of events) {
+      [snapshot, actions] = transition(machine, snapshot, event);
+      types.push(...actions);
+    }
+    return { snapshot, types: types.map((a) => a.type) };
+  };
+  const chosen = {
+    'residence-removal': true,
+    funeral: true,
+    survivor: false,
+    'pension-stop': true,
+  };
+  const deathDone: CaseEvent = { type: 'FIRST_SETTLED', outcome: 'completed' };
+
+  it('when there is no pension to stop, then the case completes with that step skipped', () => {
+    const { snapshot } = runB(chosen, [
+      deathDone,
+      { type: 'BRANCH_SETTLED', step: 'pension-stop', outcome: 'skipped' },
+      { type: 'BRANCH_SETTLED', step: 'residence-removal', outcome: 'completed' },
+      { type: 'BRANCH_SETTLED', step: 'funeral', outcome: 'completed' },
+    ]);
+    expect(snapshot.value).toBe('completed');
+    expect(snapshot.context.outcomes).toEqual({
+      death: 'completed',
+      'residence-removal': 'completed',
+      funeral: 'completed',
+      survivor: 'skipped',
+      'pension-stop': 'skipped',
+    });
+  });
+
+  it('when the funeral allowance is refused, then the other steps still complete and the case is partial', () => {
+    const { snapshot } = runB(chosen, [
+      deathDone,
+      { type: 'BRANCH_SETTLED', step: 'funeral', outcome: 'rejected' },
+      { type: 'BRANCH_SETTLED', step: 'pension-stop', outcome: 'skipped' },
+      { type: 'BRANCH_SETTLED', step: 'residence-removal', outcome: 'completed' },
+    ]);
+    expect(snapshot.value).toBe('partially_completed');
+  });
+
+  it('when no correction is allowed and a step is returned, then the returned step is refused', () => {
+    const { snapshot, types } = runB(chosen, [deathDone, { type: 'CORRECTION_REQUESTED' }]);
+    expect(snapshot.value).toBe('linked_steps');
+    expect(types).toContain('refuseReturnedStep');
+    expect(types).not.toContain('requestCorrection');
+  });
+
+  it('when an unchosen step reports, then it is ignored', () => {
+    const [snapshot] = start(chosen);
+    const [linked] = transition(machine, snapshot, deathDone);
+    expect(linked.can({ type: 'BRANCH_SETTLED', step: 'survivor', outcome: 'completed' })).toBe(
+      false,
+    );
+  });
+});
+
 describe('toCaseStatus', () => {
   it.each([
-    ['registering_birth', ['pending', 'pending', 'skipped'], 'submitted'],
-    ['registering_birth', ['in_review', 'pending', 'pending'], 'in_progress'],
+    ['first_step', ['pending', 'pending', 'skipped'], 'submitted'],
+    ['first_step', ['in_review', 'pending', 'pending'], 'in_progress'],
     ['linked_steps', ['completed', 'awaiting_supplement', 'waiting_agency'], 'awaiting_supplement'],
     ['linked_steps', ['completed', 'in_review', 'completed'], 'in_progress'],
     ['partially_completed', ['completed', 'rejected', 'completed'], 'partially_completed'],

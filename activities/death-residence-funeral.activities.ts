@@ -1,0 +1,307 @@
+// Group B's agency calls: death registration (and the population database's death flag), removal of
+// permanent residence, the funeral and survivor allowances with their payment, the pension stop, the
+// lookups that decide who pays, and the compensations after a court annuls the declaration of death.
+import type { Agencies } from '../agencies';
+import type { AgencyOutcome } from '../agencies/http';
+import type { BenefitDecided } from '../agencies/benefits';
+import type { CourtRuling, DeathDecided } from '../agencies/civil-status.client';
+import type { Paid } from '../agencies/payments.client';
+import type { InsuredFacts } from '../domain/procedures/death-benefits.rules';
+import type { StepResult } from '../domain/procedures/agency-step.machine';
+import {
+  agencyCall,
+  keyOf,
+  notAllowed,
+  notRegistered,
+  rejected,
+  type Payout,
+  type StepCall,
+  type StepHandlers,
+  type StepOutcome,
+} from './steps';
+
+type Call<S extends StepCall['request']['step']> = StepCall<
+  Extract<StepCall['request'], { step: S }>
+>;
+
+/** Keys of the forward steps, rebuilt by the compensations (Group B steps are never resent). */
+export const stepKey = (caseId: string, step: string, purpose: string) =>
+  `${caseId}:${step}:0:${purpose}`;
+
+export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies }) {
+  /** The death is registered: flag it in the population database, which residence removal follows. */
+  async function registered(call: Call<'death'>, outcome: AgencyOutcome<DeathDecided>) {
+    if (outcome.kind === 'pending') return { kind: 'review' } as const;
+    if (outcome.kind === 'rejected') return rejected(outcome);
+    if (outcome.result.status !== 'registered')
+      return notRegistered('CIVIL_STATUS.REFUSED', {
+        decision: 'reject',
+        reason: outcome.result.reason ?? outcome.result.status,
+      });
+    const { extractNumber } = outcome.result;
+    const { deceased, death } = call.request.registration;
+    const flagged = await agencyCall(() =>
+      agencies.population.recordDeath(
+        { pin: deceased.pin, dateOfDeath: death.date, deathExtractNumber: extractNumber },
+        keyOf(call, 'population'),
+      ),
+    );
+    if (flagged.kind !== 'accepted')
+      throw new Error(`population database answered ${flagged.kind}`);
+    return { kind: 'completed', result: { extractNumber } } as const;
+  }
+
+  /** Pays a granted benefit once: to the bank account, or by post when there is none or it is refused. */
+  async function pay(call: StepCall, payout: Payout, amountVnd: number): Promise<StepResult> {
+    const base = {
+      reference: `${call.caseId}:${call.request.step}`,
+      payee: payout.payee,
+      amountVnd,
+    };
+    let note: string | undefined;
+    const { bankAccount } = payout;
+    if (bankAccount) {
+      const bank = await agencyCall(() =>
+        agencies.payments.pay({ ...base, channel: 'bank', bankAccount }, keyOf(call, 'pay-bank')),
+      );
+      if (bank.kind === 'accepted') return paid(bank.result);
+      if (bank.kind === 'rejected' && bank.code !== 'PAYMENTS.INVALID_ACCOUNT')
+        throw notAllowed(`payment refused: ${bank.code} ${bank.reason}`);
+      note = bank.kind === 'rejected' ? bank.reason : 'bank transfer pending';
+    }
+    const post = await agencyCall(() =>
+      agencies.payments.pay(
+        { ...base, channel: 'post', postAddress: payout.postAddress },
+        keyOf(call, 'pay-post'),
+      ),
+    );
+    if (post.kind !== 'accepted') throw new Error(`payment by post answered ${post.kind}`);
+    return { ...paid(post.result), ...(note && { bankRefused: note }) };
+  }
+
+  const paid = (p: Paid): StepResult => ({
+    paymentRef: p.paymentRef,
+    paymentChannel: p.channel,
+    amountVnd: String(p.amountVnd),
+  });
+
+  /** A benefit decision: granted → paid (when there is a payout), else the agency's reason. */
+  async function granted(
+    call: StepCall,
+    outcome: AgencyOutcome<BenefitDecided>,
+    payout: Payout | undefined,
+    result: StepResult = {},
+  ): Promise<StepOutcome> {
+    if (outcome.kind === 'pending') return { kind: 'review' };
+    if (outcome.kind === 'rejected') return rejected(outcome);
+    const decision = outcome.result;
+    if (decision.status !== 'granted')
+      return {
+        kind: 'rejected',
+        code: 'BENEFITS.REFUSED',
+        reason: decision.reason ?? decision.status,
+      };
+    const base = {
+      ...result,
+      decisionNumber: decision.decisionNumber,
+      amountVnd: String(decision.amountVnd),
+    };
+    if (!payout) return { kind: 'completed', result: base };
+    return {
+      kind: 'completed',
+      result: { ...base, ...(await pay(call, payout, decision.amountVnd)) },
+    };
+  }
+
+  const handlers: StepHandlers<
+    'death' | 'residence-removal' | 'funeral' | 'survivor' | 'pension-stop'
+  > = {
+    death: {
+      async submit(call) {
+        return registered(
+          call,
+          await agencyCall(() =>
+            agencies.civilStatus.registerDeath(call.request.registration, keyOf(call, 'register')),
+          ),
+        );
+      },
+      async decide(call) {
+        return registered(
+          call,
+          await agencyCall(() =>
+            agencies.civilStatus.decideDeath(
+              keyOf(call, 'register'),
+              call.decision,
+              keyOf(call, `decision-${call.decision.decision}`),
+            ),
+          ),
+        );
+      },
+      async cancel(call) {
+        await agencyCall(() =>
+          agencies.civilStatus.cancelDeath(keyOf(call, 'register'), keyOf(call, 'cancel')),
+        );
+      },
+    },
+    'residence-removal': {
+      async submit(call) {
+        const outcome = await agencyCall(() =>
+          agencies.police.removeResidence(call.request.removal, keyOf(call, 'remove')),
+        );
+        if (outcome.kind === 'pending') return { kind: 'review' };
+        if (outcome.kind === 'rejected') return rejected(outcome);
+        return { kind: 'completed', result: { residenceRef: outcome.result.residenceRef } };
+      },
+    },
+    funeral: {
+      async submit(call) {
+        const { payer, claim, payout } = call.request;
+        const key = keyOf(call, 'claim');
+        const outcome = await agencyCall(() =>
+          payer === 'social-insurance'
+            ? agencies.socialInsurance.claimFuneral(claim, key)
+            : payer === 'social-protection'
+              ? agencies.socialProtection.claimFuneral(claim, key)
+              : agencies.meritServices.claimFuneral(claim, key),
+        );
+        return granted(call, outcome, payout, { payer });
+      },
+      // Social protection's commune officer decides; BHXH and merit services decide automatically.
+      async decide(call) {
+        if (call.request.payer !== 'social-protection')
+          throw notAllowed(`${call.request.payer} decides automatically`);
+        const outcome = await agencyCall(() =>
+          agencies.socialProtection.decide(
+            keyOf(call, 'claim'),
+            call.decision,
+            keyOf(call, `decision-${call.decision.decision}`),
+          ),
+        );
+        if (outcome.kind === 'accepted' && outcome.result.status !== 'granted')
+          return notRegistered('SOCIAL_PROTECTION.REFUSED', call.decision);
+        return granted(call, outcome, call.request.payout, { payer: call.request.payer });
+      },
+      async cancel(call) {
+        if (call.request.payer === 'social-protection')
+          await agencyCall(() =>
+            agencies.socialProtection.cancel(keyOf(call, 'claim'), keyOf(call, 'cancel')),
+          );
+      },
+    },
+    survivor: {
+      async submit(call) {
+        const { claim, payout } = call.request;
+        const outcome = await agencyCall(() =>
+          agencies.socialInsurance.claimSurvivor(claim, keyOf(call, 'claim')),
+        );
+        return granted(call, outcome, payout, { kind: claim.kind });
+      },
+    },
+    'pension-stop': {
+      async submit(call) {
+        const outcome = await agencyCall(() =>
+          agencies.socialInsurance.stopPension(call.request.stop, keyOf(call, 'stop')),
+        );
+        if (outcome.kind === 'pending') return { kind: 'review' };
+        if (outcome.kind === 'rejected') return rejected(outcome);
+        return { kind: 'completed', result: { decisionNumber: outcome.result.decisionNumber } };
+      },
+    },
+  };
+
+  const annulmentKey = (caseId: string, purpose: string) => `${caseId}:annulment:${purpose}`;
+  const accepted = async <R>(what: string, call: () => Promise<AgencyOutcome<R>>): Promise<R> => {
+    const outcome = await agencyCall(call);
+    if (outcome.kind !== 'accepted')
+      throw notAllowed(`${what}: ${outcome.kind === 'rejected' ? outcome.reason : 'pending'}`);
+    return outcome.result;
+  };
+
+  return {
+    handlers,
+    activities: {
+      /** What BHXH knows of the deceased; null: never insured. */
+      async lookupInsured(pin: string): Promise<InsuredFacts | null> {
+        return (await agencies.socialInsurance.person(pin)) ?? null;
+      },
+      async lookupAssistance(pin: string): Promise<boolean> {
+        return (await agencies.socialProtection.recipient(pin))?.monthlyAssistance === true;
+      },
+      async lookupMerit(pin: string): Promise<boolean> {
+        return (await agencies.meritServices.person(pin)) !== undefined;
+      },
+
+      // Compensations after an annulment, each once per case (keys from the case id).
+      async restoreResidence({ caseId, reason }: { caseId: string; reason: string }) {
+        const restored = await accepted('residence not restored', () =>
+          agencies.police.restoreResidence(
+            stepKey(caseId, 'residence-removal', 'remove'),
+            reason,
+            annulmentKey(caseId, 'restore-residence'),
+          ),
+        );
+        return { residenceRef: restored.residenceRef };
+      },
+      async revokeBenefit(input: {
+        caseId: string;
+        step: string;
+        payer: string;
+        decisionNumber: string;
+        reason: string;
+      }): Promise<void> {
+        const key = annulmentKey(input.caseId, `revoke-${input.step}`);
+        const client =
+          input.payer === 'social-protection'
+            ? agencies.socialProtection
+            : input.payer === 'merit-services'
+              ? agencies.meritServices
+              : agencies.socialInsurance;
+        await accepted('benefit not revoked', () =>
+          client.revoke(input.decisionNumber, input.reason, key),
+        );
+      },
+      async reclaimPayment(input: {
+        caseId: string;
+        step: string;
+        paymentRef: string;
+        reason: string;
+      }): Promise<{ reclaimRef: string; amountVnd: string }> {
+        const reclaim = await accepted('reclaim not opened', () =>
+          agencies.payments.reclaim(
+            input.paymentRef,
+            input.reason,
+            annulmentKey(input.caseId, `reclaim-${input.step}`),
+          ),
+        );
+        return { reclaimRef: reclaim.reclaimRef, amountVnd: String(reclaim.amountVnd) };
+      },
+      async reinstatePension(input: { caseId: string; decisionNumber: string; reason: string }) {
+        const reinstated = await accepted('pension not reinstated', () =>
+          agencies.socialInsurance.reinstatePension(
+            input.decisionNumber,
+            input.reason,
+            annulmentKey(input.caseId, 'reinstate-pension'),
+          ),
+        );
+        return { decisionNumber: reinstated.decisionNumber };
+      },
+      /** Civil status records the court's ruling; the population database's death flag is reversed. */
+      async annulDeathRecord(input: { caseId: string; pin: string; ruling: CourtRuling }) {
+        await accepted('death record not annulled', () =>
+          agencies.civilStatus.annulDeath(
+            stepKey(input.caseId, 'death', 'register'),
+            input.ruling,
+            annulmentKey(input.caseId, 'annul-death'),
+          ),
+        );
+        await accepted('population database not corrected', () =>
+          agencies.population.reverseDeath(
+            input.pin,
+            `court ruling ${input.ruling.number}`,
+            annulmentKey(input.caseId, 'population'),
+          ),
+        );
+      },
+    },
+  };
+}

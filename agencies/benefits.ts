@@ -1,0 +1,18 @@
+// What the three bodies that may pay a funeral allowance have in common (BHXH, social protection,
+// merit services): a claim with its amount, a decision with a number, revocation after annulment.
+export interface FuneralClaim {
+  /** The deceased. */
+  pin: string;
+  deathExtractNumber: string;
+  dateOfDeath: string;
+  /** Decided by our versioned rules; the paying body checks its own records against it. */
+  amountVnd: number;
+  /** Who arranged the funeral and receives the money. */
+  claimant: { fullName: string; pin: string };
+}
+
+export type BenefitDecided =
+  | { status: 'granted'; decisionNumber: string; amountVnd: number }
+  | { status: 'rejected' | 'cancelled'; reason?: string };
+
+export type Revoked = { status: 'revoked'; decisionNumber: string };

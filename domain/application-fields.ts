@@ -1,0 +1,42 @@
+// Fields every linked application shares (Mẫu số 01 and 02): names, dates, addresses, phone numbers,
+// and what the checks that need the outside world (today's date, the commune list) are given.
+import { z } from 'zod';
+import { CommuneCode } from './principal';
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(2, 'at least 2 characters')
+  .max(100)
+  .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, "letters, spaces and . ' - only")
+  .describe('full name as on the civil-status record');
+
+export const Ethnicity = z.string().trim().min(2).max(50).describe('dân tộc, e.g. Kinh');
+export const Nationality = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
+  .default('VN')
+  .describe('quốc tịch');
+export const LocalDate = z.iso.date().describe('YYYY-MM-DD');
+
+export const Address = z
+  .object({
+    commune: CommuneCode,
+    line: z.string().trim().min(3).max(200).describe('house number, street, hamlet (thôn/tổ)'),
+  })
+  .meta({ id: 'Address' });
+
+export const Phone = z
+  .string()
+  .regex(/^(0|\+84)\d{9}$/, 'a Vietnamese phone number')
+  .describe('for SMS notifications');
+
+export interface ApplicationContext {
+  /** Today in Vietnam (YYYY-MM-DD), asked at each validation: a birth cannot be later. */
+  today: () => string;
+  /** Reference data: the commune codes in force. */
+  isKnownCommune: (code: string) => boolean;
+}
+
+/** An input that failed other checks: any field may be missing, so cross-field checks stay safe. */
+export type Loose<T> = T extends object ? { [K in keyof T]?: Loose<T[K]> } : T | undefined;

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_COMMUNES } from '../../domain/communes';
+import {
+  adultRelatives,
+  ageOn,
+  deathApplicationSchema,
+  EXAMPLE_DEATH_APPLICATION,
+} from '../../domain/DeathApplication';
+
+const schema = deathApplicationSchema({
+  today: () => '2026-11-22',
+  isKnownCommune: (code) => DEMO_COMMUNES.some((c) => c.code === code),
+});
+const anApplication = () => structuredClone(EXAMPLE_DEATH_APPLICATION);
+const issuesOf = (input: unknown) =>
+  (schema.safeParse(input).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+
+describe('deathApplicationSchema', () => {
+  it('when the application is complete, then it parses unchanged', () => {
+    expect(schema.parse(anApplication())).toEqual(anApplication());
+  });
+
+  it('when the death is in the future, before the birth, the notice kind unknown and a relative has no PIN, then every issue is listed', () => {
+    const app = anApplication();
+    const input = {
+      ...app,
+      deceased: { ...app.deceased, dateOfBirth: '2026-12-01' },
+      death: { ...app.death, date: '2026-11-30' },
+      deathNotice: { ...app.deathNotice, kind: 'rumour' },
+      relatives: [{ ...app.relatives[0], pin: undefined }, app.relatives[1]],
+    };
+    expect(issuesOf(input)).toEqual([
+      'deathNotice.kind: Invalid option: expected one of "death_notice"|"execution_record"|"court_ruling"|"police_confirmation"',
+      'relatives.0.pin: Invalid input: expected string, received undefined',
+      'death.date: is in the future',
+      'death.date: is before the date of birth',
+      'deathNotice.issuedOn: is before the death',
+      'deceased.dateOfBirth: is in the future',
+      'survivor.payeePin: must be one of the named relatives',
+    ]);
+  });
+
+  it('when the death is before the birth, then that is named', () => {
+    const app = anApplication();
+    app.death.date = '1959-01-01';
+    app.deathNotice.issuedOn = '1959-01-02';
+    expect(issuesOf(app)).toEqual(['death.date: is before the date of birth']);
+  });
+
+  it('when only death and residence removal are chosen, then no benefit details are needed', () => {
+    const { funeral: _f, survivor: _s, ...app } = anApplication();
+    expect(issuesOf({ ...app, components: { funeral: false, survivor: false } })).toEqual([]);
+  });
+
+  it('when the survivor allowance is chosen without the funeral allowance or its details, then both are named', () => {
+    const { survivor: _s, ...app } = anApplication();
+    expect(issuesOf({ ...app, components: { funeral: false, survivor: true } })).toEqual([
+      'components.funeral: the survivor allowance is claimed with the funeral allowance',
+      'survivor: required when it is claimed',
+    ]);
+  });
+
+  it('when a lump-sum payee is not a named relative, then it is refused', () => {
+    const app = anApplication();
+    if (app.survivor) app.survivor.payeePin = '001099999999';
+    expect(issuesOf(app)).toEqual(['survivor.payeePin: must be one of the named relatives']);
+  });
+
+  it('when a monthly allowance is claimed but no relative qualifies, then it is refused', () => {
+    const app = anApplication();
+    app.survivor = { kind: 'monthly' };
+    expect(issuesOf(app)).toEqual([
+      'relatives: a monthly allowance needs at least one eligible relative',
+    ]);
+  });
+
+  it('when a relative is named twice or is the deceased, then each is named', () => {
+    const app = anApplication();
+    const [first, second] = app.relatives;
+    if (!first || !second) throw new Error('fixture');
+    app.relatives = [first, { ...second, pin: first.pin }, { ...second, pin: app.deceased.pin }];
+    expect(issuesOf(app)).toEqual([
+      'relatives.1.pin: names the same relative twice',
+      'relatives.2.pin: is the deceased’s own PIN',
+    ]);
+  });
+
+  it('when the payment address is in an unknown commune or the account is malformed, then both are named', () => {
+    const app = anApplication();
+    app.funeral = {
+      payment: {
+        bankAccount: { bank: 'VCB', number: '12-34' },
+        postAddress: { commune: '99999', line: '1 Phố Huế' },
+      },
+    };
+    expect(issuesOf(app)).toEqual([
+      'funeral.payment.bankAccount.number: 6–19 digits',
+      'funeral.payment.postAddress.commune: unknown commune code',
+    ]);
+  });
+});
+
+describe('adultRelatives', () => {
+  it('when a relative turns 18 tomorrow, then they are not yet asked to confirm', () => {
+    const app = anApplication();
+    const [first] = app.relatives;
+    if (!first) throw new Error('fixture');
+    app.relatives = [first, { ...first, pin: '001208000333', dateOfBirth: '2008-11-23' }];
+    expect(ageOn('2008-11-23', '2026-11-22')).toBe(17);
+    expect(adultRelatives(app, '2026-11-22').map((r) => r.pin)).toEqual([first.pin]);
+    expect(adultRelatives(app, '2026-11-23')).toHaveLength(2);
+  });
+});
