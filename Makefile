@@ -40,9 +40,10 @@ check: install ## typecheck, lint, formatting, layer rules
 test: provision check ## everything CI runs: checks, then every test against the real stack
 	npx vitest run
 
-histories: provision ## re-record the replay histories of every Group A path from real runs
+histories: provision ## re-record the replay histories of every Group A and B path from real runs
 	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts \
-	  test/integration/birth-deadlines.test.ts test/integration/group-a-api.test.ts
+	  test/integration/birth-deadlines.test.ts test/integration/group-a-api.test.ts \
+	  test/integration/death-residence-funeral.test.ts test/integration/death-deadlines.test.ts
 
 demo: install ## with `make start` running: file a Group A case, act as the officer, print the result
 	@$(TSX) scripts/demo.ts $${API_PORT:-3000}

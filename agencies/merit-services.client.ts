@@ -14,7 +14,11 @@ export function meritServicesClient(http: AgencyHttp) {
       http.get(`/merit-services/people/${pin}`),
     claimFuneral: (claim: FuneralClaim, key: string): Promise<AgencyOutcome<BenefitDecided>> =>
       http.post('/merit-services/funeral-allowances', claim, key),
-    revoke: (decisionNumber: string, reason: string, key: string): Promise<AgencyOutcome<Revoked>> =>
+    revoke: (
+      decisionNumber: string,
+      reason: string,
+      key: string,
+    ): Promise<AgencyOutcome<Revoked>> =>
       http.post(
         `/merit-services/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
         { reason },

@@ -31,8 +31,9 @@ export function paymentsClient(http: AgencyHttp) {
       paymentRef: string,
       reason: string,
       key: string,
-    ): Promise<AgencyOutcome<{ status: 'reclaim_opened'; reclaimRef: string; amountVnd: number }>> =>
-      http.post('/payments/reclaims', { paymentRef, reason }, key),
+    ): Promise<
+      AgencyOutcome<{ status: 'reclaim_opened'; reclaimRef: string; amountVnd: number }>
+    > => http.post('/payments/reclaims', { paymentRef, reason }, key),
   };
 }
 export type PaymentsClient = ReturnType<typeof paymentsClient>;

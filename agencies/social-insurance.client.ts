@@ -73,7 +73,11 @@ export function socialInsuranceClient(http: AgencyHttp) {
         { reason },
         key,
       ),
-    revoke: (decisionNumber: string, reason: string, key: string): Promise<AgencyOutcome<Revoked>> =>
+    revoke: (
+      decisionNumber: string,
+      reason: string,
+      key: string,
+    ): Promise<AgencyOutcome<Revoked>> =>
       http.post(
         `/social-insurance/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
         { reason },

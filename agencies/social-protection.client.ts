@@ -25,10 +25,15 @@ export function socialProtectionClient(http: AgencyHttp) {
       claimKey: string,
       decision: { decision: 'approve' } | { decision: 'reject'; reason: string },
       key: string,
-    ): Promise<AgencyOutcome<BenefitDecided>> => http.post(path(claimKey, 'decision'), decision, key),
+    ): Promise<AgencyOutcome<BenefitDecided>> =>
+      http.post(path(claimKey, 'decision'), decision, key),
     cancel: (claimKey: string, key: string): Promise<AgencyOutcome<BenefitDecided>> =>
       http.post(path(claimKey, 'cancel'), {}, key),
-    revoke: (decisionNumber: string, reason: string, key: string): Promise<AgencyOutcome<Revoked>> =>
+    revoke: (
+      decisionNumber: string,
+      reason: string,
+      key: string,
+    ): Promise<AgencyOutcome<Revoked>> =>
       http.post(
         `/social-protection/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
         { reason },

@@ -1,6 +1,19 @@
 // Who may see and act on a case (DESIGN.md §3). Callers that may not see a case are told it does not
 // exist (404): a citizen must not learn that someone else's case exists.
+import { caseAgencies, findCase, type CaseRow } from '../db/queries/cases.queries';
+import type { Db } from '../db/pool';
+import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
+import { HttpProblem } from './problem';
+
+/** Case statuses after which nothing more happens (but an annulment). */
+export const FINAL = new Set([
+  'completed',
+  'partially_completed',
+  'rejected',
+  'withdrawn',
+  'annulled',
+]);
 
 export interface CaseParties {
   commune: string;
@@ -30,4 +43,23 @@ export function mayActForApplicant(principal: Principal, parties: CaseParties): 
   return (
     (principal.role === 'citizen' || principal.role === 'clerk') && maySeeCase(principal, parties)
   );
+}
+
+/** The case if the caller may see it (and, with `act`, act for the applicant); otherwise 404/403. */
+export async function visibleCase(
+  db: Db,
+  principal: Principal,
+  caseId: string,
+  act = false,
+): Promise<CaseRow> {
+  const row = await findCase(db, caseId);
+  const parties = row && {
+    commune: row.commune,
+    partyPins: row.party_pins,
+    agencies: principal.role === 'officer' ? await caseAgencies(db, caseId) : [],
+  };
+  if (!row || !parties || !maySeeCase(principal, parties))
+    throw new HttpProblem(ApiError.NOT_FOUND);
+  if (act && !mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
+  return row;
 }

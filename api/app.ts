@@ -15,6 +15,7 @@ import { mountRoutes, type RouteDefinition } from './route';
 import { healthRoutes } from './routes/health.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { caseRoutes } from './routes/cases.routes';
+import { deathCaseRoutes } from './routes/death-cases.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 
@@ -27,6 +28,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...healthRoutes(deps, metrics),
     ...selfCheckRoutes(deps),
     ...caseRoutes(deps),
+    ...deathCaseRoutes(deps),
     ...taskRoutes(deps),
     ...auditRoutes(deps),
   ];

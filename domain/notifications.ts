@@ -13,6 +13,7 @@ export type NotificationEvent =
       missing: string[];
       due: string;
     }
+  | { template: 'payee_confirmation_requested'; caseId: string; due: string }
   | { template: 'case_finished'; caseId: string; status: string };
 
 const STEP_NAMES: Record<string, Record<Language, string>> = {
@@ -20,6 +21,11 @@ const STEP_NAMES: Record<string, Record<Language, string>> = {
   residence: { vi: 'đăng ký thường trú', en: 'permanent residence registration' },
   insurance: { vi: 'cấp thẻ BHYT', en: 'health-insurance card' },
   'birth-correction': { vi: 'điều chỉnh thông tin khai sinh', en: 'birth record correction' },
+  death: { vi: 'đăng ký khai tử', en: 'death registration' },
+  'residence-removal': { vi: 'xóa đăng ký thường trú', en: 'removal of permanent residence' },
+  funeral: { vi: 'trợ cấp mai táng', en: 'funeral allowance' },
+  survivor: { vi: 'trợ cấp tử tuất', en: 'survivor allowance' },
+  'pension-stop': { vi: 'dừng hưởng lương hưu', en: 'stopping the pension' },
 };
 
 const STATUS_NAMES: Record<string, Record<Language, string>> = {
@@ -27,6 +33,7 @@ const STATUS_NAMES: Record<string, Record<Language, string>> = {
   partially_completed: { vi: 'hoàn thành một phần', en: 'partially completed' },
   rejected: { vi: 'bị từ chối', en: 'rejected' },
   withdrawn: { vi: 'đã rút', en: 'withdrawn' },
+  annulled: { vi: 'đã hủy theo quyết định của Tòa án', en: 'annulled by a court ruling' },
 };
 
 const name = (table: Record<string, Record<Language, string>>, key: string, language: Language) =>
@@ -52,6 +59,10 @@ export function renderNotification(event: NotificationEvent, language: Language)
       return vi
         ? `Hồ sơ ${event.caseId}: cần bổ sung ${event.missing.join(', ')} cho ${step} trước ${event.due}.`
         : `Case ${event.caseId}: please supply ${event.missing.join(', ')} for the ${step} by ${event.due}.`;
+    case 'payee_confirmation_requested':
+      return vi
+        ? `Hồ sơ ${event.caseId}: các thân nhân đã thành niên cần xác nhận người nhận trợ cấp tử tuất một lần trên VNeID trước ${event.due}.`
+        : `Case ${event.caseId}: every adult relative must confirm the payee of the lump-sum survivor allowance in VNeID by ${event.due}.`;
     case 'case_finished':
       return vi
         ? `Hồ sơ ${event.caseId} ${name(STATUS_NAMES, event.status, 'vi')}.`

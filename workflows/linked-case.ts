@@ -51,6 +51,8 @@ export interface LinkedCaseOptions extends CaseInput {
   /** Read-model keys: the business key and every person who may follow the case. */
   businessKey: string;
   partyPins: string[];
+  /** What the procedure adds to the case view (a lump sum's payee confirmations). */
+  details?: () => Partial<CaseView>;
   /** Called for each new state of a step, before the case reacts to it. */
   onStepChanged?: (step: StepView, previous: StepView | undefined) => void;
 }
@@ -130,6 +132,7 @@ export class LinkedCase {
       deadline: new Date(options.deadline()).toISOString(),
       steps: [...this.steps.values()],
       timeline: this.timeline,
+      ...options.details?.(),
       version: this.version,
     };
   }

@@ -24,6 +24,18 @@ export const withdrawCase = defineUpdate<CaseView, [{ reason: string; by: string
   'withdrawCase',
 );
 
+/** A named adult relative agrees to the one payee of a lump-sum survivor allowance (VNeID). */
+export interface PayeeConfirmationInput {
+  relativePin: string;
+  payeePin: string;
+  by: string;
+}
+export const confirmPayee = defineUpdate<CaseView, [PayeeConfirmationInput]>('confirmPayee');
+/** The relatives' declaration (Form 09-HSB) for those who cannot confirm in VNeID. */
+export const submitPayeeDeclaration = defineUpdate<CaseView, [{ document: string; by: string }]>(
+  'submitPayeeDeclaration',
+);
+
 /** Parent → step: stop, the case is withdrawn or cannot continue. */
 export const cancelStep = defineSignal<[{ reason: string }]>('cancelStep');
 /** Parent → step: the earlier agency corrected its record; send the request again. */

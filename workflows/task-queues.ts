@@ -8,6 +8,9 @@ export const TASK_QUEUES = {
     'civil-status': 'agency.civil-status',
     police: 'agency.police',
     'social-insurance': 'agency.social-insurance',
+    'social-protection': 'agency.social-protection',
+    'merit-services': 'agency.merit-services',
+    payments: 'agency.payments',
     notifications: 'agency.notifications',
   },
 } as const;
@@ -18,5 +21,7 @@ export const workflowIds = {
   selfCheck: (checkId: string) => `self-check:${checkId}`,
   birthResidenceInsurance: (certificateNumber: string) =>
     `birth-residence-insurance:${certificateNumber.trim().toUpperCase()}`,
+  /** One case per deceased person: their personal ID number. */
+  deathResidenceFuneral: (deceasedPin: string) => `death-residence-funeral:${deceasedPin}`,
   step: (caseId: string, step: string) => `${caseId}:${step}`,
 } as const;

@@ -10,11 +10,28 @@ import { CommuneCode } from '../../domain/principal';
 import { civilStatusRoutes } from './civil-status.routes';
 import { FaultConfig, FaultInjector } from './framework/faults';
 import { parseBody, parseValue, simulatorErrors } from './framework/http';
+import {
+  addMeritoriousPerson,
+  meritServicesRoutes,
+  MeritoriousPerson,
+} from './merit-services.routes';
 import { notificationRoutes } from './notifications.routes';
-import { addHousehold, Household, policeRoutes } from './police.routes';
+import { addClosedAccount, ClosedAccount, paymentRoutes } from './payments.routes';
+import { addHousehold, addResident, Household, policeRoutes, Resident } from './police.routes';
 import { populationRoutes } from './population.routes';
 import { seedSimulators } from './seed';
-import { addFacility, Facility, socialInsuranceRoutes } from './social-insurance.routes';
+import {
+  addFacility,
+  addInsuredPerson,
+  Facility,
+  InsuredPerson,
+  socialInsuranceRoutes,
+} from './social-insurance.routes';
+import {
+  addAssistanceRecipient,
+  AssistanceRecipient,
+  socialProtectionRoutes,
+} from './social-protection.routes';
 
 export const SIMULATOR_MIGRATIONS = join(__dirname, 'migrations');
 
@@ -23,6 +40,9 @@ const AGENCIES: Record<string, (deps: { db: Db }) => Router> = {
   population: populationRoutes,
   police: policeRoutes,
   'social-insurance': socialInsuranceRoutes,
+  'social-protection': socialProtectionRoutes,
+  'merit-services': meritServicesRoutes,
+  payments: paymentRoutes,
   notifications: notificationRoutes,
 };
 export const SIMULATED_AGENCIES = Object.keys(AGENCIES);
@@ -85,8 +105,28 @@ function adminRoutes(db: Db, faults: FaultInjector): Router {
     await addHousehold(db, parseBody(Household, req));
     res.status(201).end();
   });
+  router.post('/police/residents', async (req, res) => {
+    await addResident(db, parseBody(Resident, req));
+    res.status(201).end();
+  });
   router.post('/social-insurance/facilities', async (req, res) => {
     await addFacility(db, parseBody(Facility, req));
+    res.status(201).end();
+  });
+  router.post('/social-insurance/people', async (req, res) => {
+    await addInsuredPerson(db, parseBody(InsuredPerson, req));
+    res.status(201).end();
+  });
+  router.post('/social-protection/recipients', async (req, res) => {
+    await addAssistanceRecipient(db, parseBody(AssistanceRecipient, req));
+    res.status(201).end();
+  });
+  router.post('/merit-services/people', async (req, res) => {
+    await addMeritoriousPerson(db, parseBody(MeritoriousPerson, req));
+    res.status(201).end();
+  });
+  router.post('/payments/closed-accounts', async (req, res) => {
+    await addClosedAccount(db, parseBody(ClosedAccount, req));
     res.status(201).end();
   });
   return router;

@@ -1,11 +1,13 @@
 // The national population database, simulated: issues the 12-digit personal ID number with the real
 // structure (DOMAIN.md §3A): 3-digit province code of the registration place, a century/sex digit,
 // the two-digit year of birth, six random digits. Unique by construction (primary key, retried).
+// Also records deaths (a flag per PIN, reversed when a court annuls the death; the row is kept).
 import { randomInt } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
-import { idempotentPost, parseBody } from './framework/http';
+import { PersonalIdNumber } from '../../domain/principal';
+import { idempotentPost, parseBody, parseValue, SimulatorError } from './framework/http';
 
 const SCHEMA = 'sim_population';
 
@@ -15,6 +17,14 @@ const PinRequest = z.object({
   dateOfBirth: z.iso.date(),
   sex: z.enum(['male', 'female']),
 });
+
+const Death = z.object({
+  pin: PersonalIdNumber,
+  dateOfDeath: z.iso.date(),
+  deathExtractNumber: z.string().min(4),
+});
+
+const Reversal = z.object({ reason: z.string().min(1) });
 
 /** Century/sex digit: 0/1 for 1900s men/women, 2/3 for 2000s, 4/5 for 2100s. */
 export function centurySexDigit(year: number, sex: 'male' | 'female'): number {
@@ -56,6 +66,80 @@ export function populationRoutes({ db }: { db: Db }): Router {
       };
     }),
   );
+
+  router.post(
+    '/deaths',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Death, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          // A death reversed by a court may be recorded again (a new registration); a living flag is
+          // never overwritten by a second, different death.
+          const { rows } = await tx.query<{ death_extract_number: string }>(
+            `INSERT INTO ${SCHEMA}.deaths (pin, date_of_death, death_extract_number, status)
+             VALUES ($1, $2, $3, 'deceased')
+             ON CONFLICT (pin) DO UPDATE
+               SET date_of_death = EXCLUDED.date_of_death,
+                   death_extract_number = EXCLUDED.death_extract_number, status = 'deceased',
+                   recorded_at = now(), reversed_at = NULL, reversal_reason = NULL
+               WHERE deaths.status = 'reversed'
+             RETURNING death_extract_number`,
+            [input.pin, input.dateOfDeath, input.deathExtractNumber],
+          );
+          if (rows[0]) return { status: 200, body: { status: 'deceased' } };
+          const recorded = await tx.query<{ death_extract_number: string }>(
+            `SELECT death_extract_number FROM ${SCHEMA}.deaths WHERE pin = $1`,
+            [input.pin],
+          );
+          return recorded.rows[0]?.death_extract_number === input.deathExtractNumber
+            ? { status: 200, body: { status: 'deceased' } }
+            : {
+                status: 409,
+                body: {
+                  code: 'POPULATION.ALREADY_DECEASED',
+                  reason: 'the person is already recorded as deceased on another death extract',
+                },
+              };
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/deaths/:pin/reversal',
+    idempotentPost(db, SCHEMA, (req) => {
+      const pin = parseValue(PersonalIdNumber, req.params.pin);
+      const input = parseBody(Reversal, req);
+      return {
+        request: { pin, ...input },
+        effect: async (tx) => {
+          const { rowCount } = await tx.query(
+            `UPDATE ${SCHEMA}.deaths SET status = 'reversed', reversed_at = now(), reversal_reason = $2
+              WHERE pin = $1 AND status = 'deceased'`,
+            [pin, input.reason],
+          );
+          if (rowCount === 0) {
+            const known = await tx.query(`SELECT 1 FROM ${SCHEMA}.deaths WHERE pin = $1`, [pin]);
+            if (!known.rowCount) throw new SimulatorError(404, { code: 'POPULATION.NO_DEATH' });
+          }
+          return { status: 200, body: { status: 'living' } };
+        },
+      };
+    }),
+  );
+
+  router.get('/deaths/:pin', async (req, res) => {
+    const { rows } = await db.query(
+      `SELECT pin, date_of_death::text AS "dateOfDeath", death_extract_number AS "deathExtractNumber",
+              status, recorded_at AS "recordedAt", reversed_at AS "reversedAt",
+              reversal_reason AS "reversalReason"
+         FROM ${SCHEMA}.deaths WHERE pin = $1`,
+      [req.params.pin],
+    );
+    if (!rows[0]) return void res.status(404).json({ code: 'POPULATION.NO_DEATH' });
+    res.json(rows[0]);
+  });
 
   router.get('/citizens/:pin', async (req, res) => {
     const { rows } = await db.query(

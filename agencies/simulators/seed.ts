@@ -1,10 +1,14 @@
 // Reference data every simulator starts with (idempotent): households at the demo addresses, a
-// collective household and an address that needs police verification, and health facilities.
-// Tests add their own through the admin endpoints.
+// collective household and an address that needs police verification, and health facilities; for
+// Group B, four people who may die in the demo (each known to the body that pays their funeral
+// allowance) and a closed bank account. Tests add their own through the admin endpoints.
 import type { Db } from '../../db/pool';
 import { DEMO_COMMUNES } from '../../domain/communes';
-import { addHousehold, type Household } from './police.routes';
-import { addFacility } from './social-insurance.routes';
+import { addMeritoriousPerson } from './merit-services.routes';
+import { addClosedAccount, type ClosedAccount } from './payments.routes';
+import { addHousehold, addResident, type Household } from './police.routes';
+import { addFacility, addInsuredPerson, type InsuredPerson } from './social-insurance.routes';
+import { addAssistanceRecipient, type AssistanceRecipient } from './social-protection.routes';
 
 export const SEED_HOUSEHOLDS: readonly Household[] = [
   {
@@ -44,8 +48,97 @@ export const SEED_HOUSEHOLDS: readonly Household[] = [
   },
 ];
 
+/** A person of the Group B demo, living at a seeded address, with what each agency knows of them. */
+export interface SeedPerson {
+  pin: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  residence: { commune: string; line: string; householdHeadPin: string };
+  /** BHXH's record (contributions, pension), if ever insured. */
+  insured?: Omit<InsuredPerson, 'pin'>;
+  /** On monthly social assistance. */
+  assistance?: Omit<AssistanceRecipient, 'pin'>;
+  /** A person with meritorious service, of this category. */
+  meritCategory?: string;
+}
+
+export const SEED_DECEASED = {
+  /** Insured with BHXH (14 compulsory months): BHXH pays the funeral allowance. */
+  insured: {
+    pin: '001060000101',
+    fullName: 'Lê Văn Bình',
+    dateOfBirth: '1960-03-02',
+    sex: 'male',
+    residence: { commune: '00004', line: '12 Phố Đội Cấn', householdHeadPin: '001088054321' },
+    insured: {
+      compulsoryMonths: 14,
+      voluntaryMonths: 0,
+      averageSalaryVnd: 7_500_000,
+      pensioner: false,
+      monthlyInsuranceAllowance: false,
+      occupationalDeath: false,
+    },
+  },
+  /** Never insured, on monthly social assistance: social protection pays (after an officer decides). */
+  assisted: {
+    pin: '001045000202',
+    fullName: 'Phạm Thị Cúc',
+    dateOfBirth: '1945-07-15',
+    sex: 'female',
+    residence: { commune: '00070', line: '5 Phố Hàng Bạc', householdHeadPin: '001075001122' },
+    assistance: { monthlyAssistance: true, since: '2015-01-01' },
+  },
+  /** A pensioner: BHXH pays the funeral allowance and stops the pension. */
+  pensioner: {
+    pin: '079050000303',
+    fullName: 'Trần Văn Dũng',
+    dateOfBirth: '1950-01-20',
+    sex: 'male',
+    residence: { commune: '26734', line: '45 Đường Lê Lợi', householdHeadPin: '079085006677' },
+    insured: {
+      compulsoryMonths: 300,
+      voluntaryMonths: 0,
+      averageSalaryVnd: 9_000_000,
+      pensioner: true,
+      monthlyPensionVnd: 6_500_000,
+      retiredOn: '2020-04-01',
+      monthlyInsuranceAllowance: false,
+      occupationalDeath: false,
+    },
+  },
+  /** A war invalid, never insured: merit services pays. */
+  meritorious: {
+    pin: '001048000404',
+    fullName: 'Hoàng Văn Em',
+    dateOfBirth: '1948-05-05',
+    sex: 'male',
+    residence: { commune: '00004', line: '12 Phố Đội Cấn', householdHeadPin: '001088054321' },
+    meritCategory: 'thương binh',
+  },
+} as const satisfies Record<string, SeedPerson>;
+
+/** A closed bank account: a transfer to it is refused (PAYMENTS.INVALID_ACCOUNT). */
+export const SEED_CLOSED_ACCOUNT: ClosedAccount = { bank: 'VCB', number: '0011000999999' };
+
 export async function seedSimulators(db: Db): Promise<void> {
   for (const household of SEED_HOUSEHOLDS) await addHousehold(db, household);
+  for (const person of Object.values(SEED_DECEASED) as SeedPerson[]) {
+    await addResident(db, {
+      pin: person.pin,
+      fullName: person.fullName,
+      commune: person.residence.commune,
+      line: person.residence.line,
+      householdHeadPin: person.residence.householdHeadPin,
+    });
+    if (person.insured) await addInsuredPerson(db, { pin: person.pin, ...person.insured });
+    if (person.assistance)
+      await addAssistanceRecipient(db, { pin: person.pin, ...person.assistance });
+    if (person.meritCategory) {
+      await addMeritoriousPerson(db, { pin: person.pin, category: person.meritCategory });
+    }
+  }
+  await addClosedAccount(db, SEED_CLOSED_ACCOUNT);
   for (const [i, commune] of DEMO_COMMUNES.entries()) {
     await addFacility(db, {
       code: `${commune.provinceCode.slice(1)}-${String(i + 1).padStart(3, '0')}`,

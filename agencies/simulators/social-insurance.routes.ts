@@ -1,12 +1,25 @@
 // Vietnam Social Security (BHXH), simulated: assigns the 10-digit social-insurance number that is the
 // child's health-insurance card number (DOMAIN.md §3A), valid per §2C, at an initial care facility.
 // A defect caused by the civil-status step is returned to it (422 with returnTo) rather than rejected.
+// After a death: the funeral and survivor allowances (one grant in force per deceased), the stop of a
+// monthly pension or allowance, and their reversal when a court annuls the death.
 import { randomInt } from 'node:crypto';
 import { Router } from 'express';
+import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
-import { idempotentPost, parseBody } from './framework/http';
+import {
+  decisionNumberSql,
+  FuneralClaim,
+  grantFuneral,
+  grantInForce,
+  refused,
+  Revocation,
+  revokeDecision,
+  VndAmount,
+} from './framework/benefits';
+import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 
 const SCHEMA = 'sim_social_insurance';
 
@@ -27,6 +40,56 @@ export const Facility = z.object({
 });
 export type Facility = z.infer<typeof Facility>;
 
+/** What BHXH knows of a person: contributions, pension, monthly allowance. */
+export const InsuredPerson = z.object({
+  pin: PersonalIdNumber,
+  compulsoryMonths: z.number().int().min(0),
+  voluntaryMonths: z.number().int().min(0).default(0),
+  averageSalaryVnd: z.number().int().min(0).default(0),
+  pensioner: z.boolean().default(false),
+  monthlyPensionVnd: VndAmount.optional(),
+  retiredOn: z.iso.date().optional(),
+  monthlyInsuranceAllowance: z.boolean().default(false),
+  occupationalDeath: z.boolean().default(false),
+});
+export type InsuredPerson = z.infer<typeof InsuredPerson>;
+
+const base = {
+  pin: PersonalIdNumber.describe('the deceased'),
+  deathExtractNumber: z.string().min(4),
+  dateOfDeath: z.iso.date(),
+};
+
+const SurvivorClaim = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('lump_sum'),
+    amountVnd: VndAmount,
+    payeePin: PersonalIdNumber,
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('monthly'),
+    monthly: z
+      .array(z.object({ pin: PersonalIdNumber, amountVnd: VndAmount }))
+      .min(1)
+      .max(4, 'at most four relatives receive the monthly survivor allowance')
+      .refine((list) => new Set(list.map((r) => r.pin)).size === list.length, {
+        message: 'each relative appears once',
+      }),
+  }),
+]);
+
+const PensionStop = z.object(base);
+
+const Reinstatement = z.object({ reason: z.string().min(1) });
+
+const notInsured = refused(
+  422,
+  'SOCIAL_INSURANCE.NOT_INSURED',
+  'the person has no social-insurance record',
+);
+
 /**
  * A child's card runs until the child is 72 months old; if that falls before the school year starts,
  * until 30 September of that year (DOMAIN.md §2C).
@@ -37,6 +100,33 @@ export function cardValidTo(dateOfBirth: string): string {
   if (sixth <= schoolStart) return schoolStart;
   const dayBefore = new Date(Date.parse(`${sixth}T00:00:00Z`) - 86_400_000);
   return dayBefore.toISOString().slice(0, 10);
+}
+
+/** Adds or replaces what BHXH knows of a person (a stopped pension stays stopped). */
+export async function addInsuredPerson(db: Db, person: InsuredPerson): Promise<void> {
+  await db.query(
+    `INSERT INTO ${SCHEMA}.people
+       (pin, compulsory_months, voluntary_months, average_salary_vnd, pensioner, monthly_pension_vnd,
+        retired_on, monthly_insurance_allowance, occupational_death)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (pin) DO UPDATE SET
+       compulsory_months = EXCLUDED.compulsory_months, voluntary_months = EXCLUDED.voluntary_months,
+       average_salary_vnd = EXCLUDED.average_salary_vnd, pensioner = EXCLUDED.pensioner,
+       monthly_pension_vnd = EXCLUDED.monthly_pension_vnd, retired_on = EXCLUDED.retired_on,
+       monthly_insurance_allowance = EXCLUDED.monthly_insurance_allowance,
+       occupational_death = EXCLUDED.occupational_death`,
+    [
+      person.pin,
+      person.compulsoryMonths,
+      person.voluntaryMonths,
+      person.averageSalaryVnd,
+      person.pensioner,
+      person.monthlyPensionVnd ?? null,
+      person.retiredOn ?? null,
+      person.monthlyInsuranceAllowance,
+      person.occupationalDeath,
+    ],
+  );
 }
 
 export async function addFacility(db: Db, facility: Facility): Promise<void> {
@@ -121,5 +211,273 @@ export function socialInsuranceRoutes({ db }: { db: Db }): Router {
     res.json({ cards: rows });
   });
 
+  benefitRoutes(router, db);
   return router;
+}
+
+const FUNERAL = `${SCHEMA}.funeral_decisions`;
+const SURVIVOR = `${SCHEMA}.survivor_decisions`;
+const decisionNumber = (prefix: string) => decisionNumberSql(prefix, `${SCHEMA}.decision_seq`);
+
+async function isInsured(tx: PoolClient, pin: string): Promise<boolean> {
+  const { rowCount } = await tx.query(`SELECT 1 FROM ${SCHEMA}.people WHERE pin = $1`, [pin]);
+  return rowCount === 1;
+}
+
+function benefitRoutes(router: Router, db: Db): void {
+  router.get('/people/:pin', async (req, res) => {
+    const { rows } = await db.query<{
+      pin: string;
+      compulsoryMonths: number;
+      voluntaryMonths: number;
+      averageSalaryVnd: number;
+      pensioner: boolean;
+      monthlyPensionVnd: number | null;
+      retiredOn: string | null;
+      monthlyInsuranceAllowance: boolean;
+      occupationalDeath: boolean;
+    }>(
+      `SELECT pin, compulsory_months AS "compulsoryMonths", voluntary_months AS "voluntaryMonths",
+              average_salary_vnd::float8 AS "averageSalaryVnd", pensioner,
+              monthly_pension_vnd::float8 AS "monthlyPensionVnd", retired_on::text AS "retiredOn",
+              monthly_insurance_allowance AS "monthlyInsuranceAllowance",
+              occupational_death AS "occupationalDeath"
+         FROM ${SCHEMA}.people WHERE pin = $1`,
+      [req.params.pin],
+    );
+    const person = rows[0];
+    if (!person) return void res.status(404).json({ code: 'SOCIAL_INSURANCE.UNKNOWN_PERSON' });
+    const { monthlyPensionVnd, retiredOn, ...always } = person;
+    res.json({
+      ...always,
+      ...(monthlyPensionVnd !== null && { monthlyPensionVnd }),
+      ...(retiredOn !== null && { retiredOn }),
+    });
+  });
+
+  router.post(
+    '/funeral-claims',
+    idempotentPost(db, SCHEMA, (req, key) => {
+      const claim = parseBody(FuneralClaim, req);
+      return {
+        request: claim,
+        effect: async (tx) => {
+          if (!(await isInsured(tx, claim.pin))) return notInsured;
+          return grantFuneral(tx, {
+            table: FUNERAL,
+            decisionNumber: decisionNumber('MT'),
+            key,
+            claim,
+            alreadyGranted: 'SOCIAL_INSURANCE.ALREADY_GRANTED',
+          });
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/survivor-claims',
+    idempotentPost(db, SCHEMA, (req, key) => {
+      const claim = parseBody(SurvivorClaim, req);
+      return {
+        request: claim,
+        effect: async (tx) => {
+          if (!(await isInsured(tx, claim.pin))) return notInsured;
+          const amountVnd =
+            claim.kind === 'lump_sum'
+              ? claim.amountVnd
+              : claim.monthly.reduce((total, r) => total + r.amountVnd, 0);
+          const { rows } = await tx.query<{ decision_number: string }>(
+            `INSERT INTO ${SURVIVOR}
+               (claim_key, decision_number, pin, death_extract_number, date_of_death, kind, amount_vnd,
+                payee_pin, monthly, status)
+             VALUES ($1, ${decisionNumber('TT')}, $2, $3, $4, $5, $6, $7, $8, 'granted')
+             ON CONFLICT (pin) WHERE status = 'granted' DO NOTHING
+             RETURNING decision_number`,
+            [
+              key,
+              claim.pin,
+              claim.deathExtractNumber,
+              claim.dateOfDeath,
+              claim.kind,
+              amountVnd,
+              claim.kind === 'lump_sum' ? claim.payeePin : null,
+              claim.kind === 'monthly' ? JSON.stringify(claim.monthly) : null,
+            ],
+          );
+          const granted = rows[0];
+          if (!granted) {
+            return refused(
+              409,
+              'SOCIAL_INSURANCE.ALREADY_GRANTED',
+              'a survivor allowance was already granted for this death',
+              { decisionNumber: await grantInForce(tx, SURVIVOR, claim.pin) },
+            );
+          }
+          return {
+            status: 200,
+            body: { status: 'granted', decisionNumber: granted.decision_number, amountVnd },
+          };
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/pension-stops',
+    idempotentPost(db, SCHEMA, (req, key) => {
+      const input = parseBody(PensionStop, req);
+      return {
+        request: input,
+        effect: async (tx) => {
+          const { rows: people } = await tx.query<{
+            pensioner: boolean;
+            monthly_insurance_allowance: boolean;
+          }>(`SELECT * FROM ${SCHEMA}.people WHERE pin = $1 FOR UPDATE`, [input.pin]);
+          const person = people[0];
+          if (!person?.pensioner && !person?.monthly_insurance_allowance) {
+            return refused(
+              422,
+              'SOCIAL_INSURANCE.NO_MONTHLY_BENEFIT',
+              person
+                ? 'the person receives no pension or monthly allowance'
+                : 'the person has no social-insurance record',
+            );
+          }
+          const { rows } = await tx.query<{ decision_number: string }>(
+            `INSERT INTO ${SCHEMA}.pension_stops
+               (decision_number, stop_key, pin, death_extract_number, date_of_death, status)
+             VALUES (${decisionNumber('DC')}, $1, $2, $3, $4, 'stopped')
+             ON CONFLICT (pin) WHERE status = 'stopped' DO NOTHING
+             RETURNING decision_number`,
+            [key, input.pin, input.deathExtractNumber, input.dateOfDeath],
+          );
+          const stopped = rows[0];
+          if (!stopped) {
+            const existing = await tx.query<{ decision_number: string }>(
+              `SELECT decision_number FROM ${SCHEMA}.pension_stops WHERE pin = $1 AND status = 'stopped'`,
+              [input.pin],
+            );
+            return refused(
+              409,
+              'SOCIAL_INSURANCE.ALREADY_STOPPED',
+              'the pension is already stopped',
+              {
+                decisionNumber: existing.rows[0]?.decision_number,
+              },
+            );
+          }
+          await tx.query(`UPDATE ${SCHEMA}.people SET pension_status = 'stopped' WHERE pin = $1`, [
+            input.pin,
+          ]);
+          return {
+            status: 200,
+            body: { status: 'stopped', decisionNumber: stopped.decision_number },
+          };
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/pension-stops/:decisionNumber/reinstatement',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Reinstatement, req);
+      const number = String(req.params.decisionNumber);
+      return {
+        request: { decisionNumber: number, ...input },
+        effect: async (tx) => {
+          const { rows } = await tx.query<{ pin: string; status: string }>(
+            `SELECT pin, status FROM ${SCHEMA}.pension_stops WHERE decision_number = $1 FOR UPDATE`,
+            [number],
+          );
+          const stop = rows[0];
+          if (!stop) throw new SimulatorError(404, { code: 'SOCIAL_INSURANCE.UNKNOWN_DECISION' });
+          if (stop.status === 'stopped') {
+            await tx.query(
+              `UPDATE ${SCHEMA}.pension_stops
+                  SET status = 'reinstated', reinstated_at = now(), reinstatement_reason = $2
+                WHERE decision_number = $1`,
+              [number, input.reason],
+            );
+            await tx.query(
+              `UPDATE ${SCHEMA}.people SET pension_status = 'running' WHERE pin = $1`,
+              [stop.pin],
+            );
+          }
+          return { status: 200, body: { status: 'reinstated', decisionNumber: number } };
+        },
+      };
+    }),
+  );
+
+  router.post(
+    '/decisions/:decisionNumber/revocation',
+    idempotentPost(db, SCHEMA, (req) => {
+      const input = parseBody(Revocation, req);
+      const number = String(req.params.decisionNumber);
+      return {
+        request: { decisionNumber: number, ...input },
+        effect: async (tx) => {
+          const revoked =
+            (await revokeDecision(tx, FUNERAL, number, input.reason)) ??
+            (await revokeDecision(tx, SURVIVOR, number, input.reason));
+          if (revoked) return revoked;
+          const stop = await tx.query(
+            `SELECT 1 FROM ${SCHEMA}.pension_stops WHERE decision_number = $1`,
+            [number],
+          );
+          if (stop.rowCount) {
+            return refused(
+              409,
+              'SOCIAL_INSURANCE.NOT_REVOCABLE',
+              'a decision to stop a pension is reversed by reinstatement, not revoked',
+            );
+          }
+          throw new SimulatorError(404, { code: 'SOCIAL_INSURANCE.UNKNOWN_DECISION' });
+        },
+      };
+    }),
+  );
+
+  router.get('/funeral-claims', async (req, res) => {
+    const pin = typeof req.query.pin === 'string' ? req.query.pin : '';
+    const { rows } = await db.query(
+      `SELECT claim_key AS "claimKey", decision_number AS "decisionNumber", pin,
+              death_extract_number AS "deathExtractNumber", date_of_death::text AS "dateOfDeath",
+              amount_vnd::float8 AS "amountVnd", claimant, status, decided_at AS "decidedAt",
+              revoked_at AS "revokedAt", revocation_reason AS "revocationReason"
+         FROM ${FUNERAL} WHERE pin = $1 ORDER BY decided_at`,
+      [pin],
+    );
+    res.json({ records: rows });
+  });
+
+  router.get('/survivor-claims', async (req, res) => {
+    const pin = typeof req.query.pin === 'string' ? req.query.pin : '';
+    const { rows } = await db.query(
+      `SELECT claim_key AS "claimKey", decision_number AS "decisionNumber", pin,
+              death_extract_number AS "deathExtractNumber", date_of_death::text AS "dateOfDeath",
+              kind, amount_vnd::float8 AS "amountVnd", payee_pin AS "payeePin", monthly, status,
+              decided_at AS "decidedAt", revoked_at AS "revokedAt",
+              revocation_reason AS "revocationReason"
+         FROM ${SURVIVOR} WHERE pin = $1 ORDER BY decided_at`,
+      [pin],
+    );
+    res.json({ records: rows });
+  });
+
+  router.get('/pension-stops', async (req, res) => {
+    const pin = typeof req.query.pin === 'string' ? req.query.pin : '';
+    const { rows } = await db.query(
+      `SELECT s.decision_number AS "decisionNumber", s.stop_key AS "stopKey", s.pin,
+              s.death_extract_number AS "deathExtractNumber", s.date_of_death::text AS "dateOfDeath",
+              s.status, s.stopped_at AS "stoppedAt", s.reinstated_at AS "reinstatedAt",
+              s.reinstatement_reason AS "reinstatementReason", p.pension_status AS "pensionStatus"
+         FROM ${SCHEMA}.pension_stops s JOIN ${SCHEMA}.people p USING (pin)
+        WHERE s.pin = $1 ORDER BY s.stopped_at`,
+      [pin],
+    );
+    res.json({ records: rows });
+  });
 }

@@ -1,25 +1,16 @@
 // Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
 // query; lists come from the read model (STYLE rule 27).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import {
-  casesOfParty,
-  caseAgencies,
-  findCase,
-  searchCases,
-  type CaseRow,
-} from '../../db/queries/cases.queries';
-import { vietnamCalendar, vietnamDate } from '../../domain/calendar/vietnam';
-import { birthApplicationSchema } from '../../domain/BirthApplication';
+import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.queries';
+import { vietnamDate } from '../../domain/calendar/vietnam';
 import { ApiError } from '../../domain/errors';
-import { Role, type Principal } from '../../domain/principal';
-import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
+import { Role } from '../../domain/principal';
 import { CaseView } from '../../domain/procedures/views';
-import { versionInForce } from '../../domain/rule-versions';
-import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
-import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
-import { mayActForApplicant, maySeeCase } from '../access';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { FINAL, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
+import { applicationSchema, caseStart } from '../filing';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -33,16 +24,6 @@ import {
 } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
-const FINAL = new Set(['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled']);
-
-const calendars = new Map<number, ReturnType<typeof vietnamCalendar>>();
-/** This year's and next year's working calendar, built once per year. */
-function calendarFor(year: number) {
-  let calendar = calendars.get(year);
-  if (!calendar) calendars.set(year, (calendar = vietnamCalendar([year, year + 1])));
-  return calendar;
-}
-
 const summarize = (row: CaseRow) => ({
   caseId: row.case_id,
   procedure: row.procedure,
@@ -55,24 +36,10 @@ const summarize = (row: CaseRow) => ({
 
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
-  const application = birthApplicationSchema({
+  const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
   });
-
-  /** The case if the caller may see it; otherwise 404, as if it did not exist. */
-  async function visibleCase(principal: Principal, caseId: string, act = false): Promise<CaseRow> {
-    const row = await findCase(db, caseId);
-    const parties = row && {
-      commune: row.commune,
-      partyPins: row.party_pins,
-      agencies: principal.role === 'officer' ? await caseAgencies(db, caseId) : [],
-    };
-    if (!row || !parties || !maySeeCase(principal, parties))
-      throw new HttpProblem(ApiError.NOT_FOUND);
-    if (act && !mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
-    return row;
-  }
 
   return [
     defineRoute({
@@ -81,8 +48,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       operationId: 'fileCase',
       summary: 'file a linked application',
       description:
-        'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`). ' +
-        'One case per medical birth certificate: filing it again answers 409 with the existing case id.',
+        'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`, ' +
+        'one case per medical birth certificate), or death → residence removal ∥ funeral and survivor ' +
+        'allowances (procedure `death-residence-funeral`, one case per deceased person). Filing the ' +
+        'same business key again answers 409 with the existing case id.',
       tags: ['cases'],
       access: [Role.citizen, Role.clerk],
       idempotent: true,
@@ -92,7 +61,9 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         403: problemResponse(
           'A clerk files only for their commune; a citizen only as the applicant.',
         ),
-        409: problemResponse('A case for this birth certificate exists: see `caseId`.'),
+        409: problemResponse(
+          'A case for this birth certificate or deceased person exists: see `caseId`.',
+        ),
       },
       handle: async ({ body, principal }) => {
         if (principal.role === 'clerk' && body.receivingCommune !== principal.jurisdiction) {
@@ -101,29 +72,22 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         if (principal.role === 'citizen' && body.applicant.pin !== principal.pin) {
           throw new HttpProblem(ApiError.FORBIDDEN, 'a citizen files as the applicant');
         }
-        const receivedAt = Date.now();
-        const today = vietnamDate(receivedAt);
-        const caseId = workflowIds.birthResidenceInsurance(body.medicalBirthCertificate.number);
+        const start = caseStart(
+          body,
+          Date.now(),
+          (commune) => deps.communes.get(commune)?.province_code,
+        );
+        const { caseId } = start;
         try {
-          await temporal.workflow.start<typeof birthResidenceInsurance>('birthResidenceInsurance', {
+          await temporal.workflow.start(start.workflowType, {
             taskQueue: TASK_QUEUES.orchestration,
             workflowId: caseId,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            args: [
-              {
-                application: body,
-                receivedAt,
-                provinceCode: deps.communes.get(body.receivingCommune)?.province_code ?? '000',
-                rules: versionInForce(GROUP_A_RULES, today),
-                calendar: calendarFor(Number(today.slice(0, 4))),
-              },
-            ],
+            args: start.args,
           });
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          throw new HttpProblem(ApiError.CONFLICT, 'a case for this birth certificate exists', {
-            caseId,
-          });
+          throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
         }
         return {
           status: 202,
@@ -145,7 +109,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
       },
       handle: async ({ params, principal }) => {
-        await visibleCase(principal, params.caseId);
+        await visibleCase(db, principal, params.caseId);
         const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
         return { status: 200, body: view };
       },
@@ -205,7 +169,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         422: problemResponse('The case can no longer be withdrawn.'),
       },
       handle: async ({ params, body, principal }) => {
-        await visibleCase(principal, params.caseId, true);
+        await visibleCase(db, principal, params.caseId, true);
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
@@ -233,7 +197,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         422: problemResponse('No step of this case awaits a supplement.'),
       },
       handle: async ({ params, body, principal }) => {
-        await visibleCase(principal, params.caseId, true);
+        await visibleCase(db, principal, params.caseId, true);
         const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) throw new HttpProblem(ApiError.UNPROCESSABLE, 'no step awaits a supplement');

@@ -11,7 +11,11 @@ const Instant = z.iso.datetime({ offset: true });
 
 export const StepView = z
   .object({
-    step: z.string().describe('birth · residence · insurance'),
+    step: z
+      .string()
+      .describe(
+        'birth · residence · insurance; death · residence-removal · funeral · survivor · pension-stop',
+      ),
     agency: z.enum(values(Agency)),
     workflowId: z.string().describe('the step’s own workflow'),
     status: z.enum(values(StepStatus)),
@@ -25,6 +29,7 @@ export const StepView = z
       'rejected',
       'cancelled',
       'skipped',
+      'compensated',
     ]),
     deadline: Instant.optional().describe('legal deadline; absent while the clock is paused'),
     resent: z.number().int().describe('times the step was sent again after a return'),
@@ -52,6 +57,18 @@ export const TimelineEntry = z
   .meta({ id: 'TimelineEntry' });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+export const PayeeConfirmations = z
+  .object({
+    payeePin: z.string().describe('the one relative to be paid'),
+    required: z.array(z.string()).describe('PINs of the adult relatives who must confirm'),
+    confirmed: z.array(z.string()),
+    declaration: z.string().optional().describe('Form 09-HSB, instead of the confirmations'),
+    due: Instant,
+    state: z.enum(['awaiting', 'confirmed', 'expired']),
+  })
+  .meta({ id: 'PayeeConfirmations' });
+export type PayeeConfirmations = z.infer<typeof PayeeConfirmations>;
+
 export const CaseView = z
   .object({
     caseId: z.string(),
@@ -62,6 +79,11 @@ export const CaseView = z
     deadline: Instant.describe('legal deadline of the whole case'),
     steps: z.array(StepView),
     timeline: z.array(TimelineEntry),
+    payee: PayeeConfirmations.optional().describe('lump-sum survivor allowance only'),
+    annulment: z
+      .object({ ruling: z.string(), court: z.string(), date: z.iso.date(), reason: z.string() })
+      .optional()
+      .describe('the court ruling that annulled the declaration of death'),
     version: z.number().int(),
   })
   .meta({ id: 'CaseView' });

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { inject, afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { decide, file, uniqueCertificate, uniqueChildName, waitForCase } from '../support/group-a';
+import { addDeceased, aDeathApplication, participant } from '../support/group-b';
 import { testNamespace } from '../support/namespaces';
+import { vietnamDate } from '../../domain/calendar/vietnam';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
@@ -121,5 +123,64 @@ describe('worker killed mid-activity', () => {
         body.caseId,
       ),
     ).toEqual({ n: 1 });
+  }, 180_000);
+
+  it('when the worker dies while the funeral allowance is being paid, then the restarted worker pays it exactly once', async () => {
+    // Arrange: the payments service takes 4 s to answer, so the kill lands while a payment is in flight.
+    workers.forEach(kill);
+    const env = {
+      DATABASE_URL: stack.database.url,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      TEMPORAL_NAMESPACE: testNamespace(),
+      SIMULATORS_URL: stack.simulatorsUrl,
+    };
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'automatic' }),
+    });
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, vietnamDate(Date.now()));
+    stack.faults.set('payments', { latencyMs: 4_000 });
+    workers.push(startWorker(env));
+    const filed = await file(stack.app, application);
+    expect(filed.status).toBe(202);
+    const caseId = filed.body.caseId as string;
+    const db = stack.database.db;
+    const payments = async () =>
+      (
+        await db.query<{ status: string }>(
+          'SELECT status FROM sim_payments.payments WHERE reference = $1',
+          [`${caseId}:funeral`],
+        )
+      ).rows;
+
+    // Act: kill once BHXH granted the allowance, while the payment request is in flight.
+    await vi.waitFor(
+      async () =>
+        expect(
+          (
+            await db.query(
+              `SELECT 1 FROM sim_social_insurance.funeral_decisions WHERE pin = $1 AND status = 'granted'`,
+              [deceased.pin],
+            )
+          ).rowCount,
+        ).toBe(1),
+      { timeout: 60_000, interval: 100 },
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    kill(workers.at(-1));
+    stack.faults.clear('payments');
+    workers.push(startWorker(env));
+
+    // Assert
+    await waitForCase(
+      stack.app,
+      caseId,
+      application.applicant.pin,
+      (v) => expect(v.status).toBe('completed'),
+      120_000,
+    );
+    expect(await payments()).toEqual([{ status: 'paid' }]);
   }, 180_000);
 });

@@ -24,9 +24,27 @@ describe('workflow replay', () => {
       'group-a-breached',
       'group-a-returned-refused',
     ];
+    const groupB = [
+      'death-funeral-bhxh',
+      'death-funeral-social-protection',
+      'death-funeral-bank-refused',
+      'death-funeral-too-late',
+      'death-survivor-lump-sum',
+      'death-payee-expired',
+      'death-pensioner',
+      'death-annulled',
+    ];
     expect(files).toContain('self-check.json');
     for (const path of paths)
       expect(files).toEqual(expect.arrayContaining([`${path}.case.json`, `${path}.birth.json`]));
+    for (const path of groupB)
+      expect(files).toEqual(expect.arrayContaining([`${path}.case.json`, `${path}.death.json`]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'death-survivor-lump-sum.survivor.json',
+        'death-pensioner.pension-stop.json',
+      ]),
+    );
   });
 
   it('when every committed history replays against the current workflows, then none fails', async () => {

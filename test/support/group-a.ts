@@ -3,6 +3,7 @@ import request from 'supertest';
 import { expect, vi } from 'vitest';
 import type { Express } from 'express';
 import type { BirthApplication } from '../../domain/BirthApplication';
+import type { DeathApplication } from '../../domain/DeathApplication';
 import type { CaseView, StepView } from '../../domain/procedures/views';
 import type { Agency } from '../../domain/principal';
 import { tokenFor } from './auth';
@@ -12,7 +13,11 @@ export const citizen = (pin: string) => tokenFor({ sub: `citizen-${pin}`, role: 
 export const officer = (agency: Agency, jurisdiction = '00004') =>
   tokenFor({ sub: `officer-${agency}`, role: 'officer', agency, jurisdiction });
 
-export async function file(app: Express, application: BirthApplication, idempotencyKey?: string) {
+export async function file(
+  app: Express,
+  application: BirthApplication | DeathApplication,
+  idempotencyKey?: string,
+) {
   const req = request(app)
     .post('/v1/cases')
     .set('Authorization', `Bearer ${await clerk()}`);

@@ -18,7 +18,16 @@ export async function recordHistories(
   if (!recording) return;
   const ids = [
     caseId,
-    ...['birth', 'residence', 'insurance'].map((s) => workflowIds.step(caseId, s)),
+    ...[
+      'birth',
+      'residence',
+      'insurance',
+      'death',
+      'residence-removal',
+      'funeral',
+      'survivor',
+      'pension-stop',
+    ].map((s) => workflowIds.step(caseId, s)),
   ];
   for (const [i, workflowId] of ids.entries()) {
     try {

@@ -1,4 +1,5 @@
-// Records an officer's decision on a registration that waited for review (civil status, police).
+// Records an officer's decision on a registration or claim that waited for review (civil status,
+// police, social protection).
 import { z } from 'zod';
 
 export const ReviewDecision = z.discriminatedUnion('decision', [
@@ -8,23 +9,24 @@ export const ReviewDecision = z.discriminatedUnion('decision', [
 export type ReviewDecision = z.infer<typeof ReviewDecision>;
 
 /**
- * The UPDATE (and its parameters) recording `decision` on the row keyed `key` of `table`;
- * `approveSet` is what approval sets besides the decision time (status and the record's number).
+ * The UPDATE (and its parameters) recording `decision` on the row of `table` whose `keyColumn` is
+ * `key`; `approveSet` is what approval sets besides the decision time (status and the record's number).
  */
 export function decisionUpdate(
   table: string,
   approveSet: string,
   key: string,
   decision: ReviewDecision,
+  keyColumn = 'registration_key',
 ): [string, unknown[]] {
   return decision.decision === 'approve'
     ? [
-        `UPDATE ${table} SET ${approveSet}, decided_at = now() WHERE registration_key = $1 RETURNING *`,
+        `UPDATE ${table} SET ${approveSet}, decided_at = now() WHERE ${keyColumn} = $1 RETURNING *`,
         [key],
       ]
     : [
         `UPDATE ${table} SET status = 'rejected', reason = $2, decided_at = now()
-          WHERE registration_key = $1 RETURNING *`,
+          WHERE ${keyColumn} = $1 RETURNING *`,
         [key, decision.reason],
       ];
 }

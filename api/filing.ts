@@ -1,0 +1,77 @@
+// From a validated application to the workflow that runs it: which procedure, its case id (the
+// business key, so a second filing finds the first), and the rules and calendar in force on the day
+// the dossier was received.
+import { vietnamCalendar, vietnamDate } from '../domain/calendar/vietnam';
+import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
+import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
+import type { ApplicationContext } from '../domain/application-fields';
+import { GROUP_A_RULES } from '../domain/procedures/birth-residence-insurance.rules';
+import { GROUP_B_RULES } from '../domain/procedures/death-residence-funeral.rules';
+import { versionInForce } from '../domain/rule-versions';
+import type { birthResidenceInsurance } from '../workflows/birth-residence-insurance.workflow';
+import type { deathResidenceFuneral } from '../workflows/death-residence-funeral.workflow';
+import { workflowIds } from '../workflows/task-queues';
+import { z } from 'zod';
+
+export type Application = BirthApplication | DeathApplication;
+
+/** Every procedure's application, told apart by `procedure`. */
+export const applicationSchema = (context: ApplicationContext) =>
+  z.discriminatedUnion('procedure', [
+    birthApplicationSchema(context),
+    deathApplicationSchema(context),
+  ]);
+
+const calendars = new Map<number, ReturnType<typeof vietnamCalendar>>();
+/** This year's and next year's working calendar, built once per year. */
+function calendarFor(year: number) {
+  let calendar = calendars.get(year);
+  if (!calendar) calendars.set(year, (calendar = vietnamCalendar([year, year + 1])));
+  return calendar;
+}
+
+export type CaseStart =
+  | {
+      workflowType: 'birthResidenceInsurance';
+      caseId: string;
+      args: Parameters<typeof birthResidenceInsurance>;
+      /** Said in the 409 when the business key already has a case. */
+      duplicate: string;
+    }
+  | {
+      workflowType: 'deathResidenceFuneral';
+      caseId: string;
+      args: Parameters<typeof deathResidenceFuneral>;
+      duplicate: string;
+    };
+
+export function caseStart(
+  app: Application,
+  receivedAt: number,
+  provinceCodeOf: (commune: string) => string | undefined,
+): CaseStart {
+  const today = vietnamDate(receivedAt);
+  const calendar = calendarFor(Number(today.slice(0, 4)));
+  if (app.procedure === 'birth-residence-insurance') {
+    return {
+      workflowType: 'birthResidenceInsurance',
+      caseId: workflowIds.birthResidenceInsurance(app.medicalBirthCertificate.number),
+      args: [
+        {
+          application: app,
+          receivedAt,
+          provinceCode: provinceCodeOf(app.receivingCommune) ?? '000',
+          rules: versionInForce(GROUP_A_RULES, today),
+          calendar,
+        },
+      ],
+      duplicate: 'a case for this birth certificate exists',
+    };
+  }
+  return {
+    workflowType: 'deathResidenceFuneral',
+    caseId: workflowIds.deathResidenceFuneral(app.deceased.pin),
+    args: [{ application: app, receivedAt, rules: versionInForce(GROUP_B_RULES, today), calendar }],
+    duplicate: 'a case for this deceased person exists',
+  };
+}

@@ -1,0 +1,313 @@
+// Group B through the real stack: API → Temporal → workers on per-agency queues → the agencies'
+// simulators over HTTP (each checked in its own tables) → read model → API.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamDate } from '../../domain/calendar/vietnam';
+import { citizen, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
+import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
+import { recordHistories } from '../support/histories';
+import { startTestStack, type TestStack } from '../support/stack';
+
+describe('Group B: death → residence removal ∥ funeral and survivor allowances', () => {
+  let stack: TestStack;
+  const today = vietnamDate(Date.now());
+  beforeAll(async () => {
+    stack = await startTestStack();
+    for (const commune of ['00004', '00070'])
+      await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/${commune}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ review: 'automatic' }),
+      });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const rows = async <T>(sql: string, value: string) =>
+    (await stack.database.db.query<T & Record<string, unknown>>(sql, [value])).rows;
+  const paymentsFor = (reference: string) =>
+    rows<{ status: string; channel: string; amount_vnd: string }>(
+      'SELECT status, channel, amount_vnd::text FROM sim_payments.payments WHERE reference = $1 ORDER BY requested_at',
+      reference,
+    );
+
+  it('when a BHXH participant with 14 compulsory months dies, then the death is registered, residence removed and 23,400,000 VND paid once', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, today);
+
+    const filed = await file(stack.app, application);
+    expect(filed.status).toBe(202);
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+
+    expect(stepOf(view, 'death').result?.extractNumber).toMatch(/^KT-00004-\d{4}-\d{6}$/);
+    expect(stepOf(view, 'residence-removal').status).toBe('completed');
+    expect(stepOf(view, 'funeral')).toMatchObject({
+      agency: 'social-insurance',
+      status: 'completed',
+      result: { payer: 'social-insurance', amountVnd: '23400000', paymentChannel: 'bank' },
+    });
+    expect(view.steps.map((s) => s.step)).not.toContain('pension-stop');
+    expect(await paymentsFor(`${filed.body.caseId}:funeral`)).toEqual([
+      { status: 'paid', channel: 'bank', amount_vnd: '23400000' },
+    ]);
+    expect(
+      await rows<{ status: string }>(
+        'SELECT status FROM sim_police.residence_registrations WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ status: 'removed' }]);
+    await recordHistories(stack.client, filed.body.caseId, 'death-funeral-bhxh');
+  });
+
+  it('when someone on monthly social assistance, never insured, dies, then the commune officer approves social-protection support of 10,000,000 VND', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { assistance: true, commune: '00070' });
+    const application = aDeathApplication(deceased, today);
+
+    const filed = await file(stack.app, application);
+    // The clerk of 00004 filed for a commune that is not theirs: refused.
+    expect(filed.status).toBe(403);
+    const own = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send(application);
+    expect(own.status).toBe(202);
+    const approved = await decide(
+      stack.app,
+      own.body.caseId,
+      'social-protection',
+      { decision: 'approve' },
+      '00070',
+    );
+    expect(approved.status).toBe(200);
+    const view = await waitForCase(stack.app, own.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(view, 'funeral')).toMatchObject({
+      agency: 'social-protection',
+      result: { payer: 'social-protection', amountVnd: '10000000' },
+    });
+    expect(await paymentsFor(`${own.body.caseId}:funeral`)).toEqual([
+      { status: 'paid', channel: 'bank', amount_vnd: '10000000' },
+    ]);
+    await recordHistories(stack.client, own.body.caseId, 'death-funeral-social-protection');
+  });
+
+  it('when the bank refuses the account, then the allowance is paid by post, once', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { meritCategory: 'thương binh' });
+    const application = aDeathApplication(deceased, today, 3, {
+      funeral: {
+        payment: {
+          bankAccount: { bank: 'VCB', number: '0011000999999' }, // closed (seeded)
+          postAddress: { commune: '00004', line: '12 Phố Đội Cấn' },
+        },
+      },
+    });
+    const filed = await file(stack.app, application);
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(view, 'funeral').result).toMatchObject({
+      payer: 'merit-services',
+      paymentChannel: 'post',
+      bankRefused: 'the account is closed',
+    });
+    expect(await paymentsFor(`${filed.body.caseId}:funeral`)).toEqual([
+      { status: 'rejected', channel: 'bank', amount_vnd: '23400000' },
+      { status: 'paid', channel: 'post', amount_vnd: '23400000' },
+    ]);
+    await recordHistories(stack.client, filed.body.caseId, 'death-funeral-bank-refused');
+  });
+
+  it('when the claim is filed 91 days after the death, then the funeral allowance is refused with the reason and the other steps complete', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, today, 91);
+    const filed = await file(stack.app, application);
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('partially_completed'),
+    );
+    expect(stepOf(view, 'funeral')).toMatchObject({
+      status: 'rejected',
+      reason: 'BENEFITS.CLAIM_TOO_LATE: claimed 91 days after the death; the limit is 90',
+    });
+    expect(stepOf(view, 'death').status).toBe('completed');
+    expect(stepOf(view, 'residence-removal').status).toBe('completed');
+    expect(await paymentsFor(`${filed.body.caseId}:funeral`)).toEqual([]);
+    await recordHistories(stack.client, filed.body.caseId, 'death-funeral-too-late');
+  });
+
+  it('when a lump-sum survivor allowance is asked, then it waits for the last adult relative; a relative not named cannot confirm', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const spouse = uniquePin();
+    const child = uniquePin();
+    const grandchild = uniquePin();
+    const payment = {
+      bankAccount: { bank: 'VCB', number: '0011001234567' },
+      postAddress: { commune: '00004', line: '12 Phố Đội Cấn' },
+    };
+    const relative = (
+      pin: string,
+      relationship: 'spouse' | 'child' | 'grandchild',
+      born: string,
+    ) => ({
+      fullName: 'Lê Thị Hoa',
+      pin,
+      relationship,
+      dateOfBirth: born,
+      survivorEligible: false,
+      hasDirectCarer: true,
+    });
+    const application = aDeathApplication(deceased, today, 3, {
+      components: { funeral: true, survivor: true },
+      applicant: { ...aDeathApplication(deceased, today).applicant, pin: spouse },
+      relatives: [
+        relative(spouse, 'spouse', '1955-01-01'),
+        relative(child, 'child', '1980-01-01'),
+        relative(grandchild, 'grandchild', '2015-01-01'),
+      ],
+      survivor: { kind: 'lump_sum', payeePin: spouse, payment },
+    });
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+    const confirm = async (pin: string, body: Record<string, unknown> = { payeePin: spouse }) =>
+      request(stack.app)
+        .post(`/v1/cases/${encodeURIComponent(caseId)}/payee-confirmations`)
+        .set('Authorization', `Bearer ${await citizen(pin)}`)
+        .send(body);
+
+    await waitForCase(stack.app, caseId, spouse, (v) =>
+      expect(stepOf(v, 'funeral').status).toBe('completed'),
+    );
+    expect((await confirm(uniquePin())).status).toBe(404);
+    const minor = await confirm(grandchild);
+    expect(minor.status).toBe(422);
+    expect(minor.body.detail).toBe('only the named adult relatives confirm the payee');
+    expect((await confirm(child, { payeePin: child })).status).toBe(422);
+    const first = await confirm(spouse);
+    expect(first.status).toBe(200);
+    expect(first.body.payee).toMatchObject({ state: 'awaiting', confirmed: [spouse] });
+    expect(first.body.steps.map((s: { step: string }) => s.step)).not.toContain('survivor');
+
+    expect((await confirm(child)).status).toBe(200);
+    const view = await waitForCase(stack.app, caseId, spouse, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(view.payee).toMatchObject({ state: 'confirmed', confirmed: [spouse, child] });
+    expect(stepOf(view, 'survivor').result).toMatchObject({
+      kind: 'lump_sum',
+      amountVnd: String(3 * 7_500_000),
+      paymentChannel: 'bank',
+    });
+    expect(await paymentsFor(`${caseId}:survivor`)).toEqual([
+      { status: 'paid', channel: 'bank', amount_vnd: '22500000' },
+    ]);
+    await recordHistories(stack.client, caseId, 'death-survivor-lump-sum');
+  });
+
+  it('when a court annuls the declaration of death, then residence is restored, the payment reclaimed, the pension reinstated and the case annulled', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, {
+      insured: {
+        ...participant(300),
+        pensioner: true,
+        monthlyPensionVnd: 6_500_000,
+        retiredOn: '2020-04-01',
+      },
+    });
+    const application = aDeathApplication(deceased, today);
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+    const done = await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(done, 'pension-stop').result?.decisionNumber).toMatch(/^DC-/);
+    await recordHistories(stack.client, caseId, 'death-pensioner');
+    const annul = async (token: string) =>
+      request(stack.app)
+        .post(`/v1/cases/${encodeURIComponent(caseId)}/annulment`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          ruling: { number: '12/2026/QĐST-DS', court: 'TAND TP Hà Nội', date: today },
+          reason: 'the person declared dead has returned',
+        });
+    expect((await annul(await officer('police'))).status).toBe(403);
+
+    const accepted = await annul(await officer('civil-status'));
+    expect(accepted.status).toBe(202);
+    const view = await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(v.timeline.at(-1)?.event).toBe('annulled'),
+    );
+
+    expect(view.status).toBe('annulled');
+    for (const step of ['death', 'residence-removal', 'funeral', 'pension-stop'])
+      expect(stepOf(view, step).status).toBe('compensated');
+    expect(view.timeline.filter((e) => e.event === 'compensated').map((e) => e.step)).toEqual([
+      'residence-removal',
+      'funeral',
+      'pension-stop',
+      'death',
+    ]);
+    expect(
+      await rows(
+        'SELECT status FROM sim_police.residence_registrations WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ status: 'registered' }]);
+    const paymentRef = stepOf(view, 'funeral').result?.paymentRef ?? '';
+    expect(
+      await rows<{ amount_vnd: string }>(
+        'SELECT amount_vnd::text FROM sim_payments.reclaims WHERE payment_ref = $1',
+        paymentRef,
+      ),
+    ).toEqual([{ amount_vnd: '23400000' }]);
+    expect(
+      await rows(
+        'SELECT pension_status FROM sim_social_insurance.people WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ pension_status: 'running' }]);
+    expect((await annul(await officer('civil-status'))).status).toBe(422);
+    await recordHistories(stack.client, caseId, 'death-annulled');
+  });
+
+  it('when the same deceased person is filed again, then 409 names the existing case', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, today);
+    const first = await file(stack.app, application);
+    const second = await file(stack.app, {
+      ...application,
+      applicant: { ...application.applicant, phone: '0911111111' },
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.caseId).toBe(first.body.caseId);
+  });
+
+  it('when a filing has a future death, a death before birth, an unknown notice kind and a relative without a PIN, then one 400 lists every issue', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl);
+    const application = aDeathApplication(deceased, today);
+    const response = await file(stack.app, {
+      ...application,
+      deceased: { ...application.deceased, dateOfBirth: '2999-06-01' },
+      death: { ...application.death, date: '2999-01-01' },
+      deathNotice: { ...application.deathNotice, kind: 'rumour' },
+      relatives: [{ ...application.relatives[0], pin: undefined }],
+    } as never);
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    const pointers = (response.body.errors as { pointer: string }[]).map((e) => e.pointer);
+    expect(pointers).toEqual(
+      expect.arrayContaining([
+        '/death/date',
+        '/deathNotice/kind',
+        '/relatives/0/pin',
+        '/deceased/dateOfBirth',
+      ]),
+    );
+    expect(
+      (response.body.errors as { pointer: string; detail: string }[]).filter(
+        (e) => e.pointer === '/death/date',
+      ),
+    ).toHaveLength(2);
+  });
+});

@@ -1,0 +1,107 @@
+// Group B's people and filings for tests through the real stack: a deceased person known to the
+// agencies (added through the simulators' admin endpoints, with a PIN no other test uses) and an
+// application for them.
+import { randomInt } from 'node:crypto';
+import type { InsuredPerson } from '../../agencies/social-insurance.client';
+import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
+
+export const uniquePin = (prefix = '001') =>
+  `${prefix}${String(randomInt(1_000_000_000)).padStart(9, '0')}`;
+
+export interface Deceased {
+  pin: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  residence: { commune: string; line: string; householdHeadPin: string };
+}
+
+const RESIDENCES: Record<string, Deceased['residence']> = {
+  '00004': { commune: '00004', line: '12 Phố Đội Cấn', householdHeadPin: '001088054321' },
+  '00070': { commune: '00070', line: '5 Phố Hàng Bạc', householdHeadPin: '001075001122' },
+};
+
+/** A person with a permanent residence and, as asked, what BHXH, social protection or merit know. */
+export async function addDeceased(
+  simulatorsUrl: string,
+  known: {
+    insured?: Omit<InsuredPerson, 'pin'>;
+    assistance?: boolean;
+    meritCategory?: string;
+    commune?: string;
+  } = {},
+): Promise<Deceased> {
+  const deceased: Deceased = {
+    pin: uniquePin(),
+    fullName: 'Lê Văn Bình',
+    dateOfBirth: '1950-03-02',
+    sex: 'male',
+    residence:
+      RESIDENCES[known.commune ?? '00004'] ?? (RESIDENCES['00004'] as Deceased['residence']),
+  };
+  const admin = async (path: string, body: unknown) => {
+    const response = await fetch(`${simulatorsUrl}/admin/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`${path}: ${response.status}`);
+  };
+  await admin('police/residents', {
+    pin: deceased.pin,
+    fullName: deceased.fullName,
+    ...deceased.residence,
+  });
+  if (known.insured)
+    await admin('social-insurance/people', { pin: deceased.pin, ...known.insured });
+  if (known.assistance)
+    await admin('social-protection/recipients', {
+      pin: deceased.pin,
+      monthlyAssistance: true,
+      since: '2015-01-01',
+    });
+  if (known.meritCategory)
+    await admin('merit-services/people', { pin: deceased.pin, category: known.meritCategory });
+  return deceased;
+}
+
+export const participant = (compulsoryMonths: number): Omit<InsuredPerson, 'pin'> => ({
+  compulsoryMonths,
+  voluntaryMonths: 0,
+  averageSalaryVnd: 7_500_000,
+  pensioner: false,
+  monthlyInsuranceAllowance: false,
+  occupationalDeath: false,
+});
+
+/** Days before `date` (YYYY-MM-DD). */
+export const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A filing for `deceased`, who died `daysAgo` days before `today`; funeral only unless changed. */
+export function aDeathApplication(
+  deceased: Deceased,
+  today: string,
+  daysAgo = 3,
+  changes: Partial<DeathApplication> = {},
+): DeathApplication {
+  const base = structuredClone(EXAMPLE_DEATH_APPLICATION);
+  const died = daysBefore(today, daysAgo);
+  const { survivor: _survivor, ...withoutSurvivor } = base;
+  return {
+    ...withoutSurvivor,
+    components: { funeral: true, survivor: false },
+    receivingCommune: deceased.residence.commune,
+    deceased: {
+      ...base.deceased,
+      pin: deceased.pin,
+      fullName: deceased.fullName,
+      dateOfBirth: deceased.dateOfBirth,
+      sex: deceased.sex,
+      lastResidence: { commune: deceased.residence.commune, line: deceased.residence.line },
+    },
+    death: { ...base.death, date: died },
+    deathNotice: { ...base.deathNotice, issuedOn: died },
+    ...changes,
+  };
+}

@@ -1,0 +1,130 @@
+// What each Group B agency receives, made from the one application and earlier steps' results.
+import type { StepRequest } from '../activities/steps';
+import type { DeathApplication } from '../domain/DeathApplication';
+import type { StepResult } from '../domain/procedures/agency-step.machine';
+import type { FuneralPayer, SurvivorDecision } from '../domain/procedures/death-benefits.rules';
+
+type Request<S extends StepRequest['step']> = Extract<StepRequest, { step: S }>;
+
+const extractOf = (death: StepResult) => {
+  if (!death.extractNumber) throw new Error('the later steps need the death extract');
+  return death.extractNumber;
+};
+
+export function deathRequest(app: DeathApplication): Request<'death'> {
+  const { deceased, death, deathNotice, applicant } = app;
+  return {
+    step: 'death',
+    registration: {
+      commune: app.receivingCommune,
+      deceased: {
+        pin: deceased.pin,
+        fullName: deceased.fullName,
+        dateOfBirth: deceased.dateOfBirth,
+        sex: deceased.sex,
+      },
+      death: { date: death.date, place: death.place, cause: death.cause },
+      notice: { ...deathNotice },
+      declarant: {
+        fullName: applicant.fullName,
+        pin: applicant.pin,
+        relationship: applicant.relationship,
+      },
+    },
+  };
+}
+
+export function removalRequest(
+  app: DeathApplication,
+  death: StepResult,
+): Request<'residence-removal'> {
+  return {
+    step: 'residence-removal',
+    removal: {
+      pin: app.deceased.pin,
+      deathExtractNumber: extractOf(death),
+      dateOfDeath: app.death.date,
+    },
+  };
+}
+
+export function pensionStopRequest(
+  app: DeathApplication,
+  death: StepResult,
+): Request<'pension-stop'> {
+  return {
+    step: 'pension-stop',
+    stop: {
+      pin: app.deceased.pin,
+      dateOfDeath: app.death.date,
+      deathExtractNumber: extractOf(death),
+    },
+  };
+}
+
+export function funeralRequest(
+  app: DeathApplication,
+  death: StepResult,
+  payer: FuneralPayer,
+  amountVnd: number,
+): Request<'funeral'> {
+  if (!app.funeral) throw new Error('the funeral allowance was not claimed');
+  const { applicant } = app;
+  const claimant = { fullName: applicant.fullName, pin: applicant.pin };
+  return {
+    step: 'funeral',
+    payer,
+    claim: {
+      pin: app.deceased.pin,
+      deathExtractNumber: extractOf(death),
+      dateOfDeath: app.death.date,
+      amountVnd,
+      claimant,
+    },
+    // The person who arranged the funeral is paid (DOMAIN.md §3B).
+    payout: { payee: claimant, ...app.funeral.payment },
+  };
+}
+
+export function survivorRequest(
+  app: DeathApplication,
+  death: StepResult,
+  decision: Exclude<SurvivorDecision, { kind: 'refused' }>,
+): Request<'survivor'> {
+  const base = {
+    pin: app.deceased.pin,
+    deathExtractNumber: extractOf(death),
+    dateOfDeath: app.death.date,
+  };
+  if (decision.kind === 'monthly') {
+    return { step: 'survivor', claim: { ...base, kind: 'monthly', monthly: decision.perRelative } };
+  }
+  const payee = app.relatives.find((r) => r.pin === app.survivor?.payeePin);
+  const payment = app.survivor?.payment;
+  if (!payee || !payment) throw new Error('a lump sum needs its payee and payment');
+  return {
+    step: 'survivor',
+    claim: { ...base, kind: 'lump_sum', amountVnd: decision.amountVnd, payeePin: payee.pin },
+    payout: { payee: { fullName: payee.fullName, pin: payee.pin }, ...payment },
+  };
+}
+
+/** What an officer sees in the inbox: the dossier's key facts, not the whole form. */
+export function deathTaskSummary(
+  app: DeathApplication,
+  death?: StepResult,
+  claim?: { amountVnd: number; basis: string },
+): Record<string, unknown> {
+  return {
+    deceased: {
+      fullName: app.deceased.fullName,
+      dateOfBirth: app.deceased.dateOfBirth,
+      sex: app.deceased.sex,
+    },
+    dateOfDeath: app.death.date,
+    notice: { kind: app.deathNotice.kind, number: app.deathNotice.number },
+    lastResidence: app.deceased.lastResidence,
+    ...(death?.extractNumber && { extractNumber: death.extractNumber }),
+    ...(claim && { amountVnd: claim.amountVnd, basis: claim.basis }),
+  };
+}
