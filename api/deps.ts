@@ -15,6 +15,8 @@ export interface ApiDeps {
   rateLimitPerMinute?: number;
   /** How long replies are kept under their Idempotency-Key (default 24 h). */
   idempotencyTtlMs?: number;
+  /** Keys case ids made from personal ID numbers (default: the development secret). */
+  caseIdSecret?: string;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

@@ -1,6 +1,8 @@
 // From a validated application to the workflow that runs it: which procedure, its case id (the
 // business key, so a second filing finds the first), and the rules and calendar in force on the day
 // the dossier was received.
+import { createHmac } from 'node:crypto';
+import { DEV_CASE_ID_SECRET } from '../config/env';
 import { vietnamCalendar, vietnamDate } from '../domain/calendar/vietnam';
 import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
 import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
@@ -45,10 +47,17 @@ export type CaseStart =
       duplicate: string;
     };
 
+/** The case id of a deceased person's case: the same for the same PIN, without revealing it. */
+export const deathCaseId = (deceasedPin: string, secret = DEV_CASE_ID_SECRET) =>
+  workflowIds.deathResidenceFuneral(
+    createHmac('sha256', secret).update(deceasedPin).digest('hex').slice(0, 24).toUpperCase(),
+  );
+
 export function caseStart(
   app: Application,
   receivedAt: number,
   provinceCodeOf: (commune: string) => string | undefined,
+  caseIdSecret?: string,
 ): CaseStart {
   const today = vietnamDate(receivedAt);
   const calendar = calendarFor(Number(today.slice(0, 4)));
@@ -70,7 +79,7 @@ export function caseStart(
   }
   return {
     workflowType: 'deathResidenceFuneral',
-    caseId: workflowIds.deathResidenceFuneral(app.deceased.pin),
+    caseId: deathCaseId(app.deceased.pin, caseIdSecret),
     args: [{ application: app, receivedAt, rules: versionInForce(GROUP_B_RULES, today), calendar }],
     duplicate: 'a case for this deceased person exists',
   };

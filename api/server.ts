@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     communes: await loadCommunes(db),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    caseIdSecret: env.CASE_ID_SECRET,
   });
   const server = app.listen(env.API_PORT, env.API_HOST, () =>
     logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),

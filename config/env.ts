@@ -4,6 +4,7 @@
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'lien-thong-development-secret-change-me-0000';
+export const DEV_CASE_ID_SECRET = 'lien-thong-development-case-ids-change-me-00';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 const url = () => z.url({ protocol: /^https?$/ });
@@ -78,8 +79,21 @@ export const ApiEnv = z
       .max(24 * 30)
       .default(24)
       .describe('how long a POST reply is kept for replay under its Idempotency-Key'),
+    CASE_ID_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default(DEV_CASE_ID_SECRET)
+      .describe('keys the case ids made from personal ID numbers, so ids do not reveal them'),
   })
-  .superRefine(productionNeedsRealSecrets);
+  .superRefine(productionNeedsRealSecrets)
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.CASE_ID_SECRET === DEV_CASE_ID_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CASE_ID_SECRET'],
+        message: 'production needs a secret of its own, not the development default',
+      });
+  });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
 export const WorkerEnv = z.object({

@@ -21,7 +21,10 @@ export const workflowIds = {
   selfCheck: (checkId: string) => `self-check:${checkId}`,
   birthResidenceInsurance: (certificateNumber: string) =>
     `birth-residence-insurance:${certificateNumber.trim().toUpperCase()}`,
-  /** One case per deceased person: their personal ID number. */
-  deathResidenceFuneral: (deceasedPin: string) => `death-residence-funeral:${deceasedPin}`,
+  /**
+   * One case per deceased person: `deceasedKey` is made from their personal ID number by a keyed hash
+   * (api/filing.ts), so the id — in URLs, logs and messages — does not reveal the PIN.
+   */
+  deathResidenceFuneral: (deceasedKey: string) => `death-residence-funeral:${deceasedKey}`,
   step: (caseId: string, step: string) => `${caseId}:${step}`,
 } as const;

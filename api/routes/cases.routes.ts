@@ -76,6 +76,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           body,
           Date.now(),
           (commune) => deps.communes.get(commune)?.province_code,
+          deps.caseIdSecret,
         );
         const { caseId } = start;
         try {

@@ -24,11 +24,14 @@ describe('loadEnv', () => {
     ]);
   });
 
-  it('when production runs with the development JWT secret, then start-up is refused', () => {
+  it('when production runs with the development secrets, then start-up is refused naming each', () => {
     const problems = problemsOf(() =>
       loadEnv(ApiEnv, { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/lien_thong' }),
     );
-    expect(problems).toEqual([expect.stringMatching(/^AUTH_JWT_SECRET: production needs/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^AUTH_JWT_SECRET: production needs/),
+      expect.stringMatching(/^CASE_ID_SECRET: production needs/),
+    ]);
   });
 
   it('when development keys are unset, then local defaults apply', () => {

@@ -22,7 +22,7 @@ function compose(env: Record<string, string>) {
 type Services = Record<string, { environment?: Record<string, string | null> }>;
 
 describe('docker-compose.yml', () => {
-  const result = compose({ AUTH_JWT_SECRET: SECRET });
+  const result = compose({ AUTH_JWT_SECRET: SECRET, CASE_ID_SECRET: SECRET });
   const services = (parse(result.stdout) as { services: Services } | null)?.services ?? {};
 
   it('when docker-compose validates the file, then it is accepted with every service', () => {
@@ -58,11 +58,16 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it('when AUTH_JWT_SECRET is not supplied, then docker-compose refuses to render the file', () => {
-    const refused = compose({});
-    expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toContain('AUTH_JWT_SECRET');
-  });
+  it.each(['AUTH_JWT_SECRET', 'CASE_ID_SECRET'])(
+    'when %s is not supplied, then docker-compose refuses to render the file',
+    (missing) => {
+      const supplied = { AUTH_JWT_SECRET: SECRET, CASE_ID_SECRET: SECRET };
+      const { [missing as keyof typeof supplied]: _omitted, ...rest } = supplied;
+      const refused = compose(rest);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain(missing);
+    },
+  );
 });
 
 describe('.env.example', () => {

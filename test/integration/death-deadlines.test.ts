@@ -8,7 +8,8 @@ import { GROUP_B_RULES } from '../../domain/procedures/death-residence-funeral.r
 import { versionInForce } from '../../domain/rule-versions';
 import type { deathResidenceFuneral } from '../../workflows/death-residence-funeral.workflow';
 import { confirmPayee, getProcedureStatus } from '../../workflows/messages';
-import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { deathCaseId } from '../../api/filing';
 import { stepOf } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
@@ -59,7 +60,7 @@ describe('Group B deadlines (time-skipping)', () => {
       'deathResidenceFuneral',
       {
         taskQueue: TASK_QUEUES.orchestration,
-        workflowId: workflowIds.deathResidenceFuneral(deceased.pin),
+        workflowId: deathCaseId(deceased.pin),
         args: [{ application, receivedAt, rules, calendar }],
       },
     );

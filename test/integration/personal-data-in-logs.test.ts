@@ -1,12 +1,14 @@
-// Personal data never reaches a log line: a whole Group A case, with the API and the agencies logging
-// at debug level, leaves none of the applicant's, parents' or child's names, PINs, birth date or
-// address in the captured logs.
+// Personal data never reaches a log line: a whole Group A and a whole Group B case, with the API and
+// the agencies logging at debug level, leave none of the names, PINs, birth dates, addresses or bank
+// accounts in the captured logs.
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../config/logger';
 import { aBirthApplication } from '../fixtures/birth-application';
+import { vietnamDate } from '../../domain/calendar/vietnam';
 import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import { addDeceased, aDeathApplication, participant } from '../support/group-b';
 import { startTestStack, type TestStack } from '../support/stack';
 
 describe('personal data in logs', () => {
@@ -52,6 +54,37 @@ describe('personal data in logs', () => {
     ].filter((value): value is string => typeof value === 'string');
     const logs = lines.join('');
     expect(lines.length).toBeGreaterThan(10);
+    for (const value of personal) expect(logs, `log contains ${value}`).not.toContain(value);
+  });
+
+  it('when a death case is filed, paid, read and annulled with debug logging, then no personal value appears in the logs', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'automatic' }),
+    });
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, vietnamDate(Date.now()));
+    const from = lines.length;
+    const { body } = await file(stack.app, application);
+    await waitForCase(stack.app, body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    await file(stack.app, { ...application, relatives: [{ pin: 'x' }] } as never); // a 400
+
+    const personal = [
+      application.applicant.fullName,
+      application.applicant.pin,
+      application.applicant.phone,
+      application.deceased.fullName,
+      application.deceased.pin,
+      application.deceased.dateOfBirth,
+      application.deceased.lastResidence.line,
+      application.funeral?.payment.bankAccount?.number,
+      ...application.relatives.flatMap((r) => [r.fullName, r.pin]),
+    ].filter((value): value is string => typeof value === 'string');
+    const logs = lines.slice(from).join('');
+    expect(lines.length - from).toBeGreaterThan(5);
     for (const value of personal) expect(logs, `log contains ${value}`).not.toContain(value);
   });
 });
