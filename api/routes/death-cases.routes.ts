@@ -82,7 +82,9 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       request: { params: CaseParams, body: PayeeConfirmationBody },
       responses: {
         200: { description: 'the case with its confirmations', content: jsonContent(CaseView) },
-        403: problemResponse('Only the applicant’s side uploads the declaration.'),
+        403: problemResponse(
+          'The declaration comes from the applicant’s side (applicant, named relative, clerk).',
+        ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse(
           'Not a named adult relative, another payee, or no confirmation is awaited.',

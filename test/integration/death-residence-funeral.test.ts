@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
-import { citizen, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
+import { citizen, clerk, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -269,6 +269,166 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     ).toEqual([{ pension_status: 'running' }]);
     expect((await annul(await officer('civil-status'))).status).toBe(422);
     await recordHistories(stack.client, caseId, 'death-annulled');
+  });
+
+  it('when the civil-status officer reviews the death and a monthly survivor allowance is asked, then BHXH grants each eligible relative their share', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'officer' }),
+    });
+    const deceased = await addDeceased(stack.simulatorsUrl, {
+      insured: participant(200),
+      commune: '00070',
+    });
+    const base = aDeathApplication(deceased, today);
+    const [widow, son] = [uniquePin(), uniquePin()];
+    const application = {
+      ...base,
+      components: { funeral: true, survivor: true },
+      applicant: { ...base.applicant, pin: widow },
+      relatives: [
+        {
+          fullName: 'Lê Thị Hoa',
+          pin: widow,
+          relationship: 'spouse' as const,
+          dateOfBirth: '1958-01-01',
+          survivorEligible: true,
+          hasDirectCarer: false,
+        },
+        {
+          fullName: 'Lê Văn Nam',
+          pin: son,
+          relationship: 'child' as const,
+          dateOfBirth: '1985-01-01',
+          survivorEligible: false,
+          hasDirectCarer: true,
+        },
+      ],
+      survivor: { kind: 'monthly' as const },
+    };
+    const filed = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await citizen(widow)}`)
+      .send(application);
+    expect(filed.status).toBe(202);
+    const approved = await decide(
+      stack.app,
+      filed.body.caseId,
+      'civil-status',
+      { decision: 'approve' },
+      '00070',
+    );
+    expect(approved.body.state).toBe('completed');
+
+    const view = await waitForCase(stack.app, filed.body.caseId, widow, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(view, 'survivor').result).toMatchObject({
+      kind: 'monthly',
+      amountVnd: '1638000',
+    });
+    expect(await paymentsFor(`${filed.body.caseId}:survivor`)).toEqual([]);
+    const sonSees = await request(stack.app)
+      .get(`/v1/cases/${encodeURIComponent(filed.body.caseId as string)}`)
+      .set('Authorization', `Bearer ${await citizen(son)}`);
+    expect(sonSees.status).toBe(200);
+    await recordHistories(stack.client, filed.body.caseId, 'death-survivor-monthly');
+  });
+
+  it('when the relatives upload a declaration form instead of confirming, then the lump sum is claimed at once', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const base = aDeathApplication(deceased, today);
+    const [spouse, child] = [uniquePin(), uniquePin()];
+    const application = {
+      ...base,
+      components: { funeral: true, survivor: true },
+      relatives: [
+        {
+          fullName: 'Lê Thị Hoa',
+          pin: spouse,
+          relationship: 'spouse' as const,
+          dateOfBirth: '1955-01-01',
+          survivorEligible: false,
+          hasDirectCarer: true,
+        },
+        {
+          fullName: 'Lê Văn Nam',
+          pin: child,
+          relationship: 'child' as const,
+          dateOfBirth: '1980-01-01',
+          survivorEligible: false,
+          hasDirectCarer: true,
+        },
+      ],
+      survivor: {
+        kind: 'lump_sum' as const,
+        payeePin: child,
+        payment: { postAddress: base.deceased.lastResidence },
+      },
+    };
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+    const declare = async (token: string, body: Record<string, unknown>) =>
+      request(stack.app)
+        .post(`/v1/cases/${encodeURIComponent(caseId)}/payee-confirmations`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body);
+    await waitForCase(stack.app, caseId, base.applicant.pin, (v) => expect(v.payee).toBeDefined());
+    expect((await declare(await clerk(), {})).status).toBe(400);
+    const asOfficer = await declare(await officer('social-insurance'), { declarationForm: 'x' });
+    expect(asOfficer.status).toBe(403);
+    const declared = await declare(await citizen(child), { declarationForm: 'HSB-09-2026-1' });
+    expect(declared.status).toBe(200);
+    expect(declared.body.payee).toMatchObject({ state: 'confirmed', declaration: 'HSB-09-2026-1' });
+    const again = await declare(await clerk(), { declarationForm: 'HSB-09-2026-2' });
+    expect(again.status).toBe(422);
+
+    const view = await waitForCase(stack.app, caseId, base.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(view, 'survivor').result).toMatchObject({
+      kind: 'lump_sum',
+      paymentChannel: 'post',
+    });
+    await recordHistories(stack.client, caseId, 'death-survivor-declaration');
+  });
+
+  it('when the applicant withdraws before the death is decided, then nothing is registered and the case is withdrawn', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'officer' }),
+    });
+    const deceased = await addDeceased(stack.simulatorsUrl, {
+      insured: participant(14),
+      commune: '00070',
+    });
+    const application = aDeathApplication(deceased, today);
+    const filed = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send(application);
+    const caseId = filed.body.caseId as string;
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'death').state).toBe('in_review'),
+    );
+    const withdrawn = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(caseId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ reason: 'filed by mistake' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'death').status).toBe('cancelled'),
+    );
+    expect(
+      await rows(
+        'SELECT status FROM sim_civil_status.death_registrations WHERE deceased_pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ status: 'cancelled' }]);
+    await recordHistories(stack.client, caseId, 'death-withdrawn');
   });
 
   it('when the same deceased person is filed again, then 409 names the existing case', async () => {

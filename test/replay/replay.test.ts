@@ -33,6 +33,9 @@ describe('workflow replay', () => {
       'death-payee-expired',
       'death-pensioner',
       'death-annulled',
+      'death-survivor-monthly',
+      'death-survivor-declaration',
+      'death-withdrawn',
     ];
     expect(files).toContain('self-check.json');
     for (const path of paths)
