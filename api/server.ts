@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const db = createPool(env.DATABASE_URL, {
+    role: env.DATABASE_ROLE,
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
   const app = createApp({

@@ -59,11 +59,18 @@ export const AuthEnv = z
   .superRefine(productionNeedsRealSecrets);
 export type AuthEnv = z.infer<typeof AuthEnv>;
 
+/** The role the API and workers narrow their connections to (least privilege); '' keeps the login role. */
+const DATABASE_ROLE = z
+  .string()
+  .regex(/^([a-z_][a-z0-9_]*)?$/, 'a role name, or empty')
+  .default('lien_thong_app');
+
 export const ApiEnv = z
   .object({
     ...common,
     ...temporal,
     ...auth,
+    DATABASE_ROLE,
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
     DATABASE_URL: postgresUrl(),
@@ -100,6 +107,7 @@ export const WorkerEnv = z.object({
   ...common,
   ...temporal,
   DATABASE_URL: postgresUrl(),
+  DATABASE_ROLE,
   SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
   WORKFLOW_BUNDLE_PATH: z
     .string()

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   installTemporalRuntime(log);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const db = createPool(env.DATABASE_URL, {
+    role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
   });
   try {

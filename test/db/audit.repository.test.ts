@@ -28,7 +28,29 @@ describe('audit log', () => {
     expect(await verifyAuditChain(database.db)).toEqual({ rows: 4 });
   });
 
-  it('when the application tries to edit or delete a row, then the database refuses', async () => {
+  it('when the application role tries to edit or delete a row, then it has no privilege to', async () => {
+    await expect(
+      database.appDb.query(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`),
+    ).rejects.toThrow(/permission denied for table audit_log/);
+    await expect(database.appDb.query('DELETE FROM audit_log')).rejects.toThrow(
+      /permission denied for table audit_log/,
+    );
+    await expect(database.appDb.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    const { rows } = await database.appDb.query<{ role: string }>('SELECT current_user AS role');
+    expect(rows).toEqual([{ role: 'lien_thong_app' }]);
+  });
+
+  it('when the application role appends, then the row joins the chain', async () => {
+    await appendAudit(database.appDb, {
+      actor: 'x',
+      role: 'admin',
+      action: 'getCase',
+      outcome: 200,
+    });
+    expect(await verifyAuditChain(database.appDb)).toEqual({ rows: 5 });
+  });
+
+  it('when even the owner tries to edit or delete a row, then the guard refuses', async () => {
     await expect(
       database.db.query(`UPDATE audit_log SET actor = 'x' WHERE seq = 1`),
     ).rejects.toThrow(/append-only/);
@@ -44,7 +66,7 @@ describe('audit log', () => {
     await database.db.query(`UPDATE audit_log SET action = 'getCase' WHERE seq = $1`, [third]);
     await database.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_append_only');
 
-    expect(await verifyAuditChain(database.db)).toEqual({ rows: 4, firstBroken: third });
+    expect(await verifyAuditChain(database.db)).toEqual({ rows: 5, firstBroken: third });
     const command = spawnSync(
       join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'),
       [join(__dirname, '..', '..', 'scripts', 'verify-audit.ts')],

@@ -2,13 +2,16 @@
 import { inject } from 'vitest';
 import { nanoid } from 'nanoid';
 import { migrate } from '../../db/migrate';
-import { createPool, type Db } from '../../db/pool';
+import { APP_ROLE, createPool, type Db } from '../../db/pool';
 import { seedReferenceData } from '../../db/reference-data';
 import { dropDatabase, ensureDatabase } from '../../scripts/runtime/postgres';
 
 export interface TestDatabase {
   url: string;
+  /** The owner's pool: migrations, fixtures, inspecting the simulators' tables. */
   db: Db;
+  /** The application's pool, narrowed to its least-privilege role, as the API and workers run. */
+  appDb: Db;
   drop: () => Promise<void>;
 }
 
@@ -20,12 +23,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureDatabase(url.toString());
   await migrate(url.toString());
   const db = createPool(url.toString(), { max: 10 });
+  const appDb = createPool(url.toString(), { max: 10, role: APP_ROLE });
   await seedReferenceData(db);
   return {
     url: url.toString(),
     db,
+    appDb,
     drop: async () => {
-      await db.end();
+      await Promise.all([db.end(), appDb.end()]);
       await dropDatabase(url.toString());
     },
   };

@@ -60,7 +60,7 @@ export async function startTestStack({
     ? await createWorkers({
         connection: nativeConnection,
         namespace,
-        deps: { db: database.db, agencies: createAgencies(simulatorsUrl) },
+        deps: { db: database.appDb, agencies: createAgencies(simulatorsUrl) },
       })
     : [];
   const running = Promise.all(workers.map((w) => w.run()));
@@ -68,11 +68,11 @@ export async function startTestStack({
   const client = env?.client ?? new Client({ connection, namespace });
   const app = createApp({
     temporal: client,
-    db: database.db,
+    db: database.appDb,
     authenticate: testAuthenticator,
     logger,
-    readiness: createReadiness(connection, database.db),
-    communes: await loadCommunes(database.db),
+    readiness: createReadiness(connection, database.appDb),
+    communes: await loadCommunes(database.appDb),
   });
   return {
     app,
