@@ -10,6 +10,7 @@ import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workfl
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { FINAL, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
+import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
@@ -112,7 +113,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       handle: async ({ params, principal }) => {
         await visibleCase(db, principal, params.caseId);
         const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
-        return { status: 200, body: view };
+        return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
     defineRoute({
@@ -180,7 +181,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const view = await handle.executeUpdate(withdrawCase, {
           args: [{ reason: body.reason, by: principal.sub }],
         });
-        return { status: 200, body: view };
+        return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
     defineRoute({

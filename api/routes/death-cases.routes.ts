@@ -13,6 +13,7 @@ import { confirmPayee, getProcedureStatus, submitPayeeDeclaration } from '../../
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { mayActForApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
+import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
@@ -93,20 +94,23 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       handle: async ({ params, body, principal }) => {
         const row = await visibleCase(db, principal, params.caseId);
         const handle = temporal.workflow.getHandle(params.caseId);
+        const current = await handle.query(getProcedureStatus);
+        if (current.payee?.state !== 'awaiting')
+          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no payee confirmation is awaited');
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')
             throw new HttpProblem(ApiError.FORBIDDEN, 'relatives confirm for themselves');
           const view = await handle.executeUpdate(confirmPayee, {
             args: [{ relativePin: principal.pin, payeePin: body.payeePin, by: principal.sub }],
           });
-          return { status: 200, body: view };
+          return { status: 200, body: caseViewFor(principal, view) };
         }
         const parties = { commune: row.commune, partyPins: row.party_pins, agencies: [] };
         if (!mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
         const view = await handle.executeUpdate(submitPayeeDeclaration, {
           args: [{ document: body.declarationForm ?? '', by: principal.sub }],
         });
-        return { status: 200, body: view };
+        return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
     defineRoute({
@@ -167,7 +171,7 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         return {
           status: 202,
           headers: { Location: `/v1/cases/${encodeURIComponent(params.caseId)}` },
-          body: { ...previous, status: 'annulled' },
+          body: caseViewFor(principal, { ...previous, status: 'annulled' }),
         };
       },
     }),

@@ -7,6 +7,7 @@ import { Role } from '../../domain/principal';
 import { StepView } from '../../domain/procedures/views';
 import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
+import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -48,7 +49,11 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           principal.jurisdiction,
           principal.role === 'officer' ? principal.agency : undefined,
         );
-        return { status: 200, body: { items: rows.map(toTask) } };
+        const items = rows.map((row) => ({
+          ...toTask(row),
+          summary: taskSummaryFor(principal, row.summary),
+        }));
+        return { status: 200, body: { items } };
       },
     }),
     defineRoute({
@@ -77,6 +82,8 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         ) {
           throw new HttpProblem(ApiError.NOT_FOUND);
         }
+        if (!task.open)
+          throw new HttpProblem(ApiError.UNPROCESSABLE, `the step is already ${task.state}`);
         const step = await temporal.workflow
           .getHandle(task.task_id)
           .executeUpdate(decideStep, { args: [{ ...body, officer: principal.sub }] });

@@ -194,7 +194,11 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     const view = await waitForCase(stack.app, caseId, spouse, (v) =>
       expect(v.status).toBe('completed'),
     );
-    expect(view.payee).toMatchObject({ state: 'confirmed', confirmed: [spouse, child] });
+    // The spouse sees their own PIN whole and the other relative's masked.
+    expect(view.payee).toMatchObject({
+      state: 'confirmed',
+      confirmed: [spouse, `********${child.slice(-4)}`],
+    });
     expect(stepOf(view, 'survivor').result).toMatchObject({
       kind: 'lump_sum',
       amountVnd: String(3 * 7_500_000),

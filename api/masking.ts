@@ -1,0 +1,52 @@
+// Other people's personal ID numbers are shown only to those who need them (issue 5, DESIGN.md §3):
+// officers and clerks work with them; a citizen sees their own and the registered child's; a
+// supervisor or an admin watches deadlines and operations and sees every PIN masked.
+import type { Principal } from '../domain/principal';
+import type { CaseView } from '../domain/procedures/views';
+
+const PIN = /^\d{12}$/;
+
+/** `001190012345` → `********2345`. */
+export const maskPin = (pin: string) => `${'*'.repeat(8)}${pin.slice(-4)}`;
+
+/** Which PINs this caller may read in full; undefined: every one. */
+function readablePins(principal: Principal, view: CaseView): Set<string> | undefined {
+  switch (principal.role) {
+    case 'clerk':
+    case 'officer':
+      return undefined;
+    case 'citizen': {
+      // The child whose birth the parents registered is theirs to know.
+      const child = view.steps.find((s) => s.step === 'birth')?.result?.pin;
+      return new Set([principal.pin, ...(child ? [child] : [])]);
+    }
+    case 'supervisor':
+    case 'admin':
+      return new Set();
+  }
+}
+
+/** Masks every PIN value in a record a caller may not read in full. */
+export function maskRecord<T extends Record<string, unknown>>(
+  record: T,
+  readable: Set<string> | undefined,
+): T {
+  if (!readable) return record;
+  const mask = (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return PIN.test(value) && !readable.has(value) ? maskPin(value) : value;
+    if (Array.isArray(value)) return value.map(mask);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    return value;
+  };
+  return mask(record) as T;
+}
+
+/** The case as this caller may see it. */
+export const caseViewFor = (principal: Principal, view: CaseView): CaseView =>
+  maskRecord(view, readablePins(principal, view));
+
+/** A task summary as this caller may see it (supervisors watch deadlines, not people). */
+export const taskSummaryFor = (principal: Principal, summary: Record<string, unknown>) =>
+  maskRecord(summary, principal.role === 'officer' ? undefined : new Set<string>());

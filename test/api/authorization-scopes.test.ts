@@ -1,0 +1,154 @@
+// The authorization matrix's second dimension, through the real stack: for every endpoint that names a
+// case or a task, every role that may call it, as the case's own party or jurisdiction and as someone
+// else's (another citizen, another commune, another agency). Someone else is told the case does not
+// exist (404); the case's own people get past authorization. Generated from the route table, so an
+// endpoint added later is covered, and one that names a case without a sample body fails here.
+import request from 'supertest';
+import pino from 'pino';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@temporalio/client';
+import { apiRoutes } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
+import type { Db } from '../../db/pool';
+import type { Principal, Role } from '../../domain/principal';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { tokenFor } from '../support/auth';
+import { file, uniqueCertificate, waitForCase } from '../support/group-a';
+import { uniquePin } from '../support/group-b';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const routes = apiRoutes(
+  {
+    temporal: {} as Client,
+    db: {} as Db,
+    authenticate: () => Promise.reject(new Error('unused')),
+    logger: pino({ level: 'silent' }),
+    readiness: () => Promise.resolve({}),
+    communes: new Map(),
+  } satisfies ApiDeps,
+  new Registry(),
+);
+const scoped = routes.filter((r) => /\{(caseId|taskId)\}/.test(r.path));
+
+/** A valid body for each scoped POST, so refusals come from authorization, not validation. */
+const SAMPLE_BODIES: Record<string, object> = {
+  withdrawCase: { reason: 'nộp nhầm hồ sơ' },
+  submitSupplement: { documents: ['giấy chứng sinh bản điện tử'] },
+  confirmPayee: { declarationForm: 'HSB-09-2026-0001' },
+  annulCase: {
+    ruling: { number: '12/2026/QĐST-DS', court: 'TAND TP Hà Nội', date: '2026-11-20' },
+    reason: 'the person declared dead has returned',
+  },
+  decideTask: { decision: 'approve' },
+};
+
+const MOTHER = aBirthApplication('x').mother.pin;
+const OWN: Record<Role, Principal> = {
+  citizen: { sub: 'own-citizen', role: 'citizen', pin: MOTHER },
+  clerk: { sub: 'own-clerk', role: 'clerk', jurisdiction: '00004' },
+  officer: { sub: 'own-officer', role: 'officer', agency: 'civil-status', jurisdiction: '00004' },
+  supervisor: { sub: 'own-supervisor', role: 'supervisor', jurisdiction: '00004' },
+  admin: { sub: 'admin', role: 'admin' },
+};
+const OTHERS: [string, Principal][] = [
+  ['another citizen', { sub: 'c2', role: 'citizen', pin: uniquePin() }],
+  ['a clerk of another commune', { sub: 'k2', role: 'clerk', jurisdiction: '00070' }],
+  [
+    'an officer of the same agency in another commune',
+    { sub: 'o2', role: 'officer', agency: 'civil-status', jurisdiction: '00070' },
+  ],
+  [
+    'an officer of an agency not involved',
+    { sub: 'o3', role: 'officer', agency: 'police', jurisdiction: '00004' },
+  ],
+  ['a supervisor of another commune', { sub: 's2', role: 'supervisor', jurisdiction: '00070' }],
+];
+
+describe('authorization by ownership and jurisdiction (real stack)', () => {
+  let stack: TestStack;
+  let caseId = '';
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'automatic' }),
+    });
+    // A finished case in commune 00004: birth (civil status) and the card (BHXH) only.
+    const application = {
+      ...aBirthApplication(uniqueCertificate()),
+      components: { residence: false, insurance: true },
+    };
+    const filed = await file(stack.app, application);
+    caseId = filed.body.caseId as string;
+    await waitForCase(stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const call = async (method: string, path: string, operationId: string, who: Principal) => {
+    const url = path
+      .replace('{caseId}', encodeURIComponent(caseId))
+      .replace('{taskId}', encodeURIComponent(`${caseId}:birth`));
+    const req = request(stack.app)
+      [method as 'get' | 'post'](url)
+      .set('Authorization', `Bearer ${await tokenFor(who)}`);
+    return method === 'get' ? req : req.send(SAMPLE_BODIES[operationId] ?? {});
+  };
+
+  it('when an endpoint names a case or a task and takes a body, then the matrix has a sample body for it', () => {
+    const missing = scoped
+      .filter((r) => r.method !== 'get' && !(r.operationId in SAMPLE_BODIES))
+      .map((r) => r.operationId);
+    expect(missing).toEqual([]);
+  });
+
+  const allowed = (route: (typeof routes)[number], role: Role) =>
+    route.access !== 'public' && route.access.includes(role);
+
+  it.each(
+    scoped.flatMap((r) =>
+      (Object.keys(OWN) as Role[])
+        .filter((role) => allowed(r, role))
+        .map((role) => [r.method.toUpperCase(), r.path, role, r.operationId] as const),
+    ),
+  )(
+    'when %s %s is called by the case’s own %s, then authorization lets it through',
+    async (method, path, role, operationId) => {
+      const response = await call(method.toLowerCase(), path, operationId, OWN[role]);
+      expect([401, 403, 404, 500]).not.toContain(response.status);
+    },
+  );
+
+  it.each(
+    scoped.flatMap((r) =>
+      OTHERS.filter(([, who]) => allowed(r, who.role)).map(
+        ([what, who]) => [r.method.toUpperCase(), r.path, what, who, r.operationId] as const,
+      ),
+    ),
+  )(
+    'when %s %s is called by %s, then the case does not exist for them (404)',
+    async (method, path, _what, who, operationId) => {
+      const response = await call(method.toLowerCase(), path, operationId, who);
+      expect(response.status).toBe(404);
+    },
+  );
+
+  it('when a supervisor reads the case, then the child’s PIN is masked; the mother sees it whole', async () => {
+    const read = async (who: Principal) =>
+      (
+        await request(stack.app)
+          .get(`/v1/cases/${encodeURIComponent(caseId)}`)
+          .set('Authorization', `Bearer ${await tokenFor(who)}`)
+      ).body as { steps: { step: string; result?: Record<string, string> }[] };
+    const childPin = (await read(OWN.citizen)).steps.find((s) => s.step === 'birth')?.result?.pin;
+    expect(childPin).toMatch(/^\d{12}$/);
+    const supervised = await read(OWN.supervisor);
+    expect(supervised.steps.find((s) => s.step === 'birth')?.result?.pin).toBe(
+      `********${childPin?.slice(-4) ?? ''}`,
+    );
+    expect(JSON.stringify(supervised)).not.toContain(childPin);
+  });
+});
