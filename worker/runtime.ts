@@ -11,10 +11,11 @@ const LEVELS = {
   ERROR: 'error',
 } as const;
 
-export function installTemporalRuntime(log: Pino, coreLevel: LogLevel = 'WARN'): void {
+/** The SDK's logger interface, writing to pino. */
+export function temporalLogger(log: Pino): Logger {
   const emit = (level: LogLevel, message: string, meta?: Record<string, unknown>) =>
     log[LEVELS[level]](meta ?? {}, message);
-  const logger: Logger = {
+  return {
     log: emit,
     trace: (message, meta) => emit('TRACE', message, meta),
     debug: (message, meta) => emit('DEBUG', message, meta),
@@ -22,8 +23,11 @@ export function installTemporalRuntime(log: Pino, coreLevel: LogLevel = 'WARN'):
     warn: (message, meta) => emit('WARN', message, meta),
     error: (message, meta) => emit('ERROR', message, meta),
   };
+}
+
+export function installTemporalRuntime(log: Pino, coreLevel: LogLevel = 'WARN'): void {
   Runtime.install({
-    logger,
+    logger: temporalLogger(log),
     telemetryOptions: {
       logging: { forward: {}, filter: makeTelemetryFilterString({ core: coreLevel }) },
     },

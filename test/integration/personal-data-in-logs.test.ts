@@ -2,9 +2,12 @@
 // the agencies logging at debug level, leave none of the names, PINs, birth dates, addresses or bank
 // accounts in the captured logs.
 import { Writable } from 'node:stream';
+import { DefaultLogger } from '@temporalio/worker';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../config/logger';
+import { temporalLogger } from '../../worker/runtime';
+import { sdkLog } from '../support/setup';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
@@ -22,9 +25,12 @@ describe('personal data in logs', () => {
   const logger = createLogger({ level: 'debug', name: 'test' }, sink);
   let stack: TestStack;
   beforeAll(async () => {
+    // The Temporal SDK's own logs (worker, workflows, activities, the Rust core) join the same sink.
+    sdkLog.target = temporalLogger(logger);
     stack = await startTestStack({ logger });
   });
   afterAll(async () => {
+    sdkLog.target = new DefaultLogger('WARN');
     await stack?.stop();
   });
 
@@ -54,6 +60,7 @@ describe('personal data in logs', () => {
     ].filter((value): value is string => typeof value === 'string');
     const logs = lines.join('');
     expect(lines.length).toBeGreaterThan(10);
+    expect(logs).toContain('"sdkComponent":"worker"');
     for (const value of personal) expect(logs, `log contains ${value}`).not.toContain(value);
   });
 
@@ -85,6 +92,10 @@ describe('personal data in logs', () => {
     ].filter((value): value is string => typeof value === 'string');
     const logs = lines.slice(from).join('');
     expect(lines.length - from).toBeGreaterThan(5);
+    // Nor in what Temporal keeps beside the history for search and display.
+    const described = await stack.client.workflow.getHandle(body.caseId).describe();
+    expect(described.memo ?? {}).toEqual({});
+    expect(JSON.stringify(described.searchAttributes)).not.toMatch(/\d{12}/);
     for (const value of personal) expect(logs, `log contains ${value}`).not.toContain(value);
   });
 });

@@ -1,9 +1,31 @@
-// Per test file: the Temporal SDK logs only warnings and errors, so test output stays readable.
-import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
+// Per test file: the Temporal SDK logs only warnings and errors, so test output stays readable. A test
+// that needs the SDK's logs (personal data in logs) points `sdkLog.target` at its own logger.
+import {
+  DefaultLogger,
+  makeTelemetryFilterString,
+  Runtime,
+  type Logger,
+  type LogLevel,
+} from '@temporalio/worker';
+
+export const sdkLog: { target: Logger } = { target: new DefaultLogger('WARN') };
+
+const forward = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {
+  sdkLog.target.log(level, message, meta);
+};
 
 Runtime.install({
-  logger: new DefaultLogger('WARN'),
+  logger: {
+    log: (level, message, meta) => {
+      sdkLog.target.log(level, message, meta);
+    },
+    trace: forward('TRACE'),
+    debug: forward('DEBUG'),
+    info: forward('INFO'),
+    warn: forward('WARN'),
+    error: forward('ERROR'),
+  },
   telemetryOptions: {
-    logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) },
+    logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'INFO' }) },
   },
 });
