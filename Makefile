@@ -45,8 +45,9 @@ histories: provision ## re-record the replay histories of every Group A and B pa
 	  test/integration/birth-deadlines.test.ts test/integration/group-a-api.test.ts \
 	  test/integration/death-residence-funeral.test.ts test/integration/death-deadlines.test.ts
 
-demo: install ## with `make start` running: file a Group A case, act as the officer, print the result
+demo: install ## with `make start` running: file a Group A and a Group B case, act as officers and relatives, print the results
 	@$(TSX) scripts/demo.ts $${API_PORT:-3000}
+	@$(TSX) scripts/demo-death.ts $${API_PORT:-3000}
 
 format: install ## rewrite files with prettier
 	npm run -s format
