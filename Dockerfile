@@ -8,6 +8,7 @@ RUN npm install --omit=dev --no-audit --no-fund
 COPY . .
 # Workers start from the prebuilt bundle instead of running webpack at start-up.
 RUN npx tsx worker/bundle.ts build/workflow-bundle.js
+RUN npx tsx web/build.ts
 ENV WORKFLOW_BUNDLE_PATH=/app/build/workflow-bundle.js
 USER node
 CMD ["npx", "tsx", "api/server.ts"]

@@ -8,7 +8,7 @@ export npm_config_update_notifier := false
 
 TSX := node_modules/.bin/tsx
 
-.PHONY: help install provision start test check histories demo bench format clean
+.PHONY: help install provision web start test check fuzz histories demo bench format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,12 +23,17 @@ node_modules/.installed: package.json package-lock.json
 
 install: node_modules/.installed ## install npm dependencies
 
-provision: install ## fetch/build the Temporal CLI and the Java test server into the cache
+provision: install ## fetch/build the Temporal CLI, the Java test server and schemathesis into the cache; install Chromium
 	@bash scripts/provision-temporal-cli.sh >/dev/null
 	@bash scripts/provision-test-server.sh >/dev/null
 	@bash scripts/provision-docker-compose.sh >/dev/null
+	@bash scripts/provision-schemathesis.sh >/dev/null
+	@bash scripts/provision-chromium.sh >/dev/null
 
-start: install ## run the whole system (PostgreSQL, Temporal, simulators, worker, API); Ctrl-C stops it
+web: install ## bundle the web pages (web/src → web/dist) with esbuild
+	@$(TSX) web/build.ts
+
+start: install web ## run the whole system (PostgreSQL, Temporal, simulators, worker, API); Ctrl-C stops it
 	@$(TSX) scripts/start.ts
 
 check: install ## typecheck, lint, formatting, layer rules
@@ -37,8 +42,13 @@ check: install ## typecheck, lint, formatting, layer rules
 	npm run -s format:check
 	npm run -s deps:check
 
-test: provision check ## everything CI runs: checks, then every test against the real stack
+test: provision check web ## everything CI runs: checks, then every test against the real stack
 	npx vitest run
+
+# The bounded round of the same file runs in `make test`; this one raises the examples per operation,
+# sends every caller to every operation, and stops by itself (a few minutes).
+fuzz: provision ## schemathesis on the real stack: thousands of generated requests, reports in test-output/fuzz/
+	FUZZ_MAX_EXAMPLES=$${FUZZ_MAX_EXAMPLES:-40} npx vitest run test/fuzz/schemathesis.test.ts
 
 histories: provision ## re-record the replay histories of every Group A and B path from real runs
 	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts \
@@ -48,6 +58,10 @@ histories: provision ## re-record the replay histories of every Group A and B pa
 demo: install ## with `make start` running: file a Group A and a Group B case, act as officers and relatives, print the results
 	@$(TSX) scripts/demo.ts $${API_PORT:-3000}
 	@$(TSX) scripts/demo-death.ts $${API_PORT:-3000}
+
+# One scenario at a time: `make bench SCENARIOS=latency`; options: `make bench ARGS="--open=10000"`.
+bench: provision ## benchmarks (throughput vs bare Temporal, API latency, open cases, start-up) → bench/results/
+	@$(TSX) bench/run.ts $(SCENARIOS) $(ARGS)
 
 format: install ## rewrite files with prettier
 	npm run -s format

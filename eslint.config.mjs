@@ -13,7 +13,15 @@ const sandboxMessage =
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'data/', 'build/', 'coverage/', 'test-output/', 'bench/results/'],
+    ignores: [
+      'node_modules/',
+      'data/',
+      'build/',
+      'coverage/',
+      'test-output/',
+      'bench/results/',
+      'web/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

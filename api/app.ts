@@ -18,6 +18,8 @@ import { caseRoutes } from './routes/cases.routes';
 import { deathCaseRoutes } from './routes/death-cases.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
+import { assignmentRoutes } from './routes/assignment.routes';
+import { developmentTokens, webPages } from './web';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export const API_VERSION = '1.0.0';
@@ -30,6 +32,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...caseRoutes(deps),
     ...deathCaseRoutes(deps),
     ...taskRoutes(deps),
+    ...assignmentRoutes(deps),
     ...auditRoutes(deps),
   ];
 }
@@ -71,6 +74,8 @@ export function createApp(deps: ApiDeps): Express {
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerUrl: '/openapi.json' }));
   app.use(mountRoutes(routes, deps));
+  // The pages, and development sign-in where allowed: outside /v1, so not in the OpenAPI document.
+  app.use(webPages({ communes: deps.communes, devTokens: developmentTokens() }));
 
   app.use((req, res) =>
     sendProblem(

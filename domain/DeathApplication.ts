@@ -10,6 +10,7 @@ import {
   Nationality,
   PersonName,
   Phone,
+  trimmedText,
   type ApplicationContext,
   type Loose,
 } from './application-fields';
@@ -102,8 +103,8 @@ const deathApplicationShape = z.object({
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
       .optional(),
-    place: z.string().trim().min(3).max(200),
-    cause: z.string().trim().min(2).max(200),
+    place: trimmedText(3, 200),
+    cause: trimmedText(2, 200),
   }),
   deathNotice: z
     .object({
@@ -112,7 +113,7 @@ const deathApplicationShape = z.object({
         .string()
         .trim()
         .regex(/^[A-Z0-9][A-Z0-9/.-]{2,39}$/i, '3–40 letters, digits, / . -'),
-      issuer: z.string().trim().min(2).max(200),
+      issuer: trimmedText(2, 200),
       issuedOn: LocalDate,
     })
     .describe('giấy báo tử or its legal substitute'),

@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -38,6 +39,9 @@ import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds } from './task-queues';
 
 const { projectCase } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
+
+/** patched() id: the case projects itself after every step change, not only after its own events. */
+export const PROJECT_STEP_CHANGES = 'project-step-changes';
 const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notifications'));
 
 export interface LinkedCaseOptions extends CaseInput {
@@ -72,6 +76,8 @@ export class LinkedCase {
   private returnedStep: string | undefined;
   private version = 0;
   private sent = 0;
+  /** A step changed since the case last projected itself. */
+  private stale = false;
 
   constructor(private readonly options: LinkedCaseOptions) {
     const [initial, initialActions] = initialTransition(machine, {
@@ -207,9 +213,14 @@ export class LinkedCase {
     for (;;) {
       await this.runActions(perform);
       await this.project();
+      this.stale = false;
       if (this.done) break;
-      await condition(() => this.events.length > 0);
-      this.apply(this.events.shift() as CaseEvent);
+      // Cases started before this patch projected only when the case machine moved on; now every step
+      // change reaches the read model's case view (and its timeline) at once.
+      const projectStepChanges = patched(PROJECT_STEP_CHANGES);
+      await condition(() => this.events.length > 0 || (projectStepChanges && this.stale));
+      const event = this.events.shift();
+      if (event) this.apply(event);
     }
     this.timeline.push({ at: new Date().toISOString(), event: this.state });
     await Promise.all([...this.children.values()].map((child) => child.result()));
@@ -262,6 +273,7 @@ export class LinkedCase {
         step: step.step,
         ...(step.reason && { detail: step.reason }),
       });
+    this.stale = true;
     this.options.onStepChanged?.(step, previous);
     // A new return: the step was not returned before, or has been sent again since.
     const returnedAgain = previous?.state !== 'returned' || previous.resent !== step.resent;

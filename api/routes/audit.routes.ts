@@ -12,6 +12,16 @@ import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
+const AUDIT_EXAMPLE = {
+  seq: 42,
+  at: '2026-11-20T02:15:00.412Z',
+  actor: 'clerk-1',
+  role: 'clerk',
+  action: 'fileCase',
+  requestId: '6f1c0b8e-3b5e-4a57-9d7e-1c2b3a4d5e6f',
+  outcome: 202,
+};
+
 const AuditEntry = z
   .object({
     seq: z.number().int(),
@@ -22,7 +32,11 @@ const AuditEntry = z
     requestId: z.string().nullable(),
     outcome: z.number().int().describe('HTTP status of the call'),
   })
-  .meta({ id: 'AuditEntry' });
+  .meta({ id: 'AuditEntry', examples: [AUDIT_EXAMPLE] });
+
+const AuditTrail = z
+  .object({ items: z.array(AuditEntry) })
+  .meta({ id: 'AuditTrail', examples: [{ items: [AUDIT_EXAMPLE] }] });
 
 export function auditRoutes({ db }: ApiDeps): RouteDefinition[] {
   return [
@@ -37,7 +51,7 @@ export function auditRoutes({ db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: {
           description: 'every call that touched the case, oldest first',
-          content: jsonContent(z.object({ items: z.array(AuditEntry) })),
+          content: jsonContent(AuditTrail),
         },
         404: problemResponse('No such case in your commune.'),
       },

@@ -1,11 +1,12 @@
 // Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
 // query; lists come from the read model (STYLE rule 27).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { readCaseView } from '../../db/queries/case-view.queries';
 import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
-import { CaseView } from '../../domain/procedures/views';
+import { CaseView, StepView } from '../../domain/procedures/views';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { FINAL, visibleCase } from '../access';
@@ -112,7 +113,8 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       },
       handle: async ({ params, principal }) => {
         await visibleCase(db, principal, params.caseId);
-        const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
+        const view = await readCaseView(db, params.caseId);
+        if (!view) throw new HttpProblem(ApiError.NOT_FOUND);
         return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
@@ -194,7 +196,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       idempotent: true,
       request: { params: CaseParams, body: Supplement },
       responses: {
-        200: { description: 'received; the step is back in review' },
+        200: {
+          description: 'received; the step that asked for it, back in review',
+          content: jsonContent(StepView),
+        },
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('No step of this case awaits a supplement.'),
       },

@@ -19,33 +19,35 @@ import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
 import { problemResponse } from '../schemas/problem.schemas';
+import { trimmedText } from '../schemas/text';
 
 export const PayeeConfirmationBody = z
   .object({
     payeePin: PersonalIdNumber.optional().describe(
       'a named adult relative confirms this payee (the caller’s own PIN is the relative)',
     ),
-    declarationForm: z
-      .string()
-      .trim()
-      .min(1)
-      .max(300)
+    declarationForm: trimmedText(1, 300)
       .optional()
       .describe('reference of the uploaded relatives’ declaration (Form 09-HSB), instead'),
   })
   .refine((b) => (b.payeePin === undefined) !== (b.declarationForm === undefined), {
     message: 'send either payeePin or declarationForm',
   })
-  .meta({ id: 'PayeeConfirmation', examples: [{ payeePin: '001062000111' }] });
+  .meta({
+    id: 'PayeeConfirmation',
+    description: 'exactly one of `payeePin` and `declarationForm`',
+    oneOf: [{ required: ['payeePin'] }, { required: ['declarationForm'] }],
+    examples: [{ payeePin: '001062000111' }, { declarationForm: 'mau-09-HSB-ho-Le.pdf' }],
+  });
 
 export const Annulment = z
   .object({
     ruling: z.object({
-      number: z.string().trim().min(2).max(60).describe('số bản án / quyết định'),
-      court: z.string().trim().min(2).max(200),
+      number: trimmedText(2, 60).describe('số bản án / quyết định'),
+      court: trimmedText(2, 200),
       date: z.iso.date(),
     }),
-    reason: z.string().trim().min(3).max(500),
+    reason: trimmedText(3, 500),
   })
   .meta({
     id: 'Annulment',

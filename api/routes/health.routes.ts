@@ -7,9 +7,16 @@ import type { Registry } from 'prom-client';
 const Readiness = z
   .object({
     status: z.enum(['ready', 'not_ready']),
-    checks: z.record(z.string(), z.enum(['up', 'down'])),
+    checks: z.record(z.string(), z.enum(['up', 'down'])).describe('each dependency'),
   })
-  .meta({ id: 'Readiness' });
+  .meta({
+    id: 'Readiness',
+    examples: [{ status: 'ready', checks: { temporal: 'up', database: 'up' } }],
+  });
+
+const Liveness = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Liveness', examples: [{ status: 'ok' }] });
 
 export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
   return [
@@ -23,7 +30,7 @@ export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[
       responses: {
         200: {
           description: 'alive',
-          content: jsonContent(z.object({ status: z.literal('ok') })),
+          content: jsonContent(Liveness),
         },
       },
       handle: () => ({ status: 200, body: { status: 'ok' } }),
@@ -59,7 +66,15 @@ export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[
       responses: {
         200: {
           description: 'Prometheus text format',
-          content: { 'text/plain': { schema: z.string() } },
+          content: {
+            'text/plain': {
+              schema: z.string().meta({
+                example:
+                  '# HELP lien_thong_http_request_duration_seconds HTTP request duration\n' +
+                  '# TYPE lien_thong_http_request_duration_seconds histogram\n',
+              }),
+            },
+          },
         },
       },
       handle: async () => ({

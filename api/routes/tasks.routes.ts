@@ -1,9 +1,8 @@
 // Officers' inbox and decisions. A decision is an update on the step's workflow, whose validator
 // refuses what the step's machine does not allow (422).
-import { z } from 'zod';
 import { findTask, inbox, type TaskRow } from '../../db/queries/cases.queries';
 import { ApiError } from '../../domain/errors';
-import { Role } from '../../domain/principal';
+import { Role, type Principal } from '../../domain/principal';
 import { StepView } from '../../domain/procedures/views';
 import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
@@ -11,10 +10,11 @@ import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
-import { Decision, Task, TaskParams } from '../schemas/case.schemas';
+import { Decision, Inbox, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
-const toTask = (row: TaskRow) => ({
+/** A task row as `principal` sees it in an inbox. */
+export const toTask = (row: TaskRow, principal: Principal) => ({
   taskId: row.task_id,
   caseId: row.case_id,
   step: row.step,
@@ -25,7 +25,8 @@ const toTask = (row: TaskRow) => ({
   overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
   atRisk: row.view.reminded === true && !row.breached,
   breached: row.breached,
-  summary: row.summary,
+  summary: taskSummaryFor(principal, row.summary),
+  assignee: row.assignee,
 });
 
 export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
@@ -40,7 +41,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: {
           description: 'the inbox',
-          content: jsonContent(z.object({ items: z.array(Task) })),
+          content: jsonContent(Inbox),
         },
       },
       handle: async ({ principal }) => {
@@ -49,11 +50,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           principal.jurisdiction,
           principal.role === 'officer' ? principal.agency : undefined,
         );
-        const items = rows.map((row) => ({
-          ...toTask(row),
-          summary: taskSummaryFor(principal, row.summary),
-        }));
-        return { status: 200, body: { items } };
+        return { status: 200, body: { items: rows.map((row) => toTask(row, principal)) } };
       },
     }),
     defineRoute({

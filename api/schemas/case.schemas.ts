@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { GROUP_A_PROCEDURE } from '../../domain/BirthApplication';
+import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
 import { CaseStatus } from '../../domain/procedures/case-status';
+import { trimmedText } from './text';
+
+/** The case of the documents' example application (EXAMPLE_BIRTH_APPLICATION). */
+export const EXAMPLE_CASE_ID = 'birth-residence-insurance:CS-2026-000001';
+const EXAMPLE_TASK_ID = `${EXAMPLE_CASE_ID}:birth`;
 
 export const CaseParams = z.object({
   caseId: z
@@ -8,43 +15,75 @@ export const CaseParams = z.object({
       /^[a-z-]+:[A-Z0-9/.-]{4,30}$/,
       'a case id such as birth-residence-insurance:CS-2026-000001',
     )
-    .describe('case id, returned when the application was filed'),
+    .describe('case id, returned when the application was filed')
+    .meta({ example: EXAMPLE_CASE_ID }),
 });
 
 export const FiledCase = z
   .object({ caseId: z.string(), status: z.literal('submitted') })
-  .meta({ id: 'FiledCase' });
+  .meta({ id: 'FiledCase', examples: [{ caseId: EXAMPLE_CASE_ID, status: 'submitted' }] });
 
 export const Withdrawal = z
-  .object({ reason: z.string().trim().min(3).max(500) })
-  .meta({ id: 'Withdrawal' });
+  .object({ reason: trimmedText(3, 500) })
+  .meta({ id: 'Withdrawal', examples: [{ reason: 'the family will file at another commune' }] });
 
 export const Supplement = z
   .object({
     documents: z
-      .array(
-        z.string().trim().min(1).max(300).describe('name or reference of an uploaded document'),
-      )
+      .array(trimmedText(1, 300).describe('name or reference of an uploaded document'))
       .min(1)
       .max(20),
   })
-  .meta({ id: 'Supplement' });
+  .meta({ id: 'Supplement', examples: [{ documents: ['giay-chung-sinh-ban-sao.pdf'] }] });
 
 const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
 
+/** A whole number in a query string, documented as the integer it is (not `integer | null`). */
+const queryInteger = (minimum: number, maximum: number, fallback: number, description: string) =>
+  z.coerce
+    .number()
+    .int()
+    .min(minimum)
+    .max(maximum)
+    .default(fallback)
+    // zod-to-openapi calls a field nullable when `null` parses, which coercion makes true for 0.
+    .meta({ type: 'integer', minimum, maximum, default: fallback, description });
+
+/** A calendar day PostgreSQL can compare with (it has no year 0). */
+const SearchDate = z.iso
+  .date()
+  .regex(/^(19|2\d)\d\d-/, 'a year from 1900 to 2999')
+  .meta({ format: 'date' });
+
 export const CaseSearch = z.object({
-  procedure: z.string().optional(),
-  status: z.enum(statuses).optional(),
+  procedure: z
+    .enum([GROUP_A_PROCEDURE, GROUP_B_PROCEDURE])
+    .optional()
+    .describe('procedure id')
+    .meta({ example: GROUP_A_PROCEDURE }),
+  status: z.enum(statuses).optional().meta({ example: 'in_progress' }),
   commune: z
     .string()
     .regex(/^\d{5}$/)
-    .optional(),
+    .optional()
+    .describe('receiving commune (admins; others see their own)')
+    .meta({ example: '00004' }),
   overdue: z.enum(['true', 'false']).optional().describe('only cases past their legal deadline'),
-  from: z.iso.date().optional().describe('received on or after'),
-  to: z.iso.date().optional().describe('received before'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  from: SearchDate.optional().describe('received on or after').meta({ example: '2026-11-01' }),
+  to: SearchDate.optional().describe('received before').meta({ example: '2026-12-01' }),
+  limit: queryInteger(1, 100, 20, 'page size'),
+  offset: queryInteger(0, 100_000, 0, 'cases to skip'),
 });
+
+const EXAMPLE_SUMMARY = {
+  caseId: EXAMPLE_CASE_ID,
+  procedure: 'birth-residence-insurance',
+  status: 'in_progress',
+  commune: '00004',
+  receivedAt: '2026-11-20T02:15:00.000Z',
+  deadline: '2026-11-27T10:00:00.000Z',
+  overdue: false,
+} as const;
 
 export const CaseSummary = z
   .object({
@@ -56,13 +95,42 @@ export const CaseSummary = z
     deadline: z.string(),
     overdue: z.boolean(),
   })
-  .meta({ id: 'CaseSummary' });
+  .meta({ id: 'CaseSummary', examples: [EXAMPLE_SUMMARY] });
 
 export const CaseList = z
-  .object({ total: z.number().int(), items: z.array(CaseSummary) })
-  .meta({ id: 'CaseList' });
+  .object({
+    total: z.number().int().describe('cases matching, over every page'),
+    items: z.array(CaseSummary),
+  })
+  .meta({ id: 'CaseList', examples: [{ total: 1, items: [EXAMPLE_SUMMARY] }] });
 
-export const TaskParams = z.object({ taskId: z.string().min(3).max(200) });
+export const TaskParams = z.object({
+  taskId: z
+    .string()
+    .regex(/^[a-z-]+:[A-Z0-9/.-]{4,30}:[a-z-]+$/, 'a task id such as <caseId>:birth')
+    .describe('task id, as listed in the inbox: the step’s own workflow, `<caseId>:<step>`')
+    .meta({ example: EXAMPLE_TASK_ID }),
+});
+
+const EXAMPLE_TASK = {
+  taskId: EXAMPLE_TASK_ID,
+  caseId: EXAMPLE_CASE_ID,
+  step: 'birth',
+  agency: 'civil-status',
+  jurisdiction: '00004',
+  state: 'in_review',
+  deadline: '2026-11-24T10:00:00.000Z',
+  overdue: false,
+  atRisk: false,
+  breached: false,
+  summary: {
+    certificateNumber: 'CS-2026-000001',
+    child: { fullName: 'Nguyễn Minh An', dateOfBirth: '2026-11-18', sex: 'male' },
+    motherName: 'Trần Thị Mai',
+    address: { commune: '00004', line: '12 Phố Đội Cấn' },
+  },
+  assignee: null,
+};
 
 export const Task = z
   .object({
@@ -77,17 +145,30 @@ export const Task = z
     atRisk: z.boolean().describe('close to its deadline (officers reminded), not yet breached'),
     breached: z.boolean(),
     summary: z.record(z.string(), z.unknown()).describe('what the agency needs to decide'),
+    assignee: z.string().nullable().describe('the officer a supervisor gave it to, if any'),
   })
-  .meta({ id: 'Task' });
+  .meta({ id: 'Task', examples: [EXAMPLE_TASK] });
+
+export const Inbox = z.object({ items: z.array(Task) }).meta({
+  id: 'Inbox',
+  description: 'open steps, soonest deadline first',
+  examples: [{ items: [EXAMPLE_TASK] }],
+});
 
 export const Decision = z
   .discriminatedUnion('decision', [
     z.object({ decision: z.literal('approve') }),
-    z.object({ decision: z.literal('reject'), reason: z.string().trim().min(3).max(500) }),
+    z.object({ decision: z.literal('reject'), reason: trimmedText(3, 500) }),
     z.object({
       decision: z.literal('request_supplement'),
-      missing: z.array(z.string().trim().min(2).max(200)).min(1).max(20),
+      missing: z.array(trimmedText(2, 200)).min(1).max(20),
     }),
-    z.object({ decision: z.literal('return'), reason: z.string().trim().min(3).max(500) }),
+    z.object({ decision: z.literal('return'), reason: trimmedText(3, 500) }),
   ])
-  .meta({ id: 'Decision' });
+  .meta({
+    id: 'Decision',
+    examples: [
+      { decision: 'approve' },
+      { decision: 'request_supplement', missing: ['bản sao giấy chứng sinh có chữ ký số'] },
+    ],
+  });

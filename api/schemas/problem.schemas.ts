@@ -20,8 +20,24 @@ export const Problem = z
       )
       .optional()
       .describe('every validation issue, for 400 responses'),
+    caseId: z.string().optional().describe('the case that already exists, for 409 on filing'),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details',
+    examples: [
+      {
+        type: '/problems/API.VALIDATION',
+        title: 'Dữ liệu không hợp lệ',
+        status: 400,
+        code: 'API.VALIDATION',
+        detail: '1 invalid field(s)',
+        instance: '/v1/cases',
+        requestId: '6f1c0b8e-3b5e-4a57-9d7e-1c2b3a4d5e6f',
+        errors: [{ in: 'body', pointer: '/child/dateOfBirth', detail: 'is in the future' }],
+      },
+    ],
+  });
 
 /** An OpenAPI response whose body is a problem. */
 export const problemResponse = (description: string) => ({

@@ -80,6 +80,10 @@ const TaskRow = z.object({
   breached: z.boolean(),
   view: z.record(z.string(), z.unknown()),
   summary: z.record(z.string(), z.unknown()),
+  /** The officer (`sub`) a supervisor gave the task to; null: the agency's inbox as a whole. */
+  assignee: z.string().nullable(),
+  assigned_by: z.string().nullable(),
+  assigned_at: z.string().nullable(),
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
@@ -96,6 +100,24 @@ export async function inbox(db: Db, jurisdiction: string, agency?: string): Prom
     [jurisdiction, agency ?? null],
   );
   return rows.map((row) => TaskRow.parse(row));
+}
+
+/**
+ * Gives an open task of `jurisdiction` to `officer`; undefined when there is no such open task. The
+ * assignee is inbox routing kept beside the projection (migration 0006), not procedure state: the
+ * step's workflow and its projected view are untouched.
+ */
+export async function assignTask(
+  db: Db,
+  assignment: { taskId: string; jurisdiction: string; officer: string; by: string },
+): Promise<TaskRow | undefined> {
+  const { rows } = await db.query(
+    `UPDATE tasks SET assignee = $3, assigned_by = $4, assigned_at = now()
+      WHERE task_id = $1 AND jurisdiction = $2 AND open
+      RETURNING *`,
+    [assignment.taskId, assignment.jurisdiction, assignment.officer, assignment.by],
+  );
+  return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
 }
 
 /** The agency steps of one case, as (agency, jurisdiction) pairs: who is involved in it. */

@@ -9,6 +9,52 @@ const values = <T extends Record<string, string>>(o: T) =>
   Object.values(o) as [T[keyof T], ...T[keyof T][]];
 const Instant = z.iso.datetime({ offset: true });
 
+/** The documents' example: a Group A case whose birth is registered, the other two steps under way. */
+const CASE_ID = 'birth-residence-insurance:CS-2026-000001';
+const BIRTH_STEP = {
+  step: 'birth',
+  agency: 'civil-status',
+  workflowId: `${CASE_ID}:birth`,
+  status: 'completed',
+  state: 'completed',
+  resent: 0,
+  reminded: false,
+  breached: false,
+  result: { pin: '001226000123', extractNumber: 'KS-00004-2026-000042' },
+  version: 4,
+} as const;
+const RESIDENCE_STEP = {
+  step: 'residence',
+  agency: 'police',
+  workflowId: `${CASE_ID}:residence`,
+  status: 'in_review',
+  state: 'in_review',
+  deadline: '2026-11-27T10:00:00.000Z',
+  resent: 0,
+  reminded: false,
+  breached: false,
+  version: 2,
+} as const;
+const INSURANCE_STEP = {
+  step: 'insurance',
+  agency: 'social-insurance',
+  workflowId: `${CASE_ID}:insurance`,
+  status: 'waiting_agency',
+  state: 'waiting_agency',
+  deadline: '2026-11-25T10:00:00.000Z',
+  resent: 0,
+  reminded: false,
+  breached: false,
+  version: 2,
+} as const;
+const TIMELINE = [
+  { at: '2026-11-20T02:15:00.000Z', event: 'received' },
+  { at: '2026-11-20T02:15:01.000Z', event: 'in_review', step: 'birth' },
+  { at: '2026-11-20T03:40:12.000Z', event: 'completed', step: 'birth' },
+  { at: '2026-11-20T03:40:13.000Z', event: 'in_review', step: 'residence' },
+  { at: '2026-11-20T03:40:13.000Z', event: 'waiting_agency', step: 'insurance' },
+] as const;
+
 export const StepView = z
   .object({
     step: z
@@ -44,7 +90,7 @@ export const StepView = z
     supplementDue: Instant.optional(),
     version: z.number().int().describe('increases with every change'),
   })
-  .meta({ id: 'StepView' });
+  .meta({ id: 'StepView', examples: [BIRTH_STEP, RESIDENCE_STEP] });
 export type StepView = z.infer<typeof StepView>;
 
 export const TimelineEntry = z
@@ -54,7 +100,7 @@ export const TimelineEntry = z
     step: z.string().optional(),
     detail: z.string().optional(),
   })
-  .meta({ id: 'TimelineEntry' });
+  .meta({ id: 'TimelineEntry', examples: [TIMELINE[2]] });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const PayeeConfirmations = z
@@ -66,7 +112,18 @@ export const PayeeConfirmations = z
     due: Instant,
     state: z.enum(['awaiting', 'confirmed', 'expired']),
   })
-  .meta({ id: 'PayeeConfirmations' });
+  .meta({
+    id: 'PayeeConfirmations',
+    examples: [
+      {
+        payeePin: '001062000111',
+        required: ['001062000111', '001090000222'],
+        confirmed: ['001062000111'],
+        due: '2026-12-15T10:00:00.000Z',
+        state: 'awaiting',
+      },
+    ],
+  });
 export type PayeeConfirmations = z.infer<typeof PayeeConfirmations>;
 
 export const CaseView = z
@@ -86,5 +143,20 @@ export const CaseView = z
       .describe('the court ruling that annulled the declaration of death'),
     version: z.number().int(),
   })
-  .meta({ id: 'CaseView' });
+  .meta({
+    id: 'CaseView',
+    examples: [
+      {
+        caseId: CASE_ID,
+        procedure: 'birth-residence-insurance',
+        status: 'in_progress',
+        receivedAt: '2026-11-20T02:15:00.000Z',
+        commune: '00004',
+        deadline: '2026-11-27T10:00:00.000Z',
+        steps: [BIRTH_STEP, RESIDENCE_STEP, INSURANCE_STEP],
+        timeline: TIMELINE,
+        version: 8,
+      },
+    ],
+  });
 export type CaseView = z.infer<typeof CaseView>;

@@ -185,6 +185,7 @@ describe('OpenAPI', () => {
       '/v1/self-checks',
       '/v1/self-checks/{checkId}',
       '/v1/tasks',
+      '/v1/tasks/{taskId}/assignment',
       '/v1/tasks/{taskId}/decision',
     ]);
     expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({

@@ -41,6 +41,7 @@ const SAMPLE_BODIES: Record<string, object> = {
     reason: 'the person declared dead has returned',
   },
   decideTask: { decision: 'approve' },
+  assignTask: { officer: 'officer-civil-status-2' },
 };
 
 const MOTHER = aBirthApplication('x').mother.pin;

@@ -111,3 +111,15 @@ describe('adultRelatives', () => {
     expect(adultRelatives(app, '2026-11-23')).toHaveLength(2);
   });
 });
+
+describe('free text', () => {
+  it('when a free-text field holds a control character, then it is refused (it would reach agencies and JSON columns)', () => {
+    const app = anApplication();
+    app.death.place = 'Bệnh viện\u0000Bạch Mai';
+    app.deceased.lastResidence.line = '12 Phố\u0007Đội Cấn';
+    expect(issuesOf(app)).toEqual([
+      'deceased.lastResidence.line: no control characters',
+      'death.place: no control characters',
+    ]);
+  });
+});

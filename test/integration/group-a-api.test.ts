@@ -58,8 +58,11 @@ describe('Group A API, through the real stack', () => {
     };
     const { body } = await file(stack.app, application);
     const waiting = await waitForCase(stack.app, body.caseId, base.applicant.pin, (v) =>
-      expect(stepOf(v, 'residence').state).toBe('in_review'),
+      expect(v.timeline).toContainEqual(
+        expect.objectContaining({ step: 'residence', event: 'in_review' }),
+      ),
     );
+    expect(stepOf(waiting, 'residence').state).toBe('in_review');
     const started = waiting.timeline.find((e) => e.step === 'residence')?.at ?? '';
     const calendar = vietnamCalendar([2026, 2027]);
     expect(Date.parse(stepOf(waiting, 'residence').deadline ?? '')).toBeGreaterThanOrEqual(

@@ -38,6 +38,10 @@ describe('workflow replay', () => {
       'death-withdrawn',
     ];
     expect(files).toContain('self-check.json');
+    // Cases started before the case projected every step change (patched 'project-step-changes').
+    expect(
+      files.filter((f) => f.startsWith('before-project-step-changes.')).length,
+    ).toBeGreaterThan(10);
     for (const path of paths)
       expect(files).toEqual(expect.arrayContaining([`${path}.case.json`, `${path}.birth.json`]));
     for (const path of groupB)

@@ -1,0 +1,98 @@
+// Supervisors give an open task of their jurisdiction to one officer (DESIGN.md §3: reassignment).
+// The assignee is inbox routing kept in the read model beside the step's projection; the step's
+// workflow is not told, since who decides does not change what may be decided.
+import { z } from 'zod';
+import { assignTask, findTask } from '../../db/queries/cases.queries';
+import { ApiError } from '../../domain/errors';
+import { Role } from '../../domain/principal';
+import type { ApiDeps } from '../deps';
+import { HttpProblem } from '../problem';
+import { jsonContent } from '../schemas/content';
+import { defineRoute, type RouteDefinition } from '../route';
+import { Task, TaskParams } from '../schemas/case.schemas';
+import { problemResponse } from '../schemas/problem.schemas';
+import { VISIBLE_WORD } from '../schemas/text';
+import { toTask } from './tasks.routes';
+
+export const Assignment = z
+  .object({
+    officer: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(VISIBLE_WORD, 'an identifier without spaces or control characters')
+      .describe('the officer’s `sub`, as in their token'),
+  })
+  .meta({ id: 'Assignment', examples: [{ officer: 'officer-civil-status-2' }] });
+
+export const AssignedTask = Task.extend({
+  assignee: z.string().describe('the officer now responsible for the task'),
+  assignedBy: z.string().describe('the supervisor who assigned it'),
+  assignedAt: z.iso.datetime({ offset: true }),
+}).meta({
+  id: 'AssignedTask',
+  examples: [
+    {
+      taskId: 'birth-residence-insurance:CS-2026-000001:birth',
+      caseId: 'birth-residence-insurance:CS-2026-000001',
+      step: 'birth',
+      agency: 'civil-status',
+      jurisdiction: '00004',
+      state: 'in_review',
+      deadline: '2026-11-24T10:00:00.000Z',
+      overdue: false,
+      atRisk: false,
+      breached: false,
+      summary: { certificateNumber: 'CS-2026-000001', motherName: 'Trần Thị Mai' },
+      assignee: 'officer-civil-status-2',
+      assignedBy: 'supervisor-00004',
+      assignedAt: '2026-11-22T03:00:00.000Z',
+    },
+  ],
+});
+
+export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/tasks/{taskId}/assignment',
+      operationId: 'assignTask',
+      summary: 'give an open task of my jurisdiction to an officer',
+      description:
+        'The task stays in its agency’s inbox, marked with its assignee; assigning again replaces ' +
+        'the assignee. Only open tasks (in review, or awaiting a supplement) can be assigned.',
+      tags: ['tasks'],
+      access: [Role.supervisor],
+      idempotent: true,
+      request: { params: TaskParams, body: Assignment },
+      responses: {
+        200: { description: 'the task with its new assignee', content: jsonContent(AssignedTask) },
+        404: problemResponse('No such task in your jurisdiction.'),
+        422: problemResponse('The task is closed: there is nothing left to assign.'),
+      },
+      handle: async ({ params, body, principal }) => {
+        const task = await findTask(db, params.taskId);
+        if (!task || task.jurisdiction !== principal.jurisdiction)
+          throw new HttpProblem(ApiError.NOT_FOUND);
+        const assigned = await assignTask(db, {
+          taskId: task.task_id,
+          jurisdiction: principal.jurisdiction,
+          officer: body.officer,
+          by: principal.sub,
+        });
+        // Closed before, or between the read and the write.
+        if (!assigned) throw new HttpProblem(ApiError.UNPROCESSABLE, `the step is ${task.state}`);
+        return {
+          status: 200,
+          caseId: assigned.case_id,
+          body: {
+            ...toTask(assigned, principal),
+            assignee: body.officer,
+            assignedBy: principal.sub,
+            assignedAt: assigned.assigned_at,
+          },
+        };
+      },
+    }),
+  ];
+}

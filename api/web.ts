@@ -1,0 +1,161 @@
+// The web pages for clerks, officers, citizens and supervisors: one HTML shell per page, served by the
+// API process on the same origin, with the bundle built from web/src (`make web`). Development sign-in
+// lives here too, outside the /v1 route table and so outside the OpenAPI document: it mints tokens
+// only where the API runs with the development secret and not in production. Production signs in
+// through the identity provider (VNeID).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import { AuthEnv, loadEnv } from '../config/env';
+import { ApiError } from '../domain/errors';
+import { Principal } from '../domain/principal';
+import { mintToken } from './auth';
+import type { ApiDeps } from './deps';
+import { HttpProblem, validationProblem } from './problem';
+
+export const WEB_ASSETS_DIR = resolve(__dirname, '..', 'web', 'dist');
+
+/** Path → the page the bundle renders there (`data-page`). */
+export const WEB_PAGES = {
+  '/': 'signin',
+  '/clerk': 'clerk',
+  '/clerk/cases': 'search',
+  '/officer': 'officer',
+  '/officer/tasks/:taskId': 'task',
+  '/citizen': 'citizen',
+  '/cases/:caseId': 'case',
+  '/supervisor': 'supervisor',
+} as const;
+
+export type DevTokenMinter = (principal: Principal) => Promise<string>;
+
+/** The secret every development checkout shares: the configuration schema's own default. */
+const DEVELOPMENT_SECRET = AuthEnv.parse({ NODE_ENV: 'development' }).AUTH_JWT_SECRET;
+const DEV_TOKEN_LIFETIME = '8h';
+
+/**
+ * Mints demo tokens, or undefined (no development sign-in) in production, with an identity
+ * provider's JWKS, with a secret of its own, or when the configuration does not parse.
+ */
+export function developmentTokens(
+  read: () => AuthEnv = () => loadEnv(AuthEnv),
+): DevTokenMinter | undefined {
+  let env: AuthEnv;
+  try {
+    env = read();
+  } catch {
+    return undefined;
+  }
+  if (
+    env.NODE_ENV === 'production' ||
+    env.AUTH_JWKS_URL !== undefined ||
+    env.AUTH_JWT_SECRET !== DEVELOPMENT_SECRET
+  )
+    return undefined;
+  const settings = {
+    secret: env.AUTH_JWT_SECRET,
+    issuer: env.AUTH_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE,
+  };
+  return (principal) => mintToken(settings, principal, DEV_TOKEN_LIFETIME);
+}
+
+/** A demo subject id when the sign-in form leaves it empty: role and what scopes it. */
+function demoSubject(body: Record<string, unknown>): string {
+  const parts = [body.role, body.agency, body.jurisdiction ?? body.pin].filter(
+    (part): part is string => typeof part === 'string' && /^[\w-]{1,40}$/.test(part),
+  );
+  return parts.length > 0 ? parts.join('-') : 'demo';
+}
+
+const DevTokenRequest = z.record(z.string(), z.unknown());
+
+export interface WebOptions {
+  communes: ApiDeps['communes'];
+  devTokens?: DevTokenMinter | undefined;
+  assetsDir?: string;
+}
+
+const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function shell(page: string, config: unknown): string {
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Liên thông</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
+<script type="application/json" id="web-config">${escapeJson(config)}</script>
+</head>
+<body data-page="${page}">
+<a class="skip-link" href="#main">Bỏ qua, đến nội dung chính</a>
+<header id="site-header"></header>
+<main id="main" tabindex="-1"><p>Đang tải…</p></main>
+<noscript><p>Trang này cần JavaScript.</p></noscript>
+</body>
+</html>
+`;
+}
+
+export function webPages(options: WebOptions): Router {
+  const router = Router();
+  const assetsDir = options.assetsDir ?? WEB_ASSETS_DIR;
+  const config = {
+    communes: [...options.communes.values()].map(({ code, name }) => ({ code, name })),
+    devSignIn: options.devTokens !== undefined,
+  };
+  const noCache = (res: Response) => res.setHeader('Cache-Control', 'no-cache');
+
+  router.use('/assets', express.static(assetsDir, { index: false, setHeaders: noCache }));
+  for (const [path, page] of Object.entries(WEB_PAGES)) {
+    router.get(path, (_req, res) => {
+      if (!existsSync(join(assetsDir, 'app.js'))) {
+        res.status(503).type('text/plain; charset=utf-8');
+        res.send('The web pages are not built: run `make web` (or `make start`).\n');
+        return;
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.type('html').send(shell(page, config));
+    });
+  }
+
+  router.use(devSignIn(options.devTokens));
+  return router;
+}
+
+/**
+ * POST /dev/tokens: a token for the role and claims in the body, minted by `devTokens`; without a
+ * minter (production, an identity provider, a secret of its own) every call is refused (404).
+ */
+export function devSignIn(devTokens: DevTokenMinter | undefined): Router {
+  const router = Router();
+  router.post('/dev/tokens', async (req, res) => {
+    if (!devTokens) {
+      throw new HttpProblem(
+        ApiError.NOT_FOUND,
+        'development sign-in is off: sign in through the identity provider (VNeID)',
+      );
+    }
+    const body = DevTokenRequest.safeParse(req.body);
+    const claims = Principal.safeParse(
+      body.success ? { ...body.data, sub: body.data.sub ?? demoSubject(body.data) } : undefined,
+    );
+    if (!claims.success) {
+      throw validationProblem(
+        claims.error.issues.map((issue) => ({
+          in: 'body',
+          pointer: issue.path.map((p) => `/${String(p)}`).join(''),
+          detail: issue.message,
+        })),
+      );
+    }
+    const token = await devTokens(claims.data);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json({ token, principal: claims.data, expiresIn: DEV_TOKEN_LIFETIME });
+  });
+  return router;
+}

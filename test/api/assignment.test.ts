@@ -1,0 +1,163 @@
+// POST /v1/tasks/{taskId}/assignment against a real read model (a fresh database built by the
+// migrations, the app's least-privilege role): who may assign what, what is kept, what is audited.
+import type { Client } from '@temporalio/client';
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
+import { upsertStep } from '../../db/read-model.repository';
+import type { StepView } from '../../domain/procedures/views';
+import type { Principal } from '../../domain/principal';
+import { testAuthenticator, tokenFor } from '../support/auth';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+const SUPERVISOR: Principal = {
+  sub: 'supervisor-00004',
+  role: 'supervisor',
+  jurisdiction: '00004',
+};
+
+let counter = 0;
+async function aTask(
+  database: TestDatabase,
+  changes: Partial<StepView> = {},
+  jurisdiction = '00004',
+): Promise<string> {
+  counter += 1;
+  const caseId = `birth-residence-insurance:CS-ASSIGN-${counter}`;
+  const view: StepView = {
+    step: 'birth',
+    agency: 'civil-status',
+    workflowId: `${caseId}:birth`,
+    status: 'in_review',
+    state: 'in_review',
+    deadline: new Date(Date.now() + 86_400_000).toISOString(),
+    resent: 0,
+    reminded: false,
+    breached: false,
+    version: 1,
+    ...changes,
+  };
+  await upsertStep(database.appDb, {
+    caseId,
+    jurisdiction,
+    view,
+    summary: { certificateNumber: `CS-ASSIGN-${counter}`, motherName: 'Trần Thị Mai' },
+  });
+  return view.workflowId;
+}
+
+describe('POST /v1/tasks/{taskId}/assignment', () => {
+  let database: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = createApp({
+      temporal: {} as Client,
+      db: database.appDb,
+      authenticate: testAuthenticator,
+      logger: pino({ level: 'silent' }),
+      readiness: () => Promise.resolve({}),
+      communes: new Map(),
+    });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const assign = async (taskId: string, body: unknown, who: Principal = SUPERVISOR) =>
+    request(app)
+      .post(`/v1/tasks/${encodeURIComponent(taskId)}/assignment`)
+      .set('Authorization', `Bearer ${await tokenFor(who)}`)
+      .send(body as object);
+  const row = async (taskId: string) =>
+    (
+      await database.db.query<{ assignee: string | null; assigned_by: string | null }>(
+        'SELECT assignee, assigned_by FROM tasks WHERE task_id = $1',
+        [taskId],
+      )
+    ).rows[0];
+
+  it('when the supervisor of the jurisdiction assigns an open task, then the task names its officer, in the reply and in the read model, and the call is audited', async () => {
+    const taskId = await aTask(database);
+    const response = await assign(taskId, { officer: 'officer-civil-status-2' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      taskId,
+      state: 'in_review',
+      overdue: false,
+      assignee: 'officer-civil-status-2',
+      assignedBy: 'supervisor-00004',
+      summary: { certificateNumber: expect.any(String) as string },
+    });
+    expect(Date.parse(response.body.assignedAt as string)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await row(taskId)).toEqual({
+      assignee: 'officer-civil-status-2',
+      assigned_by: 'supervisor-00004',
+    });
+    const audit = await database.db.query(
+      "SELECT actor, action, case_id, outcome FROM audit_log WHERE action = 'assignTask' AND case_id = $1",
+      [taskId.replace(/:birth$/, '')],
+    );
+    expect(audit.rows).toEqual([
+      {
+        actor: 'supervisor-00004',
+        action: 'assignTask',
+        case_id: taskId.replace(/:birth$/, ''),
+        outcome: 200,
+      },
+    ]);
+  });
+
+  it('when the task is assigned again and its step then changes, then the last assignee stays', async () => {
+    const taskId = await aTask(database);
+    await assign(taskId, { officer: 'officer-a' });
+    expect((await assign(taskId, { officer: 'officer-b' })).body.assignee).toBe('officer-b');
+    // The projection of the step's next change (a newer version) leaves the assignee alone.
+    await aTask(database, {
+      version: 2,
+      state: 'awaiting_supplement',
+      status: 'awaiting_supplement',
+      workflowId: taskId,
+    });
+    expect((await row(taskId))?.assignee).toBe('officer-b');
+  });
+
+  it('when the task is of another commune or does not exist, then it does not exist for the supervisor (404)', async () => {
+    const elsewhere = await aTask(database, {}, '00070');
+    expect((await assign(elsewhere, { officer: 'officer-a' })).status).toBe(404);
+    expect((await row(elsewhere))?.assignee).toBeNull();
+    expect((await assign('birth-residence-insurance:CS-NONE:birth', { officer: 'x' })).status).toBe(
+      404,
+    );
+  });
+
+  it('when the task is closed, then there is nothing to assign (422)', async () => {
+    const taskId = await aTask(database, { state: 'completed', status: 'completed' });
+    const response = await assign(taskId, { officer: 'officer-a' });
+    expect(response.status).toBe(422);
+    expect(response.body.detail).toBe('the step is completed');
+  });
+
+  it('when the officer is missing or not an identifier, then 400 points at the field', async () => {
+    const taskId = await aTask(database);
+    for (const body of [{}, { officer: 'two words' }, { officer: '' }]) {
+      const response = await assign(taskId, body);
+      expect(response.status).toBe(400);
+      const pointers = response.body.errors.map((e: { pointer: string }) => e.pointer);
+      expect([...new Set(pointers)]).toEqual(['/officer']);
+    }
+  });
+
+  it('when an officer tries to assign, then the role may not (403)', async () => {
+    const taskId = await aTask(database);
+    const officer: Principal = {
+      sub: 'officer-1',
+      role: 'officer',
+      agency: 'civil-status',
+      jurisdiction: '00004',
+    };
+    expect((await assign(taskId, { officer: 'officer-1' }, officer)).status).toBe(403);
+    expect((await row(taskId))?.assignee).toBeNull();
+  });
+});

@@ -1,0 +1,284 @@
+// The web pages in a real browser against the real stack (PostgreSQL, Temporal, workers, agency
+// simulators, the API): a clerk files, officers decide, the citizen follows and answers, the
+// supervisor watches and reassigns, each signed in through the pages. Screenshots of the pages go to
+// test-output/screenshots/.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CaseView } from '../../domain/procedures/views';
+import { formatDate } from '../../web/src/format';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import {
+  CITIZEN,
+  CIVIL_STATUS,
+  CLERK,
+  MOTHER,
+  openTask,
+  ready,
+  screenshot,
+  signedIn,
+  startBrowserStack,
+  untilShown,
+  type BrowserStack,
+} from './browser';
+import { fieldsOf, fillForm } from './forms';
+
+/** A Group A application whose residence needs the police officer's verification (commune 09877). */
+const verifiedAddressApplication = () => ({
+  ...aBirthApplication(uniqueCertificate()),
+  residence: {
+    address: { commune: '09877', line: 'Thôn Đông Xuân' },
+    householdHeadPin: '001082003344',
+    relationshipToHead: 'con',
+  },
+});
+
+describe('web pages in Chromium, through the real stack', () => {
+  let env: BrowserStack;
+  beforeAll(async () => {
+    env = await startBrowserStack();
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  it('when a clerk files a Group A case in the browser, then each officer decides it there and the citizen sees every result', async () => {
+    const application = verifiedAddressApplication();
+    const clerk = await signedIn(env.browser, env.base, CLERK);
+    expect(new URL(clerk.page.url()).pathname).toBe('/clerk');
+    await fillForm(
+      clerk.page,
+      fieldsOf(application).filter(([path]) => !path.startsWith('father')),
+    );
+    await clerk.page.check('#t-f-father');
+    await fillForm(
+      clerk.page,
+      fieldsOf(application).filter(([path]) => path.startsWith('father')),
+    );
+    await screenshot(clerk.page, 'clerk-form');
+    await Promise.all([
+      clerk.page.waitForURL(/\/cases\//),
+      clerk.page.click('button[type=submit].primary'),
+    ]);
+    await ready(clerk.page);
+    const caseId = await clerk.page.locator('#case-id').innerText();
+    expect(caseId).toBe(`birth-residence-insurance:${application.medicalBirthCertificate.number}`);
+    await expect.poll(() => clerk.page.locator('.notice').innerText()).toContain(caseId);
+    await screenshot(clerk.page, 'case-filed');
+    await clerk.context.close();
+
+    const civil = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    await untilShown(civil.page, `a[href*="${encodeURIComponent(caseId)}"]`);
+    await screenshot(civil.page, 'officer-inbox');
+    await openTask(civil.page, caseId);
+    const dossier = await civil.page.locator('main').innerText();
+    expect(dossier).toContain(application.child.fullName);
+    expect(dossier).toContain(`Giấy chứng sinh số ${application.medicalBirthCertificate.number}`);
+    await screenshot(civil.page, 'officer-task');
+    await civil.page.click('button[type=submit]');
+    await expect.poll(() => civil.page.locator('.notice').innerText()).toContain('Hoàn thành');
+    await civil.context.close();
+
+    const police = await signedIn(env.browser, env.base, {
+      role: 'officer',
+      agency: 'police',
+      jurisdiction: '09877',
+    });
+    await openTask(police.page, caseId);
+    await police.page.click('button[type=submit]');
+    await expect.poll(() => police.page.locator('.notice').innerText()).toContain('Hoàn thành');
+    await police.context.close();
+
+    const view = await waitForCase(env.stack.app, caseId, MOTHER, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    const citizen = await signedIn(env.browser, env.base, CITIZEN);
+    await untilShown(citizen.page, `a[href*="${encodeURIComponent(caseId)}"]`);
+    await citizen.page.click(`a[href*="${encodeURIComponent(caseId)}"]`);
+    await ready(citizen.page);
+    const page = citizen.page;
+    expect(await page.locator('h1').innerText()).toContain('Khai sinh – thường trú – thẻ BHYT');
+    expect(await page.locator('.card .badge').first().innerText()).toBe('Hoàn thành');
+    const stepText = async (step: string) => page.locator(`li[data-step="${step}"]`).innerText();
+    const birth = stepOf(view, 'birth').result ?? {};
+    expect(birth.pin).toMatch(/^\d{12}$/);
+    expect(await stepText('birth')).toContain(`Số định danh cá nhân\n${birth.pin}`);
+    expect(await stepText('birth')).toContain(`Số trích lục\n${birth.extractNumber}`);
+    const residence = stepOf(view, 'residence').result ?? {};
+    expect(await stepText('residence')).toContain(
+      `Số đăng ký thường trú\n${residence.residenceRef}`,
+    );
+    const card = stepOf(view, 'insurance').result ?? {};
+    expect(await stepText('insurance')).toContain(`Mã số thẻ BHYT\n${card.insuranceNumber}`);
+    expect(await stepText('insurance')).toContain(formatDate(card.validFrom ?? ''));
+    for (const step of view.steps) expect(await stepText(step.step)).toContain('Hoàn thành');
+    // Every timeline entry the API has (read again: entries may still arrive after completion).
+    await vi.waitFor(
+      async () => {
+        const latest = (await readCase(env.stack.app, caseId, MOTHER)).body as CaseView;
+        await page.reload();
+        await ready(page);
+        expect(await page.locator('.timeline li').count()).toBe(latest.timeline.length);
+      },
+      { timeout: 10_000, interval: 300 },
+    );
+    await screenshot(page, 'citizen-timeline');
+    await citizen.context.close();
+  });
+
+  it('when an officer requests a supplement in the browser, then the citizen answers it there and the officer approves', async () => {
+    const filed = await file(env.stack.app, {
+      ...aBirthApplication(uniqueCertificate()),
+      components: { residence: false, insurance: true },
+    });
+    const caseId = filed.body.caseId as string;
+
+    const officer = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    await openTask(officer.page, caseId);
+    const task = officer.page;
+    // The API's own validation error lands next to the field it names.
+    await task.check('#decision-reject');
+    await task.fill('#decision-reason', 'x');
+    await task.click('button[type=submit]');
+    await expect.poll(() => task.locator('#decision-reason-error').innerText()).not.toBe('');
+    expect(await task.getAttribute('#decision-reason', 'aria-invalid')).toBe('true');
+    await task.check('#decision-request_supplement');
+    await task.fill(
+      '#decision-missing',
+      'bản sao giấy chứng sinh có chữ ký số\ngiấy xác nhận tình trạng hôn nhân',
+    );
+    await task.click('button[type=submit]');
+    await expect.poll(() => task.locator('.notice').innerText()).toContain('Chờ bổ sung hồ sơ');
+
+    const citizen = await signedIn(env.browser, env.base, CITIZEN);
+    await citizen.page.goto(`/cases/${encodeURIComponent(caseId)}`);
+    await untilShown(citizen.page, '#supplement-documents');
+    const ask = await citizen.page.locator('form[aria-labelledby="supplement-title"]').innerText();
+    expect(ask).toContain('giấy xác nhận tình trạng hôn nhân');
+    await screenshot(citizen.page, 'citizen-supplement');
+    await citizen.page.fill(
+      '#supplement-documents',
+      'giay-chung-sinh-ky-so.pdf\nxac-nhan-hon-nhan.pdf',
+    );
+    await citizen.page.click('form[aria-labelledby="supplement-title"] button[type=submit]');
+    await expect.poll(() => citizen.page.locator('p.status').innerText()).toBe('Đã gửi bổ sung.');
+    // The case learns of the step's change a moment after the step itself.
+    await untilShown(citizen.page, 'li[data-step="birth"].step-in_review');
+    expect(await citizen.page.locator('li[data-step="birth"]').innerText()).toContain(
+      'Đang thẩm định',
+    );
+
+    await officer.page.goto('/officer');
+    await openTask(officer.page, caseId);
+    await task.click('button[type=submit]');
+    await expect.poll(() => task.locator('.notice').innerText()).toContain('Hoàn thành');
+    await waitForCase(env.stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
+    await untilShown(citizen.page, 'li[data-step="birth"].step-completed');
+    const timeline = await citizen.page.locator('.timeline').innerText();
+    expect(timeline).toContain('Chờ bổ sung hồ sơ');
+    await Promise.all([officer.context.close(), citizen.context.close()]);
+  });
+
+  it('when the clerk submits a wrong or empty form, then every error shows next to its field and the draft survives a reload', async () => {
+    const { context, page } = await signedIn(env.browser, env.base, CLERK);
+    await page.click('button[type=submit].primary');
+    await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
+    for (const field of [
+      'child-fullName',
+      'child-dateOfBirth',
+      'mother-pin',
+      'medicalBirthCertificate-number',
+    ])
+      expect(await page.locator(`#e-${field}`).innerText()).not.toBe('');
+    expect(await page.getAttribute('#f-child-fullName', 'aria-invalid')).toBe('true');
+
+    await page.fill('#f-applicant-pin', '123');
+    await page.fill('#f-child-dateOfBirth', '31/02/2026');
+    await page.fill('#f-medicalBirthCertificate-issuedOn', '01/01/2099');
+    await page.fill('#f-child-fullName', 'Phạm Gia Bảo');
+    await page.click('button[type=submit].primary');
+    await expect
+      .poll(() => page.locator('#e-applicant-pin').innerText())
+      .toBe('phải gồm đúng 12 chữ số');
+    expect(await page.locator('#e-child-dateOfBirth').innerText()).toBe(
+      'nhập ngày theo dạng dd/mm/yyyy',
+    );
+    expect(await page.locator('#e-child-fullName').innerText()).toBe('');
+    await screenshot(page, 'clerk-form-errors');
+
+    await page.reload();
+    await ready(page);
+    expect(await page.inputValue('#f-child-fullName')).toBe('Phạm Gia Bảo');
+    expect(await page.locator('p.status').innerText()).toContain('Đã khôi phục bản nháp');
+
+    // Group B: the same form machinery with the death application's own schema.
+    await page.check('#procedure-1');
+    await page.click('button[type=submit].primary');
+    await expect.poll(() => page.locator('#e-deceased-pin').innerText()).not.toBe('');
+    await page.fill('#f-deceased-pin', '001060000101');
+    await page.fill('#f-applicant-pin', '001060000101');
+    await page.click('button[type=submit].primary');
+    await expect
+      .poll(() => page.locator('#e-applicant-pin').innerText())
+      .toBe('trùng số định danh của người đã mất');
+
+    // A case filed twice: the API's 409 names the existing case.
+    await page.check('#procedure-0');
+    await page.click('text=Xóa nháp');
+    const existing = await file(env.stack.app, aBirthApplication(uniqueCertificate()));
+    const duplicate = { ...aBirthApplication(existing.body.caseId.split(':')[1] as string) };
+    await page.check('#t-f-father');
+    await fillForm(page, fieldsOf(duplicate));
+    await page.click('button[type=submit].primary');
+    await expect
+      .poll(() => page.locator('.error-summary').innerText())
+      .toContain(existing.body.caseId as string);
+    await context.close();
+  });
+
+  it('when a supervisor opens the dashboard, then open, late and decided steps show as tables and charts, and a task can be reassigned', async () => {
+    const decided = await file(env.stack.app, {
+      ...aBirthApplication(uniqueCertificate()),
+      components: { residence: false, insurance: true },
+    });
+    await decide(env.stack.app, decided.body.caseId as string, 'civil-status', {
+      decision: 'approve',
+    });
+    await waitForCase(env.stack.app, decided.body.caseId as string, MOTHER, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('completed'),
+    );
+    const open = await file(env.stack.app, verifiedAddressApplication());
+    const openCase = open.body.caseId as string;
+    await waitForCase(env.stack.app, openCase, MOTHER, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('in_review'),
+    );
+
+    const { context, page } = await signedIn(env.browser, env.base, {
+      role: 'supervisor',
+      jurisdiction: '00004',
+      sub: 'lanh-dao-00004',
+    });
+    await untilShown(page, `#assign-task option[value="${openCase}:birth"]`);
+    const openSteps = await page.locator('section[aria-labelledby="open-steps"]').innerText();
+    expect(openSteps).toContain('Tư pháp – hộ tịch (UBND xã)');
+    expect(openSteps).toContain('Đang thẩm định');
+    expect(await page.locator('section[aria-labelledby="compliance"] svg').count()).toBe(1);
+    const compliance = await page
+      .locator('section[aria-labelledby="compliance"] table')
+      .innerText();
+    expect(compliance).toMatch(/Tư pháp – hộ tịch \(UBND xã\)\s+\d+\/\d+\s+\d+ %/);
+    await screenshot(page, 'supervisor-dashboard');
+
+    await page.selectOption('#assign-task', `${openCase}:birth`);
+    await page.fill('#assign-officer', 'can-bo-ho-tich-2');
+    await page.click('form[aria-labelledby="assign-title"] button[type=submit]');
+    await expect
+      .poll(() => page.locator(`[data-assignee="${openCase}:birth"]`).innerText())
+      .toBe('can-bo-ho-tich-2');
+    const { rows } = await env.stack.database.db.query(
+      'SELECT assignee, assigned_by FROM tasks WHERE task_id = $1',
+      [`${openCase}:birth`],
+    );
+    expect(rows[0]).toEqual({ assignee: 'can-bo-ho-tich-2', assigned_by: 'lanh-dao-00004' });
+    await context.close();
+  });
+});

@@ -1,0 +1,183 @@
+// Group A's form (e-form Mẫu số 01): the fields of BirthApplication, validated by its own schema.
+import {
+  address,
+  commune,
+  date,
+  LANGUAGE,
+  pin,
+  SEX,
+  text,
+  type FormSpec,
+  type GroupSpec,
+} from './spec';
+
+const parent = (
+  name: 'mother' | 'father',
+  legend: GroupSpec['legend'],
+  toggle?: GroupSpec['toggle'],
+): GroupSpec => ({
+  kind: 'group',
+  name,
+  legend,
+  ...(toggle && { toggle }),
+  items: [
+    text(`${name}.fullName`, 'Họ, chữ đệm và tên', 'Full name', { autocomplete: 'off' }),
+    pin(`${name}.pin`, 'Số định danh cá nhân', 'Personal ID number'),
+    { kind: 'number', name: `${name}.yearOfBirth`, label: { vi: 'Năm sinh', en: 'Year of birth' } },
+    text(`${name}.ethnicity`, 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
+    text(`${name}.nationality`, 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
+      initial: 'VN',
+    }),
+    address(`${name}.address`, { vi: 'Nơi cư trú', en: 'Residence' }),
+  ],
+});
+
+export function birthForm(receivingCommune: string): FormSpec {
+  return {
+    procedure: 'birth-residence-insurance',
+    title: { vi: 'Khai sinh – thường trú – thẻ BHYT', en: 'Birth – residence – health insurance' },
+    items: [
+      {
+        kind: 'group',
+        name: 'components',
+        legend: {
+          vi: 'Thủ tục kèm theo đăng ký khai sinh',
+          en: 'Procedures with the birth registration',
+        },
+        items: [
+          {
+            kind: 'checkbox',
+            name: 'components.residence',
+            label: {
+              vi: 'Đăng ký thường trú cho trẻ',
+              en: 'Register the child’s permanent residence',
+            },
+            initial: true,
+          },
+          {
+            kind: 'checkbox',
+            name: 'components.insurance',
+            label: {
+              vi: 'Cấp thẻ BHYT cho trẻ dưới 6 tuổi',
+              en: 'Health-insurance card for a child under 6',
+            },
+            initial: true,
+          },
+        ],
+      },
+      commune('receivingCommune', 'Xã/phường tiếp nhận', 'Receiving commune', receivingCommune),
+      LANGUAGE,
+      {
+        kind: 'group',
+        name: 'applicant',
+        legend: { vi: 'Người yêu cầu', en: 'Applicant' },
+        items: [
+          text('applicant.fullName', 'Họ, chữ đệm và tên', 'Full name'),
+          pin('applicant.pin', 'Số định danh cá nhân', 'Personal ID number'),
+          {
+            kind: 'select',
+            name: 'applicant.relationship',
+            label: { vi: 'Quan hệ với trẻ', en: 'Relationship to the child' },
+            options: [
+              { value: 'mother', label: { vi: 'Mẹ', en: 'Mother' } },
+              { value: 'father', label: { vi: 'Cha', en: 'Father' } },
+              { value: 'grandparent', label: { vi: 'Ông, bà', en: 'Grandparent' } },
+              { value: 'sibling', label: { vi: 'Anh, chị', en: 'Sibling' } },
+              { value: 'relative', label: { vi: 'Người thân khác', en: 'Other relative' } },
+              { value: 'guardian', label: { vi: 'Người giám hộ', en: 'Guardian' } },
+            ],
+          },
+          text('applicant.phone', 'Số điện thoại', 'Phone', {
+            inputmode: 'tel',
+            autocomplete: 'tel',
+          }),
+          text('applicant.email', 'Thư điện tử (không bắt buộc)', 'Email (optional)', {
+            inputmode: 'email',
+          }),
+        ],
+      },
+      {
+        kind: 'group',
+        name: 'child',
+        legend: { vi: 'Người được khai sinh', en: 'The child' },
+        items: [
+          text('child.fullName', 'Họ, chữ đệm và tên', 'Full name'),
+          date('child.dateOfBirth', 'Ngày sinh', 'Date of birth'),
+          {
+            kind: 'select',
+            name: 'child.sex',
+            label: { vi: 'Giới tính', en: 'Sex' },
+            options: SEX,
+          },
+          text('child.ethnicity', 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
+          text('child.nationality', 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
+            initial: 'VN',
+          }),
+          text('child.placeOfBirth', 'Nơi sinh', 'Place of birth', { wide: true }),
+          text('child.hometown', 'Quê quán', 'Hometown'),
+        ],
+      },
+      parent('mother', { vi: 'Người mẹ', en: 'Mother' }),
+      parent(
+        'father',
+        { vi: 'Người cha', en: 'Father' },
+        { vi: 'Khai thông tin người cha', en: 'Give the father’s details' },
+      ),
+      {
+        kind: 'group',
+        name: 'medicalBirthCertificate',
+        legend: { vi: 'Giấy chứng sinh', en: 'Medical birth certificate' },
+        items: [
+          text('medicalBirthCertificate.number', 'Số giấy chứng sinh', 'Certificate number'),
+          text('medicalBirthCertificate.facility', 'Cơ sở y tế cấp', 'Issuing health facility', {
+            wide: true,
+          }),
+          date('medicalBirthCertificate.issuedOn', 'Ngày cấp', 'Issued on'),
+        ],
+      },
+      {
+        kind: 'group',
+        name: 'residence',
+        legend: { vi: 'Nơi đăng ký thường trú', en: 'Permanent residence' },
+        when: 'components.residence',
+        items: [
+          address('residence.address', { vi: 'Địa chỉ', en: 'Address' }),
+          pin('residence.householdHeadPin', 'Số định danh của chủ hộ', 'Household head’s PIN'),
+          text('residence.relationshipToHead', 'Quan hệ với chủ hộ', 'Relationship to the head', {
+            initial: 'con',
+          }),
+        ],
+      },
+      {
+        kind: 'group',
+        name: 'insurance',
+        legend: { vi: 'Thẻ bảo hiểm y tế', en: 'Health-insurance card' },
+        when: 'components.insurance',
+        omitIfEmpty: true,
+        items: [
+          text(
+            'insurance.initialCareFacility',
+            'Mã nơi đăng ký khám chữa bệnh ban đầu (không bắt buộc)',
+            'Initial care facility code (optional)',
+          ),
+        ],
+      },
+      text(
+        'poorHouseholdCertificate',
+        'Số giấy chứng nhận hộ nghèo (nếu có)',
+        'Poor-household certificate (if any)',
+      ),
+      {
+        kind: 'select',
+        name: 'resultDelivery',
+        label: { vi: 'Nhận kết quả', en: 'Results delivered' },
+        options: [
+          { value: 'online', label: { vi: 'Trực tuyến', en: 'Online' } },
+          { value: 'post', label: { vi: 'Qua bưu điện', en: 'By post' } },
+          { value: 'counter', label: { vi: 'Tại bộ phận một cửa', en: 'At the one-stop desk' } },
+        ],
+        initial: 'online',
+      },
+    ],
+  };
+}

@@ -1,0 +1,92 @@
+// How an application form is described: fields at paths of the application object, in groups that
+// can depend on a choice (residence only when it is asked for) and repeatable rows (relatives).
+import type { Text } from '../i18n';
+
+export interface Option {
+  value: string;
+  label: Text;
+}
+
+export interface FieldSpec {
+  kind: 'text' | 'date' | 'number' | 'select' | 'checkbox' | 'commune';
+  /** Dotted path in the application: `child.dateOfBirth`. */
+  name: string;
+  label: Text;
+  options?: readonly Option[];
+  hint?: Text;
+  initial?: string | boolean;
+  inputmode?: 'numeric' | 'tel' | 'email' | 'text';
+  autocomplete?: string;
+  /** Width hint for the layout. */
+  wide?: boolean;
+}
+
+export interface GroupSpec {
+  kind: 'group';
+  name: string;
+  legend: Text;
+  items: Item[];
+  /** Sent (and shown) only while this checkbox (a full path) is ticked. */
+  when?: string;
+  /** A checkbox of the group's own that sends it: "also the father's details". */
+  toggle?: Text;
+  /** Not sent when every field in it is empty (optional parts such as a bank account). */
+  omitIfEmpty?: boolean;
+}
+
+export interface ListSpec {
+  kind: 'list';
+  name: string;
+  legend: Text;
+  itemLegend: Text;
+  add: Text;
+  remove: Text;
+  items: FieldSpec[];
+  max: number;
+}
+
+export type Item = FieldSpec | GroupSpec | ListSpec;
+
+export interface FormSpec {
+  procedure: string;
+  title: Text;
+  items: Item[];
+}
+
+export const SEX: readonly Option[] = [
+  { value: 'male', label: { vi: 'Nam', en: 'Male' } },
+  { value: 'female', label: { vi: 'Nữ', en: 'Female' } },
+];
+
+export const LANGUAGE: FieldSpec = {
+  kind: 'select',
+  name: 'language',
+  label: { vi: 'Ngôn ngữ của thông báo', en: 'Language of notifications' },
+  options: [
+    { value: 'vi', label: { vi: 'Tiếng Việt', en: 'Vietnamese' } },
+    { value: 'en', label: { vi: 'Tiếng Anh', en: 'English' } },
+  ],
+  initial: 'vi',
+};
+
+export const text = (name: string, vi: string, en: string, extra: Partial<FieldSpec> = {}) =>
+  ({ kind: 'text', name, label: { vi, en }, ...extra }) satisfies FieldSpec;
+export const date = (name: string, vi: string, en: string) =>
+  ({ kind: 'date', name, label: { vi, en } }) satisfies FieldSpec;
+export const pin = (name: string, vi: string, en: string) =>
+  text(name, vi, en, {
+    inputmode: 'numeric',
+    hint: { vi: '12 chữ số', en: '12 digits' },
+  });
+export const commune = (name: string, vi: string, en: string, initial?: string) =>
+  ({ kind: 'commune', name, label: { vi, en }, ...(initial && { initial }) }) satisfies FieldSpec;
+export const address = (name: string, legend: Text, extra: Partial<GroupSpec> = {}): GroupSpec => ({
+  kind: 'group',
+  name,
+  legend,
+  items: [
+    commune(`${name}.commune`, 'Xã/phường', 'Commune'),
+    text(`${name}.line`, 'Số nhà, đường, thôn/tổ', 'House number, street, hamlet', { wide: true }),
+  ],
+  ...extra,
+});

@@ -1,0 +1,129 @@
+// Names people read for the engine's codes: procedures, steps, agencies, statuses, results, events.
+// An unknown code is shown as it is rather than hidden.
+import { formatDate, formatMoney } from './format';
+import { tr, type Text } from './i18n';
+
+const PROCEDURES: Record<string, Text> = {
+  'birth-residence-insurance': {
+    vi: 'Khai sinh – thường trú – thẻ BHYT',
+    en: 'Birth – permanent residence – health insurance',
+  },
+  'death-residence-funeral': {
+    vi: 'Khai tử – xóa thường trú – mai táng phí, tử tuất',
+    en: 'Death – residence removal – funeral and survivor allowances',
+  },
+};
+
+const STEPS: Record<string, Text> = {
+  birth: { vi: 'Đăng ký khai sinh, cấp số định danh', en: 'Birth registration and PIN' },
+  residence: { vi: 'Đăng ký thường trú', en: 'Permanent residence' },
+  insurance: { vi: 'Cấp thẻ bảo hiểm y tế', en: 'Health-insurance card' },
+  death: { vi: 'Đăng ký khai tử', en: 'Death registration' },
+  'residence-removal': { vi: 'Xóa đăng ký thường trú', en: 'Removal of permanent residence' },
+  funeral: { vi: 'Trợ cấp mai táng', en: 'Funeral allowance' },
+  survivor: { vi: 'Trợ cấp tuất', en: 'Survivor allowance' },
+  'pension-stop': { vi: 'Dừng chi trả lương hưu', en: 'Pension stopped' },
+};
+
+const AGENCIES: Record<string, Text> = {
+  'civil-status': { vi: 'Tư pháp – hộ tịch (UBND xã)', en: 'Civil status (commune)' },
+  police: { vi: 'Công an xã', en: 'Commune police' },
+  'social-insurance': { vi: 'Bảo hiểm xã hội', en: 'Social insurance (BHXH)' },
+  'social-protection': { vi: 'Bảo trợ xã hội', en: 'Social protection' },
+  'merit-services': { vi: 'Người có công', en: 'Merit services' },
+};
+
+const CASE_STATUSES: Record<string, Text> = {
+  submitted: { vi: 'Đã tiếp nhận', en: 'Submitted' },
+  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
+  awaiting_supplement: { vi: 'Chờ bổ sung', en: 'Awaiting supplement' },
+  completed: { vi: 'Hoàn thành', en: 'Completed' },
+  partially_completed: { vi: 'Hoàn thành một phần', en: 'Partially completed' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
+  annulled: { vi: 'Đã hủy bỏ', en: 'Annulled' },
+};
+
+const STEP_STATES: Record<string, Text> = {
+  pending: { vi: 'Chưa bắt đầu', en: 'Not started' },
+  waiting_agency: { vi: 'Cơ quan đang xử lý', en: 'With the agency' },
+  in_review: { vi: 'Đang thẩm định', en: 'In review' },
+  awaiting_supplement: { vi: 'Chờ bổ sung hồ sơ', en: 'Awaiting supplement' },
+  returned: { vi: 'Trả lại cơ quan trước', en: 'Returned to the earlier agency' },
+  completed: { vi: 'Hoàn thành', en: 'Completed' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+  skipped: { vi: 'Không yêu cầu', en: 'Not requested' },
+  compensated: { vi: 'Đã hoàn tác', en: 'Undone' },
+};
+
+const EVENTS: Record<string, Text> = {
+  received: { vi: 'Tiếp nhận hồ sơ', en: 'Application received' },
+  corrected: { vi: 'Cải chính hộ tịch', en: 'Record corrected' },
+  annulment_requested: { vi: 'Yêu cầu hủy bỏ', en: 'Annulment requested' },
+};
+
+const RESULTS: Record<string, Text> = {
+  pin: { vi: 'Số định danh cá nhân', en: 'Personal ID number' },
+  extractNumber: { vi: 'Số trích lục', en: 'Extract number' },
+  residenceRef: { vi: 'Số đăng ký thường trú', en: 'Residence registration' },
+  insuranceNumber: { vi: 'Mã số thẻ BHYT', en: 'Health-insurance card number' },
+  validFrom: { vi: 'Thẻ có giá trị từ', en: 'Card valid from' },
+  validTo: { vi: 'Thẻ có giá trị đến', en: 'Card valid to' },
+  facility: { vi: 'Nơi khám chữa bệnh ban đầu', en: 'Initial care facility' },
+  decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  amountVnd: { vi: 'Số tiền đã chi trả', en: 'Amount paid' },
+  paymentRef: { vi: 'Mã chi trả', en: 'Payment reference' },
+  paymentChannel: { vi: 'Hình thức chi trả', en: 'Paid through' },
+  bankRefused: { vi: 'Ngân hàng từ chối', en: 'Refused by the bank' },
+  basis: { vi: 'Căn cứ', en: 'Basis' },
+  reclaimRef: { vi: 'Mã thu hồi', en: 'Reclaim reference' },
+  payer: { vi: 'Cơ quan chi trả', en: 'Paid by' },
+  kind: { vi: 'Hình thức hưởng', en: 'Kind' },
+};
+
+/** Coded result values: channels, kinds of allowance. */
+const RESULT_VALUES: Record<string, Text> = {
+  bank: { vi: 'Chuyển khoản ngân hàng', en: 'Bank transfer' },
+  post: { vi: 'Qua bưu điện', en: 'By post' },
+  lump_sum: { vi: 'Một lần', en: 'Lump sum' },
+  monthly: { vi: 'Hằng tháng', en: 'Monthly' },
+};
+
+const label = (table: Record<string, Text>, code: string) => {
+  const text = table[code];
+  return text ? tr(text) : code;
+};
+
+export const procedureName = (code: string) => label(PROCEDURES, code);
+export const stepName = (code: string) => label(STEPS, code);
+export const agencyName = (code: string) => label(AGENCIES, code);
+export const caseStatusName = (code: string) => label(CASE_STATUSES, code);
+export const stepStateName = (code: string) => label(STEP_STATES, code);
+export const resultName = (code: string) => label(RESULTS, code);
+export const PROCEDURE_CODES = Object.keys(PROCEDURES);
+const RESULT_ORDER = Object.keys(RESULTS);
+/** Result entries in a reading order (PIN before extract, valid from before valid to…). */
+export const byResultOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>
+  (RESULT_ORDER.includes(a) ? RESULT_ORDER.indexOf(a) : RESULT_ORDER.length) -
+    (RESULT_ORDER.includes(b) ? RESULT_ORDER.indexOf(b) : RESULT_ORDER.length) ||
+  a.localeCompare(b);
+export const CASE_STATUS_CODES = Object.keys(CASE_STATUSES);
+
+/** A timeline event: a case or step state, or one of the events of its own. */
+export const eventName = (code: string) =>
+  EVENTS[code]
+    ? tr(EVENTS[code])
+    : STEP_STATES[code]
+      ? tr(STEP_STATES[code])
+      : caseStatusName(code);
+
+/** A result value as people read it: money in đồng, dates as dd/mm/yyyy. */
+export function resultValue(key: string, value: string): string {
+  if (key === 'amountVnd' && /^\d+$/.test(value)) return formatMoney(Number(value));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (key === 'payer') return agencyName(value);
+  if ((key === 'paymentChannel' || key === 'kind') && RESULT_VALUES[value])
+    return tr(RESULT_VALUES[value]);
+  return value;
+}

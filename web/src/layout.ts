@@ -1,0 +1,137 @@
+// What every page shares: the header (who is signed in, where they can go, the language switch, sign
+// out), a live region for short announcements, and the way errors are shown.
+import { ApiProblem } from './api';
+import { h, show, type Child } from './dom';
+import { language, setLanguage, t, type MessageKey } from './i18n';
+import { currentSession, signOut, type Role, type Session } from './session';
+
+const NAV: Record<Role, [MessageKey, string][]> = {
+  citizen: [['navMyCases', '/citizen']],
+  clerk: [
+    ['navFile', '/clerk'],
+    ['navSearch', '/clerk/cases'],
+  ],
+  officer: [['navInbox', '/officer']],
+  supervisor: [
+    ['navDashboard', '/supervisor'],
+    ['navInbox', '/officer'],
+    ['navSearch', '/clerk/cases'],
+  ],
+  admin: [['navSearch', '/clerk/cases']],
+};
+
+function whoIs(session: Session): string {
+  const { claims } = session;
+  const scope = claims.agency
+    ? `${claims.agency} · ${claims.jurisdiction ?? ''}`
+    : (claims.jurisdiction ?? claims.pin ?? '');
+  return `${claims.sub} (${claims.role}${scope ? ` · ${scope}` : ''})`;
+}
+
+export function renderHeader(): void {
+  const header = document.getElementById('site-header');
+  if (!header) return;
+  const session = currentSession();
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      lang: language() === 'vi' ? 'en' : 'vi',
+      'aria-label': t('switchLanguageLabel'),
+    },
+    t('switchLanguage'),
+  );
+  toggle.addEventListener('click', () => {
+    setLanguage(language() === 'vi' ? 'en' : 'vi');
+    location.reload();
+  });
+  const links = session
+    ? NAV[session.claims.role].map(([key, href]) =>
+        h(
+          'li',
+          {},
+          h('a', { href, 'aria-current': location.pathname === href ? 'page' : undefined }, t(key)),
+        ),
+      )
+    : [];
+  let signOutButton: HTMLButtonElement | undefined;
+  if (session) {
+    signOutButton = h('button', { type: 'button', class: 'link-button' }, t('signOut'));
+    signOutButton.addEventListener('click', () => {
+      signOut();
+      location.assign('/');
+    });
+  }
+  show(
+    header,
+    h(
+      'div',
+      { class: 'bar' },
+      h(
+        'a',
+        { href: '/', class: 'brand' },
+        h('strong', {}, t('appName')),
+        h('span', {}, t('tagline')),
+      ),
+      h(
+        'div',
+        { class: 'tools' },
+        session ? h('span', { class: 'who' }, t('signedInAs', { who: whoIs(session) })) : null,
+        toggle,
+        signOutButton,
+      ),
+    ),
+    links.length > 0 ? h('nav', { 'aria-label': t('mainNav') }, h('ul', {}, ...links)) : null,
+  );
+}
+
+/** Sets the document's title and returns the page's heading. */
+export function heading(text: string): HTMLHeadingElement {
+  document.title = `${text} · ${t('appName')}`;
+  return h('h1', {}, text);
+}
+
+/** A polite live region under the heading, for "saved", "sent" and the like. */
+export function statusRegion(): HTMLElement {
+  return h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+}
+
+/** A message for an error: the API's title and detail, or a network failure. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiProblem)
+    return error.detail ? `${error.title}: ${error.detail}` : error.title;
+  return t('networkError');
+}
+
+export function alertBox(...children: Child[]): HTMLElement {
+  return h('div', { class: 'alert', role: 'alert' }, ...children);
+}
+
+/** The signed-in session when its role may use the page; otherwise the page says why. */
+export function requireRole(main: HTMLElement, roles: readonly Role[]): Session | undefined {
+  const session = currentSession();
+  if (!session) {
+    location.assign(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
+    return undefined;
+  }
+  if (!roles.includes(session.claims.role)) {
+    show(main, alertBox(t('notForRole')));
+    return undefined;
+  }
+  return session;
+}
+
+/** A badge whose meaning is in its words, not only its colour. */
+export const badge = (text: string, tone: 'ok' | 'warn' | 'bad' | 'info' = 'info') =>
+  h('span', { class: `badge badge-${tone}` }, text);
+
+/** How a case status or step state reads at a glance (its words say it too). */
+export const toneOf = (state: string): 'ok' | 'warn' | 'bad' | 'info' =>
+  state === 'completed'
+    ? 'ok'
+    : state === 'rejected' || state === 'cancelled'
+      ? 'bad'
+      : state === 'awaiting_supplement' || state === 'partially_completed'
+        ? 'warn'
+        : 'info';

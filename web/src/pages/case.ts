@@ -1,0 +1,292 @@
+// One case: its tracking code, status and deadline, every agency step with its status, deadline,
+// result or reason, and the timeline. The applicant's side answers a request for supplement here,
+// and a named relative confirms the payee of a lump-sum survivor allowance.
+import { api, ApiProblem, newIdempotencyKey } from '../api';
+import { communeName } from '../config';
+import { definitions, h, show } from '../dom';
+import { formatDate, formatDateTime } from '../format';
+import { schemaMessage, t, tr, type Text } from '../i18n';
+import {
+  agencyName,
+  byResultOrder,
+  caseStatusName,
+  eventName,
+  procedureName,
+  resultName,
+  resultValue,
+  stepName,
+  stepStateName,
+} from '../labels';
+import { alertBox, badge, errorText, heading, requireRole, statusRegion, toneOf } from '../layout';
+import type { Session } from '../session';
+import type { CaseView, StepView } from '../types';
+
+const T = {
+  title: { vi: 'Hồ sơ', en: 'Case' },
+  filed: {
+    vi: 'Đã tiếp nhận hồ sơ. Mã hồ sơ để tra cứu:',
+    en: 'The application was received. Tracking code:',
+  },
+  steps: { vi: 'Các bước giải quyết', en: 'Steps' },
+  timeline: { vi: 'Diễn biến hồ sơ', en: 'Timeline' },
+  missing: { vi: 'Cần bổ sung', en: 'Missing' },
+  supplementDue: { vi: 'Hạn bổ sung', en: 'Supplement due' },
+  supplementTitle: { vi: 'Bổ sung hồ sơ', en: 'Supply the missing documents' },
+  supplementAsk: {
+    vi: '{step} yêu cầu bổ sung: {missing}. Hạn: {due}.',
+    en: '{step} asks for: {missing}. Due: {due}.',
+  },
+  documents: {
+    vi: 'Giấy tờ bổ sung (mỗi dòng một giấy tờ)',
+    en: 'Documents supplied (one per line)',
+  },
+  sendSupplement: { vi: 'Gửi bổ sung', en: 'Send' },
+  supplementSent: { vi: 'Đã gửi bổ sung.', en: 'Supplement sent.' },
+  payeeTitle: {
+    vi: 'Xác nhận người nhận trợ cấp tuất',
+    en: 'Confirm the survivor-allowance payee',
+  },
+  payeeAsk: {
+    vi: 'Người được đề nghị nhận trợ cấp một lần có số định danh {pin}. Nhập đầy đủ số định danh của người đó để xác nhận. Hạn: {due}.',
+    en: 'The proposed payee of the lump sum has the PIN {pin}. Type that PIN in full to confirm. Due: {due}.',
+  },
+  payeePin: { vi: 'Số định danh của người nhận', en: 'Payee’s personal ID number' },
+  confirm: { vi: 'Xác nhận', en: 'Confirm' },
+  confirmed: { vi: 'Đã ghi nhận xác nhận của bạn.', en: 'Your confirmation was recorded.' },
+  payeeState: { vi: 'Xác nhận người nhận', en: 'Payee confirmations' },
+  nextStep: { vi: 'Đã xác nhận {n}/{total}', en: '{n} of {total} confirmed' },
+  notFound: { vi: 'Không tìm thấy hồ sơ.', en: 'No such case.' },
+} satisfies Record<string, Text>;
+
+const FINAL = ['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled'];
+
+async function loadCase(caseId: string, justFiled: boolean): Promise<CaseView> {
+  // A case just filed reaches the read model a moment after the API answered.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(caseId)}`);
+    } catch (error) {
+      if (!justFiled || attempt >= 30 || !(error instanceof ApiProblem) || error.status !== 404)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+function stepItem(step: StepView): HTMLElement {
+  const result = Object.entries(step.result ?? {})
+    .sort(byResultOrder)
+    .map(([key, value]) => [resultName(key), resultValue(key, value)] as [string, string]);
+  return h(
+    'li',
+    { class: `step step-${step.status}`, 'data-step': step.step },
+    h('h3', {}, stepName(step.step), ' ', badge(stepStateName(step.state), toneOf(step.state))),
+    definitions([
+      [t('agency'), agencyName(step.agency)],
+      [t('deadline'), step.deadline ? formatDateTime(step.deadline) : undefined],
+      [t('breached'), step.breached ? t('yes') : undefined],
+      ...result,
+      [t('reason'), step.reason],
+      [tr(T.missing), step.missing?.length ? step.missing.join('; ') : undefined],
+      [tr(T.supplementDue), step.supplementDue ? formatDate(step.supplementDue) : undefined],
+    ]),
+  );
+}
+
+function textareaField(id: string, label: string): [HTMLElement, HTMLTextAreaElement, HTMLElement] {
+  const error = h('p', { class: 'error', id: `${id}-error` });
+  const area = h('textarea', { id, rows: 3, 'aria-describedby': `${id}-error` });
+  return [
+    h('div', { class: 'field wide' }, h('label', { for: id }, label), area, error),
+    area,
+    error,
+  ];
+}
+
+function showFieldErrors(error: unknown, slot: HTMLElement, control: HTMLElement): void {
+  const issues = error instanceof ApiProblem ? error.errors : [];
+  show(
+    slot,
+    issues.length ? issues.map((i) => schemaMessage(i.detail)).join('; ') : errorText(error),
+  );
+  control.setAttribute('aria-invalid', 'true');
+}
+
+function supplementForm(
+  view: CaseView,
+  step: StepView,
+  reload: (note: string) => void,
+): HTMLElement {
+  const [field, area, error] = textareaField('supplement-documents', tr(T.documents));
+  const key = newIdempotencyKey();
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true, 'aria-labelledby': 'supplement-title' },
+    h('h2', { id: 'supplement-title' }, tr(T.supplementTitle)),
+    h(
+      'p',
+      {},
+      tr(T.supplementAsk)
+        .replace('{step}', stepName(step.step))
+        .replace('{missing}', (step.missing ?? []).join('; '))
+        .replace('{due}', step.supplementDue ? formatDate(step.supplementDue) : '—'),
+    ),
+    field,
+    h('button', { type: 'submit', class: 'primary' }, tr(T.sendSupplement)),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const documents = area.value
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    api(
+      'POST',
+      `/v1/cases/${encodeURIComponent(view.caseId)}/supplements`,
+      { documents },
+      { idempotencyKey: key },
+    ).then(
+      () => reload(tr(T.supplementSent)),
+      (failure: unknown) => showFieldErrors(failure, error, area),
+    );
+  });
+  return form;
+}
+
+function payeeForm(view: CaseView, reload: (note: string) => void): HTMLElement | null {
+  const payee = view.payee;
+  if (!payee) return null;
+  const progress = h(
+    'p',
+    {},
+    `${tr(T.payeeState)}: `,
+    tr(T.nextStep)
+      .replace('{n}', String(payee.confirmed.length))
+      .replace('{total}', String(payee.required.length)),
+  );
+  if (payee.state !== 'awaiting') return h('section', { class: 'card' }, progress);
+  const error = h('p', { class: 'error', id: 'payee-pin-error' });
+  const input = h('input', {
+    id: 'payee-pin',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    'aria-describedby': 'payee-pin-error',
+  });
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true, 'aria-labelledby': 'payee-title' },
+    h('h2', { id: 'payee-title' }, tr(T.payeeTitle)),
+    h(
+      'p',
+      {},
+      tr(T.payeeAsk).replace('{pin}', payee.payeePin).replace('{due}', formatDate(payee.due)),
+    ),
+    progress,
+    h('div', { class: 'field' }, h('label', { for: 'payee-pin' }, tr(T.payeePin)), input, error),
+    h('button', { type: 'submit', class: 'primary' }, tr(T.confirm)),
+  );
+  const key = newIdempotencyKey();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    api(
+      'POST',
+      `/v1/cases/${encodeURIComponent(view.caseId)}/payee-confirmations`,
+      { payeePin: input.value.trim() },
+      { idempotencyKey: key },
+    ).then(
+      () => reload(tr(T.confirmed)),
+      (failure: unknown) => showFieldErrors(failure, error, input),
+    );
+  });
+  return form;
+}
+
+function actions(
+  view: CaseView,
+  session: Session,
+  reload: (note: string) => void,
+): (HTMLElement | null)[] {
+  const applicantSide = session.claims.role === 'citizen' || session.claims.role === 'clerk';
+  if (!applicantSide || FINAL.includes(view.status)) return [];
+  const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
+  const pin = session.claims.pin;
+  const mayConfirm =
+    session.claims.role === 'citizen' &&
+    pin !== undefined &&
+    view.payee?.required.includes(pin) === true &&
+    !view.payee.confirmed.includes(pin);
+  return [
+    waiting ? supplementForm(view, waiting, reload) : null,
+    mayConfirm ? payeeForm(view, reload) : null,
+  ];
+}
+
+export async function renderCase(main: HTMLElement): Promise<void> {
+  const session = requireRole(main, ['citizen', 'clerk', 'officer', 'supervisor', 'admin']);
+  if (!session) return;
+  const caseId = decodeURIComponent(location.pathname.slice('/cases/'.length));
+  const params = new URLSearchParams(location.search);
+  const status = statusRegion();
+  const draw = (view: CaseView, note?: string) => {
+    const refresh = h('button', { type: 'button', class: 'secondary' }, t('refresh'));
+    const reload = (message?: string) =>
+      void loadCase(caseId, false).then(
+        (next) => draw(next, message),
+        (error: unknown) => show(status, errorText(error)),
+      );
+    refresh.addEventListener('click', () => reload());
+    show(
+      main,
+      heading(`${tr(T.title)}: ${procedureName(view.procedure)}`),
+      params.get('filed')
+        ? h(
+            'div',
+            { class: 'notice', role: 'status' },
+            tr(T.filed),
+            ' ',
+            h('code', { class: 'tracking' }, view.caseId),
+          )
+        : null,
+      status,
+      h(
+        'section',
+        { class: 'card', 'aria-label': t('caseId') },
+        definitions([
+          [t('caseId'), h('code', { class: 'tracking', id: 'case-id' }, view.caseId)],
+          [t('status'), badge(caseStatusName(view.status), toneOf(view.status))],
+          [t('receivedAt'), formatDateTime(view.receivedAt)],
+          [t('deadline'), formatDate(view.deadline)],
+          [t('commune'), `${view.commune} — ${communeName(view.commune)}`],
+        ]),
+        refresh,
+      ),
+      ...actions(view, session, reload),
+      h('h2', {}, tr(T.steps)),
+      h('ol', { class: 'steps' }, ...view.steps.map(stepItem)),
+      h('h2', {}, tr(T.timeline)),
+      h(
+        'ol',
+        { class: 'timeline' },
+        ...view.timeline.map((entry) =>
+          h(
+            'li',
+            {},
+            h('time', { datetime: entry.at }, formatDateTime(entry.at)),
+            ' ',
+            entry.step ? `${stepName(entry.step)}: ` : '',
+            eventName(entry.event),
+            entry.detail ? ` — ${entry.detail}` : '',
+          ),
+        ),
+      ),
+    );
+    if (note) status.textContent = note;
+  };
+  try {
+    draw(await loadCase(caseId, params.has('filed')));
+  } catch (error) {
+    const text =
+      error instanceof ApiProblem && error.status === 404 ? tr(T.notFound) : errorText(error);
+    show(main, heading(tr(T.title)), alertBox(text));
+  }
+}

@@ -1,0 +1,281 @@
+// The supervisor's dashboard for their commune: open steps per agency and status, the overdue and
+// at-risk ones, deadline compliance per agency over time, and reassignment of an open task.
+import { api, ApiProblem, newIdempotencyKey } from '../api';
+import { barChart, columnChart, type Series } from '../charts';
+import { h, show, table } from '../dom';
+import { formatDate, formatDateTime, todayInVietnam } from '../format';
+import { schemaMessage, t, tr, type Text } from '../i18n';
+import { agencyName, stepName, stepStateName } from '../labels';
+import { errorText, heading, requireRole, statusRegion } from '../layout';
+import type { CaseList, CaseView, Task } from '../types';
+import { caseTable } from './cases-table';
+import { assigneesReported, flags, loadInbox } from './officer';
+
+const T = {
+  title: { vi: 'Giám sát giải quyết hồ sơ', en: 'Case handling dashboard' },
+  open: { vi: 'Bước đang mở theo cơ quan và trạng thái', en: 'Open steps per agency and status' },
+  openChart: { vi: 'Số bước đang mở của từng cơ quan', en: 'Open steps per agency' },
+  total: { vi: 'Tổng', en: 'Total' },
+  late: { vi: 'Bước quá hạn và sắp đến hạn', en: 'Overdue and at-risk steps' },
+  noLate: {
+    vi: 'Không có bước nào quá hạn hoặc sắp đến hạn.',
+    en: 'No step is overdue or at risk.',
+  },
+  overdueCases: { vi: 'Hồ sơ quá hạn', en: 'Overdue cases' },
+  compliance: {
+    vi: 'Tỷ lệ giải quyết đúng hạn theo cơ quan',
+    en: 'Deadline compliance per agency',
+  },
+  complianceNote: {
+    vi: 'Các bước đã giải quyết trong {n} hồ sơ gần nhất, theo ngày giải quyết.',
+    en: 'Steps decided in the {n} latest cases, by the day they were decided.',
+  },
+  noDecided: { vi: 'Chưa có bước nào được giải quyết.', en: 'No step has been decided yet.' },
+  day: { vi: 'Ngày', en: 'Day' },
+  decided: { vi: 'Đúng hạn / đã giải quyết', en: 'On time / decided' },
+  rate: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
+  assign: { vi: 'Giao việc cho cán bộ', en: 'Assign a task' },
+  task: { vi: 'Việc', en: 'Task' },
+  officer: { vi: 'Mã cán bộ được giao', en: 'Officer’s user id' },
+  assignButton: { vi: 'Giao việc', en: 'Assign' },
+  assigned: { vi: 'Đã giao {task} cho {officer}.', en: 'Assigned {task} to {officer}.' },
+  openTasks: { vi: 'Việc đang mở và người xử lý', en: 'Open tasks and their assignees' },
+} satisfies Record<string, Text>;
+
+const RECENT_CASES = 50;
+
+async function mapLimited<A, B>(
+  items: readonly A[],
+  limit: number,
+  f: (a: A) => Promise<B>,
+): Promise<B[]> {
+  const results: B[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await f(items[i] as A);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function openSteps(tasks: readonly Task[]): Element[] {
+  const agencies = [...new Set(tasks.map((task) => task.agency))].sort();
+  const states = [...new Set(tasks.map((task) => task.state))].sort();
+  const count = (agency: string, state?: string) =>
+    tasks.filter((task) => task.agency === agency && (state === undefined || task.state === state))
+      .length;
+  if (agencies.length === 0) return [h('p', {}, t('noTasks'))];
+  return [
+    barChart(
+      tr(T.openChart),
+      agencies.map((agency) => ({ label: agencyName(agency), value: count(agency) })),
+    ),
+    table(
+      tr(T.open),
+      [t('agency'), ...states.map(stepStateName), tr(T.total)],
+      agencies.map((agency) => [
+        agencyName(agency),
+        ...states.map((state) => count(agency, state)),
+        count(agency),
+      ]),
+    ),
+  ];
+}
+
+function lateSteps(tasks: readonly Task[]): HTMLElement {
+  const late = tasks.filter((task) => task.overdue || task.atRisk || task.breached);
+  if (late.length === 0) return h('p', {}, tr(T.noLate));
+  return table(
+    tr(T.late),
+    [t('deadline'), t('caseId'), t('step'), t('agency')],
+    late.map((task) => [
+      h(
+        'span',
+        {},
+        task.deadline ? formatDateTime(task.deadline) : '—',
+        ...flags(task).flatMap((f) => [' ', f]),
+      ),
+      h('a', { href: `/cases/${encodeURIComponent(task.caseId)}`, class: 'tracking' }, task.caseId),
+      stepName(task.step),
+      agencyName(task.agency),
+    ]),
+  );
+}
+
+/** Per agency and day: steps decided, and how many before their deadline. */
+function compliance(views: readonly CaseView[]): HTMLElement[] {
+  const tally = new Map<string, Map<string, { onTime: number; total: number }>>();
+  for (const view of views) {
+    for (const step of view.steps) {
+      if (step.state !== 'completed' && step.state !== 'rejected') continue;
+      const decided = view.timeline
+        .filter((e) => e.step === step.step && e.event === step.state)
+        .at(-1);
+      if (!decided) continue;
+      const day = todayInVietnam(Date.parse(decided.at));
+      const days = tally.get(step.agency) ?? new Map<string, { onTime: number; total: number }>();
+      const counts = days.get(day) ?? { onTime: 0, total: 0 };
+      counts.total += 1;
+      if (!step.breached) counts.onTime += 1;
+      days.set(day, counts);
+      tally.set(step.agency, days);
+    }
+  }
+  if (tally.size === 0) return [h('p', {}, tr(T.noDecided))];
+  // The last two weeks with decisions: enough to see a trend, few enough to read.
+  const days = [...new Set([...tally.values()].flatMap((d) => [...d.keys()]))].sort().slice(-14);
+  const xs = days.map((d) => formatDate(d).slice(0, 5));
+  const series: Series[] = [...tally.entries()].sort().map(([agency, byDay]) => ({
+    name: agencyName(agency),
+    points: [...byDay.entries()].map(([day, c]) => ({
+      x: formatDate(day).slice(0, 5),
+      y: (100 * c.onTime) / c.total,
+    })),
+  }));
+  const rows = [...tally.entries()]
+    .sort()
+    .flatMap(([agency, byDay]) =>
+      [...byDay.entries()]
+        .sort()
+        .map(([day, c]) => [
+          formatDate(day),
+          agencyName(agency),
+          `${c.onTime}/${c.total}`,
+          `${Math.round((100 * c.onTime) / c.total)} %`,
+        ]),
+    );
+  return [
+    columnChart(tr(T.compliance), xs, series),
+    table(tr(T.compliance), [tr(T.day), t('agency'), tr(T.decided), tr(T.rate)], rows),
+  ];
+}
+
+function assignment(tasks: Task[], redraw: () => void): HTMLElement {
+  const status = statusRegion();
+  const choice = h(
+    'select',
+    { id: 'assign-task' },
+    ...tasks.map((task) =>
+      h('option', { value: task.taskId }, `${task.caseId} · ${stepName(task.step)}`),
+    ),
+  );
+  const officer = h('input', {
+    id: 'assign-officer',
+    autocomplete: 'off',
+    'aria-describedby': 'assign-officer-error',
+  });
+  const error = h('p', { class: 'error', id: 'assign-officer-error' });
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true, 'aria-labelledby': 'assign-title' },
+    h('h2', { id: 'assign-title' }, tr(T.assign)),
+    h(
+      'div',
+      { class: 'grid' },
+      h('div', { class: 'field wide' }, h('label', { for: 'assign-task' }, tr(T.task)), choice),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'assign-officer' }, tr(T.officer)),
+        officer,
+        error,
+      ),
+    ),
+    h('button', { type: 'submit', class: 'primary' }, tr(T.assignButton)),
+    status,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    error.replaceChildren();
+    officer.removeAttribute('aria-invalid');
+    const taskId = choice.value;
+    api<Task>(
+      'POST',
+      `/v1/tasks/${encodeURIComponent(taskId)}/assignment`,
+      { officer: officer.value.trim() },
+      { idempotencyKey: newIdempotencyKey() },
+    ).then(
+      (assigned) => {
+        const task = tasks.find((candidate) => candidate.taskId === taskId);
+        if (task) task.assignee = assigned.assignee ?? null;
+        redraw();
+        status.textContent = tr(T.assigned)
+          .replace('{task}', `${assigned.caseId} · ${stepName(assigned.step)}`)
+          .replace('{officer}', assigned.assignee ?? '');
+      },
+      (failure: unknown) => {
+        const issues = failure instanceof ApiProblem ? failure.errors : [];
+        error.textContent = issues.length
+          ? issues.map((i) => schemaMessage(i.detail)).join('; ')
+          : errorText(failure);
+        officer.setAttribute('aria-invalid', 'true');
+      },
+    );
+  });
+  return form;
+}
+
+function assignees(tasks: readonly Task[], reported: boolean): HTMLElement {
+  return table(
+    tr(T.openTasks),
+    [t('caseId'), t('step'), t('agency'), t('deadline'), t('assignee')],
+    tasks.map((task) => [
+      h('a', { href: `/cases/${encodeURIComponent(task.caseId)}`, class: 'tracking' }, task.caseId),
+      stepName(task.step),
+      agencyName(task.agency),
+      task.deadline ? formatDateTime(task.deadline) : '—',
+      h(
+        'span',
+        { 'data-assignee': task.taskId },
+        task.assignee ?? (reported ? t('notAssigned') : '—'),
+      ),
+    ]),
+  );
+}
+
+export async function renderSupervisor(main: HTMLElement): Promise<void> {
+  if (!requireRole(main, ['supervisor'])) return;
+  const [tasks, overdue, recent] = await Promise.all([
+    loadInbox(),
+    api<CaseList>('GET', '/v1/cases?overdue=true&limit=100'),
+    api<CaseList>('GET', `/v1/cases?limit=${RECENT_CASES}`),
+  ]);
+  const views = (
+    await mapLimited(recent.items, 4, (c) =>
+      api<CaseView>('GET', `/v1/cases/${encodeURIComponent(c.caseId)}`).catch(() => undefined),
+    )
+  ).filter((view): view is CaseView => view !== undefined);
+  const reported = assigneesReported(tasks);
+  const assigneeTable = h('div', {}, assignees(tasks, reported));
+  const section = (id: string, title: string, ...content: (Element | null)[]) =>
+    h('section', { 'aria-labelledby': id, class: 'panel' }, h('h2', { id }, title), ...content);
+  show(
+    main,
+    heading(tr(T.title)),
+    section('open-steps', tr(T.open), ...openSteps(tasks)),
+    section(
+      'late-steps',
+      tr(T.late),
+      lateSteps(tasks),
+      h('h3', {}, tr(T.overdueCases)),
+      caseTable(tr(T.overdueCases), overdue.items),
+    ),
+    section(
+      'compliance',
+      tr(T.compliance),
+      h('p', {}, tr(T.complianceNote).replace('{n}', String(views.length))),
+      ...compliance(views),
+    ),
+    section(
+      'assignment',
+      tr(T.openTasks),
+      assigneeTable,
+      tasks.length
+        ? assignment(tasks, () => show(assigneeTable, assignees(tasks, reported)))
+        : null,
+    ),
+  );
+}

@@ -1,0 +1,285 @@
+// One task: what the agency needs to decide (the task summary), the documents of the dossier, the
+// step's history, and the decision: approve, reject with a reason, request a supplement listing what
+// is missing, or return the file to the earlier agency.
+import { api, ApiProblem, newIdempotencyKey } from '../api';
+import { communeName } from '../config';
+import { definitions, h, show } from '../dom';
+import { formatDate, formatDateTime, formatMoney } from '../format';
+import { schemaMessage, t, tr, type Text } from '../i18n';
+import { agencyName, eventName, stepName, stepStateName } from '../labels';
+import { alertBox, badge, errorText, heading, requireRole, toneOf } from '../layout';
+import type { CaseView, StepView, Task } from '../types';
+import { flags, loadInbox } from './officer';
+
+const T = {
+  gone: {
+    vi: 'Việc này không còn trong hộp việc của bạn (đã xử lý, hoặc không thuộc thẩm quyền).',
+    en: 'This task is no longer in your inbox (decided, or not yours).',
+  },
+  back: { vi: 'Về hộp việc', en: 'Back to the inbox' },
+  needs: { vi: 'Thông tin cần thẩm định', en: 'What the agency needs' },
+  documents: { vi: 'Giấy tờ trong hồ sơ', en: 'Documents' },
+  eform: { vi: 'Tờ khai điện tử của hồ sơ {id}', en: 'Electronic form of case {id}' },
+  certificate: { vi: 'Giấy chứng sinh số {n}', en: 'Medical birth certificate no. {n}' },
+  notice: {
+    vi: 'Giấy báo tử (hoặc giấy tờ thay thế) số {n}',
+    en: 'Death notice (or substitute) no. {n}',
+  },
+  extract: { vi: 'Trích lục hộ tịch số {n}', en: 'Civil-status extract no. {n}' },
+  history: { vi: 'Diễn biến của bước', en: 'History of the step' },
+  noHistory: { vi: 'Chưa có diễn biến nào được ghi nhận.', en: 'Nothing recorded yet.' },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+  approve: { vi: 'Phê duyệt', en: 'Approve' },
+  reject: { vi: 'Từ chối (nêu lý do)', en: 'Reject (give the reason)' },
+  request_supplement: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Request a supplement' },
+  return: { vi: 'Trả lại cơ quan giải quyết trước', en: 'Return to the earlier agency' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  missing: {
+    vi: 'Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)',
+    en: 'Missing documents (one per line)',
+  },
+  send: { vi: 'Gửi quyết định', en: 'Send the decision' },
+  done: {
+    vi: 'Đã ghi nhận quyết định. Trạng thái của bước: {state}.',
+    en: 'Decision recorded. The step is now: {state}.',
+  },
+} satisfies Record<string, Text>;
+
+const SUMMARY: Record<string, Text> = {
+  certificateNumber: { vi: 'Số giấy chứng sinh', en: 'Birth certificate number' },
+  'child.fullName': { vi: 'Họ tên trẻ', en: 'Child’s name' },
+  'child.dateOfBirth': { vi: 'Ngày sinh', en: 'Date of birth' },
+  'child.sex': { vi: 'Giới tính', en: 'Sex' },
+  motherName: { vi: 'Họ tên mẹ', en: 'Mother’s name' },
+  childPin: { vi: 'Số định danh của trẻ', en: 'Child’s PIN' },
+  extractNumber: { vi: 'Số trích lục', en: 'Extract number' },
+  'address.commune': { vi: 'Xã/phường thường trú', en: 'Residence commune' },
+  'address.line': { vi: 'Địa chỉ thường trú', en: 'Residence address' },
+  'deceased.fullName': { vi: 'Họ tên người đã mất', en: 'Deceased' },
+  'deceased.dateOfBirth': { vi: 'Ngày sinh', en: 'Date of birth' },
+  'deceased.sex': { vi: 'Giới tính', en: 'Sex' },
+  dateOfDeath: { vi: 'Ngày chết', en: 'Date of death' },
+  'notice.kind': { vi: 'Loại giấy báo tử', en: 'Notice kind' },
+  'notice.number': { vi: 'Số giấy báo tử', en: 'Notice number' },
+  'lastResidence.commune': { vi: 'Xã/phường cư trú cuối cùng', en: 'Last residence commune' },
+  'lastResidence.line': { vi: 'Nơi cư trú cuối cùng', en: 'Last residence' },
+  amountVnd: { vi: 'Số tiền đề nghị', en: 'Amount' },
+  basis: { vi: 'Căn cứ', en: 'Basis' },
+};
+const SEX: Record<string, Text> = {
+  male: { vi: 'Nam', en: 'Male' },
+  female: { vi: 'Nữ', en: 'Female' },
+};
+
+function flatten(value: unknown, prefix = ''): [string, unknown][] {
+  if (value && typeof value === 'object' && !Array.isArray(value))
+    return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+  return [[prefix, value]];
+}
+
+/** The summary's facts in a reading order (the read model keeps JSON keys in its own order). */
+const ORDER = Object.keys(SUMMARY);
+const inOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>
+  (ORDER.includes(a) ? ORDER.indexOf(a) : ORDER.length) -
+    (ORDER.includes(b) ? ORDER.indexOf(b) : ORDER.length) || a.localeCompare(b);
+
+function shown(key: string, value: unknown): string {
+  const text = Array.isArray(value) ? value.join(', ') : String(value);
+  if (key === 'amountVnd' && /^\d+$/.test(text)) return formatMoney(Number(text));
+  if (key.endsWith('.sex') && SEX[text]) return tr(SEX[text]);
+  if (key.endsWith('.commune')) return `${text} — ${communeName(text)}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+  return text;
+}
+
+function documents(task: Task): string[] {
+  const s = task.summary as {
+    certificateNumber?: string;
+    notice?: { number?: string };
+    extractNumber?: string;
+  };
+  return [
+    tr(T.eform).replace('{id}', task.caseId),
+    s.certificateNumber ? tr(T.certificate).replace('{n}', s.certificateNumber) : '',
+    s.notice?.number ? tr(T.notice).replace('{n}', s.notice.number) : '',
+    s.extractNumber ? tr(T.extract).replace('{n}', s.extractNumber) : '',
+  ].filter(Boolean);
+}
+
+const DECISIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
+
+function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement {
+  const key = newIdempotencyKey();
+  const area = (id: string, label: string) => {
+    const control = h('textarea', { id, rows: 3, 'aria-describedby': `${id}-error` });
+    const error = h('p', { class: 'error', id: `${id}-error` });
+    return {
+      field: h('div', { class: 'field wide' }, h('label', { for: id }, label), control, error),
+      control,
+      error,
+    };
+  };
+  const reason = area('decision-reason', tr(T.reason));
+  const missing = area('decision-missing', tr(T.missing));
+  const problem = h('div');
+  const radios = DECISIONS.map((value, i) =>
+    h(
+      'div',
+      { class: 'field check' },
+      h('input', {
+        type: 'radio',
+        name: 'decision',
+        id: `decision-${value}`,
+        value,
+        checked: i === 0,
+      }),
+      h('label', { for: `decision-${value}` }, tr(T[value])),
+    ),
+  );
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true, 'aria-labelledby': 'decision-title' },
+    h('h2', { id: 'decision-title' }, tr(T.decision)),
+    h('fieldset', { class: 'choice' }, h('legend', {}, tr(T.decision)), ...radios),
+    reason.field,
+    missing.field,
+    problem,
+    h('button', { type: 'submit', class: 'primary' }, tr(T.send)),
+  );
+  const chosen = () =>
+    form.querySelector<HTMLInputElement>('input[name="decision"]:checked')?.value ?? 'approve';
+  const sync = () => {
+    reason.field.hidden = !['reject', 'return'].includes(chosen());
+    missing.field.hidden = chosen() !== 'request_supplement';
+  };
+  form.addEventListener('change', sync);
+  sync();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const decision = chosen();
+    const body =
+      decision === 'approve'
+        ? { decision }
+        : decision === 'request_supplement'
+          ? {
+              decision,
+              missing: missing.control.value
+                .split('\n')
+                .map((l) => l.trim())
+                .filter(Boolean),
+            }
+          : { decision, reason: reason.control.value };
+    for (const slot of [reason, missing]) {
+      slot.error.replaceChildren();
+      slot.control.removeAttribute('aria-invalid');
+    }
+    problem.replaceChildren();
+    api<StepView>('POST', `/v1/tasks/${encodeURIComponent(task.taskId)}/decision`, body, {
+      idempotencyKey: key,
+    }).then(onDone, (error: unknown) => {
+      const issues = error instanceof ApiProblem ? error.errors.filter((e) => e.in === 'body') : [];
+      for (const issue of issues) {
+        const slot = issue.pointer.startsWith('/missing')
+          ? missing
+          : issue.pointer === '/reason'
+            ? reason
+            : undefined;
+        if (!slot) continue;
+        slot.error.append(h('span', {}, schemaMessage(issue.detail)));
+        slot.control.setAttribute('aria-invalid', 'true');
+      }
+      if (issues.length === 0) show(problem, alertBox(errorText(error)));
+    });
+  });
+  return form;
+}
+
+export async function renderTask(main: HTMLElement): Promise<void> {
+  if (!requireRole(main, ['officer'])) return;
+  const taskId = decodeURIComponent(location.pathname.slice('/officer/tasks/'.length));
+  const back = h('p', {}, h('a', { href: '/officer' }, tr(T.back)));
+  const task = (await loadInbox()).find((candidate) => candidate.taskId === taskId);
+  if (!task) {
+    show(main, heading(t('navInbox')), alertBox(tr(T.gone)), back);
+    return;
+  }
+  const view = await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`);
+  const history = view.timeline.filter((entry) => entry.step === task.step);
+  const outcome = h('div', { role: 'status' });
+  const form = decisionForm(task, (step) => {
+    form.hidden = true;
+    show(
+      outcome,
+      h('div', { class: 'notice' }, tr(T.done).replace('{state}', stepStateName(step.state))),
+      back,
+    );
+  });
+  show(
+    main,
+    heading(`${stepName(task.step)} · ${agencyName(task.agency)}`),
+    h(
+      'section',
+      { class: 'card', 'aria-label': t('caseId') },
+      definitions([
+        [
+          t('caseId'),
+          h(
+            'a',
+            { href: `/cases/${encodeURIComponent(task.caseId)}`, class: 'tracking' },
+            task.caseId,
+          ),
+        ],
+        [t('status'), badge(stepStateName(task.state), toneOf(task.state))],
+        [
+          t('deadline'),
+          h(
+            'span',
+            {},
+            task.deadline ? formatDateTime(task.deadline) : '—',
+            ...flags(task).flatMap((f) => [' ', f]),
+          ),
+        ],
+        [t('assignee'), task.assignee ?? undefined],
+      ]),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'needs' },
+      h('h2', { id: 'needs' }, tr(T.needs)),
+      definitions(
+        flatten(task.summary)
+          .sort(inOrder)
+          .map(([key, value]) => [SUMMARY[key] ? tr(SUMMARY[key]) : key, shown(key, value)]),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'documents' },
+      h('h2', { id: 'documents' }, tr(T.documents)),
+      h('ul', {}, ...documents(task).map((d) => h('li', {}, d))),
+    ),
+    h(
+      'section',
+      { 'aria-labelledby': 'history' },
+      h('h2', { id: 'history' }, tr(T.history)),
+      history.length === 0 ? h('p', {}, tr(T.noHistory)) : null,
+      h(
+        'ol',
+        { class: 'timeline' },
+        ...history.map((e) =>
+          h(
+            'li',
+            {},
+            h('time', { datetime: e.at }, formatDateTime(e.at)),
+            ' ',
+            eventName(e.event),
+            e.detail ? ` — ${e.detail}` : '',
+          ),
+        ),
+      ),
+    ),
+    outcome,
+    form,
+    back,
+  );
+}
