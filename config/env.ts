@@ -114,6 +114,12 @@ export const WorkerEnv = z.object({
     .min(1)
     .optional()
     .describe('prebuilt workflow bundle (production)'),
+  WORKFLOW_CACHE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1000)
+    .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 

@@ -11,6 +11,8 @@ export interface WorkerSettings {
   deps: ActivityDeps;
   /** A bundle built by worker/bundle.ts; without it the workflows are bundled at start-up. */
   workflowBundlePath?: string | undefined;
+  /** Workflows kept in memory (the SDK's sticky cache); bounds the worker's memory. */
+  maxCachedWorkflows?: number | undefined;
 }
 
 /**
@@ -25,7 +27,15 @@ export async function createWorkers(settings: WorkerSettings): Promise<Worker[]>
       : { workflowsPath: WORKFLOWS_PATH };
   const common = { connection: settings.connection, namespace: settings.namespace };
   return Promise.all([
-    Worker.create({ ...common, taskQueue: TASK_QUEUES.orchestration, activities, ...workflows }),
+    Worker.create({
+      ...common,
+      taskQueue: TASK_QUEUES.orchestration,
+      activities,
+      ...workflows,
+      ...(settings.maxCachedWorkflows !== undefined && {
+        maxCachedWorkflows: settings.maxCachedWorkflows,
+      }),
+    }),
     ...Object.values(TASK_QUEUES.agency).map((taskQueue) =>
       Worker.create({ ...common, taskQueue, activities }),
     ),

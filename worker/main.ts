@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       namespace: env.TEMPORAL_NAMESPACE,
       deps: { db, agencies: createAgencies(env.SIMULATORS_URL) },
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+      maxCachedWorkflows: env.WORKFLOW_CACHE_SIZE,
     });
     log.info({ taskQueues: workers.map((w) => w.options.taskQueue) }, 'worker running');
     await Promise.all(workers.map((w) => w.run()));

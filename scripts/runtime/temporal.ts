@@ -7,6 +7,7 @@ import { spawnPart } from './process';
 
 export interface RunningTemporal {
   address: string;
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -51,7 +52,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     part.child.kill('SIGKILL');
     throw new Error(`the Temporal dev server did not become ready on ${address}`);
   }
-  return { address, stop: part.stop };
+  return { address, pid: part.child.pid, stop: part.stop };
 }
 
 /** Polls until a Temporal frontend answers at `address`, or the time runs out. */

@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
-import { freePort } from '../support/ports';
+import { freePort } from '../../scripts/runtime/ports';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { provisionTemporalCli, provisionTestServer } from '../../scripts/runtime/provision';
 import { startEmbeddedPostgres } from '../../scripts/runtime/postgres';
 import { startTemporalDevServer } from '../../scripts/runtime/temporal';
-import { freePort } from './ports';
+import { freePort } from '../../scripts/runtime/ports';
 import { TEST_NAMESPACES } from './namespaces';
 
 declare module 'vitest' {

@@ -1,0 +1,164 @@
+// The whole system started for a benchmark as `make start` runs it — each part its own process, so
+// each part's CPU and memory can be read — in a throw-away data directory on free ports. The
+// Temporal dev server runs with the same flags as under `make start` (SQLite in WAL mode), recorded
+// in the results.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { migrate } from '../../db/migrate';
+import { createPool, type Db } from '../../db/pool';
+import { seedReferenceData } from '../../db/reference-data';
+import { freePort } from '../../scripts/runtime/ports';
+import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/runtime/postgres';
+import { spawnPart, type Part } from '../../scripts/runtime/process';
+import { provisionTemporalCli } from '../../scripts/runtime/provision';
+import {
+  devServerArgs,
+  startTemporalDevServer,
+  waitForWorker,
+} from '../../scripts/runtime/temporal';
+import { TASK_QUEUES } from '../../workflows/task-queues';
+import { findProcess } from './proc';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+export const NAMESPACE = 'default';
+
+export interface BenchStack {
+  api: string;
+  simulators: string;
+  temporalAddress: string;
+  databaseUrl: string;
+  /** The owner's pool, for reading the agencies' and the read model's tables. */
+  db: Db;
+  /** Root pid of each part, for CPU and memory. */
+  pids: Record<string, number>;
+  temporalFlags: string[];
+  /** The Temporal dev server's SQLite file. */
+  temporalDbFile: string;
+  /** The worker's workflow-cache limit. */
+  workflowCacheSize: string;
+  /** The environment every part gets. */
+  env: Record<string, string>;
+  /** Starts another process with the stack's environment (a second worker, a load generator). */
+  spawn(name: string, entry: string, env?: Record<string, string>): Part;
+  stop(): Promise<void>;
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export async function startBenchStack(
+  options: { workerEnv?: Record<string, string>; log?: (line: string) => void } = {},
+): Promise<BenchStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-bench-'));
+  // The embedded server runs as its own user when started by root: it must reach its directory.
+  chmodSync(dataDir, 0o755);
+  const [pgPort, temporalPort, apiPort, simulatorsPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const stops: (() => Promise<void>)[] = [];
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    port: pgPort,
+    persistent: false,
+  });
+  stops.push(pg.stop);
+  const databaseUrl = pg.databaseUrl('lien_thong');
+  await ensureDatabase(databaseUrl);
+  await migrate(databaseUrl);
+  const db = createPool(databaseUrl, { max: 4 });
+  await seedReferenceData(db);
+
+  const devServer = {
+    cliPath: provisionTemporalCli(),
+    port: temporalPort,
+    namespaces: [NAMESPACE],
+    dbFile: join(dataDir, 'temporal.sqlite'),
+  };
+  const temporal = await startTemporalDevServer(devServer);
+  stops.push(temporal.stop);
+
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    API_PORT: String(apiPort),
+    SIMULATORS_PORT: String(simulatorsPort),
+    SIMULATORS_URL: `http://127.0.0.1:${simulatorsPort}`,
+    // Benchmarks measure the engine, not the abuse guard.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+  const spawn = (name: string, entry: string, extra: Record<string, string> = {}) => {
+    const part = spawnPart(TSX, [join(ROOT, entry)], {
+      env: { ...env, ...extra },
+      onLine: (line) => log(`[${name}] ${line}`),
+    });
+    stops.push(part.stop);
+    return part;
+  };
+  // Workers start from a prebuilt workflow bundle, as in production.
+  const bundle = join(dataDir, 'workflow-bundle.js');
+  await new Promise<void>((done, fail) => {
+    const build = spawnPart(TSX, [join(ROOT, 'worker', 'bundle.ts'), bundle], { env });
+    void build.exited.then((code) => (code === 0 ? done() : fail(new Error('bundle failed'))));
+  });
+  const simulators = spawn('simulators', 'agencies/simulators/server.ts');
+  await waitForHttp(`${env.SIMULATORS_URL}/readyz`, 60_000);
+  const worker = spawn('worker', 'worker/main.ts', {
+    WORKFLOW_BUNDLE_PATH: bundle,
+    ...options.workerEnv,
+  });
+  const api = spawn('api', 'api/server.ts');
+  await waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000);
+  if (!(await waitForWorker(temporal.address, NAMESPACE, TASK_QUEUES.orchestration, 90_000)))
+    throw new Error('the worker did not start polling');
+
+  const postmaster = findProcess('postgres', '-D', join(dataDir, 'postgres'));
+  const pids: Record<string, number> = {};
+  const add = (name: string, pid: number | undefined) => {
+    if (pid !== undefined) pids[name] = pid;
+  };
+  add('temporal', temporal.pid);
+  add('postgres', postmaster);
+  add('simulators', simulators.child.pid);
+  add('worker', worker.child.pid);
+  add('api', api.child.pid);
+
+  return {
+    api: `http://127.0.0.1:${apiPort}`,
+    simulators: env.SIMULATORS_URL,
+    temporalAddress: temporal.address,
+    databaseUrl,
+    db,
+    pids,
+    temporalFlags: devServerArgs(devServer).filter((a) => !a.startsWith('/')),
+    temporalDbFile: devServer.dbFile,
+    workflowCacheSize: options.workerEnv?.WORKFLOW_CACHE_SIZE ?? 'default',
+    env,
+    spawn,
+    async stop() {
+      await db.end();
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { bareCase, bareStep } from './bare.workflow';
