@@ -1,5 +1,7 @@
 // What the three bodies that may pay a funeral allowance have in common (BHXH, social protection,
 // merit services): a claim with its amount, a decision with a number, revocation after annulment.
+import type { AgencyHttp, AgencyOutcome } from './http';
+
 export interface FuneralClaim {
   /** The deceased. */
   pin: string;
@@ -16,3 +18,13 @@ export type BenefitDecided =
   | { status: 'rejected' | 'cancelled'; reason?: string };
 
 export type Revoked = { status: 'revoked'; decisionNumber: string };
+
+/** Revokes a benefit decision of the paying body at `/<system>` (after an annulment). */
+export const revocation =
+  (http: AgencyHttp, system: string) =>
+  (decisionNumber: string, reason: string, key: string): Promise<AgencyOutcome<Revoked>> =>
+    http.post(
+      `/${system}/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
+      { reason },
+      key,
+    );

@@ -1,4 +1,4 @@
-import type { BenefitDecided, FuneralClaim, Revoked } from './benefits';
+import { revocation, type BenefitDecided, type FuneralClaim } from './benefits';
 import type { AgencyHttp, AgencyOutcome } from './http';
 
 export interface MeritoriousPerson {
@@ -14,16 +14,7 @@ export function meritServicesClient(http: AgencyHttp) {
       http.get(`/merit-services/people/${pin}`),
     claimFuneral: (claim: FuneralClaim, key: string): Promise<AgencyOutcome<BenefitDecided>> =>
       http.post('/merit-services/funeral-allowances', claim, key),
-    revoke: (
-      decisionNumber: string,
-      reason: string,
-      key: string,
-    ): Promise<AgencyOutcome<Revoked>> =>
-      http.post(
-        `/merit-services/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
-        { reason },
-        key,
-      ),
+    revoke: revocation(http, 'merit-services'),
   };
 }
 export type MeritServicesClient = ReturnType<typeof meritServicesClient>;

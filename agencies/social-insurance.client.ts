@@ -1,4 +1,4 @@
-import type { BenefitDecided, FuneralClaim, Revoked } from './benefits';
+import { revocation, type BenefitDecided, type FuneralClaim } from './benefits';
 import type { AgencyHttp, AgencyOutcome } from './http';
 
 export interface ChildCardRequest {
@@ -73,16 +73,7 @@ export function socialInsuranceClient(http: AgencyHttp) {
         { reason },
         key,
       ),
-    revoke: (
-      decisionNumber: string,
-      reason: string,
-      key: string,
-    ): Promise<AgencyOutcome<Revoked>> =>
-      http.post(
-        `/social-insurance/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
-        { reason },
-        key,
-      ),
+    revoke: revocation(http, 'social-insurance'),
   };
 }
 export type SocialInsuranceClient = ReturnType<typeof socialInsuranceClient>;

@@ -1,4 +1,4 @@
-import type { BenefitDecided, FuneralClaim, Revoked } from './benefits';
+import { revocation, type BenefitDecided, type FuneralClaim } from './benefits';
 import type { AgencyHttp, AgencyOutcome } from './http';
 
 export interface AssistanceRecipient {
@@ -29,16 +29,7 @@ export function socialProtectionClient(http: AgencyHttp) {
       http.post(path(claimKey, 'decision'), decision, key),
     cancel: (claimKey: string, key: string): Promise<AgencyOutcome<BenefitDecided>> =>
       http.post(path(claimKey, 'cancel'), {}, key),
-    revoke: (
-      decisionNumber: string,
-      reason: string,
-      key: string,
-    ): Promise<AgencyOutcome<Revoked>> =>
-      http.post(
-        `/social-protection/decisions/${encodeURIComponent(decisionNumber)}/revocation`,
-        { reason },
-        key,
-      ),
+    revoke: revocation(http, 'social-protection'),
   };
 }
 export type SocialProtectionClient = ReturnType<typeof socialProtectionClient>;

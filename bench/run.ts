@@ -28,8 +28,14 @@ async function main(): Promise<void> {
     if (!scenario)
       throw new Error(`no scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
     console.log(`\n▶ ${name}`);
+    const value = (flag: string) => args.find((a) => a.startsWith(`--${flag}=`))?.split('=')[1];
+    const [cache, heap] = [value('cache'), value('worker-heap')];
     const stack = await startBenchStack({
       log: args.includes('--verbose') ? console.log : undefined,
+      workerEnv: {
+        ...(cache && { WORKFLOW_CACHE_SIZE: cache }),
+        ...(heap && { NODE_OPTIONS: `--max-old-space-size=${heap}` }),
+      },
     });
     try {
       const result = await scenario(stack);

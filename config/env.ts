@@ -118,7 +118,9 @@ export const WorkerEnv = z.object({
     .number()
     .int()
     .min(0)
-    .default(1000)
+    // Each cached workflow holds ~2–3 MB of the worker's memory (make bench SCENARIOS=scale): 200
+    // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
+    .default(200)
     .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;

@@ -9,7 +9,7 @@ import type { ApiDeps } from '../deps';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
-import { Task, TaskParams } from '../schemas/case.schemas';
+import { EXAMPLE_TASK, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 import { VISIBLE_WORD } from '../schemas/text';
 import { toTask } from './tasks.routes';
@@ -33,17 +33,7 @@ export const AssignedTask = Task.extend({
   id: 'AssignedTask',
   examples: [
     {
-      taskId: 'birth-residence-insurance:CS-2026-000001:birth',
-      caseId: 'birth-residence-insurance:CS-2026-000001',
-      step: 'birth',
-      agency: 'civil-status',
-      jurisdiction: '00004',
-      state: 'in_review',
-      deadline: '2026-11-24T10:00:00.000Z',
-      overdue: false,
-      atRisk: false,
-      breached: false,
-      summary: { certificateNumber: 'CS-2026-000001', motherName: 'Trần Thị Mai' },
+      ...EXAMPLE_TASK,
       assignee: 'officer-civil-status-2',
       assignedBy: 'supervisor-00004',
       assignedAt: '2026-11-22T03:00:00.000Z',

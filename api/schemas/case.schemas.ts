@@ -112,7 +112,7 @@ export const TaskParams = z.object({
     .meta({ example: EXAMPLE_TASK_ID }),
 });
 
-const EXAMPLE_TASK = {
+export const EXAMPLE_TASK = {
   taskId: EXAMPLE_TASK_ID,
   caseId: EXAMPLE_CASE_ID,
   step: 'birth',

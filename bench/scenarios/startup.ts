@@ -56,6 +56,15 @@ function timeUntil(
   });
 }
 
+/** Waits for the launcher's parts to finish stopping (their data is `dataDir`), else kills them. */
+async function settled(dataDir: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (let pid = findProcess(dataDir); pid !== undefined; pid = findProcess(dataDir)) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function startup(stack: BenchStack): Promise<ScenarioResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
   chmodSync(dataDir, 0o755);
@@ -73,12 +82,9 @@ export async function startup(stack: BenchStack): Promise<ScenarioResult> {
     ...ports,
   };
   const first = await timeUntil('scripts/start.ts', [], env, /\[start\] ready:/);
+  await settled(dataDir);
   const again = await timeUntil('scripts/start.ts', [], env, /\[start\] ready:/);
-  // Whatever the launcher left behind (it stops its parts on Ctrl-C; this makes sure).
-  for (let pid = findProcess(dataDir); pid !== undefined; pid = findProcess(dataDir)) {
-    process.kill(pid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await settled(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
 
   const bundle = join(dataDir, '..', `lien-thong-bundle-${Date.now()}.js`);

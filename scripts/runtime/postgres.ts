@@ -14,8 +14,10 @@ import pg from 'pg';
  * cluster itself (launcher, test teardown, benchmarks), so both go.
  */
 function keepOwnExitCode(): void {
-  exitHook.unhookEvent('beforeExit');
-  exitHook.unhookEvent('exit');
+  // A second cluster in the same process finds them gone already.
+  const hooked = exitHook.hookedEvents();
+  for (const event of ['beforeExit', 'exit'])
+    if (hooked.includes(event)) exitHook.unhookEvent(event);
 }
 
 /**
@@ -24,7 +26,9 @@ function keepOwnExitCode(): void {
  * database last). A launcher calls this and stops the cluster itself.
  */
 export function takeOverShutdownSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  const hooked = exitHook.hookedEvents();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    if (hooked.includes(signal)) exitHook.unhookEvent(signal);
 }
 
 export interface RunningPostgres {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..', '..');
 
 describe('exit code', () => {
-  it('when a process that started and stopped an embedded PostgreSQL sets exit code 3, then it exits with 3', () => {
+  it('when a process that started and stopped embedded PostgreSQL clusters sets exit code 3, then it exits with 3', () => {
     const run = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
       [join(__dirname, 'fixtures', 'exit-code.ts')],
