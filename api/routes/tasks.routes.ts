@@ -10,7 +10,7 @@ import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
-import { Decision, Inbox, TaskParams } from '../schemas/case.schemas';
+import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
 /** A task row as `principal` sees it in an inbox. */
@@ -38,18 +38,20 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       summary: 'open steps of my agency and jurisdiction, soonest deadline first',
       tags: ['tasks'],
       access: [Role.officer, Role.supervisor],
+      request: { query: InboxPage },
       responses: {
         200: {
           description: 'the inbox',
           content: jsonContent(Inbox),
         },
       },
-      handle: async ({ principal }) => {
-        const rows = await inbox(
-          db,
-          principal.jurisdiction,
-          principal.role === 'officer' ? principal.agency : undefined,
-        );
+      handle: async ({ principal, query }) => {
+        const rows = await inbox(db, {
+          jurisdiction: principal.jurisdiction,
+          agency: principal.role === 'officer' ? principal.agency : undefined,
+          limit: query.limit,
+          offset: query.offset,
+        });
         return { status: 200, body: { items: rows.map((row) => toTask(row, principal)) } };
       },
     }),

@@ -149,6 +149,12 @@ export const Task = z
   })
   .meta({ id: 'Task', examples: [EXAMPLE_TASK] });
 
+/** One page of an inbox: soonest deadline first. */
+export const InboxPage = z.object({
+  limit: queryInteger(1, 200, 50, 'page size'),
+  offset: queryInteger(0, 100_000, 0, 'tasks to skip'),
+});
+
 export const Inbox = z.object({ items: z.array(Task) }).meta({
   id: 'Inbox',
   description: 'open steps, soonest deadline first',

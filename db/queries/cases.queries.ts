@@ -93,12 +93,22 @@ export async function findTask(db: Db, taskId: string): Promise<TaskRow | undefi
 }
 
 /** Open tasks of one jurisdiction (and one agency, for officers), soonest deadline first. */
-export async function inbox(db: Db, jurisdiction: string, agency?: string): Promise<TaskRow[]> {
-  const { rows } = await db.query(
-    `SELECT * FROM tasks WHERE open AND jurisdiction = $1 AND ($2::text IS NULL OR agency = $2)
-      ORDER BY deadline NULLS LAST, task_id LIMIT 500`,
-    [jurisdiction, agency ?? null],
-  );
+export async function inbox(
+  db: Db,
+  page: { jurisdiction: string; agency?: string | undefined; limit: number; offset: number },
+): Promise<TaskRow[]> {
+  // Two statements rather than `agency = $2 OR $2 IS NULL`, so each uses its index.
+  const { rows } = await (page.agency === undefined
+    ? db.query(
+        `SELECT * FROM tasks WHERE open AND jurisdiction = $1
+          ORDER BY deadline NULLS LAST, task_id LIMIT $2 OFFSET $3`,
+        [page.jurisdiction, page.limit, page.offset],
+      )
+    : db.query(
+        `SELECT * FROM tasks WHERE open AND jurisdiction = $1 AND agency = $2
+          ORDER BY deadline NULLS LAST, task_id LIMIT $3 OFFSET $4`,
+        [page.jurisdiction, page.agency, page.limit, page.offset],
+      ));
   return rows.map((row) => TaskRow.parse(row));
 }
 

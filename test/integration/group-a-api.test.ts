@@ -285,4 +285,37 @@ describe('Group A API, through the real stack', () => {
       .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`);
     expect(citizenView.status).toBe(403);
   });
+
+  it('when an inbox has more tasks than a page, then pages follow each other soonest deadline first', async () => {
+    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ review: 'officer' }),
+    });
+    const clerk70 = await tokenFor({ sub: 'clerk-70', role: 'clerk', jurisdiction: '00070' });
+    for (let i = 0; i < 3; i += 1) {
+      const filed = await request(stack.app)
+        .post('/v1/cases')
+        .set('Authorization', `Bearer ${clerk70}`)
+        .send({ ...aBirthApplication(uniqueCertificate()), receivingCommune: '00070' });
+      expect(filed.status).toBe(202);
+    }
+    const token = await officer('civil-status', '00070');
+    const page = async (query: string) =>
+      (
+        (await request(stack.app).get(`/v1/tasks?${query}`).set('Authorization', `Bearer ${token}`))
+          .body as { items: { taskId: string; deadline: string }[] }
+      ).items;
+    const all = await vi.waitFor(
+      async () => {
+        const items = await page('limit=200');
+        expect(items).toHaveLength(3);
+        return items;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(all.map((t) => t.deadline)).toEqual([...all.map((t) => t.deadline)].sort());
+    expect(await page('limit=2')).toEqual(all.slice(0, 2));
+    expect(await page('limit=2&offset=2')).toEqual(all.slice(2));
+  });
 });

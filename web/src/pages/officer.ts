@@ -38,7 +38,7 @@ export const assigneesReported = (tasks: readonly Task[]) =>
   tasks.some((task) => 'assignee' in task);
 
 export async function loadInbox(): Promise<Task[]> {
-  const { items } = await api<{ items: Task[] }>('GET', '/v1/tasks');
+  const { items } = await api<{ items: Task[] }>('GET', '/v1/tasks?limit=200');
   return [...items].sort(byDeadline);
 }
 
