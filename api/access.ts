@@ -6,15 +6,6 @@ import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { HttpProblem } from './problem';
 
-/** Case statuses after which nothing more happens (but an annulment). */
-export const FINAL = new Set([
-  'completed',
-  'partially_completed',
-  'rejected',
-  'withdrawn',
-  'annulled',
-]);
-
 export interface CaseParties {
   commune: string;
   partyPins: readonly string[];

@@ -6,10 +6,11 @@ import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
+import { isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { FINAL, visibleCase } from '../access';
+import { visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
@@ -33,7 +34,7 @@ const summarize = (row: CaseRow) => ({
   commune: row.commune,
   receivedAt: row.received_at,
   deadline: row.deadline,
-  overdue: !FINAL.has(row.status) && Date.parse(row.deadline) < Date.now(),
+  overdue: !isFinal(row.status) && Date.parse(row.deadline) < Date.now(),
 });
 
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
@@ -112,9 +113,8 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
       },
       handle: async ({ params, principal }) => {
-        await visibleCase(db, principal, params.caseId);
-        const view = await readCaseView(db, params.caseId);
-        if (!view) throw new HttpProblem(ApiError.NOT_FOUND);
+        const row = await visibleCase(db, principal, params.caseId);
+        const view = await readCaseView(db, row);
         return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
@@ -177,7 +177,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
-        if (FINAL.has(current.status)) {
+        if (isFinal(current.status)) {
           throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is already ${current.status}`);
         }
         const view = await handle.executeUpdate(withdrawCase, {

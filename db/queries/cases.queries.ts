@@ -1,5 +1,6 @@
 // Reads of the read model for lists, search, inboxes and access checks.
 import { z } from 'zod';
+import { FINAL_STATUSES } from '../../domain/procedures/case-status';
 import type { Db } from '../pool';
 
 const CaseRow = z.object({
@@ -13,8 +14,6 @@ const CaseRow = z.object({
   view: z.record(z.string(), z.unknown()),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
-
-const FINAL = ['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled'];
 
 export async function findCase(db: Db, caseId: string): Promise<CaseRow | undefined> {
   const { rows } = await db.query('SELECT * FROM cases WHERE case_id = $1', [caseId]);
@@ -55,7 +54,7 @@ export async function searchCases(
   if (filter.status) add('status = ?', filter.status);
   if (filter.receivedFrom) add('received_at >= ?', filter.receivedFrom);
   if (filter.receivedTo) add('received_at < ?', filter.receivedTo);
-  if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL);
+  if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL_STATUSES);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases ${clause}`,

@@ -22,6 +22,10 @@ const FINAL = {
   annulled: CaseStatus.annulled,
 } as const;
 
+/** Statuses after which a case changes no more (but by an annulment). */
+export const FINAL_STATUSES: readonly CaseStatus[] = Object.values(FINAL);
+export const isFinal = (status: string): boolean => status in FINAL;
+
 /** `machineState` is the case machine's state; `steps` the statuses of the steps it runs. */
 export function toCaseStatus(machineState: string, steps: readonly StepStatus[]): CaseStatus {
   if (machineState in FINAL) return FINAL[machineState as keyof typeof FINAL];

@@ -16,7 +16,7 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { uniquePin } from '../support/group-b';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 const routes = apiRoutes(
   {
@@ -71,11 +71,7 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
   let caseId = '';
   beforeAll(async () => {
     stack = await startTestStack();
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'automatic' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     // A finished case in commune 00004: birth (civil status) and the card (BHXH) only.
     const application = {
       ...aBirthApplication(uniqueCertificate()),

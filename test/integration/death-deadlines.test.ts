@@ -13,17 +13,13 @@ import { deathCaseId } from '../../api/filing';
 import { stepOf } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 describe('Group B deadlines (time-skipping)', () => {
   let stack: TestStack;
   beforeEach(async () => {
     stack = await startTestStack({ timeSkipping: true });
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'automatic' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
   });
   afterEach(async () => {
     await stack?.stop();

@@ -6,7 +6,7 @@ import { vietnamDate } from '../../domain/calendar/vietnam';
 import { citizen, clerk, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 describe('Group B: death → residence removal ∥ funeral and survivor allowances', () => {
   let stack: TestStack;
@@ -14,11 +14,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
   beforeAll(async () => {
     stack = await startTestStack();
     for (const commune of ['00004', '00070'])
-      await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/${commune}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ review: 'automatic' }),
-      });
+      await setCivilStatusReview(stack.simulatorsUrl, commune, 'automatic');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -276,11 +272,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
   });
 
   it('when the civil-status officer reviews the death and a monthly survivor allowance is asked, then BHXH grants each eligible relative their share', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'officer' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00070', 'officer');
     const deceased = await addDeceased(stack.simulatorsUrl, {
       insured: participant(200),
       commune: '00070',
@@ -399,11 +391,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
   });
 
   it('when the applicant withdraws before the death is decided, then nothing is registered and the case is withdrawn', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'officer' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00070', 'officer');
     const deceased = await addDeceased(stack.simulatorsUrl, {
       insured: participant(14),
       commune: '00070',

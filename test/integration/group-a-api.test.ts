@@ -19,17 +19,13 @@ import {
 } from '../support/group-a';
 import { tokenFor } from '../support/auth';
 import { recordHistories } from '../support/histories';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 describe('Group A API, through the real stack', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack();
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'automatic' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -174,11 +170,7 @@ describe('Group A API, through the real stack', () => {
   });
 
   it('when an officer of another agency or commune decides a task, then it does not exist for them', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'officer' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00070', 'officer');
     const base = aBirthApplication(uniqueCertificate());
     const application = { ...base, receivingCommune: '00070' };
     const clerk00070 = await tokenFor({ sub: 'clerk-2', role: 'clerk', jurisdiction: '00070' });
@@ -253,11 +245,7 @@ describe('Group A API, through the real stack', () => {
   });
 
   it('when a case was filed, read and decided, then its supervisor reads every call in the audit trail and a citizen cannot', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'officer' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'officer');
     const application = aBirthApplication(uniqueCertificate());
     const { body } = await file(stack.app, application);
     await decide(stack.app, body.caseId, 'civil-status', { decision: 'approve' });
@@ -287,11 +275,7 @@ describe('Group A API, through the real stack', () => {
   });
 
   it('when an inbox has more tasks than a page, then pages follow each other soonest deadline first', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00070`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'officer' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00070', 'officer');
     const clerk70 = await tokenFor({ sub: 'clerk-70', role: 'clerk', jurisdiction: '00070' });
     for (let i = 0; i < 3; i += 1) {
       const filed = await request(stack.app)

@@ -12,7 +12,7 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant } from '../support/group-b';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 describe('personal data in logs', () => {
   const lines: string[] = [];
@@ -65,11 +65,7 @@ describe('personal data in logs', () => {
   });
 
   it('when a death case is filed, paid, read and annulled with debug logging, then no personal value appears in the logs', async () => {
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'automatic' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
     const application = aDeathApplication(deceased, vietnamDate(Date.now()));
     const from = lines.length;

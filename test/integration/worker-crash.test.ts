@@ -8,7 +8,7 @@ import { decide, file, uniqueCertificate, uniqueChildName, waitForCase } from '.
 import { addDeceased, aDeathApplication, participant } from '../support/group-b';
 import { testNamespace } from '../support/namespaces';
 import { vietnamDate } from '../../domain/calendar/vietnam';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -134,11 +134,7 @@ describe('worker killed mid-activity', () => {
       TEMPORAL_NAMESPACE: testNamespace(),
       SIMULATORS_URL: stack.simulatorsUrl,
     };
-    await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ review: 'automatic' }),
-    });
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
     const application = aDeathApplication(deceased, vietnamDate(Date.now()));
     stack.faults.set('payments', { latencyMs: 4_000 });

@@ -91,3 +91,17 @@ export async function startTestStack({
     },
   };
 }
+
+/** Civil status registers births and deaths of `commune` at once, or waits for its officer. */
+export async function setCivilStatusReview(
+  simulatorsUrl: string,
+  commune: string,
+  review: 'automatic' | 'officer',
+): Promise<void> {
+  const response = await fetch(`${simulatorsUrl}/admin/civil-status/settings/${commune}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ review }),
+  });
+  if (!response.ok) throw new Error(`civil-status settings → ${response.status}`);
+}

@@ -1,6 +1,7 @@
 // One case: its tracking code, status and deadline, every agency step with its status, deadline,
 // result or reason, and the timeline. The applicant's side answers a request for supplement here,
 // and a named relative confirms the payee of a lump-sum survivor allowance.
+import { isFinal } from '../../../domain/procedures/case-status';
 import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
@@ -57,8 +58,6 @@ const T = {
   nextStep: { vi: 'Đã xác nhận {n}/{total}', en: '{n} of {total} confirmed' },
   notFound: { vi: 'Không tìm thấy hồ sơ.', en: 'No such case.' },
 } satisfies Record<string, Text>;
-
-const FINAL = ['completed', 'partially_completed', 'rejected', 'withdrawn', 'annulled'];
 
 async function loadCase(caseId: string, justFiled: boolean): Promise<CaseView> {
   // A case just filed reaches the read model a moment after the API answered.
@@ -207,7 +206,7 @@ function actions(
   reload: (note: string) => void,
 ): (HTMLElement | null)[] {
   const applicantSide = session.claims.role === 'citizen' || session.claims.role === 'clerk';
-  if (!applicantSide || FINAL.includes(view.status)) return [];
+  if (!applicantSide || isFinal(view.status)) return [];
   const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
   const pin = session.claims.pin;
   const mayConfirm =
