@@ -2,7 +2,8 @@
 // reply mapped to a closed outcome (STYLE rule 21): 200 → accepted, 202 → pending (a person or a
 // callback decides later), 409/422 → rejected with the agency's reason; anything else throws, and the
 // activity's retry policy takes over. 400 and 404 mean our request was wrong: they throw too, marked
-// non-retryable by the activities.
+// non-retryable by the activities. 429 and 5xx are transient. A reply that is not JSON (a proxy's
+// HTML 502 page, a truncated body) is an AgencyError like any other failed reply, never a SyntaxError.
 
 export type AgencyOutcome<R> =
   | { kind: 'accepted'; result: R }
@@ -39,10 +40,11 @@ export function createAgencyHttp(
         signal: AbortSignal.timeout(timeoutMs),
       });
       if (response.status === 404) return undefined;
-      if (response.status !== 200) {
-        throw new AgencyError(`GET ${path} → ${response.status}`, response.status === 400);
-      }
-      return (await response.json()) as R;
+      const where = `GET ${path} → ${response.status}`;
+      if (response.status !== 200) throw new AgencyError(where, response.status === 400);
+      const json = parseJson(await response.text());
+      if (json === undefined) throw new AgencyError(`${where}: the reply is not JSON`, false);
+      return json as R;
     },
     async post<R>(path: string, body: unknown, idempotencyKey: string): Promise<AgencyOutcome<R>> {
       const response = await doFetch(`${baseUrl}${path}`, {
@@ -52,8 +54,14 @@ export function createAgencyHttp(
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await response.text();
-      const json = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
       const where = `POST ${path} → ${response.status}`;
+      const json = parseJson(text);
+      // Not the agency's JSON (a gateway's error page, a cut-off body): never read as an outcome, not
+      // even a refusal. Our key makes the retry safe; only 400/404 say the request itself was wrong.
+      if (json === undefined) {
+        const permanent = response.status === 400 || response.status === 404;
+        throw new AgencyError(`${where}: the reply is not JSON`, permanent);
+      }
       switch (response.status) {
         case 200:
           return { kind: 'accepted', result: json as R };
@@ -70,9 +78,22 @@ export function createAgencyHttp(
         case 400:
         case 404:
           throw new AgencyError(`${where}: ${text.slice(0, 500)}`, true);
-        default:
-          throw new AgencyError(`${where}`, false);
+        default: // 429, 5xx and anything unexpected: transient, retried by the activity's policy
+          throw new AgencyError(where, false);
       }
     },
   };
+}
+
+/** The reply as a JSON object ({} when empty), or undefined when it is not one. */
+function parseJson(text: string): Record<string, unknown> | undefined {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object'
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -17,6 +17,11 @@ export interface ApiDeps {
   idempotencyTtlMs?: number;
   /** Keys case ids made from personal ID numbers (default: the development secret). */
   caseIdSecret?: string;
+  /**
+   * Drills only (chaos runs, tests): every case filed gets supplement windows of this many
+   * milliseconds instead of working days. Unset in production (config/env.ts refuses it there).
+   */
+  drillSupplementReplyMs?: number;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

@@ -58,9 +58,13 @@ export function caseStart(
   receivedAt: number,
   provinceCodeOf: (commune: string) => string | undefined,
   caseIdSecret?: string,
+  /** Drills only (ApiDeps.drillSupplementReplyMs): supplement windows of this many milliseconds. */
+  drillSupplementReplyMs?: number,
 ): CaseStart {
   const today = vietnamDate(receivedAt);
   const calendar = calendarFor(Number(today.slice(0, 4)));
+  const drill =
+    drillSupplementReplyMs === undefined ? {} : { supplementReplyMs: drillSupplementReplyMs };
   if (app.procedure === 'birth-residence-insurance') {
     return {
       workflowType: 'birthResidenceInsurance',
@@ -70,7 +74,7 @@ export function caseStart(
           application: app,
           receivedAt,
           provinceCode: provinceCodeOf(app.receivingCommune) ?? '000',
-          rules: versionInForce(GROUP_A_RULES, today),
+          rules: { ...versionInForce(GROUP_A_RULES, today), ...drill },
           calendar,
         },
       ],
@@ -80,7 +84,14 @@ export function caseStart(
   return {
     workflowType: 'deathResidenceFuneral',
     caseId: deathCaseId(app.deceased.pin, caseIdSecret),
-    args: [{ application: app, receivedAt, rules: versionInForce(GROUP_B_RULES, today), calendar }],
+    args: [
+      {
+        application: app,
+        receivedAt,
+        rules: { ...versionInForce(GROUP_B_RULES, today), ...drill },
+        calendar,
+      },
+    ],
     duplicate: 'a case for this deceased person exists',
   };
 }

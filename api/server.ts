@@ -32,7 +32,15 @@ async function main(): Promise<void> {
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     caseIdSecret: env.CASE_ID_SECRET,
+    ...(env.DRILL_SUPPLEMENT_REPLY_SECONDS !== undefined && {
+      drillSupplementReplyMs: Math.round(env.DRILL_SUPPLEMENT_REPLY_SECONDS * 1000),
+    }),
   });
+  if (env.DRILL_SUPPLEMENT_REPLY_SECONDS !== undefined)
+    logger.warn(
+      { seconds: env.DRILL_SUPPLEMENT_REPLY_SECONDS },
+      'drill: supplement windows last seconds, not working days',
+    );
   const server = app.listen(env.API_PORT, env.API_HOST, () =>
     logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),
   );

@@ -91,6 +91,12 @@ export const ApiEnv = z
       .min(32, 'must be at least 32 characters')
       .default(DEV_CASE_ID_SECRET)
       .describe('keys the case ids made from personal ID numbers, so ids do not reveal them'),
+    DRILL_SUPPLEMENT_REPLY_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(86_400)
+      .optional()
+      .describe('drills only: supplement windows of this many seconds instead of working days'),
   })
   .superRefine(productionNeedsRealSecrets)
   .superRefine((env, ctx) => {
@@ -99,6 +105,13 @@ export const ApiEnv = z
         code: 'custom',
         path: ['CASE_ID_SECRET'],
         message: 'production needs a secret of its own, not the development default',
+      });
+    // A citizen's legal 7 working days must never shrink to seconds on a real service.
+    if (env.NODE_ENV === 'production' && env.DRILL_SUPPLEMENT_REPLY_SECONDS !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DRILL_SUPPLEMENT_REPLY_SECONDS'],
+        message: 'a drill setting: not allowed in production',
       });
   });
 export type ApiEnv = z.infer<typeof ApiEnv>;

@@ -83,6 +83,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       ...(reviewWorkingDays !== undefined && { reviewWorkingDays }),
       calendar: input.calendar,
       supplementReplyDays: rules.supplementReplyDays,
+      ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,
       summary: taskSummary(app, linked.steps.get('birth')?.result),
     });

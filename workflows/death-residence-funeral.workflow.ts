@@ -134,6 +134,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       workingDays: rules.deadlines[step],
       calendar,
       supplementReplyDays: rules.supplementReplyDays,
+      ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,
       summary,
     });

@@ -81,14 +81,29 @@ export function createSimulatorsApp({
   return app;
 }
 
+const SimulatedAgency = z.enum(SIMULATED_AGENCIES as [string, ...string[]]);
+
 function adminRoutes(db: Db, faults: FaultInjector): Router {
   const router = express.Router();
-  router.put('/faults/:agency', (req, res) => {
-    faults.set(req.params.agency, parseBody(FaultConfig, req));
-    res.json({ agency: req.params.agency, faults: faults.get(req.params.agency) });
+  // Counters of injected faults per agency and kind, for chaos reports; declared before
+  // /faults/:agency so that "stats" is never taken for an agency.
+  router.get('/faults/stats', (_req, res) => void res.json({ agencies: faults.stats() }));
+  router.delete('/faults/stats', (_req, res) => {
+    faults.resetStats();
+    res.status(204).end();
   });
+  router.get('/faults/:agency', (req, res) => {
+    const agency = parseValue(SimulatedAgency, req.params.agency);
+    res.json({ agency, faults: faults.get(agency) ?? null });
+  });
+  router.put('/faults/:agency', (req, res) => {
+    const agency = parseValue(SimulatedAgency, req.params.agency);
+    faults.set(agency, parseBody(FaultConfig, req));
+    res.json({ agency, faults: faults.get(agency) });
+  });
+  /** Ends the agency's faults (an outage too); the counters are kept until DELETE /faults/stats. */
   router.delete('/faults/:agency', (req, res) => {
-    faults.clear(req.params.agency);
+    faults.clear(parseValue(SimulatedAgency, req.params.agency));
     res.status(204).end();
   });
   router.put('/civil-status/settings/:commune', async (req, res) => {

@@ -80,6 +80,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           Date.now(),
           (commune) => deps.communes.get(commune)?.province_code,
           deps.caseIdSecret,
+          deps.drillSupplementReplyMs,
         );
         const { caseId } = start;
         try {

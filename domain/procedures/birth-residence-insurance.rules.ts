@@ -21,6 +21,11 @@ export interface GroupARules extends Versioned {
   };
   /** Working days the citizen has to answer a request for supplement before the step is rejected. */
   supplementReplyDays: number;
+  /**
+   * Drills only, never in a rule version: the supplement window in milliseconds instead of working
+   * days, set by the API from DRILL_SUPPLEMENT_REPLY_SECONDS (refused in production).
+   */
+  supplementReplyMs?: number;
   /** Hours before a step's deadline at which its officers are reminded. */
   reminderHoursBeforeDeadline: number;
   /** Times a later agency may send the file back for correction before its step is refused. */

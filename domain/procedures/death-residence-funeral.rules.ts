@@ -20,6 +20,8 @@ export interface GroupBRules extends Versioned {
   /** Working days the adult relatives have to confirm a lump-sum payee (U: our choice). */
   payeeConfirmationDays: number;
   supplementReplyDays: number;
+  /** Drills only, never in a rule version: see GroupARules.supplementReplyMs. */
+  supplementReplyMs?: number;
   reminderHoursBeforeDeadline: number;
   /** Group B has no correction loop: a step returned to civil status is refused. */
   maxCorrections: number;

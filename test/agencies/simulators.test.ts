@@ -352,4 +352,55 @@ describe('fault injection', () => {
     expect(response.body).toMatchObject({ returnTo: 'civil-status' });
     await request(app).delete('/admin/faults/social-insurance');
   });
+
+  it('when a reply is lost, then the message is recorded anyway and the retry with the same key gets the recorded reply, never a second message', async () => {
+    // Arrange
+    await request(app).delete('/admin/faults/stats');
+    await request(app).put('/admin/faults/notifications').send({ lostReplyRate: 1 });
+    const k = key('lost');
+
+    // Act
+    const lost = await post('/notifications/messages', message('fault-lost'), k);
+    const recorded = await request(app).get('/notifications/messages?reference=fault-lost');
+    await request(app).delete('/admin/faults/notifications');
+    const retried = await post('/notifications/messages', message('fault-lost'), k);
+    const stats = await request(app).get('/admin/faults/stats');
+
+    // Assert
+    expect(lost.status).toBe(502);
+    expect(lost.body).toMatchObject({ code: 'SIMULATOR.LOST_REPLY' });
+    expect(recorded.body.messages).toHaveLength(1);
+    expect(retried.status).toBe(200);
+    const after = await request(app).get('/notifications/messages?reference=fault-lost');
+    expect(after.body.messages).toHaveLength(1);
+    expect(stats.body).toEqual({
+      agencies: {
+        notifications: { requests: 1, '5xx': 0, '429': 0, outage: 0, lostReply: 1, delayed: 0 },
+      },
+    });
+  });
+
+  it('when faults are read, cleared and their counters reset through the admin endpoints, then each answers as documented', async () => {
+    await request(app).delete('/admin/faults/stats');
+    const set = await request(app)
+      .put('/admin/faults/police')
+      .send({ latencyMs: 0, latencyMaxMs: 5, fail5xx: 1 });
+    const read = await request(app).get('/admin/faults/police');
+    await post('/police/residents', {}, key('stats'));
+    const counted = await request(app).get('/admin/faults/stats');
+    await request(app).delete('/admin/faults/police');
+    const kept = await request(app).get('/admin/faults/stats');
+    const reset = await request(app).delete('/admin/faults/stats');
+    const cleared = await request(app).get('/admin/faults/stats');
+    const unknown = await request(app).put('/admin/faults/bhxh').send({ fail5xx: 1 });
+
+    expect(set.body.faults).toMatchObject({ latencyMaxMs: 5, fail5xx: 1, lostReplyRate: 0 });
+    expect(read.body).toMatchObject({ agency: 'police', faults: { fail5xx: 1 } });
+    expect(counted.body.agencies.police).toMatchObject({ requests: 1, '5xx': 1 });
+    expect(kept.body).toEqual(counted.body);
+    expect(reset.status).toBe(204);
+    expect(cleared.body).toEqual({ agencies: {} });
+    expect(unknown.status).toBe(400);
+    expect((await request(app).get('/admin/faults/police')).body.faults).toBeNull();
+  });
 });

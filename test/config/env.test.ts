@@ -34,6 +34,33 @@ describe('loadEnv', () => {
     ]);
   });
 
+  it('when production sets the drill supplement window, then start-up is refused naming it', () => {
+    const problems = problemsOf(() =>
+      loadEnv(ApiEnv, {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://u:p@db/lien_thong',
+        AUTH_JWKS_URL: 'https://id.example.vn/jwks.json',
+        CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
+        DRILL_SUPPLEMENT_REPLY_SECONDS: '30',
+      }),
+    );
+    expect(problems).toEqual([
+      'DRILL_SUPPLEMENT_REPLY_SECONDS: a drill setting: not allowed in production',
+    ]);
+  });
+
+  it('when a drill sets the supplement window outside production, then it is read as seconds', () => {
+    const env = loadEnv(ApiEnv, {
+      NODE_ENV: 'test',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong',
+      DRILL_SUPPLEMENT_REPLY_SECONDS: '2.5',
+    });
+    expect(env.DRILL_SUPPLEMENT_REPLY_SECONDS).toBe(2.5);
+    expect(loadEnv(ApiEnv, { DATABASE_URL: env.DATABASE_URL }).DRILL_SUPPLEMENT_REPLY_SECONDS).toBe(
+      undefined,
+    );
+  });
+
   it('when development keys are unset, then local defaults apply', () => {
     const env = loadEnv(WorkerEnv, { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong' });
     expect(env).toMatchObject({

@@ -34,13 +34,20 @@ export interface TestStack {
 
 /**
  * `timeSkipping`: run on Temporal's Java time-skipping server instead of the shared dev server, for
- * multi-day timers (deadlines, supplement windows).
+ * multi-day timers (deadlines, supplement windows). `drillSupplementReplyMs`: the API's drill setting.
  */
 export async function startTestStack({
   timeSkipping = false,
   workers: withWorkers = true,
   logger = pino({ level: 'silent' }),
-}: { timeSkipping?: boolean; workers?: boolean; logger?: Logger } = {}): Promise<TestStack> {
+  drillSupplementReplyMs,
+}: {
+  timeSkipping?: boolean;
+  workers?: boolean;
+  logger?: Logger;
+  /** Supplement windows of this many milliseconds for cases filed through the API (drills). */
+  drillSupplementReplyMs?: number;
+} = {}): Promise<TestStack> {
   const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
   const address = inject('temporalAddress');
   const namespace = env ? 'default' : testNamespace();
@@ -73,6 +80,7 @@ export async function startTestStack({
     logger,
     readiness: createReadiness(connection, database.appDb),
     communes: await loadCommunes(database.appDb),
+    ...(drillSupplementReplyMs !== undefined && { drillSupplementReplyMs }),
   });
   return {
     app,

@@ -50,6 +50,8 @@ export interface AgencyStepInput {
   reviewWorkingDays?: number;
   calendar: WorkingCalendar;
   supplementReplyDays: number;
+  /** Drills only: the supplement window in milliseconds, replacing the working days (step-clock.ts). */
+  supplementReplyMs?: number;
   reminderHours: number;
   contact: { phone: string; language: Language };
   /** What the officer needs to see in the inbox. */
@@ -70,6 +72,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.workingDays,
     input.supplementReplyDays,
     input.reminderHours,
+    input.supplementReplyMs,
   );
   const [initial, initialActions] = initialTransition(agencyStepMachine);
   let snapshot = initial;

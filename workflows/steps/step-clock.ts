@@ -1,5 +1,10 @@
 // A step's legal clock in working days: it runs from the step's start, pauses while the citizen is asked
 // for a supplement (which has its own deadline), and resumes with the days that were left.
+//
+// Drills (chaos runs on the real dev server, no time skipping) need the supplement window to close in
+// seconds: `supplementReplyMs`, when given, replaces the working-day window. It comes from the workflow
+// input, which is recorded in history, so no patched() guards it: every case started before the field
+// existed has no such field and replays the working-day path unchanged (test/replay).
 import {
   deadlineAfter,
   workingDaysLeft,
@@ -21,6 +26,8 @@ export class StepClock {
     workingDays: number,
     private readonly supplementReplyDays: number,
     private readonly reminderHours: number,
+    /** Drill override: the supplement window in milliseconds instead of working days. */
+    private readonly supplementReplyMs?: number,
   ) {
     this.deadline = deadlineAfter(startedAt, workingDays, calendar);
   }
@@ -36,7 +43,10 @@ export class StepClock {
     if (this.deadline !== undefined)
       this.daysLeft = workingDaysLeft(now, this.deadline, this.calendar);
     this.deadline = undefined;
-    this.supplementDue = deadlineAfter(now, this.supplementReplyDays, this.calendar);
+    this.supplementDue =
+      this.supplementReplyMs === undefined
+        ? deadlineAfter(now, this.supplementReplyDays, this.calendar)
+        : now + this.supplementReplyMs;
   }
 
   resume(now: number): void {
