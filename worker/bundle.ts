@@ -1,18 +1,62 @@
 // Prebuilds the workflow bundle for production workers (WORKFLOW_BUNDLE_PATH), so a worker starts
-// without running webpack.
+// without running webpack. With --previous-version it builds the workflows as they ran before their
+// patches were deployed, for the versioning drill (issue 8): cases started on it must finish on the
+// current code.
+//
+//   tsx worker/bundle.ts [--previous-version] [out]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from './create-worker';
 
-async function main(out: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, code);
-  console.log(`workflow bundle written to ${out} (${Math.round(code.length / 1024)} KiB)`);
+/** Stands in for '@temporalio/workflow' in the previous-version bundle: every patched() is false. */
+const PREVIOUS_VERSION_SHIM = join(__dirname, 'previous-version', 'workflow-shim.ts');
+
+export interface BundleOptions {
+  /** Today's sources as they ran before any patch: patched() false, no marker recorded. */
+  previousVersion?: boolean;
 }
 
-main(resolve(process.argv[2] ?? 'build/workflow-bundle.js')).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+export async function buildWorkflowBundle({ previousVersion = false }: BundleOptions = {}) {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    ...(previousVersion && {
+      webpackConfigHook: (config) => ({
+        ...config,
+        resolve: {
+          ...config.resolve,
+          // `$`: only the exact request, so the shim's own deep import reaches the real package.
+          alias: { ...config.resolve?.alias, '@temporalio/workflow$': PREVIOUS_VERSION_SHIM },
+        },
+      }),
+    }),
+  });
+  return code;
+}
+
+/** Builds the bundle and writes it to `out` (for createWorkers' workflowBundlePath). */
+export async function writeWorkflowBundle(out: string, options: BundleOptions = {}) {
+  const code = await buildWorkflowBundle(options);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, code);
+  return code;
+}
+
+/** The previous-version bundle at `out`: for the chaos run's versioning drill. */
+export const writePreviousVersionBundle = (out: string) =>
+  writeWorkflowBundle(out, { previousVersion: true });
+
+async function main(args: string[]): Promise<void> {
+  const previousVersion = args.includes('--previous-version');
+  const out = resolve(args.find((a) => !a.startsWith('--')) ?? 'build/workflow-bundle.js');
+  const code = await writeWorkflowBundle(out, { previousVersion });
+  const which = previousVersion ? 'previous-version workflow bundle' : 'workflow bundle';
+  console.log(`${which} written to ${out} (${Math.round(code.length / 1024)} KiB)`);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

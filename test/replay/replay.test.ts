@@ -42,6 +42,8 @@ describe('workflow replay', () => {
     expect(
       files.filter((f) => f.startsWith('before-project-step-changes.')).length,
     ).toBeGreaterThan(10);
+    // A case started before that patch and finished after it (the versioning drill).
+    expect(files).toContain('across-project-step-changes.group-a-residence-police.case.json');
     for (const path of paths)
       expect(files).toEqual(expect.arrayContaining([`${path}.case.json`, `${path}.birth.json`]));
     for (const path of groupB)
