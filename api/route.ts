@@ -39,6 +39,12 @@ export interface RouteContext<P, Q, B, A extends Access> {
       : Principal;
   req: Request;
   res: Response;
+  /**
+   * For a workflow update the request makes (idempotent routes with an Idempotency-Key): the same for
+   * a retry by the same caller, so Temporal applies the update once and answers the retry with the
+   * first outcome — even when the API died before it could keep the reply.
+   */
+  updateId?: string;
 }
 
 export interface RouteDefinition<
@@ -224,7 +230,15 @@ export function mountRoutes(
           throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
         }
         const input = parseInput(route, req);
-        const run = async () => route.handle({ ...input, principal, req, res });
+        const key = route.idempotent ? req.get('idempotency-key') : undefined;
+        const updateId =
+          key === undefined
+            ? undefined
+            : createHash('sha256')
+                .update(`${principal?.sub ?? 'anonymous'}\n${key}`)
+                .digest('hex');
+        const run = async () =>
+          route.handle({ ...input, principal, req, res, ...(updateId && { updateId }) });
         return route.idempotent
           ? await withIdempotency(
               deps.db,

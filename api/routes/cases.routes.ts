@@ -15,6 +15,7 @@ import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
 import { HttpProblem } from '../problem';
+import { earlierOutcome, updateOptions } from '../updates';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import {
@@ -173,17 +174,20 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
       },
-      handle: async ({ params, body, principal }) => {
+      handle: async ({ params, body, principal, updateId }) => {
         await visibleCase(db, principal, params.caseId, true);
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
         if (isFinal(current.status)) {
+          const earlier = await earlierOutcome<CaseView>([handle], updateId);
+          if (earlier) return { status: 200, body: caseViewFor(principal, earlier) };
           throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is already ${current.status}`);
         }
-        const view = await handle.executeUpdate(withdrawCase, {
-          args: [{ reason: body.reason, by: principal.sub }],
-        });
+        const view = await handle.executeUpdate(
+          withdrawCase,
+          updateOptions([{ reason: body.reason, by: principal.sub }] as const, updateId),
+        );
         return { status: 200, body: caseViewFor(principal, view) };
       },
     }),
@@ -204,16 +208,22 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('No step of this case awaits a supplement.'),
       },
-      handle: async ({ params, body, principal }) => {
+      handle: async ({ params, body, principal, updateId }) => {
         await visibleCase(db, principal, params.caseId, true);
         const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
-        if (!waiting) throw new HttpProblem(ApiError.UNPROCESSABLE, 'no step awaits a supplement');
+        if (!waiting) {
+          const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));
+          const earlier = await earlierOutcome<StepView>(steps, updateId);
+          if (earlier) return { status: 200, body: earlier };
+          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no step awaits a supplement');
+        }
         const step = await temporal.workflow
           .getHandle(waiting.workflowId)
-          .executeUpdate(submitSupplement, {
-            args: [{ documents: body.documents, by: principal.sub }],
-          });
+          .executeUpdate(
+            submitSupplement,
+            updateOptions([{ documents: body.documents, by: principal.sub }] as const, updateId),
+          );
         return { status: 200, body: step };
       },
     }),

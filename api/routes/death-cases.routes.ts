@@ -15,6 +15,7 @@ import { mayActForApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
+import { earlierOutcome, updateOptions } from '../updates';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
@@ -93,25 +94,36 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           'Not a named adult relative, another payee, or no confirmation is awaited.',
         ),
       },
-      handle: async ({ params, body, principal }) => {
+      handle: async ({ params, body, principal, updateId }) => {
         const row = await visibleCase(db, principal, params.caseId);
         const handle = temporal.workflow.getHandle(params.caseId);
         const current = await handle.query(getProcedureStatus);
-        if (current.payee?.state !== 'awaiting')
+        if (current.payee?.state !== 'awaiting') {
+          const earlier = await earlierOutcome<CaseView>([handle], updateId);
+          if (earlier) return { status: 200, body: caseViewFor(principal, earlier) };
           throw new HttpProblem(ApiError.UNPROCESSABLE, 'no payee confirmation is awaited');
+        }
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')
             throw new HttpProblem(ApiError.FORBIDDEN, 'relatives confirm for themselves');
-          const view = await handle.executeUpdate(confirmPayee, {
-            args: [{ relativePin: principal.pin, payeePin: body.payeePin, by: principal.sub }],
-          });
+          const view = await handle.executeUpdate(
+            confirmPayee,
+            updateOptions(
+              [{ relativePin: principal.pin, payeePin: body.payeePin, by: principal.sub }] as const,
+              updateId,
+            ),
+          );
           return { status: 200, body: caseViewFor(principal, view) };
         }
         const parties = { commune: row.commune, partyPins: row.party_pins, agencies: [] };
         if (!mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
-        const view = await handle.executeUpdate(submitPayeeDeclaration, {
-          args: [{ document: body.declarationForm ?? '', by: principal.sub }],
-        });
+        const view = await handle.executeUpdate(
+          submitPayeeDeclaration,
+          updateOptions(
+            [{ document: body.declarationForm ?? '', by: principal.sub }] as const,
+            updateId,
+          ),
+        );
         return { status: 200, body: caseViewFor(principal, view) };
       },
     }),

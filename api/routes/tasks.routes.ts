@@ -8,6 +8,7 @@ import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
+import { earlierOutcome, updateOptions } from '../updates';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas';
@@ -72,7 +73,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such task in your agency and jurisdiction.'),
         422: problemResponse('The step does not allow this decision now.'),
       },
-      handle: async ({ params, body, principal }) => {
+      handle: async ({ params, body, principal, updateId }) => {
         const task = await findTask(db, params.taskId);
         if (
           !task ||
@@ -81,11 +82,16 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         ) {
           throw new HttpProblem(ApiError.NOT_FOUND);
         }
-        if (!task.open)
+        const handle = temporal.workflow.getHandle(task.task_id);
+        if (!task.open) {
+          const earlier = await earlierOutcome<StepView>([handle], updateId);
+          if (earlier) return { status: 200, body: earlier, caseId: task.case_id };
           throw new HttpProblem(ApiError.UNPROCESSABLE, `the step is already ${task.state}`);
-        const step = await temporal.workflow
-          .getHandle(task.task_id)
-          .executeUpdate(decideStep, { args: [{ ...body, officer: principal.sub }] });
+        }
+        const step = await handle.executeUpdate(
+          decideStep,
+          updateOptions([{ ...body, officer: principal.sub }] as const, updateId),
+        );
         return { status: 200, body: step, caseId: task.case_id };
       },
     }),

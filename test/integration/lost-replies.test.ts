@@ -1,0 +1,85 @@
+// A reply lost between the workflow and the caller — the API died after the update and before it kept
+// the reply under the Idempotency-Key — must not turn the caller's retry into a refusal or a second
+// decision: the retry names the same Temporal update and gets its first outcome back.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { citizen, file, officer, uniqueCertificate, waitForCase } from '../support/group-a';
+import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
+
+describe('replies lost after the workflow acted', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await setCivilStatusReview(stack.simulatorsUrl, '00004', 'officer');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** As if the API had died before keeping its reply: the stored replies are gone. */
+  const forgetReplies = () => stack.database.db.query('DELETE FROM idempotency_keys');
+
+  const updatesAccepted = async (workflowId: string) => {
+    const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+    return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
+      .length;
+  };
+
+  async function birthInReview() {
+    const application = aBirthApplication(uniqueCertificate());
+    const { body } = await file(stack.app, application);
+    const caseId = body.caseId as string;
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(v.steps[0]?.state).toBe('in_review'),
+    );
+    return { caseId, pin: application.applicant.pin, taskId: `${caseId}:birth` };
+  }
+
+  const decide = async (taskId: string, key: string, decision: object) =>
+    request(stack.app)
+      .post(`/v1/tasks/${encodeURIComponent(taskId)}/decision`)
+      .set('Authorization', `Bearer ${await officer('civil-status')}`)
+      .set('Idempotency-Key', key)
+      .send(decision);
+
+  it('when a decision is retried after its reply was lost and the step has moved on, then the retry gets the first outcome and the step is decided once', async () => {
+    const { caseId, pin, taskId } = await birthInReview();
+    const first = await decide(taskId, 'lost-decision-0001', { decision: 'approve' });
+    expect(first.status).toBe(200);
+    await forgetReplies();
+    await waitForCase(stack.app, caseId, pin, (v) => expect(v.steps[0]?.status).toBe('completed'));
+
+    const retry = await decide(taskId, 'lost-decision-0001', { decision: 'approve' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(await updatesAccepted(taskId)).toBe(1);
+    // Another request (another key) is what the step refuses.
+    expect((await decide(taskId, 'other-decision-0001', { decision: 'approve' })).status).toBe(422);
+  });
+
+  it('when a supplement answer is retried after its reply was lost, then the retry gets the first outcome, not 422', async () => {
+    const { caseId, pin, taskId } = await birthInReview();
+    const asked = await decide(taskId, 'ask-supplement-0001', {
+      decision: 'request_supplement',
+      missing: ['bản sao giấy chứng sinh'],
+    });
+    expect(asked.status).toBe(200);
+    await waitForCase(stack.app, caseId, pin, (v) => expect(v.status).toBe('awaiting_supplement'));
+    const answer = async () =>
+      request(stack.app)
+        .post(`/v1/cases/${encodeURIComponent(caseId)}/supplements`)
+        .set('Authorization', `Bearer ${await citizen(pin)}`)
+        .set('Idempotency-Key', 'lost-supplement-0001')
+        .send({ documents: ['giay-chung-sinh.pdf'] });
+    const first = await answer();
+    expect(first.status).toBe(200);
+    await forgetReplies();
+    await waitForCase(stack.app, caseId, pin, (v) => expect(v.steps[0]?.state).toBe('in_review'));
+    const retry = await answer();
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    // The request for supplement and one answer: two updates, not three.
+    expect(await updatesAccepted(taskId)).toBe(2);
+  });
+});
