@@ -8,7 +8,7 @@ export npm_config_update_notifier := false
 
 TSX := node_modules/.bin/tsx
 
-.PHONY: help install provision web start test check fuzz histories demo bench format clean
+.PHONY: help install provision web start test check fuzz histories demo bench chaos format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,7 +53,8 @@ fuzz: provision ## schemathesis on the real stack: thousands of generated reques
 histories: provision ## re-record the replay histories of every Group A and B path from real runs
 	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts \
 	  test/integration/birth-deadlines.test.ts test/integration/group-a-api.test.ts \
-	  test/integration/death-residence-funeral.test.ts test/integration/death-deadlines.test.ts
+	  test/integration/death-residence-funeral.test.ts test/integration/death-deadlines.test.ts \
+	  test/integration/versioning-drill.test.ts
 
 demo: install ## with `make start` running: file a Group A and a Group B case, act as officers and relatives, print the results
 	@$(TSX) scripts/demo.ts $${API_PORT:-3000}
@@ -62,6 +63,11 @@ demo: install ## with `make start` running: file a Group A and a Group B case, a
 # One scenario at a time: `make bench SCENARIOS=latency`; options: `make bench ARGS="--open=10000"`.
 bench: provision ## benchmarks (throughput vs bare Temporal, API latency, open cases, start-up) → bench/results/
 	@$(TSX) bench/run.ts $(SCENARIOS) $(ARGS)
+
+# Bounded: it stops by itself (about 25 minutes) and exits 1 when the oracle finds anything.
+# Smaller: `make chaos ARGS="--cases=200 --minutes=5"`. A short version runs in `make test`.
+chaos: provision ## 1,000 cases while processes die and agencies fail, judged by an oracle → chaos/results/
+	@$(TSX) chaos/run.ts $(ARGS)
 
 format: install ## rewrite files with prettier
 	npm run -s format

@@ -20,6 +20,7 @@ export default tseslint.config(
       'coverage/',
       'test-output/',
       'bench/results/',
+      'chaos/results/',
       'web/dist/',
     ],
   },
@@ -93,7 +94,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'chaos/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'warn',
       // HTTP response bodies (supertest, fetch) are untyped JSON: asserting on them is the point.

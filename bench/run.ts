@@ -32,9 +32,11 @@ async function main(): Promise<void> {
     const [cache, heap] = [value('cache'), value('worker-heap')];
     const stack = await startBenchStack({
       log: args.includes('--verbose') ? console.log : undefined,
-      workerEnv: {
-        ...(cache && { WORKFLOW_CACHE_SIZE: cache }),
-        ...(heap && { NODE_OPTIONS: `--max-old-space-size=${heap}` }),
+      env: {
+        worker: {
+          ...(cache && { WORKFLOW_CACHE_SIZE: cache }),
+          ...(heap && { NODE_OPTIONS: `--max-old-space-size=${heap}` }),
+        },
       },
     });
     try {

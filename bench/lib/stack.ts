@@ -24,6 +24,9 @@ export const ROOT = resolve(__dirname, '..', '..');
 export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 export const NAMESPACE = 'default';
 
+/** The parts that run as processes of ours: killed and started again by chaos runs. */
+export type OwnPart = 'simulators' | 'worker' | 'api';
+
 export interface BenchStack {
   api: string;
   simulators: string;
@@ -31,7 +34,7 @@ export interface BenchStack {
   databaseUrl: string;
   /** The owner's pool, for reading the agencies' and the read model's tables. */
   db: Db;
-  /** Root pid of each part, for CPU and memory. */
+  /** Root pid of each part, for CPU and memory (updated when a part starts again). */
   pids: Record<string, number>;
   temporalFlags: string[];
   /** The Temporal dev server's SQLite file. */
@@ -42,6 +45,15 @@ export interface BenchStack {
   env: Record<string, string>;
   /** Starts another process with the stack's environment (a second worker, a load generator). */
   spawn(name: string, entry: string, env?: Record<string, string>): Part;
+  /** SIGKILLs one of our parts, whole process group (no goodbye: as a crashed machine). */
+  kill(part: OwnPart): void;
+  /** Starts a part again (after `kill`), waiting until it answers; `env` replaces its extra settings. */
+  start(part: OwnPart, env?: Record<string, string>): Promise<void>;
+  /** SIGKILLs the Temporal dev server and starts it again on the same SQLite file and port. */
+  restartTemporal(): Promise<void>;
+  /** Stops PostgreSQL (its data kept) and, with `startPostgres`, brings it back on the same port. */
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,9 +70,15 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-export async function startBenchStack(
-  options: { workerEnv?: Record<string, string>; log?: (line: string) => void } = {},
-): Promise<BenchStack> {
+export interface BenchStackOptions {
+  /** Extra settings per part (a workflow-cache limit, a drill's short supplement window). */
+  env?: Partial<Record<OwnPart, Record<string, string>>>;
+  log?: (line: string) => void;
+  /** A part of ours ended without being killed or stopped (a crash). */
+  onCrash?: (part: OwnPart, code: number | null) => void;
+}
+
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
   const log = options.log ?? (() => undefined);
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-bench-'));
   // The embedded server runs as its own user when started by root: it must reach its directory.
@@ -72,12 +90,9 @@ export async function startBenchStack(
     freePort(),
   ]);
   const stops: (() => Promise<void>)[] = [];
-  const pg = await startEmbeddedPostgres({
-    dataDir: join(dataDir, 'postgres'),
-    port: pgPort,
-    persistent: false,
-  });
-  stops.push(pg.stop);
+  const postgresOptions = { dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true };
+  let pg = await startEmbeddedPostgres(postgresOptions);
+  stops.push(() => pg.stop());
   const databaseUrl = pg.databaseUrl('lien_thong');
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
@@ -90,8 +105,8 @@ export async function startBenchStack(
     namespaces: [NAMESPACE],
     dbFile: join(dataDir, 'temporal.sqlite'),
   };
-  const temporal = await startTemporalDevServer(devServer);
-  stops.push(temporal.stop);
+  let temporal = await startTemporalDevServer(devServer);
+  stops.push(() => temporal.stop());
 
   const env = {
     PATH: process.env.PATH ?? '',
@@ -121,27 +136,55 @@ export async function startBenchStack(
     const build = spawnPart(TSX, [join(ROOT, 'worker', 'bundle.ts'), bundle], { env });
     void build.exited.then((code) => (code === 0 ? done() : fail(new Error('bundle failed'))));
   });
-  const simulators = spawn('simulators', 'agencies/simulators/server.ts');
-  await waitForHttp(`${env.SIMULATORS_URL}/readyz`, 60_000);
-  const worker = spawn('worker', 'worker/main.ts', {
-    WORKFLOW_BUNDLE_PATH: bundle,
-    ...options.workerEnv,
-  });
-  const api = spawn('api', 'api/server.ts');
-  await waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000);
-  if (!(await waitForWorker(temporal.address, NAMESPACE, TASK_QUEUES.orchestration, 90_000)))
-    throw new Error('the worker did not start polling');
 
-  const postmaster = findProcess('postgres', '-D', join(dataDir, 'postgres'));
-  const pids: Record<string, number> = {};
-  const add = (name: string, pid: number | undefined) => {
-    if (pid !== undefined) pids[name] = pid;
+  const entries: Record<
+    OwnPart,
+    { entry: string; env: Record<string, string>; ready: () => Promise<void> }
+  > = {
+    simulators: {
+      entry: 'agencies/simulators/server.ts',
+      env: {},
+      ready: () => waitForHttp(`${env.SIMULATORS_URL}/readyz`, 60_000),
+    },
+    worker: {
+      entry: 'worker/main.ts',
+      env: { WORKFLOW_BUNDLE_PATH: bundle },
+      ready: async () => {
+        if (!(await waitForWorker(temporal.address, NAMESPACE, TASK_QUEUES.orchestration, 90_000)))
+          throw new Error('the worker did not start polling');
+      },
+    },
+    api: {
+      entry: 'api/server.ts',
+      env: {},
+      ready: () => waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000),
+    },
   };
-  add('temporal', temporal.pid);
-  add('postgres', postmaster);
-  add('simulators', simulators.child.pid);
-  add('worker', worker.child.pid);
-  add('api', api.child.pid);
+  const running: Partial<Record<OwnPart, Part>> = {};
+  const pids: Record<string, number> = {};
+  let stopping = false;
+  const launch = (name: OwnPart, extra?: Record<string, string>) => {
+    const part = spawn(name, entries[name].entry, {
+      ...entries[name].env,
+      ...(extra ?? options.env?.[name]),
+    });
+    running[name] = part;
+    if (part.child.pid !== undefined) pids[name] = part.child.pid;
+    void part.exited.then((code) => {
+      if (!stopping && running[name] === part) options.onCrash?.(name, code);
+    });
+  };
+  launch('simulators');
+  await entries.simulators.ready();
+  launch('worker');
+  launch('api');
+  await entries.api.ready();
+  await entries.worker.ready();
+
+  const postmaster = () => findProcess('postgres', '-D', postgresOptions.dataDir);
+  if (temporal.pid !== undefined) pids.temporal = temporal.pid;
+  const postgresPid = postmaster();
+  if (postgresPid !== undefined) pids.postgres = postgresPid;
 
   return {
     api: `http://127.0.0.1:${apiPort}`,
@@ -152,10 +195,32 @@ export async function startBenchStack(
     pids,
     temporalFlags: devServerArgs(devServer).filter((a) => !a.startsWith('/')),
     temporalDbFile: devServer.dbFile,
-    workflowCacheSize: options.workerEnv?.WORKFLOW_CACHE_SIZE ?? 'default',
+    workflowCacheSize: options.env?.worker?.WORKFLOW_CACHE_SIZE ?? 'default',
     env,
     spawn,
+    kill(name) {
+      const part = running[name];
+      delete running[name];
+      part?.kill('SIGKILL');
+    },
+    async start(name, extra) {
+      launch(name, extra);
+      await entries[name].ready();
+    },
+    async restartTemporal() {
+      if (temporal.pid !== undefined) process.kill(temporal.pid, 'SIGKILL');
+      await temporal.stop();
+      temporal = await startTemporalDevServer(devServer);
+      if (temporal.pid !== undefined) pids.temporal = temporal.pid;
+    },
+    stopPostgres: () => pg.stop(),
+    async startPostgres() {
+      pg = await startEmbeddedPostgres(postgresOptions);
+      const pid = postmaster();
+      if (pid !== undefined) pids.postgres = pid;
+    },
     async stop() {
+      stopping = true;
       await db.end();
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,8 @@ export interface Part {
   child: ChildProcess;
   exited: Promise<number | null>;
   stop: () => Promise<void>;
+  /** Signals the whole process group at once (a tsx launcher and the node process it runs). */
+  kill: (signal?: NodeJS.Signals) => void;
 }
 
 export function spawnPart(
@@ -19,7 +21,9 @@ export function spawnPart(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  process.once('exit', () => child.kill('SIGKILL'));
+  const killWithLauncher = () => child.kill('SIGKILL');
+  process.once('exit', killWithLauncher);
+  child.once('exit', () => process.off('exit', killWithLauncher));
   const forward = (chunk: Buffer) =>
     chunk
       .toString()
@@ -38,6 +42,14 @@ export function spawnPart(
       const timer = setTimeout(() => child.kill('SIGKILL'), options.graceMs ?? 15_000);
       await exited;
       clearTimeout(timer);
+    },
+    kill(signal = 'SIGKILL') {
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group is gone already
+      }
     },
   };
 }

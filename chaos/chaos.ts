@@ -1,0 +1,170 @@
+// One chaos run: the whole system as separate processes (as `make start` runs it), cases of every kind
+// filed at an even pace through the API while the faults of faults.ts strike, the people of actors.ts
+// acting by script, then the oracle's verdict. `make chaos` runs it at full size; a short version is
+// part of `make test` (test/chaos/chaos.test.ts).
+import { Client, Connection } from '@temporalio/client';
+import { startBenchStack } from '../bench/lib/stack';
+import { vietnamDate } from '../domain/calendar/vietnam';
+import type { Principal } from '../domain/principal';
+import { Api, citizen, clerk, fileCase, registerDeceased, sleep, startPeople } from './lib/actors';
+import { AGENCIES, startFaults, type FaultLog, type FaultPlan } from './lib/faults';
+import { judge, type Verdict } from './lib/oracle';
+import { AUTOMATIC_COMMUNE, KINDS, OFFICER_COMMUNE, planCase, type PlannedCase } from './lib/plan';
+
+export interface ChaosOptions extends FaultPlan {
+  cases: number;
+  /** The drill's supplement reply window (seconds instead of 7 working days). */
+  supplementReplySeconds: number;
+  /** How long after the faults stop every case must have reached its end. */
+  boundMs: number;
+  /** Where the histories of cases that did not end are written. */
+  evidence: string;
+  log?: (line: string) => void;
+  /** Every part's own output (`--verbose`). */
+  partsLog?: (line: string) => void;
+}
+
+export interface ChaosReport {
+  passed: boolean;
+  /** Why it failed, in words; empty when it passed. */
+  failures: string[];
+  startedAt: string;
+  durationSeconds: number;
+  cases: { total: number; byKind: Record<string, number> };
+  faults: FaultLog & { agencies: Record<string, unknown> };
+  /** Retries observed: activity attempts beyond the first, and the API answers that made clients retry. */
+  retries: { activityAttempts: number; apiAnswers: Record<string, number> };
+  verdict: Verdict;
+  options: Omit<ChaosOptions, 'log'>;
+}
+
+const OFFICERS: Principal[] = [
+  {
+    sub: 'chaos-civil-status',
+    role: 'officer',
+    agency: 'civil-status',
+    jurisdiction: OFFICER_COMMUNE,
+  },
+  {
+    sub: 'chaos-social-protection',
+    role: 'officer',
+    agency: 'social-protection',
+    jurisdiction: OFFICER_COMMUNE,
+  },
+];
+
+async function setReview(simulators: string, commune: string, review: 'automatic' | 'officer') {
+  const response = await fetch(`${simulators}/admin/civil-status/settings/${commune}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ review }),
+  });
+  if (!response.ok) throw new Error(`civil-status settings → ${response.status}`);
+}
+
+async function agencyFaultStats(simulators: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${simulators}/admin/faults/stats`).catch(() => undefined);
+  if (!response?.ok) return {};
+  return ((await response.json()) as { agencies: Record<string, unknown> }).agencies;
+}
+
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const log = options.log ?? (() => undefined);
+  const startedAt = new Date();
+  const crashes: string[] = [];
+  const stack = await startBenchStack({
+    env: { api: { DRILL_SUPPLEMENT_REPLY_SECONDS: String(options.supplementReplySeconds) } },
+    ...(options.partsLog && { log: options.partsLog }),
+    onCrash: (part, code) => crashes.push(`${part} exited by itself (code ${code})`),
+  });
+  try {
+    await setReview(stack.simulators, OFFICER_COMMUNE, 'officer');
+    await setReview(stack.simulators, AUTOMATIC_COMMUNE, 'automatic');
+    const started = Date.now();
+    const api = new Api(stack.api, started + options.durationMs + options.boundMs);
+    const run = started.toString(36);
+    const today = vietnamDate(started);
+    const cases = new Map<string, PlannedCase>();
+    const people = startPeople(api, run, cases, OFFICERS);
+    log(`stack up; filing ${options.cases} cases over ${options.durationMs / 1000} s with faults`);
+
+    const faults = startFaults(stack, options, () => {
+      const [caseId, planned] = [...cases.entries()][0] ?? [];
+      return [
+        { path: '/readyz', principal: clerk(OFFICER_COMMUNE) },
+        { path: '/v1/tasks', principal: OFFICERS[0] as Principal },
+        { path: `/v1/cases?commune=${OFFICER_COMMUNE}`, principal: clerk(OFFICER_COMMUNE) },
+        ...(caseId && planned
+          ? [
+              {
+                path: `/v1/cases/${encodeURIComponent(caseId)}`,
+                principal: citizen(planned.applicantPin),
+              },
+            ]
+          : []),
+      ];
+    });
+    // Filed at an even pace over the first 80 % of the faults, each on its own: a filing held up by
+    // an outage does not hold up the next.
+    const pace = (0.8 * options.durationMs) / options.cases;
+    const filings = Array.from({ length: options.cases }, async (_, index) => {
+      await sleep(index * pace);
+      const planned = planCase(started % 10_000, index, today);
+      await registerDeceased(stack.simulators, planned);
+      cases.set(await fileCase(api, run, planned), planned);
+    });
+    const filed = await Promise.allSettled(filings);
+    const agencies = await agencyFaultStats(stack.simulators);
+    const faultLog = await faults.stop();
+    log(`faults over: ${JSON.stringify(faultLog.events)}`);
+
+    const client = new Client({
+      connection: await Connection.connect({ address: stack.temporalAddress }),
+      namespace: 'default',
+    });
+    const verdict = await judge({
+      db: stack.db,
+      api,
+      client,
+      cases,
+      boundMs: options.boundMs,
+      evidence: options.evidence,
+    });
+    await people.stop();
+    await client.connection.close();
+
+    const failures: string[] = [...crashes];
+    const notFiled = filed.filter((f) => f.status === 'rejected');
+    if (notFiled.length) failures.push(`${notFiled.length} cases could not be filed`);
+    if (verdict.lost) failures.push(`${verdict.lost} lost`);
+    if (verdict.duplicates) failures.push(`${verdict.duplicates} duplicates`);
+    if (verdict.mismatches) failures.push(`${verdict.mismatches} mismatches`);
+    if (!verdict.auditIntact) failures.push('the audit chain does not verify');
+    if (api.tally['500']) failures.push(`the API answered 500 ${api.tally['500']} times`);
+    const badProbes = faultLog.postgresProbes.filter(
+      (p) => p.status !== 503 || !p.retryAfter || p.ms > 10_000,
+    );
+    if (badProbes.length)
+      failures.push(
+        `while PostgreSQL was down the API answered ${badProbes.length} probes otherwise than 503 + Retry-After within 10 s`,
+      );
+    if (!faultLog.postgresProbes.length) failures.push('no probe ran while PostgreSQL was down');
+
+    const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
+    for (const planned of cases.values()) byKind[planned.kind] = (byKind[planned.kind] ?? 0) + 1;
+    const { log: _log, partsLog: _partsLog, ...settings } = options;
+    return {
+      passed: failures.length === 0,
+      failures,
+      startedAt: startedAt.toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      cases: { total: cases.size, byKind },
+      faults: { ...faultLog, agencies: Object.fromEntries(AGENCIES.map((a) => [a, agencies[a]])) },
+      retries: { activityAttempts: verdict.activityRetries, apiAnswers: api.tally },
+      verdict,
+      options: settings,
+    };
+  } finally {
+    await stack.stop();
+  }
+}

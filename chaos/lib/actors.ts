@@ -1,0 +1,275 @@
+// The people of a chaos run, acting only through the API as they would: a clerk files each case, the
+// officers work their inboxes by script, relatives answer supplements and confirm the payee. Every
+// call retries what a person would retry (the API down, 503, 429) with the same Idempotency-Key, so a
+// reply lost to a crash never turns into a second effect; what each retry met is counted.
+import { mintToken } from '../../api/auth';
+import { AuthEnv, loadEnv } from '../../config/env';
+import type { Principal } from '../../domain/principal';
+import type { PlannedCase } from './plan';
+
+const auth = loadEnv(AuthEnv, {});
+const tokens = new Map<string, Promise<string>>();
+export function tokenFor(principal: Principal): Promise<string> {
+  const key = JSON.stringify(principal);
+  let token = tokens.get(key);
+  if (!token) {
+    token = mintToken(
+      {
+        secret: auth.AUTH_JWT_SECRET,
+        issuer: auth.AUTH_JWT_ISSUER,
+        audience: auth.AUTH_JWT_AUDIENCE,
+      },
+      principal,
+    );
+    tokens.set(key, token);
+  }
+  return token;
+}
+
+export const clerk = (commune: string): Principal => ({
+  sub: `chaos-clerk-${commune}`,
+  role: 'clerk',
+  jurisdiction: commune,
+});
+export const citizen = (pin: string): Principal => ({ sub: `chaos-${pin}`, role: 'citizen', pin });
+
+/** What the API answered across the run, by status ('network' when nothing came back). */
+export type Tally = Record<string, number>;
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export class Api {
+  readonly tally: Tally = {};
+  constructor(
+    private readonly base: string,
+    private readonly giveUpAt: number,
+  ) {}
+
+  private count(what: string) {
+    this.tally[what] = (this.tally[what] ?? 0) + 1;
+  }
+
+  /** One request; undefined when nothing came back (connection refused, reset, 15 s passed). */
+  async once(
+    method: string,
+    path: string,
+    principal: Principal,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<Reply | undefined> {
+    try {
+      const response = await fetch(`${this.base}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${await tokenFor(principal)}`,
+          ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          ...(idempotencyKey && { 'Idempotency-Key': idempotencyKey }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(15_000),
+      });
+      const text = await response.text();
+      this.count(String(response.status));
+      return { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+    } catch {
+      this.count('network');
+      return undefined;
+    }
+  }
+
+  /** Retries until the API gives an answer that is not "try again" (network, 429, 502–504). */
+  async call(
+    method: string,
+    path: string,
+    principal: Principal,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<Reply> {
+    for (let attempt = 0; ; attempt += 1) {
+      const reply = await this.once(method, path, principal, body, idempotencyKey);
+      if (reply && ![429, 502, 503, 504].includes(reply.status)) return reply;
+      if (Date.now() > this.giveUpAt) throw new Error(`${method} ${path}: gave up`);
+      await sleep(Math.min(250 * 2 ** attempt, 3_000));
+    }
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Registers what the agencies know about a deceased person before the relatives file. */
+export async function registerDeceased(simulators: string, planned: PlannedCase): Promise<void> {
+  const { deceased } = planned;
+  if (!deceased || !('deceased' in planned.application)) return;
+  const residence = planned.application.deceased.lastResidence;
+  const heads: Record<string, string> = { '00004': '001088054321', '00070': '001075001122' };
+  const calls: [string, unknown][] = [
+    [
+      'police/residents',
+      {
+        pin: deceased.pin,
+        fullName: planned.application.deceased.fullName,
+        commune: residence.commune,
+        line: residence.line,
+        householdHeadPin: heads[residence.commune],
+      },
+    ],
+  ];
+  if (deceased.known === 'insured')
+    calls.push([
+      'social-insurance/people',
+      {
+        pin: deceased.pin,
+        compulsoryMonths: 14,
+        voluntaryMonths: 0,
+        averageSalaryVnd: 7_500_000,
+        pensioner: false,
+        monthlyInsuranceAllowance: false,
+        occupationalDeath: false,
+      },
+    ]);
+  if (deceased.known === 'assistance')
+    calls.push([
+      'social-protection/recipients',
+      { pin: deceased.pin, monthlyAssistance: true, since: '2015-01-01' },
+    ]);
+  if (deceased.known === 'merit')
+    calls.push(['merit-services/people', { pin: deceased.pin, category: 'thương binh' }]);
+  for (const [path, body] of calls)
+    for (let attempt = 0; ; attempt += 1) {
+      const status = await fetch(`${simulators}/admin/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status === 201 || status === 409) break;
+      if (attempt > 60) throw new Error(`admin ${path} → ${status}`);
+      await sleep(1_000);
+    }
+}
+
+/** Files a planned case through the API as the commune's clerk; returns its case id. */
+export async function fileCase(api: Api, run: string, planned: PlannedCase): Promise<string> {
+  const reply = await api.call(
+    'POST',
+    '/v1/cases',
+    clerk(planned.application.receivingCommune),
+    planned.application,
+    `chaos-${run}-file-${planned.index}`,
+  );
+  if (reply.status !== 202 || typeof reply.body.caseId !== 'string')
+    throw new Error(`filing case ${planned.index} → ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body.caseId;
+}
+
+interface Task {
+  taskId: string;
+  caseId: string;
+  step: string;
+  state: string;
+}
+
+/**
+ * The officers and the relatives, polling as people do until `stop()`: officers decide the tasks in
+ * review by each case's script; relatives answer a supplement request or confirm the payee when
+ * their case shows it.
+ */
+export function startPeople(
+  api: Api,
+  run: string,
+  cases: Map<string, PlannedCase>,
+  officers: Principal[],
+) {
+  let stopped = false;
+  const decided = new Set<string>();
+  const answered = new Set<string>();
+  const confirmed = new Set<string>();
+
+  const decide = async (officer: Principal, task: Task) => {
+    const planned = cases.get(task.caseId);
+    if (!planned) return; // not ours (cannot happen: the stack is the run's own)
+    const script = planned.officer[task.step] ?? 'approve';
+    const decision =
+      script === 'approve' || answered.has(task.caseId)
+        ? { decision: 'approve' }
+        : decided.has(`${task.taskId}:request_supplement`)
+          ? undefined // waiting for the relatives, or for the window to close
+          : { decision: 'request_supplement', missing: ['bản sao giấy chứng sinh có chữ ký số'] };
+    if (!decision) return;
+    const key = `${task.taskId}:${decision.decision}`;
+    if (decided.has(key)) return;
+    const reply = await api.call(
+      'POST',
+      `/v1/tasks/${encodeURIComponent(task.taskId)}/decision`,
+      officer,
+      decision,
+      `chaos-${run}-${key}`,
+    );
+    // 422: the read model had not caught up with a decision already taken; the next look settles it.
+    if (reply.status === 200 || reply.status === 202) decided.add(key);
+  };
+
+  const officerLoop = async (officer: Principal) => {
+    while (!stopped) {
+      for (let offset = 0; !stopped; offset += 200) {
+        const reply = await api.call('GET', `/v1/tasks?limit=200&offset=${offset}`, officer);
+        const items = ((reply.body.items as Task[] | undefined) ?? []).filter(
+          (t) => t.state === 'in_review',
+        );
+        for (const task of items) await decide(officer, task);
+        if (((reply.body.items as Task[] | undefined) ?? []).length < 200) break;
+      }
+      await sleep(1_000);
+    }
+  };
+
+  const relativesLoop = async () => {
+    while (!stopped) {
+      for (const [caseId, planned] of cases) {
+        const needsAnswer =
+          planned.officer.birth === 'supplement-then-approve' && !answered.has(caseId);
+        const needsConfirmation = planned.confirmers.some((p) => !confirmed.has(`${caseId}:${p}`));
+        if (!needsAnswer && !needsConfirmation) continue;
+        const path = `/v1/cases/${encodeURIComponent(caseId)}`;
+        const view = await api.call('GET', path, citizen(planned.applicantPin));
+        if (needsAnswer && view.body.status === 'awaiting_supplement') {
+          const reply = await api.call(
+            'POST',
+            `${path}/supplements`,
+            citizen(planned.applicantPin),
+            { documents: ['giay-chung-sinh-ban-sao.pdf'] },
+            `chaos-${run}-supplement-${planned.index}`,
+          );
+          if (reply.status < 300) answered.add(caseId);
+        }
+        const payee = view.body.payee as { state?: string } | undefined;
+        if (needsConfirmation && payee?.state === 'awaiting')
+          for (const pin of planned.confirmers) {
+            if (confirmed.has(`${caseId}:${pin}`)) continue;
+            const reply = await api.call(
+              'POST',
+              `${path}/payee-confirmations`,
+              citizen(pin),
+              { payeePin: planned.applicantPin },
+              `chaos-${run}-payee-${planned.index}-${pin}`,
+            );
+            if (reply.status === 200) confirmed.add(`${caseId}:${pin}`);
+          }
+      }
+      await sleep(1_000);
+    }
+  };
+
+  const loops = [...officers.map(officerLoop), relativesLoop()];
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.allSettled(loops);
+    },
+  };
+}

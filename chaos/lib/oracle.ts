@@ -1,0 +1,313 @@
+// The judge of a chaos run. It trusts nothing the engine says about itself: each case's end comes from
+// the plan (plan.ts); what happened is read from three independent places — the workflow's own result
+// in Temporal, the read model through the API as the applicant sees it, and the agencies' own tables —
+// and they must all agree with the plan and with each other.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { verifyAuditChain } from '../../db/audit.repository';
+import type { Db } from '../../db/pool';
+import { isFinal } from '../../domain/procedures/case-status';
+import type { CaseView } from '../../domain/procedures/views';
+import { citizen, sleep, type Api } from './actors';
+import type { PlannedCase } from './plan';
+
+export interface Finding {
+  caseId: string;
+  kind: string;
+  /** lost: an end not reached or an effect missing; duplicate: an effect twice; mismatch: places disagree. */
+  problem: 'lost' | 'duplicate' | 'mismatch';
+  detail: string;
+}
+
+export interface Verdict {
+  findings: Finding[];
+  lost: number;
+  duplicates: number;
+  mismatches: number;
+  /** Seconds after the faults stopped until the last case reached its end. */
+  settledSeconds: number;
+  auditRows: number;
+  auditIntact: boolean;
+  /** Activity attempts beyond the first, summed over every workflow's history. */
+  activityRetries: number;
+  workflows: number;
+}
+
+/** Step → status, in step-name order (views list steps in the order they changed). */
+const stepStatuses = (view: { steps: readonly { step: string; status: string }[] }) =>
+  Object.fromEntries(
+    [...view.steps].sort((a, b) => a.step.localeCompare(b.step)).map((s) => [s.step, s.status]),
+  );
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Waits (up to `boundMs`) until every case's read-model status is final. */
+async function waitForEnds(db: Db, ids: string[], boundMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < boundMs) {
+    const { rows } = await db.query<{ status: string }>(
+      'SELECT status FROM cases WHERE case_id = ANY($1)',
+      [ids],
+    );
+    if (rows.length === ids.length && rows.every((r) => isFinal(r.status))) break;
+    await sleep(1_000);
+  }
+  return Math.round((Date.now() - started) / 1000);
+}
+
+async function count(db: Db, sql: string, value: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(sql, [value]);
+  return rows[0]?.n ?? 0;
+}
+
+/** The agencies' records of one case: exactly one of each effect its steps produced. */
+async function effects(db: Db, caseId: string, planned: PlannedCase, workflow: CaseView) {
+  const found: { what: string; rows: number; want: number }[] = [];
+  const expect = async (what: string, want: number, sql: string, value: string) =>
+    found.push({ what, want, rows: await count(db, sql, value) });
+  const steps = planned.expected.steps;
+  const app = planned.application;
+  if ('medicalBirthCertificate' in app) {
+    await expect(
+      'birth registration',
+      1,
+      // A refused birth leaves its record unregistered (rejected, or cancelled by us when the window closed).
+      `SELECT count(*)::int AS n FROM sim_civil_status.birth_registrations WHERE certificate_number = $1 AND (status = 'registered') = ${steps.birth === 'completed'}`,
+      app.medicalBirthCertificate.number,
+    );
+    const pin = workflow.steps.find((s) => s.step === 'birth')?.result?.pin;
+    if (steps.birth === 'completed') {
+      if (typeof pin !== 'string') return [...found, { what: 'child PIN', rows: 0, want: 1 }];
+      await expect(
+        'personal ID number',
+        1,
+        'SELECT count(*)::int AS n FROM sim_population.citizens WHERE pin = $1',
+        pin,
+      );
+      await expect(
+        'permanent residence',
+        steps.residence === 'completed' ? 1 : 0,
+        `SELECT count(*)::int AS n FROM sim_police.residence_registrations WHERE pin = $1 AND status = 'registered'`,
+        pin,
+      );
+      await expect(
+        'health-insurance card',
+        steps.insurance === 'completed' ? 1 : 0,
+        'SELECT count(*)::int AS n FROM sim_social_insurance.cards WHERE pin = $1',
+        pin,
+      );
+    }
+    return found;
+  }
+  const pin = app.deceased.pin;
+  await expect(
+    'death registration',
+    1,
+    `SELECT count(*)::int AS n FROM sim_civil_status.death_registrations WHERE deceased_pin = $1 AND status = 'registered'`,
+    pin,
+  );
+  await expect(
+    'residence removal',
+    1,
+    'SELECT count(*)::int AS n FROM sim_police.residence_removals WHERE pin = $1',
+    pin,
+  );
+  const payer = {
+    insured: 'sim_social_insurance.funeral_decisions',
+    assistance: 'sim_social_protection.funeral_supports',
+    merit: 'sim_merit_services.funeral_allowances',
+  }[planned.deceased?.known ?? 'insured'];
+  await expect(
+    'funeral allowance decision',
+    1,
+    `SELECT count(*)::int AS n FROM ${payer} WHERE pin = $1 AND status = 'granted'`,
+    pin,
+  );
+  if (steps.survivor)
+    await expect(
+      'survivor allowance decision',
+      1,
+      `SELECT count(*)::int AS n FROM sim_social_insurance.survivor_decisions WHERE pin = $1 AND status = 'granted'`,
+      pin,
+    );
+  for (const [benefit, { refused }] of Object.entries(planned.expected.payments)) {
+    const reference = `${caseId}:${benefit}`;
+    await expect(
+      `${benefit} payment`,
+      1,
+      `SELECT count(*)::int AS n FROM sim_payments.payments WHERE reference = $1 AND status = 'paid'`,
+      reference,
+    );
+    await expect(
+      `${benefit} payment refused by the bank`,
+      refused,
+      `SELECT count(*)::int AS n FROM sim_payments.payments WHERE reference = $1 AND status = 'rejected'`,
+      reference,
+    );
+  }
+  return found;
+}
+
+/** The messages the applicant got: one per event — received, each step's end, the case's end. */
+async function notifications(db: Db, caseId: string, planned: PlannedCase) {
+  const { rows } = await db.query<{ template: string; text: string; n: number }>(
+    `SELECT template, text, count(*)::int AS n FROM sim_notifications.messages
+      WHERE reference = $1 GROUP BY template, text`,
+    [caseId],
+  );
+  const findings: Pick<Finding, 'problem' | 'detail'>[] = rows
+    .filter((r) => r.n > 1)
+    .map((r) => ({ problem: 'duplicate', detail: `notification ${r.template} sent ${r.n} times` }));
+  const sent = (template: string) =>
+    rows.filter((r) => r.template === template).reduce((sum, r) => sum + r.n, 0);
+  const steps = Object.values(planned.expected.steps);
+  const want: Record<string, number> = {
+    case_received: 1,
+    case_finished: 1,
+    step_completed: steps.filter((s) => s === 'completed').length,
+    step_rejected: steps.filter((s) => s === 'rejected').length,
+  };
+  for (const [template, n] of Object.entries(want))
+    if (sent(template) < n)
+      findings.push({
+        problem: 'lost',
+        detail: `notification ${template}: ${sent(template)} of ${n}`,
+      });
+  return findings;
+}
+
+/**
+ * For a case that did not end: its steps in the read model and what its workflows are waiting on;
+ * their histories are kept in `evidence` for the post-mortem.
+ */
+async function whereStuck(
+  db: Db,
+  client: Client,
+  caseId: string,
+  evidence: string,
+): Promise<string> {
+  const { rows } = await db.query<{ task_id: string; state: string; open: boolean }>(
+    'SELECT task_id, state, open FROM tasks WHERE case_id = $1',
+    [caseId],
+  );
+  const parts = [`read model ${JSON.stringify(rows.map((r) => `${r.task_id}=${r.state}`))}`];
+  for (const id of [caseId, ...rows.map((r) => r.task_id)]) {
+    const described = await client.workflow
+      .getHandle(id)
+      .describe()
+      .catch((error: unknown) => String(error));
+    if (typeof described === 'string') {
+      parts.push(`${id}: ${described}`);
+      continue;
+    }
+    const pending = (described.raw.pendingActivities ?? []).map(
+      (a) =>
+        `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${a.lastFailure?.message ?? ''}`,
+    );
+    parts.push(`${id}: ${described.status.name} ${JSON.stringify(pending)}`);
+    const history = await client.workflow.getHandle(id).fetchHistory();
+    mkdirSync(evidence, { recursive: true });
+    writeFileSync(join(evidence, `${id.replace(/[^\w.-]/g, '_')}.json`), historyToJSON(history));
+  }
+  return parts.join('; ');
+}
+
+async function activityRetries(client: Client): Promise<{ retries: number; workflows: number }> {
+  let retries = 0;
+  let workflows = 0;
+  const ids: { workflowId: string; runId: string }[] = [];
+  for await (const execution of client.workflow.list())
+    ids.push({ workflowId: execution.workflowId, runId: execution.runId });
+  for (const { workflowId, runId } of ids) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    workflows += 1;
+    for (const event of history.events ?? []) {
+      const attempt = event.activityTaskStartedEventAttributes?.attempt ?? 1;
+      if (attempt > 1) retries += attempt - 1;
+    }
+  }
+  return { retries, workflows };
+}
+
+export async function judge(options: {
+  db: Db;
+  api: Api;
+  client: Client;
+  cases: Map<string, PlannedCase>;
+  boundMs: number;
+  /** Where the histories of cases that did not end are written. */
+  evidence: string;
+}): Promise<Verdict> {
+  const { db, api, client, cases } = options;
+  const settledSeconds = await waitForEnds(db, [...cases.keys()], options.boundMs);
+  const findings: Finding[] = [];
+  for (const [caseId, planned] of cases) {
+    const report = (problem: Finding['problem'], detail: string) =>
+      findings.push({ caseId, kind: planned.kind, problem, detail });
+    const want = planned.expected;
+    const planSteps = {
+      steps: Object.entries(want.steps).map(([step, status]) => ({ step, status })),
+    };
+    const read = await api.call(
+      'GET',
+      `/v1/cases/${encodeURIComponent(caseId)}`,
+      citizen(planned.applicantPin),
+    );
+    const view = read.body as unknown as CaseView;
+    if (!isFinal(String(view.status))) {
+      report(
+        'lost',
+        `did not end within the bound: ${await whereStuck(db, client, caseId, options.evidence)}`,
+      );
+      continue;
+    }
+    let workflow: CaseView;
+    try {
+      workflow = await client.workflow.getHandle(caseId).result();
+    } catch (error) {
+      report('lost', `workflow failed: ${String(error)}`);
+      continue;
+    }
+    if (view.status !== want.status || !same(stepStatuses(view), stepStatuses(planSteps)))
+      report(
+        'lost',
+        `read model ${view.status} ${JSON.stringify(stepStatuses(view))}; plan ${want.status} ${JSON.stringify(want.steps)}`,
+      );
+    if (workflow.status !== view.status || !same(stepStatuses(workflow), stepStatuses(view)))
+      report(
+        'mismatch',
+        `workflow ${workflow.status} ${JSON.stringify(stepStatuses(workflow))}; read model ${view.status} ${JSON.stringify(stepStatuses(view))}`,
+      );
+    for (const effect of await effects(db, caseId, planned, workflow))
+      if (effect.rows !== effect.want)
+        report(
+          effect.rows > effect.want ? 'duplicate' : 'lost',
+          `${effect.what}: ${effect.rows} records, ${effect.want} expected`,
+        );
+    for (const f of await notifications(db, caseId, planned)) report(f.problem, f.detail);
+  }
+  const audit = await verifyAuditChain(db);
+  if (audit.firstBroken !== undefined)
+    findings.push({
+      caseId: '-',
+      kind: 'audit',
+      problem: 'mismatch',
+      detail: `audit chain broken at row ${audit.firstBroken}`,
+    });
+  const { retries, workflows } = await activityRetries(client);
+  const tally = (problem: Finding['problem']) =>
+    findings.filter((f) => f.problem === problem).length;
+  return {
+    findings,
+    lost: tally('lost'),
+    duplicates: tally('duplicate'),
+    mismatches: tally('mismatch'),
+    settledSeconds,
+    auditRows: audit.rows,
+    auditIntact: audit.firstBroken === undefined,
+    activityRetries: retries,
+    workflows,
+  };
+}
