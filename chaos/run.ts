@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     workerKillEveryMs: [5_000, 15_000],
     bhxhOutageMs: 60_000,
     postgresDownMs: 20_000,
-    supplementReplySeconds: 60,
+    supplementReplySeconds: 120,
     boundMs: 10 * 60_000,
     evidence: join(__dirname, '..', 'test-output', 'chaos'),
     log: (line) => console.log(`[chaos] ${line}`),

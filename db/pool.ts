@@ -31,7 +31,11 @@ export function createPool(
   });
   // An idle client losing its server (restart, failover) must not crash the process: the pool drops
   // it and the next query reconnects. Without a listener, node would treat this as unhandled.
-  pool.on('error', options.onError ?? (() => undefined));
+  // The error carries the whole client (its settings, type parsers, buffers): pass on what it says.
+  const onError = options.onError ?? (() => undefined);
+  pool.on('error', (error) =>
+    onError(Object.assign(new Error(error.message), { code: (error as { code?: string }).code })),
+  );
   return pool;
 }
 

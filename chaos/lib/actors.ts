@@ -228,39 +228,52 @@ export function startPeople(
     }
   };
 
+  const needs = (caseId: string, planned: PlannedCase) => ({
+    answer: planned.officer.birth === 'supplement-then-approve' && !answered.has(caseId),
+    confirmation: planned.confirmers.some((p) => !confirmed.has(`${caseId}:${p}`)),
+  });
+
+  const actFor = async (caseId: string, planned: PlannedCase) => {
+    const { answer: needsAnswer, confirmation: needsConfirmation } = needs(caseId, planned);
+    const path = `/v1/cases/${encodeURIComponent(caseId)}`;
+    const view = await api.call('GET', path, citizen(planned.applicantPin));
+    if (needsAnswer && view.body.status === 'awaiting_supplement') {
+      const reply = await api.call(
+        'POST',
+        `${path}/supplements`,
+        citizen(planned.applicantPin),
+        { documents: ['giay-chung-sinh-ban-sao.pdf'] },
+        `chaos-${run}-supplement-${planned.index}`,
+      );
+      if (reply.status < 300) answered.add(caseId);
+    }
+    const payee = view.body.payee as { state?: string } | undefined;
+    if (needsConfirmation && payee?.state === 'awaiting')
+      for (const pin of planned.confirmers) {
+        if (confirmed.has(`${caseId}:${pin}`)) continue;
+        const reply = await api.call(
+          'POST',
+          `${path}/payee-confirmations`,
+          citizen(pin),
+          { payeePin: planned.applicantPin },
+          `chaos-${run}-payee-${planned.index}-${pin}`,
+        );
+        if (reply.status === 200) confirmed.add(`${caseId}:${pin}`);
+      }
+  };
+
+  // Each family minds its own case: one slow answer (the API restarting) must not hold up the
+  // others past their supplement windows.
   const relativesLoop = async () => {
     while (!stopped) {
-      for (const [caseId, planned] of cases) {
-        const needsAnswer =
-          planned.officer.birth === 'supplement-then-approve' && !answered.has(caseId);
-        const needsConfirmation = planned.confirmers.some((p) => !confirmed.has(`${caseId}:${p}`));
-        if (!needsAnswer && !needsConfirmation) continue;
-        const path = `/v1/cases/${encodeURIComponent(caseId)}`;
-        const view = await api.call('GET', path, citizen(planned.applicantPin));
-        if (needsAnswer && view.body.status === 'awaiting_supplement') {
-          const reply = await api.call(
-            'POST',
-            `${path}/supplements`,
-            citizen(planned.applicantPin),
-            { documents: ['giay-chung-sinh-ban-sao.pdf'] },
-            `chaos-${run}-supplement-${planned.index}`,
-          );
-          if (reply.status < 300) answered.add(caseId);
-        }
-        const payee = view.body.payee as { state?: string } | undefined;
-        if (needsConfirmation && payee?.state === 'awaiting')
-          for (const pin of planned.confirmers) {
-            if (confirmed.has(`${caseId}:${pin}`)) continue;
-            const reply = await api.call(
-              'POST',
-              `${path}/payee-confirmations`,
-              citizen(pin),
-              { payeePin: planned.applicantPin },
-              `chaos-${run}-payee-${planned.index}-${pin}`,
-            );
-            if (reply.status === 200) confirmed.add(`${caseId}:${pin}`);
-          }
-      }
+      const waiting = [...cases].filter(([caseId, planned]) => {
+        const { answer, confirmation } = needs(caseId, planned);
+        return answer || confirmation;
+      });
+      for (let i = 0; i < waiting.length; i += 8)
+        await Promise.all(
+          waiting.slice(i, i + 8).map(([caseId, planned]) => actFor(caseId, planned)),
+        );
       await sleep(1_000);
     }
   };

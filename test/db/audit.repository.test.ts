@@ -79,3 +79,25 @@ describe('audit log', () => {
     expect(command.stderr).toContain(`BROKEN at row seq=${third}`);
   });
 });
+
+describe('audit log under concurrent writers', () => {
+  it('when many requests append at once, then the rows chain in the order they are numbered', async () => {
+    const own = await createTestDatabase();
+    try {
+      // Ten connections at a time: numbers drawn and turns taken can interleave.
+      await Promise.all(
+        Array.from({ length: 400 }, (_, i) =>
+          appendAudit(own.appDb, {
+            actor: `a-${i}`,
+            role: 'clerk',
+            action: 'getCase',
+            outcome: 200,
+          }),
+        ),
+      );
+      expect(await verifyAuditChain(own.db)).toEqual({ rows: 400 });
+    } finally {
+      await own.drop();
+    }
+  });
+});
