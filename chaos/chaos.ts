@@ -114,8 +114,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       cases.set(await fileCase(api, run, planned), planned);
     });
     const filed = await Promise.allSettled(filings);
-    const agencies = await agencyFaultStats(stack.simulators);
     const faultLog = await faults.stop();
+    // Clearing an agency's faults keeps its counters.
+    const agencies = await agencyFaultStats(stack.simulators);
     log(`faults over: ${JSON.stringify(faultLog.events)}`);
 
     const client = new Client({

@@ -23,6 +23,7 @@ export interface Finding {
 
 export interface Verdict {
   findings: Finding[];
+  /** Cases with something lost, duplicated, or told differently by the workflow and the read model. */
   lost: number;
   duplicates: number;
   mismatches: number;
@@ -297,8 +298,9 @@ export async function judge(options: {
       detail: `audit chain broken at row ${audit.firstBroken}`,
     });
   const { retries, workflows } = await activityRetries(client);
+  // Cases, not findings: a case that did not reach its end usually misses several effects too.
   const tally = (problem: Finding['problem']) =>
-    findings.filter((f) => f.problem === problem).length;
+    new Set(findings.filter((f) => f.problem === problem).map((f) => f.caseId)).size;
   return {
     findings,
     lost: tally('lost'),
