@@ -3,11 +3,13 @@
 // acting by script, then the oracle's verdict. `make chaos` runs it at full size; a short version is
 // part of `make test` (test/chaos/chaos.test.ts).
 import { Client, Connection } from '@temporalio/client';
+import { simulatorsAdmin } from '../agencies/simulators/admin.client';
+import type { FaultStats } from '../agencies/simulators/framework/faults';
 import { startBenchStack } from '../bench/lib/stack';
 import { vietnamDate } from '../domain/calendar/vietnam';
 import type { Principal } from '../domain/principal';
 import { Api, citizen, clerk, fileCase, registerDeceased, sleep, startPeople } from './lib/actors';
-import { AGENCIES, startFaults, type FaultLog, type FaultPlan } from './lib/faults';
+import { startFaults, type FaultLog, type FaultPlan } from './lib/faults';
 import { judge, type Verdict } from './lib/oracle';
 import { AUTOMATIC_COMMUNE, KINDS, OFFICER_COMMUNE, planCase, type PlannedCase } from './lib/plan';
 
@@ -31,7 +33,8 @@ export interface ChaosReport {
   startedAt: string;
   durationSeconds: number;
   cases: { total: number; byKind: Record<string, number> };
-  faults: FaultLog & { agencies: Record<string, unknown> };
+  /** With what each agency injected (its own counters). */
+  faults: FaultLog & { agencies: Record<string, FaultStats> };
   /** Retries observed: activity attempts beyond the first, and the API answers that made clients retry. */
   retries: { activityAttempts: number; apiAnswers: Record<string, number> };
   verdict: Verdict;
@@ -53,21 +56,6 @@ const OFFICERS: Principal[] = [
   },
 ];
 
-async function setReview(simulators: string, commune: string, review: 'automatic' | 'officer') {
-  const response = await fetch(`${simulators}/admin/civil-status/settings/${commune}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ review }),
-  });
-  if (!response.ok) throw new Error(`civil-status settings → ${response.status}`);
-}
-
-async function agencyFaultStats(simulators: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${simulators}/admin/faults/stats`).catch(() => undefined);
-  if (!response?.ok) return {};
-  return ((await response.json()) as { agencies: Record<string, unknown> }).agencies;
-}
-
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => undefined);
   const startedAt = new Date();
@@ -78,8 +66,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     onCrash: (part, code) => crashes.push(`${part} exited by itself (code ${code})`),
   });
   try {
-    await setReview(stack.simulators, OFFICER_COMMUNE, 'officer');
-    await setReview(stack.simulators, AUTOMATIC_COMMUNE, 'automatic');
+    const admin = simulatorsAdmin(stack.simulators);
+    await admin.setCivilStatusReview(OFFICER_COMMUNE, 'officer');
+    await admin.setCivilStatusReview(AUTOMATIC_COMMUNE, 'automatic');
     const started = Date.now();
     const api = new Api(stack.api, started + options.durationMs + options.boundMs);
     const run = started.toString(36);
@@ -116,7 +105,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const filed = await Promise.allSettled(filings);
     const faultLog = await faults.stop();
     // Clearing an agency's faults keeps its counters.
-    const agencies = await agencyFaultStats(stack.simulators);
+    const agencies = await admin.faultStats();
     log(`faults over: ${JSON.stringify(faultLog.events)}`);
 
     const client = new Client({
@@ -160,7 +149,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       startedAt: startedAt.toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       cases: { total: cases.size, byKind },
-      faults: { ...faultLog, agencies: Object.fromEntries(AGENCIES.map((a) => [a, agencies[a]])) },
+      faults: { ...faultLog, agencies },
       retries: { activityAttempts: verdict.activityRetries, apiAnswers: api.tally },
       verdict,
       options: settings,

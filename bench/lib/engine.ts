@@ -1,5 +1,6 @@
 // Driving the running engine as its users do, for the scenarios: tokens, filing Group A cases through
 // the API, waiting for the read model to show them finished, and measuring CPU per process.
+import { simulatorsAdmin, type CivilStatusReview } from '../../agencies/simulators/admin.client';
 import { mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/BirthApplication';
@@ -9,15 +10,24 @@ import { cpuSeconds } from './proc';
 import type { BenchStack } from './stack';
 
 const auth = loadEnv(AuthEnv, {});
-export const token = (principal: Principal) =>
-  mintToken(
-    {
-      secret: auth.AUTH_JWT_SECRET,
-      issuer: auth.AUTH_JWT_ISSUER,
-      audience: auth.AUTH_JWT_AUDIENCE,
-    },
-    principal,
-  );
+const tokens = new Map<string, Promise<string>>();
+/** A development bearer token for `principal`, signed once per run. */
+export function token(principal: Principal): Promise<string> {
+  const key = JSON.stringify(principal);
+  let signed = tokens.get(key);
+  if (!signed) {
+    signed = mintToken(
+      {
+        secret: auth.AUTH_JWT_SECRET,
+        issuer: auth.AUTH_JWT_ISSUER,
+        audience: auth.AUTH_JWT_AUDIENCE,
+      },
+      principal,
+    );
+    tokens.set(key, signed);
+  }
+  return signed;
+}
 export const CLERK: Principal = { sub: 'bench-clerk', role: 'clerk', jurisdiction: '00004' };
 export const OFFICER: Principal = {
   sub: 'bench-officer',
@@ -43,14 +53,8 @@ export function birthApplication(run: string): BirthApplication {
 }
 
 /** civil status registers births at once (`automatic`) or waits for its officer (`officer`). */
-export async function setCivilStatusReview(stack: BenchStack, review: 'automatic' | 'officer') {
-  const response = await fetch(`${stack.simulators}/admin/civil-status/settings/00004`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ review }),
-  });
-  if (!response.ok) throw new Error(`civil-status settings → ${response.status}`);
-}
+export const setCivilStatusReview = (stack: BenchStack, review: CivilStatusReview) =>
+  simulatorsAdmin(stack.simulators).setCivilStatusReview('00004', review);
 
 /** Files one case; returns its id. */
 export async function fileCase(stack: BenchStack, bearer: string, app: BirthApplication) {

@@ -2,29 +2,10 @@
 // officers work their inboxes by script, relatives answer supplements and confirm the payee. Every
 // call retries what a person would retry (the API down, 503, 429) with the same Idempotency-Key, so a
 // reply lost to a crash never turns into a second effect; what each retry met is counted.
-import { mintToken } from '../../api/auth';
-import { AuthEnv, loadEnv } from '../../config/env';
+import { participant, simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import { token } from '../../bench/lib/engine';
 import type { Principal } from '../../domain/principal';
 import type { PlannedCase } from './plan';
-
-const auth = loadEnv(AuthEnv, {});
-const tokens = new Map<string, Promise<string>>();
-export function tokenFor(principal: Principal): Promise<string> {
-  const key = JSON.stringify(principal);
-  let token = tokens.get(key);
-  if (!token) {
-    token = mintToken(
-      {
-        secret: auth.AUTH_JWT_SECRET,
-        issuer: auth.AUTH_JWT_ISSUER,
-        audience: auth.AUTH_JWT_AUDIENCE,
-      },
-      principal,
-    );
-    tokens.set(key, token);
-  }
-  return token;
-}
 
 export const clerk = (commune: string): Principal => ({
   sub: `chaos-clerk-${commune}`,
@@ -64,7 +45,7 @@ export class Api {
       const response = await fetch(`${this.base}${path}`, {
         method,
         headers: {
-          Authorization: `Bearer ${await tokenFor(principal)}`,
+          Authorization: `Bearer ${await token(principal)}`,
           ...(body !== undefined && { 'Content-Type': 'application/json' }),
           ...(idempotencyKey && { 'Idempotency-Key': idempotencyKey }),
         },
@@ -103,52 +84,22 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function registerDeceased(simulators: string, planned: PlannedCase): Promise<void> {
   const { deceased } = planned;
   if (!deceased || !('deceased' in planned.application)) return;
-  const residence = planned.application.deceased.lastResidence;
+  const { commune, line } = planned.application.deceased.lastResidence;
   const heads: Record<string, string> = { '00004': '001088054321', '00070': '001075001122' };
-  const calls: [string, unknown][] = [
-    [
-      'police/residents',
-      {
-        pin: deceased.pin,
-        fullName: planned.application.deceased.fullName,
-        commune: residence.commune,
-        line: residence.line,
-        householdHeadPin: heads[residence.commune],
-      },
-    ],
-  ];
-  if (deceased.known === 'insured')
-    calls.push([
-      'social-insurance/people',
-      {
-        pin: deceased.pin,
-        compulsoryMonths: 14,
-        voluntaryMonths: 0,
-        averageSalaryVnd: 7_500_000,
-        pensioner: false,
-        monthlyInsuranceAllowance: false,
-        occupationalDeath: false,
-      },
-    ]);
-  if (deceased.known === 'assistance')
-    calls.push([
-      'social-protection/recipients',
-      { pin: deceased.pin, monthlyAssistance: true, since: '2015-01-01' },
-    ]);
-  if (deceased.known === 'merit')
-    calls.push(['merit-services/people', { pin: deceased.pin, category: 'thương binh' }]);
-  for (const [path, body] of calls)
-    for (let attempt = 0; ; attempt += 1) {
-      const status = await fetch(`${simulators}/admin/${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }).then(
-        (r) => r.status,
-        () => 0,
-      );
-      if (status === 201 || status === 409) break;
-      if (attempt > 60) throw new Error(`admin ${path} → ${status}`);
+  const person = {
+    pin: deceased.pin,
+    fullName: planned.application.deceased.fullName,
+    residence: { commune, line, householdHeadPin: heads[commune] ?? '' },
+    ...(deceased.known === 'insured' && { insured: participant(14) }),
+    ...(deceased.known === 'assistance' && { assistance: true }),
+    ...(deceased.known === 'merit' && { meritCategory: 'thương binh' }),
+  };
+  // The admin endpoints share the agencies' database: retried through its restart.
+  for (let attempt = 0; ; attempt += 1)
+    try {
+      return await simulatorsAdmin(simulators).registerPerson(person);
+    } catch (error) {
+      if (attempt >= 60) throw error;
       await sleep(1_000);
     }
 }

@@ -4,18 +4,10 @@
 // SQLite file; the API killed and restarted; PostgreSQL stopped and started, the API probed meanwhile.
 import type { BenchStack } from '../../bench/lib/stack';
 import type { Principal } from '../../domain/principal';
-import { sleep, tokenFor } from './actors';
-
-export const AGENCIES = [
-  'civil-status',
-  'population',
-  'police',
-  'social-insurance',
-  'social-protection',
-  'merit-services',
-  'payments',
-  'notifications',
-] as const;
+import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import { SIMULATED_AGENCIES } from '../../agencies/simulators/app';
+import { token } from '../../bench/lib/engine';
+import { sleep } from './actors';
 
 export interface FaultPlan {
   durationMs: number;
@@ -50,20 +42,12 @@ export interface FaultLog {
   events: { atSeconds: number; what: string }[];
 }
 
-async function setAgencyFaults(simulators: string, agency: string, faults: object | undefined) {
-  await fetch(`${simulators}/admin/faults/${agency}`, {
-    method: faults ? 'PUT' : 'DELETE',
-    headers: { 'Content-Type': 'application/json' },
-    ...(faults && { body: JSON.stringify(faults) }),
-  });
-}
-
 /** Reads the API would serve from PostgreSQL, asked once a second while it is down. */
 async function probe(api: string, path: string, principal: Principal): Promise<PostgresProbe> {
   const started = Date.now();
   try {
     const response = await fetch(`${api}${path}`, {
-      headers: { Authorization: `Bearer ${await tokenFor(principal)}` },
+      headers: { Authorization: `Bearer ${await token(principal)}` },
       signal: AbortSignal.timeout(30_000),
     });
     await response.arrayBuffer();
@@ -84,6 +68,7 @@ export function startFaults(
   probes: () => { path: string; principal: Principal }[],
 ) {
   const started = Date.now();
+  const admin = simulatorsAdmin(stack.simulators);
   const log: FaultLog = {
     workerKills: 0,
     temporalRestarts: 0,
@@ -113,11 +98,11 @@ export function startFaults(
   };
 
   const scripted = async () => {
-    for (const agency of AGENCIES) await setAgencyFaults(stack.simulators, agency, AGENCY_FAULTS);
+    for (const agency of SIMULATED_AGENCIES) await admin.setFaults(agency, AGENCY_FAULTS);
     note('agency faults on');
 
     await at(0.15);
-    await setAgencyFaults(stack.simulators, 'social-insurance', {
+    await admin.setFaults('social-insurance', {
       ...AGENCY_FAULTS,
       outageUntil: new Date(Date.now() + plan.bhxhOutageMs).toISOString(),
     });
@@ -160,7 +145,7 @@ export function startFaults(
       await at(1);
       stopped = true;
       await killer;
-      for (const agency of AGENCIES) await setAgencyFaults(stack.simulators, agency, undefined);
+      for (const agency of SIMULATED_AGENCIES) await admin.setFaults(agency);
       note('faults off');
       return log;
     },

@@ -1,10 +1,13 @@
 // The drill setting on the real stack (shared dev server, no time skipping): with supplement windows of
 // a few seconds, a request for supplement nobody answers rejects the step within seconds, through the
 // same timer and machine as the legal 7 working days (birth-deadlines.test.ts).
+import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPLEMENT_TIMEOUT_REASON } from '../../domain/procedures/agency-step.machine';
 import { vietnamDate } from '../../domain/calendar/vietnam';
-import type { StepView } from '../../domain/procedures/views';
+import type { BirthApplication } from '../../domain/BirthApplication';
+import type { DeathApplication } from '../../domain/DeathApplication';
+import type { CaseView, StepView } from '../../domain/procedures/views';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication } from '../support/group-b';
@@ -31,18 +34,18 @@ describe('supplement windows in a drill (real dev server)', () => {
     return due;
   }
 
-  it('when an officer asks for a birth supplement and nobody answers, then the birth step is rejected for the timeout within seconds and the case ends rejected', async () => {
-    // Arrange
-    const application = aBirthApplication(uniqueCertificate());
+  /** Files the application, has the civil-status officer ask for `missing`, waits for the case to end. */
+  async function askAndLetLapse(
+    application: BirthApplication | DeathApplication,
+    missing: string,
+  ): Promise<{ asked: Response; before: number; after: number; ended: CaseView }> {
     const filed = await file(stack.app, application);
     expect(filed.status).toBe(202);
     const caseId = filed.body.caseId as string;
-
-    // Act
     const before = Date.now();
     const asked = await decide(stack.app, caseId, 'civil-status', {
       decision: 'request_supplement',
-      missing: ['giấy chứng sinh bản điện tử'],
+      missing: [missing],
     });
     const after = Date.now();
     const ended = await waitForCase(
@@ -52,8 +55,15 @@ describe('supplement windows in a drill (real dev server)', () => {
       (v) => expect(v.status).toBe('rejected'),
       WINDOW_MS + 15_000,
     );
+    return { asked, before, after, ended };
+  }
 
-    // Assert
+  it('when an officer asks for a birth supplement and nobody answers, then the birth step is rejected for the timeout within seconds and the case ends rejected', async () => {
+    const { asked, before, after, ended } = await askAndLetLapse(
+      aBirthApplication(uniqueCertificate()),
+      'giấy chứng sinh bản điện tử',
+    );
+
     expect(asked.status).toBe(200);
     const due = expectDrillWindow(asked.body as StepView, before, after);
     expect(stepOf(ended, 'birth')).toMatchObject({
@@ -68,29 +78,12 @@ describe('supplement windows in a drill (real dev server)', () => {
   });
 
   it('when an officer asks for a death supplement and nobody answers, then the death step is rejected for the timeout and the case ends rejected', async () => {
-    // Arrange
     const deceased = await addDeceased(stack.simulatorsUrl);
-    const application = aDeathApplication(deceased, vietnamDate(Date.now()));
-    const filed = await file(stack.app, application);
-    expect(filed.status).toBe(202);
-    const caseId = filed.body.caseId as string;
-
-    // Act
-    const before = Date.now();
-    const asked = await decide(stack.app, caseId, 'civil-status', {
-      decision: 'request_supplement',
-      missing: ['giấy báo tử'],
-    });
-    const after = Date.now();
-    const ended = await waitForCase(
-      stack.app,
-      caseId,
-      application.applicant.pin,
-      (v) => expect(v.status).toBe('rejected'),
-      WINDOW_MS + 15_000,
+    const { asked, before, after, ended } = await askAndLetLapse(
+      aDeathApplication(deceased, vietnamDate(Date.now())),
+      'giấy báo tử',
     );
 
-    // Assert
     expect(asked.status).toBe(200);
     expectDrillWindow(asked.body as StepView, before, after);
     expect(stepOf(ended, 'death')).toMatchObject({

@@ -2,6 +2,7 @@
 // agencies (added through the simulators' admin endpoints, with a PIN no other test uses) and an
 // application for them.
 import { randomInt } from 'node:crypto';
+import { participant, simulatorsAdmin } from '../../agencies/simulators/admin.client';
 import type { InsuredPerson } from '../../agencies/social-insurance.client';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
 
@@ -39,40 +40,11 @@ export async function addDeceased(
     residence:
       RESIDENCES[known.commune ?? '00004'] ?? (RESIDENCES['00004'] as Deceased['residence']),
   };
-  const admin = async (path: string, body: unknown) => {
-    const response = await fetch(`${simulatorsUrl}/admin/${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (response.status !== 201) throw new Error(`${path}: ${response.status}`);
-  };
-  await admin('police/residents', {
-    pin: deceased.pin,
-    fullName: deceased.fullName,
-    ...deceased.residence,
-  });
-  if (known.insured)
-    await admin('social-insurance/people', { pin: deceased.pin, ...known.insured });
-  if (known.assistance)
-    await admin('social-protection/recipients', {
-      pin: deceased.pin,
-      monthlyAssistance: true,
-      since: '2015-01-01',
-    });
-  if (known.meritCategory)
-    await admin('merit-services/people', { pin: deceased.pin, category: known.meritCategory });
+  await simulatorsAdmin(simulatorsUrl).registerPerson({ ...deceased, ...known });
   return deceased;
 }
 
-export const participant = (compulsoryMonths: number): Omit<InsuredPerson, 'pin'> => ({
-  compulsoryMonths,
-  voluntaryMonths: 0,
-  averageSalaryVnd: 7_500_000,
-  pensioner: false,
-  monthlyInsuranceAllowance: false,
-  occupationalDeath: false,
-});
+export { participant };
 
 /** Days before `date` (YYYY-MM-DD). */
 export const daysBefore = (date: string, days: number) =>

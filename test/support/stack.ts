@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createAgencies } from '../../agencies';
+import { simulatorsAdmin, type CivilStatusReview } from '../../agencies/simulators/admin.client';
 import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
 import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
@@ -101,15 +102,8 @@ export async function startTestStack({
 }
 
 /** Civil status registers births and deaths of `commune` at once, or waits for its officer. */
-export async function setCivilStatusReview(
+export const setCivilStatusReview = (
   simulatorsUrl: string,
   commune: string,
-  review: 'automatic' | 'officer',
-): Promise<void> {
-  const response = await fetch(`${simulatorsUrl}/admin/civil-status/settings/${commune}`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ review }),
-  });
-  if (!response.ok) throw new Error(`civil-status settings → ${response.status}`);
-}
+  review: CivilStatusReview,
+): Promise<void> => simulatorsAdmin(simulatorsUrl).setCivilStatusReview(commune, review);

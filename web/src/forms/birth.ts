@@ -1,11 +1,13 @@
 // Group A's form (e-form Mẫu số 01): the fields of BirthApplication, validated by its own schema.
 import {
   address,
+  applicant,
   commune,
   date,
   LANGUAGE,
+  origins,
   pin,
-  SEX,
+  sex,
   text,
   type FormSpec,
   type GroupSpec,
@@ -24,10 +26,7 @@ const parent = (
     text(`${name}.fullName`, 'Họ, chữ đệm và tên', 'Full name', { autocomplete: 'off' }),
     pin(`${name}.pin`, 'Số định danh cá nhân', 'Personal ID number'),
     { kind: 'number', name: `${name}.yearOfBirth`, label: { vi: 'Năm sinh', en: 'Year of birth' } },
-    text(`${name}.ethnicity`, 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
-    text(`${name}.nationality`, 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
-      initial: 'VN',
-    }),
+    ...origins(name),
     address(`${name}.address`, { vi: 'Nơi cư trú', en: 'Residence' }),
   ],
 });
@@ -67,35 +66,14 @@ export function birthForm(receivingCommune: string): FormSpec {
       },
       commune('receivingCommune', 'Xã/phường tiếp nhận', 'Receiving commune', receivingCommune),
       LANGUAGE,
-      {
-        kind: 'group',
-        name: 'applicant',
-        legend: { vi: 'Người yêu cầu', en: 'Applicant' },
-        items: [
-          text('applicant.fullName', 'Họ, chữ đệm và tên', 'Full name'),
-          pin('applicant.pin', 'Số định danh cá nhân', 'Personal ID number'),
-          {
-            kind: 'select',
-            name: 'applicant.relationship',
-            label: { vi: 'Quan hệ với trẻ', en: 'Relationship to the child' },
-            options: [
-              { value: 'mother', label: { vi: 'Mẹ', en: 'Mother' } },
-              { value: 'father', label: { vi: 'Cha', en: 'Father' } },
-              { value: 'grandparent', label: { vi: 'Ông, bà', en: 'Grandparent' } },
-              { value: 'sibling', label: { vi: 'Anh, chị', en: 'Sibling' } },
-              { value: 'relative', label: { vi: 'Người thân khác', en: 'Other relative' } },
-              { value: 'guardian', label: { vi: 'Người giám hộ', en: 'Guardian' } },
-            ],
-          },
-          text('applicant.phone', 'Số điện thoại', 'Phone', {
-            inputmode: 'tel',
-            autocomplete: 'tel',
-          }),
-          text('applicant.email', 'Thư điện tử (không bắt buộc)', 'Email (optional)', {
-            inputmode: 'email',
-          }),
-        ],
-      },
+      applicant({ vi: 'Quan hệ với trẻ', en: 'Relationship to the child' }, [
+        { value: 'mother', label: { vi: 'Mẹ', en: 'Mother' } },
+        { value: 'father', label: { vi: 'Cha', en: 'Father' } },
+        { value: 'grandparent', label: { vi: 'Ông, bà', en: 'Grandparent' } },
+        { value: 'sibling', label: { vi: 'Anh, chị', en: 'Sibling' } },
+        { value: 'relative', label: { vi: 'Người thân khác', en: 'Other relative' } },
+        { value: 'guardian', label: { vi: 'Người giám hộ', en: 'Guardian' } },
+      ]),
       {
         kind: 'group',
         name: 'child',
@@ -103,16 +81,8 @@ export function birthForm(receivingCommune: string): FormSpec {
         items: [
           text('child.fullName', 'Họ, chữ đệm và tên', 'Full name'),
           date('child.dateOfBirth', 'Ngày sinh', 'Date of birth'),
-          {
-            kind: 'select',
-            name: 'child.sex',
-            label: { vi: 'Giới tính', en: 'Sex' },
-            options: SEX,
-          },
-          text('child.ethnicity', 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
-          text('child.nationality', 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
-            initial: 'VN',
-          }),
+          sex('child.sex'),
+          ...origins('child'),
           text('child.placeOfBirth', 'Nơi sinh', 'Place of birth', { wide: true }),
           text('child.hometown', 'Quê quán', 'Hometown'),
         ],

@@ -1,11 +1,13 @@
 // Group B's form (e-form Mẫu số 02): the fields of DeathApplication, validated by its own schema.
 import {
   address,
+  applicant,
   commune,
   date,
   LANGUAGE,
+  origins,
   pin,
-  SEX,
+  sex,
   text,
   type FormSpec,
   type GroupSpec,
@@ -93,28 +95,10 @@ export function deathForm(receivingCommune: string): FormSpec {
         receivingCommune,
       ),
       LANGUAGE,
-      {
-        kind: 'group',
-        name: 'applicant',
-        legend: { vi: 'Người yêu cầu', en: 'Applicant' },
-        items: [
-          text('applicant.fullName', 'Họ, chữ đệm và tên', 'Full name'),
-          pin('applicant.pin', 'Số định danh cá nhân', 'Personal ID number'),
-          {
-            kind: 'select',
-            name: 'applicant.relationship',
-            label: { vi: 'Quan hệ với người đã mất', en: 'Relationship to the deceased' },
-            options: RELATIONSHIPS,
-          },
-          text('applicant.phone', 'Số điện thoại', 'Phone', {
-            inputmode: 'tel',
-            autocomplete: 'tel',
-          }),
-          text('applicant.email', 'Thư điện tử (không bắt buộc)', 'Email (optional)', {
-            inputmode: 'email',
-          }),
-        ],
-      },
+      applicant(
+        { vi: 'Quan hệ với người đã mất', en: 'Relationship to the deceased' },
+        RELATIONSHIPS,
+      ),
       {
         kind: 'group',
         name: 'deceased',
@@ -123,16 +107,8 @@ export function deathForm(receivingCommune: string): FormSpec {
           text('deceased.fullName', 'Họ, chữ đệm và tên', 'Full name'),
           pin('deceased.pin', 'Số định danh cá nhân', 'Personal ID number'),
           date('deceased.dateOfBirth', 'Ngày sinh', 'Date of birth'),
-          {
-            kind: 'select',
-            name: 'deceased.sex',
-            label: { vi: 'Giới tính', en: 'Sex' },
-            options: SEX,
-          },
-          text('deceased.ethnicity', 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
-          text('deceased.nationality', 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
-            initial: 'VN',
-          }),
+          sex('deceased.sex'),
+          ...origins('deceased'),
           address('deceased.lastResidence', {
             vi: 'Nơi thường trú cuối cùng',
             en: 'Last permanent residence',

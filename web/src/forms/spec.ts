@@ -90,3 +90,34 @@ export const address = (name: string, legend: Text, extra: Partial<GroupSpec> = 
   ],
   ...extra,
 });
+
+/** The person filing: the same fields on every form, the relationship in the procedure's own terms. */
+export const applicant = (relationship: Text, options: readonly Option[]): GroupSpec => ({
+  kind: 'group',
+  name: 'applicant',
+  legend: { vi: 'Người yêu cầu', en: 'Applicant' },
+  items: [
+    text('applicant.fullName', 'Họ, chữ đệm và tên', 'Full name'),
+    pin('applicant.pin', 'Số định danh cá nhân', 'Personal ID number'),
+    { kind: 'select', name: 'applicant.relationship', label: relationship, options },
+    text('applicant.phone', 'Số điện thoại', 'Phone', { inputmode: 'tel', autocomplete: 'tel' }),
+    text('applicant.email', 'Thư điện tử (không bắt buộc)', 'Email (optional)', {
+      inputmode: 'email',
+    }),
+  ],
+});
+
+export const sex = (name: string): FieldSpec => ({
+  kind: 'select',
+  name,
+  label: { vi: 'Giới tính', en: 'Sex' },
+  options: SEX,
+});
+
+/** Ethnicity and nationality of the person at `prefix`, Kinh and VN unless changed. */
+export const origins = (prefix: string): FieldSpec[] => [
+  text(`${prefix}.ethnicity`, 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
+  text(`${prefix}.nationality`, 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
+    initial: 'VN',
+  }),
+];
