@@ -63,7 +63,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const stack = await startBenchStack({
     env: { api: { DRILL_SUPPLEMENT_REPLY_SECONDS: String(options.supplementReplySeconds) } },
     ...(options.partsLog && { log: options.partsLog }),
-    onCrash: (part, code) => crashes.push(`${part} exited by itself (code ${code})`),
+    onCrash: (part, code, lastLines) =>
+      crashes.push(
+        [`${part} exited by itself (code ${code}); its last lines:`, ...lastLines].join('\n  '),
+      ),
   });
   try {
     const admin = simulatorsAdmin(stack.simulators);
@@ -103,7 +106,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       cases.set(await fileCase(api, run, planned), planned);
     });
     const filed = await Promise.allSettled(filings);
-    const faultLog = await faults.stop();
+    // A part that crashed is the story, not the request to it that failed afterwards.
+    const faultLog = await faults.stop().catch((error: unknown) => {
+      throw new Error([`the faults could not be cleared: ${String(error)}`, ...crashes].join('\n'));
+    });
     // Clearing an agency's faults keeps its counters.
     const agencies = await admin.faultStats();
     log(`faults over: ${JSON.stringify(faultLog.events)}`);

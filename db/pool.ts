@@ -36,6 +36,11 @@ export function createPool(
   pool.on('error', (error) =>
     onError(Object.assign(new Error(error.message), { code: (error as { code?: string }).code })),
   );
+  // The pool listens only to idle clients. A client held by a request that loses its server between
+  // two queries (PostgreSQL restarted mid-transaction) emits 'error' too, and with nobody listening
+  // node ends the process — a crash found by `make chaos`. The request meets the error on its next
+  // query, and the pool drops the client when it comes back unusable: nothing more to do here.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

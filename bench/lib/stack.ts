@@ -74,8 +74,8 @@ export interface BenchStackOptions {
   /** Extra settings per part (a workflow-cache limit, a drill's short supplement window). */
   env?: Partial<Record<OwnPart, Record<string, string>>>;
   log?: (line: string) => void;
-  /** A part of ours ended without being killed or stopped (a crash). */
-  onCrash?: (part: OwnPart, code: number | null) => void;
+  /** A part of ours ended without being killed or stopped (a crash), with its last lines of output. */
+  onCrash?: (part: OwnPart, code: number | null, lastLines: string[]) => void;
 }
 
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
@@ -122,10 +122,18 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     // Benchmarks measure the engine, not the abuse guard.
     RATE_LIMIT_PER_MINUTE: '100000000',
   };
-  const spawn = (name: string, entry: string, extra: Record<string, string> = {}) => {
+  const spawn = (
+    name: string,
+    entry: string,
+    extra: Record<string, string> = {},
+    onLine?: (line: string) => void,
+  ) => {
     const part = spawnPart(TSX, [join(ROOT, entry)], {
       env: { ...env, ...extra },
-      onLine: (line) => log(`[${name}] ${line}`),
+      onLine: (line) => {
+        onLine?.(line);
+        log(`[${name}] ${line}`);
+      },
     });
     stops.push(part.stop);
     return part;
@@ -164,14 +172,18 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   const pids: Record<string, number> = {};
   let stopping = false;
   const launch = (name: OwnPart, extra?: Record<string, string>) => {
-    const part = spawn(name, entries[name].entry, {
-      ...entries[name].env,
-      ...(extra ?? options.env?.[name]),
-    });
+    // The last lines a part wrote say why it crashed, even when nobody asked for its output.
+    const lastLines: string[] = [];
+    const part = spawn(
+      name,
+      entries[name].entry,
+      { ...entries[name].env, ...(extra ?? options.env?.[name]) },
+      (line) => lastLines.push(line) > 40 && lastLines.shift(),
+    );
     running[name] = part;
     if (part.child.pid !== undefined) pids[name] = part.child.pid;
     void part.exited.then((code) => {
-      if (!stopping && running[name] === part) options.onCrash?.(name, code);
+      if (!stopping && running[name] === part) options.onCrash?.(name, code, lastLines);
     });
   };
   launch('simulators');

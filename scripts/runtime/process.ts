@@ -21,7 +21,16 @@ export function spawnPart(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const killWithLauncher = () => child.kill('SIGKILL');
+  // The whole group: a tsx launcher's node process would otherwise outlive it, orphaned.
+  const killGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // the group is gone already
+    }
+  };
+  const killWithLauncher = () => killGroup('SIGKILL');
   process.once('exit', killWithLauncher);
   child.once('exit', () => process.off('exit', killWithLauncher));
   const forward = (chunk: Buffer) =>
@@ -43,13 +52,6 @@ export function spawnPart(
       await exited;
       clearTimeout(timer);
     },
-    kill(signal = 'SIGKILL') {
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // the group is gone already
-      }
-    },
+    kill: (signal = 'SIGKILL') => killGroup(signal),
   };
 }
