@@ -84,6 +84,21 @@ module.exports = {
       to: { path: '^(api|worker|activities|workflows)/' },
     },
     {
+      name: 'web-only-domain',
+      comment:
+        'web/src runs in the browser: it shares the domain’s schemas and labels, and reaches ' +
+        'everything else over the HTTP API.',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { pathNot: ['^web/src/', '^domain/', '^node_modules/'] },
+    },
+    {
+      name: 'web-no-node-builtins',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
-import { appendAudit } from '../db/audit.repository';
+import { AuditWriter } from '../db/audit.repository';
 import { findReply, saveReply } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
@@ -181,7 +181,7 @@ async function withIdempotency(
  * refused ones included — with its outcome, before the reply leaves.
  */
 async function audited(
-  db: Db,
+  audit: AuditWriter,
   route: RouteDefinition,
   req: Request,
   principal: Principal | undefined,
@@ -200,7 +200,7 @@ async function audited(
     if (error instanceof HttpProblem) outcome = error.status;
     throw error;
   } finally {
-    await appendAudit(db, {
+    await audit.append({
       actor: principal.sub,
       role: principal.role,
       action: route.operationId,
@@ -216,10 +216,11 @@ export function mountRoutes(
   deps: { authenticate: Authenticator; db: Db; idempotencyTtlMs?: number | undefined },
 ): Router {
   const router = Router();
+  const audit = new AuditWriter(deps.db);
   for (const route of routes) {
     router[route.method](toExpressPath(route.path), async (req, res) => {
       const principal = await authenticate(route, req, deps.authenticate);
-      const reply = await audited(deps.db, route, req, principal, async () => {
+      const reply = await audited(audit, route, req, principal, async () => {
         if (principal && route.access !== 'public' && !route.access.includes(principal.role)) {
           throw new HttpProblem(
             ApiError.FORBIDDEN,

@@ -1,11 +1,16 @@
 // `make bench`: runs the benchmark scenarios (all, or those named), each on a fresh stack, printing
 // figures and writing bench/results/<scenario>.json and bench/results/summary.md.
-//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup]
-//     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--cache=N] [--worker-heap=MiB] [--verbose]
-import { writeResult, type ScenarioResult } from './lib/report';
-import { startBenchStack, type BenchStack } from './lib/stack';
+//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak]
+//     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--rate=N] [--soak-seconds=N]
+//     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { summarizeProfiles } from './lib/profile';
+import { RESULTS, writeResult, type ScenarioResult } from './lib/report';
+import { startBenchStack, type BenchStack, type OwnPart } from './lib/stack';
 import { latency } from './scenarios/latency';
 import { scale } from './scenarios/scale';
+import { soak } from './scenarios/soak';
 import { startup } from './scenarios/startup';
 import { throughput } from './scenarios/throughput';
 
@@ -13,12 +18,15 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: number) =>
   Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 
+const PARTS: OwnPart[] = ['api', 'worker', 'simulators'];
+
 const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult>> = {
   throughput: (stack) => throughput(stack, { cases: option('cases', 200) }),
   latency: (stack) => latency(stack, { seconds: option('seconds', 30) }),
   scale: (stack) =>
     scale(stack, { open: option('open', 100_000), approve: option('approve', 1_000) }),
   startup: (stack) => startup(stack),
+  soak: (stack) => soak(stack, { rate: option('rate', 10), seconds: option('soak-seconds', 300) }),
 };
 
 async function main(): Promise<void> {
@@ -30,25 +38,52 @@ async function main(): Promise<void> {
     console.log(`\n▶ ${name}`);
     const value = (flag: string) => args.find((a) => a.startsWith(`--${flag}=`))?.split('=')[1];
     const [cache, heap] = [value('cache'), value('worker-heap')];
+    // --profile: the API, the worker and the simulators write V8 CPU profiles when they stop.
+    const profiles = join(RESULTS, 'profiles', name);
+    const nodeOptions = (part: OwnPart, extra: string[] = []): Record<string, string> => {
+      const options = [
+        ...extra,
+        ...(args.includes('--profile')
+          ? ['--cpu-prof', `--cpu-prof-dir=${join(profiles, part)}`]
+          : []),
+      ];
+      return options.length ? { NODE_OPTIONS: options.join(' ') } : {};
+    };
+    if (args.includes('--profile')) rmSync(profiles, { recursive: true, force: true });
     const stack = await startBenchStack({
       log: args.includes('--verbose') ? console.log : undefined,
       env: {
         worker: {
           ...(cache && { WORKFLOW_CACHE_SIZE: cache }),
-          ...(heap && { NODE_OPTIONS: `--max-old-space-size=${heap}` }),
+          ...nodeOptions('worker', heap ? [`--max-old-space-size=${heap}`] : []),
         },
+        api: nodeOptions('api'),
+        simulators: nodeOptions('simulators'),
       },
     });
+    let result: ScenarioResult;
     try {
-      const result = await scenario(stack);
-      for (const f of result.figures)
-        console.log(
-          `  ${f.name}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.target ? ` (target ${f.target}${f.met === false ? ', MISSED' : ''})` : ''}`,
-        );
-      writeResult(result);
+      result = await scenario(stack);
     } finally {
       await stack.stop();
     }
+    for (const f of result.figures)
+      console.log(
+        `  ${f.name}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.target ? ` (target ${f.target}${f.met === false ? ', MISSED' : ''})` : ''}`,
+      );
+    if (args.includes('--profile')) {
+      const summaries = PARTS.map((part) => ({
+        part,
+        ...summarizeProfiles(join(profiles, part))[0],
+      }));
+      for (const s of summaries) {
+        console.log(`  profile of the ${s.part} (${s.seconds} s, ${s.file}):`);
+        for (const p of s.byPlace?.slice(0, 8) ?? []) console.log(`    ${p.share} %  ${p.place}`);
+        for (const f of s.byFunction?.slice(0, 12) ?? []) console.log(`    ${f.share} %  ${f.fn}`);
+      }
+      result.details.profiles = summaries;
+    }
+    writeResult(result);
   }
 }
 

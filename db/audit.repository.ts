@@ -12,19 +12,62 @@ export interface AuditEntry {
   outcome: number;
 }
 
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+/** Appends rows in the order given, in one statement (the chain's trigger links each to the last). */
+export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<void> {
   await db.query(
     `INSERT INTO audit_log (actor, role, action, case_id, request_id, outcome, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, '', '')`,
+     SELECT actor, role, action, case_id, request_id, outcome, '', ''
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
+            WITH ORDINALITY AS e(actor, role, action, case_id, request_id, outcome, n)
+      ORDER BY n`,
     [
-      entry.actor,
-      entry.role,
-      entry.action,
-      entry.caseId ?? null,
-      entry.requestId ?? null,
-      entry.outcome,
+      entries.map((e) => e.actor),
+      entries.map((e) => e.role),
+      entries.map((e) => e.action),
+      entries.map((e) => e.caseId ?? null),
+      entries.map((e) => e.requestId ?? null),
+      entries.map((e) => e.outcome),
     ],
   );
+}
+
+/**
+ * Group commit for the audit log. Rows are chained one writer at a time, each holding the chain's
+ * lock until its commit is on disk, so one row per statement caps a busy API at one commit per
+ * audited request. Here the rows that arrive while a group is being written form the next group:
+ * one statement, one turn of the lock and one commit for all of them. Each caller still waits until
+ * its own row is committed (or gets the error), so nothing is answered before it is audited.
+ */
+export class AuditWriter {
+  private waiting: { entry: AuditEntry; settle: (error?: Error) => void }[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxGroup = 500,
+  ) {}
+
+  append(entry: AuditEntry): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ entry, settle: (error) => (error ? reject(error) : resolve()) });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length) {
+      const group = this.waiting.splice(0, this.maxGroup);
+      try {
+        await appendAudit(this.db, ...group.map((w) => w.entry));
+        for (const w of group) w.settle();
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const w of group) w.settle(failure);
+      }
+    }
+    this.writing = false;
+  }
 }
 
 /** Recomputes the chain in order; the first row whose hash or link does not match, if any. */

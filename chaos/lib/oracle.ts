@@ -6,10 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
 import type { CaseView } from '../../domain/procedures/views';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
 import { citizen, sleep, type Api } from './actors';
 import type { PlannedCase } from './plan';
 
@@ -207,10 +209,21 @@ async function whereStuck(
       (a) =>
         `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${a.lastFailure?.message ?? ''}`,
     );
-    parts.push(`${id}: ${described.status.name} ${JSON.stringify(pending)}`);
+    const task = described.raw.pendingWorkflowTask;
+    parts.push(
+      `${id}: ${described.status.name} ${JSON.stringify(pending)}${task ? ` workflow task attempt ${task.attempt ?? 1}` : ''}`,
+    );
     const history = await client.workflow.getHandle(id).fetchHistory();
     mkdirSync(evidence, { recursive: true });
     writeFileSync(join(evidence, `${id.replace(/[^\w.-]/g, '_')}.json`), historyToJSON(history));
+    // A workflow stuck on a failing workflow task: does today's code replay its history?
+    if (described.status.name === 'RUNNING')
+      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, id).catch(
+        (error: unknown) =>
+          parts.push(
+            `${id} does not replay: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
   }
   return parts.join('; ');
 }

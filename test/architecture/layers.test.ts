@@ -19,6 +19,7 @@ const LAYERS = [
   'config',
   'worker',
   'scripts',
+  'web/src',
 ];
 
 async function violations(baseDir: string, folders: string[]): Promise<string[]> {
@@ -45,9 +46,14 @@ describe('layer rules', () => {
 
   it('when a fixture breaks each rule, then each break is reported', async () => {
     const fixture = join(__dirname, 'fixture');
-    expect(await violations(fixture, ['workflows', 'domain', 'api', 'db', 'activities'])).toEqual([
+    expect(
+      await violations(fixture, ['workflows', 'domain', 'api', 'db', 'activities', 'web/src']),
+    ).toEqual([
       'api-no-activities-or-db-writes: api/route.ts → db/writes.repository.ts',
       'domain-is-pure: domain/impure.ts → db/writes.repository.ts',
+      'web-no-node-builtins: web/src/leaky.ts → fs',
+      'web-only-domain: web/src/leaky.ts → db/pool.ts',
+      'web-only-domain: web/src/leaky.ts → fs',
       'workflows-no-io: workflows/leaky.workflow.ts → db/pool.ts',
       'workflows-no-node-builtins: workflows/leaky.workflow.ts → fs',
     ]);

@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../../db/audit.repository';
+import { appendAudit, AuditWriter, verifyAuditChain } from '../../db/audit.repository';
+import type { Db } from '../../db/pool';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -96,6 +97,69 @@ describe('audit log under concurrent writers', () => {
         ),
       );
       expect(await verifyAuditChain(own.db)).toEqual({ rows: 400 });
+    } finally {
+      await own.drop();
+    }
+  });
+});
+
+describe('audit group commit', () => {
+  const entry = (actor: string) => ({ actor, role: 'clerk', action: 'getCase', outcome: 200 });
+  /** The pool, counting the statements sent through it; `failFirst` makes the first one fail. */
+  const counting = (db: Db, failFirst = false) => {
+    const counted = { statements: 0 };
+    const proxy = {
+      query: (...args: Parameters<Db['query']>) => {
+        counted.statements += 1;
+        if (failFirst && counted.statements === 1)
+          return Promise.reject(new Error('connection lost'));
+        return (db.query as (...a: unknown[]) => unknown)(...args);
+      },
+    } as unknown as Db;
+    return { proxy, counted };
+  };
+
+  it('when many requests are audited at once, then their rows share statements, keep their order and chain', async () => {
+    const own = await createTestDatabase();
+    try {
+      const { proxy, counted } = counting(own.appDb);
+      const writer = new AuditWriter(proxy);
+      await Promise.all(Array.from({ length: 300 }, (_, i) => writer.append(entry(`a-${i}`))));
+
+      expect(counted.statements).toBeLessThan(300);
+      const { rows } = await own.db.query<{ actor: string }>(
+        'SELECT actor FROM audit_log ORDER BY seq',
+      );
+      expect(rows.map((r) => r.actor)).toEqual(Array.from({ length: 300 }, (_, i) => `a-${i}`));
+      expect(await verifyAuditChain(own.db)).toEqual({ rows: 300 });
+    } finally {
+      await own.drop();
+    }
+  });
+
+  it('when two processes write groups at once, then the chain still verifies', async () => {
+    const own = await createTestDatabase();
+    try {
+      const [first, second] = [new AuditWriter(own.appDb), new AuditWriter(own.db)];
+      await Promise.all(
+        Array.from({ length: 400 }, (_, i) => (i % 2 ? second : first).append(entry(`b-${i}`))),
+      );
+      expect(await verifyAuditChain(own.db)).toEqual({ rows: 400 });
+    } finally {
+      await own.drop();
+    }
+  });
+
+  it('when a group cannot be written, then each of its requests gets the error and the next group is written', async () => {
+    const own = await createTestDatabase();
+    try {
+      const writer = new AuditWriter(counting(own.appDb, true).proxy);
+      const first = writer.append(entry('lost'));
+      const second = writer.append(entry('waited'));
+      await expect(first).rejects.toThrow('connection lost');
+      await expect(second).resolves.toBeUndefined();
+      const { rows } = await own.db.query<{ actor: string }>('SELECT actor FROM audit_log');
+      expect(rows).toEqual([{ actor: 'waited' }]);
     } finally {
       await own.drop();
     }

@@ -1,6 +1,8 @@
 // Recorded histories replay offline against today's workflow code: a change that would break running
 // cases fails here before it ships (STYLE rules 16 and 46).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +78,29 @@ describe('workflow replay', () => {
         selfCheck?.workflowId,
       ),
     ).rejects.toThrow(DeterminismViolationError);
+  });
+
+  // A known defect of the Temporal SDK (1.24.0), found by `make chaos`: a worker died holding the case,
+  // its sticky workflow task timed out, and the next task carried two signals, two child results
+  // and a payee confirmation (an update). Live, the SDK ran the update after the case had scheduled
+  // its projection; replaying, before it — so the history (activity scheduled, then update
+  // accepted) no longer replays and the case stays stuck on any worker without it cached. Same
+  // family as temporalio/sdk-rust#943 and #1146. This test fails once an SDK upgrade fixes it: then
+  // move the history into histories/ so it replays with the others.
+  it('when a history has an update in the task after a timed-out one, then today’s SDK cannot replay it (known SDK defect)', async () => {
+    const file = join(__dirname, 'sdk-defects', 'update-after-timed-out-task.death.json');
+    const fixture = JSON.parse(readFileSync(file, 'utf8')) as {
+      workflowId: string;
+      history: unknown;
+    };
+    await expect(
+      Worker.runReplayHistory(
+        { workflowsPath: WORKFLOWS_PATH },
+        historyFromJSON(fixture.history),
+        fixture.workflowId,
+      ),
+    ).rejects.toThrow(
+      /Update machine does not handle this event: HistoryEvent\(id: 88, ActivityTaskScheduled\)/,
+    );
   });
 });
