@@ -40,26 +40,21 @@ async function main(): Promise<void> {
     const [cache, heap] = [value('cache'), value('worker-heap')];
     // --profile: the API, the worker and the simulators write V8 CPU profiles when they stop.
     const profiles = join(RESULTS, 'profiles', name);
-    const nodeOptions = (part: OwnPart, extra: string[] = []): Record<string, string> => {
-      const options = [
-        ...extra,
-        ...(args.includes('--profile')
-          ? ['--cpu-prof', `--cpu-prof-dir=${join(profiles, part)}`]
-          : []),
-      ];
-      return options.length ? { NODE_OPTIONS: options.join(' ') } : {};
-    };
-    if (args.includes('--profile')) rmSync(profiles, { recursive: true, force: true });
+    const profile = args.includes('--profile');
+    if (profile) rmSync(profiles, { recursive: true, force: true });
     const stack = await startBenchStack({
       log: args.includes('--verbose') ? console.log : undefined,
       env: {
         worker: {
           ...(cache && { WORKFLOW_CACHE_SIZE: cache }),
-          ...nodeOptions('worker', heap ? [`--max-old-space-size=${heap}`] : []),
+          ...(heap && { NODE_OPTIONS: `--max-old-space-size=${heap}` }),
         },
-        api: nodeOptions('api'),
-        simulators: nodeOptions('simulators'),
       },
+      ...(profile && {
+        nodeArgs: Object.fromEntries(
+          PARTS.map((part) => [part, ['--cpu-prof', `--cpu-prof-dir=${join(profiles, part)}`]]),
+        ),
+      }),
     });
     let result: ScenarioResult;
     try {
@@ -71,7 +66,7 @@ async function main(): Promise<void> {
       console.log(
         `  ${f.name}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.target ? ` (target ${f.target}${f.met === false ? ', MISSED' : ''})` : ''}`,
       );
-    if (args.includes('--profile')) {
+    if (profile) {
       const summaries = PARTS.map((part) => ({
         part,
         ...summarizeProfiles(join(profiles, part))[0],

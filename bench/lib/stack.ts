@@ -73,6 +73,8 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 export interface BenchStackOptions {
   /** Extra settings per part (a workflow-cache limit, a drill's short supplement window). */
   env?: Partial<Record<OwnPart, Record<string, string>>>;
+  /** Node flags per part that NODE_OPTIONS may not carry (`--cpu-prof`). */
+  nodeArgs?: Partial<Record<OwnPart, string[]>>;
   log?: (line: string) => void;
   /** A part of ours ended without being killed or stopped (a crash), with its last lines of output. */
   onCrash?: (part: OwnPart, code: number | null, lastLines: string[]) => void;
@@ -127,8 +129,9 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     entry: string,
     extra: Record<string, string> = {},
     onLine?: (line: string) => void,
+    nodeArgs: string[] = [],
   ) => {
-    const part = spawnPart(TSX, [join(ROOT, entry)], {
+    const part = spawnPart(TSX, [...nodeArgs, join(ROOT, entry)], {
       env: { ...env, ...extra },
       onLine: (line) => {
         onLine?.(line);
@@ -179,6 +182,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       entries[name].entry,
       { ...entries[name].env, ...(extra ?? options.env?.[name]) },
       (line) => lastLines.push(line) > 40 && lastLines.shift(),
+      options.nodeArgs?.[name],
     );
     running[name] = part;
     if (part.child.pid !== undefined) pids[name] = part.child.pid;
