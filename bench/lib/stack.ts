@@ -128,8 +128,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     name: string,
     entry: string,
     extra: Record<string, string> = {},
-    onLine?: (line: string) => void,
-    nodeArgs: string[] = [],
+    { onLine, nodeArgs = [] }: { onLine?: (line: string) => void; nodeArgs?: string[] } = {},
   ) => {
     const part = spawnPart(TSX, [...nodeArgs, join(ROOT, entry)], {
       env: { ...env, ...extra },
@@ -181,8 +180,10 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       name,
       entries[name].entry,
       { ...entries[name].env, ...(extra ?? options.env?.[name]) },
-      (line) => lastLines.push(line) > 40 && lastLines.shift(),
-      options.nodeArgs?.[name],
+      {
+        onLine: (line) => lastLines.push(line) > 40 && lastLines.shift(),
+        ...(options.nodeArgs?.[name] && { nodeArgs: options.nodeArgs[name] }),
+      },
     );
     running[name] = part;
     if (part.child.pid !== undefined) pids[name] = part.child.pid;
