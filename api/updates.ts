@@ -3,6 +3,8 @@
 // with the first update's outcome, and once the step or case has moved on — so the route's own
 // checks would refuse the retry — the outcome is read back from the update itself.
 import { isGrpcServiceError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { ApiError } from '../domain/errors';
+import { HttpProblem } from './problem';
 
 /** gRPC's NOT_FOUND: the server has no update of that id on this workflow run. */
 const NOT_FOUND = 5;
@@ -13,8 +15,22 @@ export const updateOptions = <A>(args: A, updateId: string | undefined) => ({
   ...(updateId !== undefined && { updateId }),
 });
 
+/**
+ * The route's own checks refuse the request. If this request (its key) already made its update on
+ * one of `handles`, only the reply was lost: the update's outcome is the answer. Otherwise 422.
+ */
+export async function earlierOutcomeOrRefuse<R>(
+  handles: readonly WorkflowHandle[],
+  updateId: string | undefined,
+  refusal: string,
+): Promise<R> {
+  const earlier = await earlierOutcome<R>(handles, updateId);
+  if (earlier === undefined) throw new HttpProblem(ApiError.UNPROCESSABLE, refusal);
+  return earlier;
+}
+
 /** The outcome of the update this request already made on one of `handles`, if it made one. */
-export async function earlierOutcome<R>(
+async function earlierOutcome<R>(
   handles: readonly WorkflowHandle[],
   updateId: string | undefined,
 ): Promise<R | undefined> {

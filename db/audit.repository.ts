@@ -39,7 +39,7 @@ export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<voi
  * its own row is committed (or gets the error), so nothing is answered before it is audited.
  */
 export class AuditWriter {
-  private waiting: { entry: AuditEntry; settle: (error?: Error) => void }[] = [];
+  private readonly waiting: { entry: AuditEntry; settle: (error?: Error) => void }[] = [];
   private writing = false;
 
   constructor(

@@ -17,7 +17,11 @@ export interface BundleOptions {
   previousVersion?: boolean;
 }
 
-export async function buildWorkflowBundle({ previousVersion = false }: BundleOptions = {}) {
+/** Builds the bundle and writes it to `out` (for createWorkers' workflowBundlePath). */
+export async function writeWorkflowBundle(
+  out: string,
+  { previousVersion = false }: BundleOptions = {},
+): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     ...(previousVersion && {
@@ -31,20 +35,10 @@ export async function buildWorkflowBundle({ previousVersion = false }: BundleOpt
       }),
     }),
   });
-  return code;
-}
-
-/** Builds the bundle and writes it to `out` (for createWorkers' workflowBundlePath). */
-export async function writeWorkflowBundle(out: string, options: BundleOptions = {}) {
-  const code = await buildWorkflowBundle(options);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
   return code;
 }
-
-/** The previous-version bundle at `out`: for the chaos run's versioning drill. */
-export const writePreviousVersionBundle = (out: string) =>
-  writeWorkflowBundle(out, { previousVersion: true });
 
 async function main(args: string[]): Promise<void> {
   const previousVersion = args.includes('--previous-version');

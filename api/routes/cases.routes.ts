@@ -15,7 +15,7 @@ import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
 import { HttpProblem } from '../problem';
-import { earlierOutcome, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import {
@@ -180,9 +180,12 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
         if (isFinal(current.status)) {
-          const earlier = await earlierOutcome<CaseView>([handle], updateId);
-          if (earlier) return { status: 200, body: caseViewFor(principal, earlier) };
-          throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is already ${current.status}`);
+          const earlier = await earlierOutcomeOrRefuse<CaseView>(
+            [handle],
+            updateId,
+            `the case is already ${current.status}`,
+          );
+          return { status: 200, body: caseViewFor(principal, earlier) };
         }
         const view = await handle.executeUpdate(
           withdrawCase,
@@ -214,9 +217,12 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));
-          const earlier = await earlierOutcome<StepView>(steps, updateId);
-          if (earlier) return { status: 200, body: earlier };
-          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no step awaits a supplement');
+          const earlier = await earlierOutcomeOrRefuse<StepView>(
+            steps,
+            updateId,
+            'no step awaits a supplement',
+          );
+          return { status: 200, body: earlier };
         }
         const step = await temporal.workflow
           .getHandle(waiting.workflowId)

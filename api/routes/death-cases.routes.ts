@@ -15,7 +15,7 @@ import { mayActForApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
-import { earlierOutcome, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
@@ -99,9 +99,12 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         const handle = temporal.workflow.getHandle(params.caseId);
         const current = await handle.query(getProcedureStatus);
         if (current.payee?.state !== 'awaiting') {
-          const earlier = await earlierOutcome<CaseView>([handle], updateId);
-          if (earlier) return { status: 200, body: caseViewFor(principal, earlier) };
-          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no payee confirmation is awaited');
+          const earlier = await earlierOutcomeOrRefuse<CaseView>(
+            [handle],
+            updateId,
+            'no payee confirmation is awaited',
+          );
+          return { status: 200, body: caseViewFor(principal, earlier) };
         }
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')

@@ -8,7 +8,7 @@ import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
-import { earlierOutcome, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas';
@@ -84,9 +84,12 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         }
         const handle = temporal.workflow.getHandle(task.task_id);
         if (!task.open) {
-          const earlier = await earlierOutcome<StepView>([handle], updateId);
-          if (earlier) return { status: 200, body: earlier, caseId: task.case_id };
-          throw new HttpProblem(ApiError.UNPROCESSABLE, `the step is already ${task.state}`);
+          const earlier = await earlierOutcomeOrRefuse<StepView>(
+            [handle],
+            updateId,
+            `the step is already ${task.state}`,
+          );
+          return { status: 200, body: earlier, caseId: task.case_id };
         }
         const step = await handle.executeUpdate(
           decideStep,

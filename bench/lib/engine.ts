@@ -88,6 +88,18 @@ export async function pool<T>(
   return results;
 }
 
+/** The statuses a Group A case ends in when every agency answers automatically. */
+export const FINISHED = ['completed', 'partially_completed', 'rejected'];
+
+/** How many cases of `prefix` (their certificate numbers) the read model shows in one of `statuses`. */
+export async function countCases(stack: BenchStack, prefix: string, statuses: string[]) {
+  const { rows } = await stack.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM cases WHERE business_key LIKE $1 AND status = ANY($2)`,
+    [`${prefix}%`, statuses],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /** Waits until the read model shows `count` cases of `prefix` in one of `statuses`. */
 export async function waitForCases(
   stack: BenchStack,
@@ -98,11 +110,7 @@ export async function waitForCases(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const { rows } = await stack.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM cases WHERE business_key LIKE $1 AND status = ANY($2)`,
-      [`${prefix}%`, statuses],
-    );
-    if ((rows[0]?.n ?? 0) >= count) return;
+    if ((await countCases(stack, prefix, statuses)) >= count) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`timed out waiting for ${count} cases of ${prefix}`);

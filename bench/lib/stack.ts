@@ -172,6 +172,9 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   };
   const running: Partial<Record<OwnPart, Part>> = {};
   const pids: Record<string, number> = {};
+  const track = (name: string, pid: number | undefined) => {
+    if (pid !== undefined) pids[name] = pid;
+  };
   let stopping = false;
   const launch = (name: OwnPart, extra?: Record<string, string>) => {
     // The last lines a part wrote say why it crashed, even when nobody asked for its output.
@@ -186,7 +189,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       },
     );
     running[name] = part;
-    if (part.child.pid !== undefined) pids[name] = part.child.pid;
+    track(name, part.child.pid);
     void part.exited.then((code) => {
       if (!stopping && running[name] === part) options.onCrash?.(name, code, lastLines);
     });
@@ -199,9 +202,8 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   await entries.worker.ready();
 
   const postmaster = () => findProcess('postgres', '-D', postgresOptions.dataDir);
-  if (temporal.pid !== undefined) pids.temporal = temporal.pid;
-  const postgresPid = postmaster();
-  if (postgresPid !== undefined) pids.postgres = postgresPid;
+  track('temporal', temporal.pid);
+  track('postgres', postmaster());
 
   return {
     api: `http://127.0.0.1:${apiPort}`,
@@ -228,13 +230,12 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       if (temporal.pid !== undefined) process.kill(temporal.pid, 'SIGKILL');
       await temporal.stop();
       temporal = await startTemporalDevServer(devServer);
-      if (temporal.pid !== undefined) pids.temporal = temporal.pid;
+      track('temporal', temporal.pid);
     },
     stopPostgres: () => pg.stop(),
     async startPostgres() {
       pg = await startEmbeddedPostgres(postgresOptions);
-      const pid = postmaster();
-      if (pid !== undefined) pids.postgres = pid;
+      track('postgres', postmaster());
     },
     async stop() {
       stopping = true;

@@ -3,12 +3,18 @@
 // first minute, and the worker's resident memory sampled throughout — flat once its workflow cache
 // is full, or something leaks. Filings are held back while `inFlight` cases are unfinished, so a
 // system slower than the offered rate shows its own sustained rate instead of a growing backlog.
-import { birthApplication, CLERK, fileCase, setCivilStatusReview, token } from '../lib/engine';
+import {
+  birthApplication,
+  CLERK,
+  countCases,
+  fileCase,
+  FINISHED,
+  setCivilStatusReview,
+  token,
+} from '../lib/engine';
 import { rssMiB } from '../lib/proc';
 import { round, type ScenarioResult } from '../lib/report';
 import type { BenchStack } from '../lib/stack';
-
-const FINAL = ['completed', 'partially_completed', 'rejected'];
 
 interface Sample {
   atSeconds: number;
@@ -33,13 +39,7 @@ export async function soak(
   await setCivilStatusReview(stack, 'automatic');
   const bearer = await token(CLERK);
   const run = `soak${Date.now().toString(36)}`;
-  const finishedSoFar = async () =>
-    (
-      await stack.db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM cases WHERE business_key LIKE $1 AND status = ANY($2)`,
-        [`B-${run}-%`, FINAL],
-      )
-    ).rows[0]?.n ?? 0;
+  const finishedSoFar = () => countCases(stack, `B-${run}-`, FINISHED);
 
   let filed = 0;
   let refused = 0;

@@ -9,6 +9,7 @@ import {
   cpuDelta,
   cpuOf,
   fileCase,
+  FINISHED,
   pool,
   setCivilStatusReview,
   token,
@@ -18,8 +19,6 @@ import { round, type ScenarioResult } from '../lib/report';
 import { shapeOf } from '../lib/shape';
 import { NAMESPACE, type BenchStack } from '../lib/stack';
 import { BARE_QUEUE, type bareCase } from '../workflows/bare.workflow';
-
-const FINAL = ['completed', 'partially_completed', 'rejected'];
 
 export async function throughput(
   stack: BenchStack,
@@ -32,7 +31,7 @@ export async function throughput(
 
   // The real shape, from one real case.
   const probe = await fileCase(stack, bearer, birthApplication('probe'));
-  await waitForCases(stack, 'B-probe', 1, FINAL);
+  await waitForCases(stack, 'B-probe', 1, FINISHED);
   await client.workflow.getHandle(probe).result();
   const shape = await shapeOf(client, probe);
 
@@ -46,7 +45,7 @@ export async function throughput(
     const before = cpuOf(pids);
     const started = performance.now();
     await pool(n, concurrency, () => fileCase(stack, bearer, birthApplication(run)));
-    await waitForCases(stack, `B-${run}-`, n, FINAL);
+    await waitForCases(stack, `B-${run}-`, n, FINISHED);
     const seconds = (performance.now() - started) / 1000;
     return { seconds, perSecond: n / seconds, cpu: cpuDelta(before, cpuOf(pids)) };
   }

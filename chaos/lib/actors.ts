@@ -169,11 +169,9 @@ export function startPeople(
     while (!stopped) {
       for (let offset = 0; !stopped; offset += 200) {
         const reply = await api.call('GET', `/v1/tasks?limit=200&offset=${offset}`, officer);
-        const items = ((reply.body.items as Task[] | undefined) ?? []).filter(
-          (t) => t.state === 'in_review',
-        );
-        for (const task of items) await decide(officer, task);
-        if (((reply.body.items as Task[] | undefined) ?? []).length < 200) break;
+        const page = (reply.body.items as Task[] | undefined) ?? [];
+        for (const task of page.filter((t) => t.state === 'in_review')) await decide(officer, task);
+        if (page.length < 200) break;
       }
       await sleep(1_000);
     }

@@ -81,30 +81,31 @@ describe('audit log', () => {
   });
 });
 
+const entry = (actor: string) => ({ actor, role: 'clerk', action: 'getCase', outcome: 200 });
+
+/** A database of the test's own (the chain must start empty), dropped afterwards. */
+async function withOwnDatabase(test: (own: TestDatabase) => Promise<void>): Promise<void> {
+  const own = await createTestDatabase();
+  try {
+    await test(own);
+  } finally {
+    await own.drop();
+  }
+}
+
 describe('audit log under concurrent writers', () => {
   it('when many requests append at once, then the rows chain in the order they are numbered', async () => {
-    const own = await createTestDatabase();
-    try {
+    await withOwnDatabase(async (own) => {
       // Ten connections at a time: numbers drawn and turns taken can interleave.
       await Promise.all(
-        Array.from({ length: 400 }, (_, i) =>
-          appendAudit(own.appDb, {
-            actor: `a-${i}`,
-            role: 'clerk',
-            action: 'getCase',
-            outcome: 200,
-          }),
-        ),
+        Array.from({ length: 400 }, (_, i) => appendAudit(own.appDb, entry(`a-${i}`))),
       );
       expect(await verifyAuditChain(own.db)).toEqual({ rows: 400 });
-    } finally {
-      await own.drop();
-    }
+    });
   });
 });
 
 describe('audit group commit', () => {
-  const entry = (actor: string) => ({ actor, role: 'clerk', action: 'getCase', outcome: 200 });
   /** The pool, counting the statements sent through it; `failFirst` makes the first one fail. */
   const counting = (db: Db, failFirst = false) => {
     const counted = { statements: 0 };
@@ -120,8 +121,7 @@ describe('audit group commit', () => {
   };
 
   it('when many requests are audited at once, then their rows share statements, keep their order and chain', async () => {
-    const own = await createTestDatabase();
-    try {
+    await withOwnDatabase(async (own) => {
       const { proxy, counted } = counting(own.appDb);
       const writer = new AuditWriter(proxy);
       await Promise.all(Array.from({ length: 300 }, (_, i) => writer.append(entry(`a-${i}`))));
@@ -132,27 +132,21 @@ describe('audit group commit', () => {
       );
       expect(rows.map((r) => r.actor)).toEqual(Array.from({ length: 300 }, (_, i) => `a-${i}`));
       expect(await verifyAuditChain(own.db)).toEqual({ rows: 300 });
-    } finally {
-      await own.drop();
-    }
+    });
   });
 
   it('when two processes write groups at once, then the chain still verifies', async () => {
-    const own = await createTestDatabase();
-    try {
+    await withOwnDatabase(async (own) => {
       const [first, second] = [new AuditWriter(own.appDb), new AuditWriter(own.db)];
       await Promise.all(
         Array.from({ length: 400 }, (_, i) => (i % 2 ? second : first).append(entry(`b-${i}`))),
       );
       expect(await verifyAuditChain(own.db)).toEqual({ rows: 400 });
-    } finally {
-      await own.drop();
-    }
+    });
   });
 
   it('when a group cannot be written, then each of its requests gets the error and the next group is written', async () => {
-    const own = await createTestDatabase();
-    try {
+    await withOwnDatabase(async (own) => {
       const writer = new AuditWriter(counting(own.appDb, true).proxy);
       const first = writer.append(entry('lost'));
       const second = writer.append(entry('waited'));
@@ -160,8 +154,6 @@ describe('audit group commit', () => {
       await expect(second).resolves.toBeUndefined();
       const { rows } = await own.db.query<{ actor: string }>('SELECT actor FROM audit_log');
       expect(rows).toEqual([{ actor: 'waited' }]);
-    } finally {
-      await own.drop();
-    }
+    });
   });
 });

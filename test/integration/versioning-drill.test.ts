@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createAgencies } from '../../agencies';
 import type { BirthApplication } from '../../domain/BirthApplication';
 import type { CaseView } from '../../domain/procedures/views';
-import { writePreviousVersionBundle, writeWorkflowBundle } from '../../worker/bundle';
+import { writeWorkflowBundle } from '../../worker/bundle';
 import { createWorkers } from '../../worker/create-worker';
 import { PROJECT_STEP_CHANGES } from '../../workflows/linked-case';
 import { getProcedureStatus } from '../../workflows/messages';
@@ -108,7 +108,7 @@ describe('versioning drill: cases started before a patch finish on the patched c
     connection = await NativeConnection.connect({ address: inject('temporalAddress') });
     dir = mkdtempSync(join(tmpdir(), 'lien-thong-versioning-'));
     bundles = { previous: join(dir, 'previous.js'), current: join(dir, 'current.js') };
-    previousCode = await writePreviousVersionBundle(bundles.previous);
+    previousCode = await writeWorkflowBundle(bundles.previous, { previousVersion: true });
     currentCode = await writeWorkflowBundle(bundles.current);
     stopPrevious = await runWorkers(bundles.previous);
   });
