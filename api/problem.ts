@@ -5,7 +5,6 @@ import {
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApiError } from '../domain/errors';
 import type { Logger } from '../config/logger';
@@ -77,9 +76,6 @@ function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof WorkflowNotFoundError) return new HttpProblem(ApiError.NOT_FOUND);
   if (error instanceof WorkflowExecutionAlreadyStartedError)
     return new HttpProblem(ApiError.CONFLICT);
-  if (error instanceof WorkflowUpdateFailedError) {
-    return new HttpProblem(ApiError.UNPROCESSABLE, error.cause?.message ?? error.message);
-  }
   if (error instanceof ServiceError) return unavailable('workflow service unreachable');
   if (isDatabaseUnavailable(error)) return unavailable('database unreachable');
   const bodyParser = error as { type?: unknown; status?: unknown };

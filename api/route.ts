@@ -40,11 +40,11 @@ export interface RouteContext<P, Q, B, A extends Access> {
   req: Request;
   res: Response;
   /**
-   * For a workflow update the request makes (idempotent routes with an Idempotency-Key): the same for
-   * a retry by the same caller, so Temporal applies the update once and answers the retry with the
-   * first outcome — even when the API died before it could keep the reply.
+   * Names the action the request asks of a workflow (idempotent routes with an Idempotency-Key): the
+   * same for a retry by the same caller, so the workflow acts once and answers the retry with the
+   * first outcome — even when the API died before it could keep the reply (api/action-requests.ts).
    */
-  updateId?: string;
+  requestId?: string;
 }
 
 export interface RouteDefinition<
@@ -232,14 +232,14 @@ export function mountRoutes(
         }
         const input = parseInput(route, req);
         const key = route.idempotent ? req.get('idempotency-key') : undefined;
-        const updateId =
+        const requestId =
           key === undefined
             ? undefined
             : createHash('sha256')
                 .update(`${principal?.sub ?? 'anonymous'}\n${key}`)
                 .digest('hex');
         const run = async () =>
-          route.handle({ ...input, principal, req, res, ...(updateId && { updateId }) });
+          route.handle({ ...input, principal, req, res, ...(requestId && { requestId }) });
         return route.idempotent
           ? await withIdempotency(
               deps.db,

@@ -2,7 +2,7 @@
 // benefits: the funeral allowance from whichever body the deceased was known to (BHXH, social
 // protection, merit services), the survivor allowance if asked for (a lump sum once every adult
 // relative confirmed the payee), and the pension stopped. The shared case runs machine and steps.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import { adultRelatives, type DeathApplication } from '../domain/DeathApplication';
@@ -87,32 +87,27 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
 
   if (payee) {
     const open = () => payee.state() === 'awaiting' && linked.steps.get('survivor') === undefined;
-    setHandler(
+    linked.requests.on(
       confirmPayee,
       ({ relativePin }) => {
         payee.confirmed.add(relativePin);
         return linked.view();
       },
-      {
-        validator: ({ relativePin, payeePin }: PayeeConfirmationInput) => {
-          if (!open()) throw refuse(`the payee is ${payee.state()}`);
-          if (!payee.required.includes(relativePin))
-            throw refuse('only the named adult relatives confirm the payee');
-          if (payeePin !== payee.payeePin)
-            throw refuse('this is not the payee the relatives named');
-        },
+      ({ relativePin, payeePin }: PayeeConfirmationInput) => {
+        if (!open()) throw refuse(`the payee is ${payee.state()}`);
+        if (!payee.required.includes(relativePin))
+          throw refuse('only the named adult relatives confirm the payee');
+        if (payeePin !== payee.payeePin) throw refuse('this is not the payee the relatives named');
       },
     );
-    setHandler(
+    linked.requests.on(
       submitPayeeDeclaration,
       ({ document }) => {
         payee.declaration = document;
         return linked.view();
       },
-      {
-        validator: (_declaration) => {
-          if (!open()) throw refuse(`the payee is ${payee.state()}`);
-        },
+      (_declaration) => {
+        if (!open()) throw refuse(`the payee is ${payee.state()}`);
       },
     );
   }

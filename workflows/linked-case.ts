@@ -26,6 +26,7 @@ import {
 } from '../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
+import { ActionRequests } from './action-requests';
 import { ACTIVITY_OPTIONS, agencyOptions } from './activity-options';
 import {
   cancelStep,
@@ -68,6 +69,8 @@ export class LinkedCase {
   readonly caseId = workflowInfo().workflowId;
   readonly steps = new Map<string, StepView>();
   readonly timeline: TimelineEntry[];
+  /** What people ask of the case (withdrawal; a procedure adds its own). */
+  readonly requests = new ActionRequests();
   private snapshot;
   private readonly actions;
   private readonly children = new Map<string, ChildWorkflowHandle<typeof agencyStep>>();
@@ -91,23 +94,21 @@ export class LinkedCase {
 
     setHandler(getProcedureStatus, () => this.view());
     setHandler(stepChanged, (step) => this.stepChanged(step));
-    setHandler(
+    this.requests.on(
       withdrawCase,
       async (_request) => {
         this.events.push({ type: 'WITHDRAW' });
         await condition(() => this.snapshot.value === 'withdrawn' && this.actions.length === 0);
         return this.view();
       },
-      {
-        validator: (_request) => {
-          if (!this.snapshot.can({ type: 'WITHDRAW' })) {
-            throw ApplicationFailure.create({
-              type: ProcedureError.STEP_NOT_ALLOWED,
-              message: `a ${this.state} case cannot be withdrawn`,
-              nonRetryable: true,
-            });
-          }
-        },
+      (_request) => {
+        if (!this.snapshot.can({ type: 'WITHDRAW' })) {
+          throw ApplicationFailure.create({
+            type: ProcedureError.STEP_NOT_ALLOWED,
+            message: `a ${this.state} case cannot be withdrawn`,
+            nonRetryable: true,
+          });
+        }
       },
     );
   }

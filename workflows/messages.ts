@@ -1,4 +1,5 @@
-// Signals, updates and queries shared by the workflows and the API (STYLE rule 39).
+// Signals, updates and queries shared by the workflows and the API (STYLE rule 39). A person's action
+// is named by its update definition and sent as the `act` signal (workflows/action-requests.ts says why).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseView, StepView } from '../domain/procedures/views';
 
@@ -34,6 +35,25 @@ export const confirmPayee = defineUpdate<CaseView, [PayeeConfirmationInput]>('co
 /** The relatives' declaration (Form 09-HSB) for those who cannot confirm in VNeID. */
 export const submitPayeeDeclaration = defineUpdate<CaseView, [{ document: string; by: string }]>(
   'submitPayeeDeclaration',
+);
+
+/**
+ * A person's action (one of the updates above, by name) as a signal: `requestId` names the request,
+ * the same for its retries, so the action happens once and its outcome can be asked for.
+ */
+export interface ActionRequest {
+  requestId: string;
+  action: string;
+  input: unknown;
+}
+export const act = defineSignal<[ActionRequest]>('act');
+
+/** What became of a request: still running, done with the action's result, or refused and why. */
+export type ActionOutcome<R> =
+  { state: 'running' } | { state: 'done'; value: R } | { state: 'refused'; message: string };
+/** The outcome of the request of that id, or null when this workflow has not received it. */
+export const getActionOutcome = defineQuery<ActionOutcome<unknown> | null, [string]>(
+  'getActionOutcome',
 );
 
 /** Parent → step: stop, the case is withdrawn or cannot continue. */

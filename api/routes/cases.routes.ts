@@ -15,7 +15,7 @@ import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
 import { HttpProblem } from '../problem';
-import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import {
@@ -174,7 +174,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
       },
-      handle: async ({ params, body, principal, updateId }) => {
+      handle: async ({ params, body, principal, requestId }) => {
         await visibleCase(db, principal, params.caseId, true);
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
@@ -182,14 +182,16 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         if (isFinal(current.status)) {
           const earlier = await earlierOutcomeOrRefuse<CaseView>(
             [handle],
-            updateId,
+            requestId,
             `the case is already ${current.status}`,
           );
           return { status: 200, body: caseViewFor(principal, earlier) };
         }
-        const view = await handle.executeUpdate(
+        const view = await requestAction(
+          handle,
           withdrawCase,
-          updateOptions([{ reason: body.reason, by: principal.sub }] as const, updateId),
+          { reason: body.reason, by: principal.sub },
+          requestId,
         );
         return { status: 200, body: caseViewFor(principal, view) };
       },
@@ -211,7 +213,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('No step of this case awaits a supplement.'),
       },
-      handle: async ({ params, body, principal, updateId }) => {
+      handle: async ({ params, body, principal, requestId }) => {
         await visibleCase(db, principal, params.caseId, true);
         const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
@@ -219,17 +221,17 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));
           const earlier = await earlierOutcomeOrRefuse<StepView>(
             steps,
-            updateId,
+            requestId,
             'no step awaits a supplement',
           );
           return { status: 200, body: earlier };
         }
-        const step = await temporal.workflow
-          .getHandle(waiting.workflowId)
-          .executeUpdate(
-            submitSupplement,
-            updateOptions([{ documents: body.documents, by: principal.sub }] as const, updateId),
-          );
+        const step = await requestAction(
+          temporal.workflow.getHandle(waiting.workflowId),
+          submitSupplement,
+          { documents: body.documents, by: principal.sub },
+          requestId,
+        );
         return { status: 200, body: step };
       },
     }),

@@ -15,7 +15,7 @@ import { mayActForApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
-import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
@@ -94,14 +94,14 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           'Not a named adult relative, another payee, or no confirmation is awaited.',
         ),
       },
-      handle: async ({ params, body, principal, updateId }) => {
+      handle: async ({ params, body, principal, requestId }) => {
         const row = await visibleCase(db, principal, params.caseId);
         const handle = temporal.workflow.getHandle(params.caseId);
         const current = await handle.query(getProcedureStatus);
         if (current.payee?.state !== 'awaiting') {
           const earlier = await earlierOutcomeOrRefuse<CaseView>(
             [handle],
-            updateId,
+            requestId,
             'no payee confirmation is awaited',
           );
           return { status: 200, body: caseViewFor(principal, earlier) };
@@ -109,23 +109,21 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')
             throw new HttpProblem(ApiError.FORBIDDEN, 'relatives confirm for themselves');
-          const view = await handle.executeUpdate(
+          const view = await requestAction(
+            handle,
             confirmPayee,
-            updateOptions(
-              [{ relativePin: principal.pin, payeePin: body.payeePin, by: principal.sub }] as const,
-              updateId,
-            ),
+            { relativePin: principal.pin, payeePin: body.payeePin, by: principal.sub },
+            requestId,
           );
           return { status: 200, body: caseViewFor(principal, view) };
         }
         const parties = { commune: row.commune, partyPins: row.party_pins, agencies: [] };
         if (!mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
-        const view = await handle.executeUpdate(
+        const view = await requestAction(
+          handle,
           submitPayeeDeclaration,
-          updateOptions(
-            [{ document: body.declarationForm ?? '', by: principal.sub }] as const,
-            updateId,
-          ),
+          { document: body.declarationForm ?? '', by: principal.sub },
+          requestId,
         );
         return { status: 200, body: caseViewFor(principal, view) };
       },

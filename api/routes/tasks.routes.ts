@@ -8,7 +8,7 @@ import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { taskSummaryFor } from '../masking';
 import { HttpProblem } from '../problem';
-import { earlierOutcomeOrRefuse, updateOptions } from '../updates';
+import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas';
@@ -73,7 +73,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         404: problemResponse('No such task in your agency and jurisdiction.'),
         422: problemResponse('The step does not allow this decision now.'),
       },
-      handle: async ({ params, body, principal, updateId }) => {
+      handle: async ({ params, body, principal, requestId }) => {
         const task = await findTask(db, params.taskId);
         if (
           !task ||
@@ -86,14 +86,16 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         if (!task.open) {
           const earlier = await earlierOutcomeOrRefuse<StepView>(
             [handle],
-            updateId,
+            requestId,
             `the step is already ${task.state}`,
           );
           return { status: 200, body: earlier, caseId: task.case_id };
         }
-        const step = await handle.executeUpdate(
+        const step = await requestAction(
+          handle,
           decideStep,
-          updateOptions([{ ...body, officer: principal.sub }] as const, updateId),
+          { ...body, officer: principal.sub },
+          requestId,
         );
         return { status: 200, body: step, caseId: task.case_id };
       },

@@ -8,6 +8,7 @@ import { vietnamCalendar } from '../../domain/calendar/vietnam';
 import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
 import type { CaseView } from '../../domain/procedures/views';
 import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
+import { requestAction } from '../../api/action-requests';
 import { decideStep, getProcedureStatus } from '../../workflows/messages';
 import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
@@ -64,14 +65,10 @@ describe('Group A deadlines (time-skipping)', () => {
     const birthWorkflow = stepOf(view, 'birth').workflowId;
 
     // Act
-    const asked = await stack.client.workflow.getHandle(birthWorkflow).executeUpdate(decideStep, {
-      args: [
-        {
-          decision: 'request_supplement',
-          missing: ['giấy chứng sinh bản điện tử'],
-          officer: 'o-1',
-        },
-      ],
+    const asked = await requestAction(stack.client.workflow.getHandle(birthWorkflow), decideStep, {
+      decision: 'request_supplement',
+      missing: ['giấy chứng sinh bản điện tử'],
+      officer: 'o-1',
     });
     const result = await handle.result();
 

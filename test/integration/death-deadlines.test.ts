@@ -7,6 +7,7 @@ import { vietnamCalendar, vietnamDate } from '../../domain/calendar/vietnam';
 import { GROUP_B_RULES } from '../../domain/procedures/death-residence-funeral.rules';
 import { versionInForce } from '../../domain/rule-versions';
 import type { deathResidenceFuneral } from '../../workflows/death-residence-funeral.workflow';
+import { requestAction } from '../../api/action-requests';
 import { confirmPayee, getProcedureStatus } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { deathCaseId } from '../../api/filing';
@@ -67,8 +68,10 @@ describe('Group B deadlines (time-skipping)', () => {
     );
 
     // Act: only the spouse confirms; then time runs out.
-    const confirmed = await handle.executeUpdate(confirmPayee, {
-      args: [{ relativePin: spouse, payeePin: spouse, by: 'citizen' }],
+    const confirmed = await requestAction(handle, confirmPayee, {
+      relativePin: spouse,
+      payeePin: spouse,
+      by: 'citizen',
     });
     const result = await handle.result();
 

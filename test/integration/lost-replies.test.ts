@@ -1,8 +1,10 @@
-// A reply lost between the workflow and the caller — the API died after the update and before it kept
-// the reply under the Idempotency-Key — must not turn the caller's retry into a refusal or a second
-// decision: the retry names the same Temporal update and gets its first outcome back.
+// A reply lost between the workflow and the caller — the API died after the workflow acted and before
+// it kept the reply under the Idempotency-Key — must not turn the caller's retry into a refusal or a
+// second decision: the retry names the same request and gets its first outcome back.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestAction } from '../../api/action-requests';
+import { act, decideStep } from '../../workflows/messages';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { citizen, file, officer, uniqueCertificate, waitForCase } from '../support/group-a';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
@@ -20,10 +22,12 @@ describe('replies lost after the workflow acted', () => {
   /** As if the API had died before keeping its reply: the stored replies are gone. */
   const forgetReplies = () => stack.database.db.query('DELETE FROM idempotency_keys');
 
-  const updatesAccepted = async (workflowId: string) => {
+  /** How many requests reached the workflow (`act` signals in its history). */
+  const requestsReceived = async (workflowId: string) => {
     const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
-    return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
-      .length;
+    return (history.events ?? []).filter(
+      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === act.name,
+    ).length;
   };
 
   async function birthInReview() {
@@ -53,7 +57,7 @@ describe('replies lost after the workflow acted', () => {
     const retry = await decide(taskId, 'lost-decision-0001', { decision: 'approve' });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect(await updatesAccepted(taskId)).toBe(1);
+    expect(await requestsReceived(taskId)).toBe(1);
     // Another request (another key) is what the step refuses.
     expect((await decide(taskId, 'other-decision-0001', { decision: 'approve' })).status).toBe(422);
   });
@@ -79,7 +83,29 @@ describe('replies lost after the workflow acted', () => {
     const retry = await answer();
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    // The request for supplement and one answer: two updates, not three.
-    expect(await updatesAccepted(taskId)).toBe(2);
+    // The request for supplement and one answer: two requests, not three.
+    expect(await requestsReceived(taskId)).toBe(2);
+  });
+
+  it('when the same request reaches the step twice at once (a retry racing its first), then the step acts once and both get its outcome', async () => {
+    const { caseId, pin, taskId } = await birthInReview();
+    const handle = stack.client.workflow.getHandle(taskId);
+    const ask = () =>
+      requestAction(
+        handle,
+        decideStep,
+        { decision: 'request_supplement', missing: ['bản sao giấy chứng sinh'], officer: 'o-1' },
+        'same-request-0001',
+      );
+
+    const [first, second] = await Promise.all([ask(), ask()]);
+
+    expect(second).toEqual(first);
+    expect(first.state).toBe('awaiting_supplement');
+    expect(await requestsReceived(taskId)).toBe(2);
+    const view = await waitForCase(stack.app, caseId, pin, (v) =>
+      expect(v.status).toBe('awaiting_supplement'),
+    );
+    expect(view.timeline.filter((t) => t.event === 'awaiting_supplement')).toHaveLength(1);
   });
 });

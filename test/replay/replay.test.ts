@@ -44,6 +44,8 @@ describe('workflow replay', () => {
     expect(
       files.filter((f) => f.startsWith('before-project-step-changes.')).length,
     ).toBeGreaterThan(10);
+    // Cases whose people acted through workflow updates, before actions came as signals.
+    expect(files.filter((f) => f.startsWith('before-action-signals.')).length).toBeGreaterThan(10);
     // A case started before that patch and finished after it (the versioning drill).
     expect(files).toContain('across-project-step-changes.group-a-residence-police.case.json');
     for (const path of paths)
@@ -85,8 +87,9 @@ describe('workflow replay', () => {
   // and a payee confirmation (an update). Live, the SDK ran the update after the case had scheduled
   // its projection; replaying, before it — so the history (activity scheduled, then update
   // accepted) no longer replays and the case stays stuck on any worker without it cached. Same
-  // family as temporalio/sdk-rust#943 and #1146. This test fails once an SDK upgrade fixes it: then
-  // move the history into histories/ so it replays with the others.
+  // family as temporalio/sdk-rust#943 and #1146. Hence people's actions now come as signals
+  // (workflows/action-requests.ts); only cases that took an update before then are exposed. This
+  // test fails once an SDK upgrade fixes it: then move the history into histories/.
   it('when a history has an update in the task after a timed-out one, then today’s SDK cannot replay it (known SDK defect)', async () => {
     const file = join(__dirname, 'sdk-defects', 'update-after-timed-out-task.death.json');
     const fixture = JSON.parse(readFileSync(file, 'utf8')) as {

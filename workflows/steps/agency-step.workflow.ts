@@ -22,6 +22,7 @@ import {
   type StepEvent,
 } from '../../domain/procedures/agency-step.machine';
 import type { StepView } from '../../domain/procedures/views';
+import { ActionRequests } from '../action-requests';
 import { ACTIVITY_OPTIONS, agencyOptions } from '../activity-options';
 import {
   cancelStep,
@@ -113,7 +114,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const settled = (before: number) => () => version > before && work.length === 0;
 
   setHandler(getStepStatus, view);
-  setHandler(
+  const requests = new ActionRequests();
+  requests.on(
     decideStep,
     async (decision) => {
       const before = version;
@@ -121,18 +123,16 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       await condition(settled(before));
       return view();
     },
-    {
-      validator: (decision: OfficerDecisionInput) => {
-        if (work.length > 0 || !snapshot.can(decisionEvent(decision)))
-          throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
-        if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
-          throw refuse('a reason is required');
-        if (decision.decision === 'request_supplement' && !decision.missing?.length)
-          throw refuse('say what is missing');
-      },
+    (decision: OfficerDecisionInput) => {
+      if (work.length > 0 || !snapshot.can(decisionEvent(decision)))
+        throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
+      if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
+        throw refuse('a reason is required');
+      if (decision.decision === 'request_supplement' && !decision.missing?.length)
+        throw refuse('say what is missing');
     },
   );
-  setHandler(
+  requests.on(
     submitSupplement,
     async (_supplement) => {
       const before = version;
@@ -140,11 +140,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       await condition(settled(before));
       return view();
     },
-    {
-      validator: (_supplement) => {
-        if (work.length > 0 || !snapshot.can({ type: 'SUPPLEMENT_PROVIDED' }))
-          throw refuse('no supplement is awaited');
-      },
+    (_supplement) => {
+      if (work.length > 0 || !snapshot.can({ type: 'SUPPLEMENT_PROVIDED' }))
+        throw refuse('no supplement is awaited');
     },
   );
   setHandler(cancelStep, ({ reason }) => void (cancelReason = reason));

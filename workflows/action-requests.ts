@@ -1,0 +1,62 @@
+// What a person does to a case or step (an officer's decision, a supplement, a withdrawal, a payee's
+// confirmation) arrives as the `act` signal naming the request, and its outcome is read back with the
+// `getActionOutcome` query. Not as a workflow update: Temporal's SDK (TS 1.24) can record an update
+// accepted in a workflow task that also carried signals in an order its own replay does not reproduce
+// (test/replay/sdk-defects), and such a case is stuck on every worker that has to replay it. Signals are
+// ordered by the history alone. The update handlers stay for the histories that carry updates.
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { act, getActionOutcome, type ActionOutcome, type ActionRequest } from './messages';
+
+/** Outcomes kept for a retried request to find (the newest ones; a retry comes within minutes). */
+const KEPT_OUTCOMES = 100;
+
+interface Action {
+  validate: (input: never) => void;
+  run: (input: never) => unknown;
+}
+
+export class ActionRequests {
+  private readonly handlers = new Map<string, Action>();
+  private readonly outcomes = new Map<string, ActionOutcome<unknown>>();
+
+  constructor() {
+    setHandler(act, (request) => this.receive(request));
+    setHandler(getActionOutcome, (requestId) => this.outcomes.get(requestId) ?? null);
+  }
+
+  /** Accepts `action` as a signal-borne request, and as the update histories before signals carry. */
+  on<R, A>(
+    action: UpdateDefinition<R, [A]>,
+    run: (input: A) => R | Promise<R>,
+    validate: (input: A) => void,
+  ): void {
+    setHandler(action, run, { validator: validate });
+    this.handlers.set(action.name, { validate, run });
+  }
+
+  /** Runs a request once: a repeated request id (a retry) is already running or done. */
+  private async receive({ requestId, action, input }: ActionRequest): Promise<void> {
+    if (this.outcomes.has(requestId)) return;
+    this.keep(requestId, { state: 'running' });
+    try {
+      const handler = this.handlers.get(action);
+      if (!handler) throw ApplicationFailure.nonRetryable(`no action '${action}' here`);
+      handler.validate(input as never);
+      this.keep(requestId, { state: 'done', value: await handler.run(input as never) });
+    } catch (error) {
+      // A refusal is the outcome; anything else is a defect: fail the workflow task, as elsewhere.
+      if (!(error instanceof ApplicationFailure)) throw error;
+      this.keep(requestId, { state: 'refused', message: error.message });
+    }
+  }
+
+  private keep(requestId: string, outcome: ActionOutcome<unknown>): void {
+    this.outcomes.delete(requestId);
+    this.outcomes.set(requestId, outcome);
+    for (const oldest of this.outcomes.keys()) {
+      if (this.outcomes.size <= KEPT_OUTCOMES) break;
+      this.outcomes.delete(oldest);
+    }
+  }
+}
