@@ -140,18 +140,6 @@ const deathApplicationShape = z.object({
 });
 export type DeathApplication = z.infer<typeof deathApplicationShape>;
 
-/** Age in whole years on `on` (YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
-}
-
-export const ADULT_AGE = 18;
-
-/** The relatives who must confirm a lump-sum payee: every adult named relative. */
-export const adultRelatives = (app: Pick<DeathApplication, 'relatives'>, on: string) =>
-  app.relatives.filter((r) => ageOn(r.dateOfBirth, on) >= ADULT_AGE);
-
 function checkApplication(app: Loose<DeathApplication>, context: ApplicationContext) {
   const issues: { path: PropertyKey[]; message: string }[] = [];
   const issue = (path: PropertyKey[], message: string) => issues.push({ path, message });

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from './create-worker';
+import { WORKFLOWS_PATH, workflowWebpackConfig } from './create-worker';
 
 /** Stands in for '@temporalio/workflow' in the previous-version bundle: every patched() is false. */
 const PREVIOUS_VERSION_SHIM = join(__dirname, 'previous-version', 'workflow-shim.ts');
@@ -24,16 +24,18 @@ export async function writeWorkflowBundle(
 ): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
-    ...(previousVersion && {
-      webpackConfigHook: (config) => ({
+    webpackConfigHook: (base) => {
+      const config = workflowWebpackConfig(base);
+      if (!previousVersion) return config;
+      return {
         ...config,
         resolve: {
           ...config.resolve,
           // `$`: only the exact request, so the shim's own deep import reaches the real package.
           alias: { ...config.resolve?.alias, '@temporalio/workflow$': PREVIOUS_VERSION_SHIM },
         },
-      }),
-    }),
+      };
+    },
   });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);

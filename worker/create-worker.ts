@@ -1,9 +1,36 @@
-import { join } from 'node:path';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { dirname, join } from 'node:path';
+import {
+  NativeConnection,
+  Worker,
+  type BundleOptions,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { TASK_QUEUES } from '../workflows/task-queues';
 
 export const WORKFLOWS_PATH = join(__dirname, '..', 'workflows', 'index.ts');
+
+/** xstate's production build (its package.json sends webpack's development mode to another). */
+const XSTATE = join(dirname(require.resolve('xstate')), 'xstate.esm.js');
+
+/**
+ * How the workflow bundle is built, prebuilt or at start-up: xstate's production build, whose
+ * development build adds checks to every machine step of every workflow.
+ */
+export const workflowWebpackConfig: NonNullable<BundleOptions['webpackConfigHook']> = (config) => ({
+  ...config,
+  resolve: {
+    ...config.resolve,
+    // `$`: only the exact request.
+    alias: { ...config.resolve?.alias, xstate$: XSTATE },
+  },
+});
+
+/** The workflows as a worker (or a replayer) bundles them at start-up. */
+export const WORKFLOW_SOURCES = {
+  workflowsPath: WORKFLOWS_PATH,
+  bundlerOptions: { webpackConfigHook: workflowWebpackConfig },
+} satisfies Pick<WorkerOptions, 'workflowsPath' | 'bundlerOptions'>;
 
 export interface WorkerSettings {
   connection: NativeConnection;
@@ -21,10 +48,10 @@ export interface WorkerSettings {
  */
 export async function createWorkers(settings: WorkerSettings): Promise<Worker[]> {
   const activities = createActivities(settings.deps);
-  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> =
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =
     settings.workflowBundlePath !== undefined
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
-      : { workflowsPath: WORKFLOWS_PATH };
+      : WORKFLOW_SOURCES;
   const common = { connection: settings.connection, namespace: settings.namespace };
   return Promise.all([
     Worker.create({

@@ -5,8 +5,9 @@
 import { ApplicationFailure, condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
-import { adultRelatives, type DeathApplication } from '../domain/DeathApplication';
+import type { DeathApplication } from '../domain/DeathApplication';
 import { ProcedureError } from '../domain/errors';
+import { adultRelatives } from '../domain/relatives';
 import type { Agency } from '../domain/principal';
 import {
   decideFuneral,

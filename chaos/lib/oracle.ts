@@ -11,7 +11,7 @@ import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
 import type { CaseView } from '../../domain/procedures/views';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { WORKFLOW_SOURCES } from '../../worker/create-worker';
 import { citizen, sleep, type Api } from './actors';
 import type { PlannedCase } from './plan';
 
@@ -218,11 +218,10 @@ async function whereStuck(
     writeFileSync(join(evidence, `${id.replace(/[^\w.-]/g, '_')}.json`), historyToJSON(history));
     // A workflow stuck on a failing workflow task: does today's code replay its history?
     if (described.status.name === 'RUNNING')
-      await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, id).catch(
-        (error: unknown) =>
-          parts.push(
-            `${id} does not replay: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+      await Worker.runReplayHistory(WORKFLOW_SOURCES, history, id).catch((error: unknown) =>
+        parts.push(
+          `${id} does not replay: ${error instanceof Error ? error.message : String(error)}`,
+        ),
       );
   }
   return parts.join('; ');

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_COMMUNES } from '../../domain/communes';
-import {
-  adultRelatives,
-  ageOn,
-  deathApplicationSchema,
-  EXAMPLE_DEATH_APPLICATION,
-} from '../../domain/DeathApplication';
+import { deathApplicationSchema, EXAMPLE_DEATH_APPLICATION } from '../../domain/DeathApplication';
+import { adultRelatives, ageOn } from '../../domain/relatives';
 
 const schema = deathApplicationSchema({
   today: () => '2026-11-22',

@@ -6,7 +6,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { WORKFLOW_SOURCES } from '../../worker/create-worker';
 import { loadHistories } from './histories';
 
 const histories = loadHistories();
@@ -62,10 +62,7 @@ describe('workflow replay', () => {
 
   it('when every committed history replays against the current workflows, then none fails', async () => {
     const results = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowsPath: WORKFLOWS_PATH },
-      histories,
-    )) {
+    for await (const result of Worker.runReplayHistories(WORKFLOW_SOURCES, histories)) {
       results.push({ workflowId: result.workflowId, error: result.error?.message });
     }
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
@@ -98,7 +95,7 @@ describe('workflow replay', () => {
     };
     await expect(
       Worker.runReplayHistory(
-        { workflowsPath: WORKFLOWS_PATH },
+        WORKFLOW_SOURCES,
         historyFromJSON(fixture.history),
         fixture.workflowId,
       ),
