@@ -45,6 +45,9 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     isKnownCommune: (code) => deps.communes.has(code),
   });
 
+  /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
+  const FILED_BY = 'filedBy';
+
   return [
     defineRoute({
       method: 'post',
@@ -69,7 +72,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           'A case for this birth certificate or deceased person exists: see `caseId`.',
         ),
       },
-      handle: async ({ body, principal }) => {
+      handle: async ({ body, principal, requestId }) => {
         if (principal.role === 'clerk' && body.receivingCommune !== principal.jurisdiction) {
           throw new HttpProblem(ApiError.FORBIDDEN, 'a clerk files at their own commune');
         }
@@ -90,10 +93,15 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             workflowId: caseId,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             args: start.args,
+            ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
           });
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
+          // This very filing again (its key), its first reply lost — the API died, or could not
+          // keep the reply: the case it started is the answer, not a conflict.
+          const existing = await temporal.workflow.getHandle(caseId).describe();
+          if (requestId === undefined || existing.memo?.[FILED_BY] !== requestId)
+            throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
         }
         return {
           status: 202,
@@ -214,8 +222,9 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         422: problemResponse('No step of this case awaits a supplement.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
-        await visibleCase(db, principal, params.caseId, true);
-        const view = await temporal.workflow.getHandle(params.caseId).query(getProcedureStatus);
+        // The steps as the caller sees them: the read model hears a step's change from the step
+        // itself, before the case workflow does (the step's own validator has the last word).
+        const view = await readCaseView(db, await visibleCase(db, principal, params.caseId, true));
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));

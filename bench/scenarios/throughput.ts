@@ -96,7 +96,8 @@ export async function throughput(
         met: engineRate >= 10,
       },
       { name: 'bare workflow, per second', value: round(bareRate) },
-      { name: 'ratio engine / bare', value: round(ratio), target: '≥ 0.8', met: ratio >= 0.8 },
+      // Three digits: at two, 0.796 would print as a missed 0.8.
+      { name: 'ratio engine / bare', value: round(ratio, 3), target: '≥ 0.8', met: ratio >= 0.8 },
       ...Object.entries(perCase(engineRuns)).map(([name, cpu]) => ({
         name: `engine CPU-seconds per case: ${name}`,
         value: cpu,

@@ -4,7 +4,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAction } from '../../api/action-requests';
-import { act, decideStep } from '../../workflows/messages';
+import { act, decideStep, type ActionRequest } from '../../workflows/messages';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { citizen, file, officer, uniqueCertificate, waitForCase } from '../support/group-a';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
@@ -22,12 +22,17 @@ describe('replies lost after the workflow acted', () => {
   /** As if the API had died before keeping its reply: the stored replies are gone. */
   const forgetReplies = () => stack.database.db.query('DELETE FROM idempotency_keys');
 
-  /** How many requests reached the workflow (`act` signals in its history). */
+  /** The `act` signals the workflow received, and how many requests (ids) they carried. */
   const requestsReceived = async (workflowId: string) => {
     const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
-    return (history.events ?? []).filter(
-      (e) => e.workflowExecutionSignaledEventAttributes?.signalName === act.name,
-    ).length;
+    const ids = (history.events ?? [])
+      .map((e) => e.workflowExecutionSignaledEventAttributes)
+      .filter((signal) => signal?.signalName === act.name)
+      .map((signal) => {
+        const data = signal?.input?.payloads?.[0]?.data ?? new Uint8Array();
+        return (JSON.parse(Buffer.from(data).toString('utf8')) as ActionRequest).requestId;
+      });
+    return { signals: ids.length, requests: new Set(ids).size };
   };
 
   async function birthInReview() {
@@ -57,7 +62,7 @@ describe('replies lost after the workflow acted', () => {
     const retry = await decide(taskId, 'lost-decision-0001', { decision: 'approve' });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    expect(await requestsReceived(taskId)).toBe(1);
+    expect(await requestsReceived(taskId)).toEqual({ signals: 1, requests: 1 });
     // Another request (another key) is what the step refuses.
     expect((await decide(taskId, 'other-decision-0001', { decision: 'approve' })).status).toBe(422);
   });
@@ -84,7 +89,22 @@ describe('replies lost after the workflow acted', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     // The request for supplement and one answer: two requests, not three.
-    expect(await requestsReceived(taskId)).toBe(2);
+    expect(await requestsReceived(taskId)).toEqual({ signals: 2, requests: 2 });
+  });
+
+  it('when a filing is retried after its reply was lost, then the retry gets the case it started, and another filing of it gets 409', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const first = await file(stack.app, application, 'lost-filing-0001');
+    expect(first.status).toBe(202);
+    await forgetReplies();
+
+    const retry = await file(stack.app, application, 'lost-filing-0001');
+    const another = await file(stack.app, application, 'other-filing-0001');
+
+    expect(retry.status).toBe(202);
+    expect(retry.body).toEqual(first.body);
+    expect(another.status).toBe(409);
+    expect(another.body).toMatchObject({ caseId: first.body.caseId });
   });
 
   it('when the same request reaches the step twice at once (a retry racing its first), then the step acts once and both get its outcome', async () => {
@@ -102,7 +122,7 @@ describe('replies lost after the workflow acted', () => {
 
     expect(second).toEqual(first);
     expect(first.state).toBe('awaiting_supplement');
-    expect(await requestsReceived(taskId)).toBe(2);
+    expect(await requestsReceived(taskId)).toEqual({ signals: 2, requests: 1 });
     const view = await waitForCase(stack.app, caseId, pin, (v) =>
       expect(v.status).toBe('awaiting_supplement'),
     );
