@@ -42,17 +42,22 @@ export async function earlierOutcomeOrRefuse<R>(
 ): Promise<R> {
   if (requestId !== undefined) {
     for (const handle of handles) {
-      if (await ask(handle, requestId)) return outcomeOf<R>(handle, requestId);
+      const earlier = await ask(handle, requestId);
+      if (earlier) return outcomeOf<R>(handle, requestId, earlier);
     }
   }
   throw new HttpProblem(ApiError.UNPROCESSABLE, refusal);
 }
 
-/** Waits for the outcome of a request the workflow received; refused → 422. */
-async function outcomeOf<R>(handle: WorkflowHandle, requestId: string): Promise<R> {
+/** Waits for the outcome of a request the workflow received (`known`: as last asked); refused → 422. */
+async function outcomeOf<R>(
+  handle: WorkflowHandle,
+  requestId: string,
+  known: ActionOutcome<unknown> | null = null,
+): Promise<R> {
   const until = Date.now() + OUTCOME_WAIT_MS;
+  let outcome = known ?? (await ask(handle, requestId));
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
-    const outcome = await ask(handle, requestId);
     if (outcome?.state === 'refused')
       throw new HttpProblem(ApiError.UNPROCESSABLE, outcome.message);
     if (outcome?.state === 'done') return outcome.value as R;
@@ -65,6 +70,7 @@ async function outcomeOf<R>(handle: WorkflowHandle, requestId: string): Promise<
       );
     }
     await sleep(pause);
+    outcome = await ask(handle, requestId);
   }
 }
 

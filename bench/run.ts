@@ -15,8 +15,9 @@ import { startup } from './scenarios/startup';
 import { throughput } from './scenarios/throughput';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) =>
-  Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+/** The value of `--name=value`, if given. */
+const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const option = (name: string, fallback: number) => Number(value(name) ?? fallback);
 
 const PARTS: OwnPart[] = ['api', 'worker', 'simulators'];
 
@@ -36,7 +37,6 @@ async function main(): Promise<void> {
     if (!scenario)
       throw new Error(`no scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
     console.log(`\n▶ ${name}`);
-    const value = (flag: string) => args.find((a) => a.startsWith(`--${flag}=`))?.split('=')[1];
     const [cache, heap] = [value('cache'), value('worker-heap')];
     // --profile: the API, the worker and the simulators write V8 CPU profiles when they stop.
     const profiles = join(RESULTS, 'profiles', name);

@@ -6,10 +6,15 @@
 // ordered by the history alone. The update handlers stay for the histories that carry updates.
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ProcedureError } from '../domain/errors';
 import { act, getActionOutcome, type ActionOutcome, type ActionRequest } from './messages';
 
 /** Outcomes kept for a retried request to find (the newest ones; a retry comes within minutes). */
 const KEPT_OUTCOMES = 100;
+
+/** What a validator throws when the case or step does not allow the request now: its outcome. */
+export const refuse = (message: string) =>
+  ApplicationFailure.create({ type: ProcedureError.STEP_NOT_ALLOWED, message, nonRetryable: true });
 
 interface Action {
   validate: (input: never) => void;

@@ -2,11 +2,10 @@
 // benefits: the funeral allowance from whichever body the deceased was known to (BHXH, social
 // protection, merit services), the survivor allowance if asked for (a lump sum once every adult
 // relative confirmed the payee), and the pension stopped. The shared case runs machine and steps.
-import { ApplicationFailure, condition, proxyActivities } from '@temporalio/workflow';
+import { condition, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
-import { ProcedureError } from '../domain/errors';
 import { adultRelatives } from '../domain/relatives';
 import type { Agency } from '../domain/principal';
 import {
@@ -26,6 +25,7 @@ import {
   removalRequest,
   survivorRequest,
 } from './death-residence-funeral.requests';
+import { refuse } from './action-requests';
 import { LinkedCase } from './linked-case';
 import { confirmPayee, submitPayeeDeclaration, type PayeeConfirmationInput } from './messages';
 import type { AgencyStepInput } from './steps/agency-step.workflow';
@@ -53,9 +53,6 @@ const QUEUES: Record<Exclude<GroupBStep, 'funeral'>, AgencyQueue> &
 const { lookupInsured } = proxyActivities<Activities>(agencyOptions('social-insurance'));
 const { lookupAssistance } = proxyActivities<Activities>(agencyOptions('social-protection'));
 const { lookupMerit } = proxyActivities<Activities>(agencyOptions('merit-services'));
-
-const refuse = (message: string) =>
-  ApplicationFailure.create({ type: ProcedureError.STEP_NOT_ALLOWED, message, nonRetryable: true });
 
 export async function deathResidenceFuneral(input: DeathCaseInput): Promise<CaseView> {
   const { application: app, rules, calendar, receivedAt } = input;

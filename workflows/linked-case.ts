@@ -5,7 +5,6 @@
 // actions only it knows (startBranches, requestCorrection); STYLE rules 14 and 17.
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   ParentClosePolicy,
   patched,
@@ -17,7 +16,6 @@ import {
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../activities';
-import { ProcedureError } from '../domain/errors';
 import type { Language, NotificationEvent } from '../domain/notifications';
 import {
   linkedProcedureMachine as machine,
@@ -26,7 +24,7 @@ import {
 } from '../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
-import { ActionRequests } from './action-requests';
+import { ActionRequests, refuse } from './action-requests';
 import { ACTIVITY_OPTIONS, agencyOptions } from './activity-options';
 import {
   cancelStep,
@@ -102,13 +100,8 @@ export class LinkedCase {
         return this.view();
       },
       (_request) => {
-        if (!this.snapshot.can({ type: 'WITHDRAW' })) {
-          throw ApplicationFailure.create({
-            type: ProcedureError.STEP_NOT_ALLOWED,
-            message: `a ${this.state} case cannot be withdrawn`,
-            nonRetryable: true,
-          });
-        }
+        if (!this.snapshot.can({ type: 'WITHDRAW' }))
+          throw refuse(`a ${this.state} case cannot be withdrawn`);
       },
     );
   }

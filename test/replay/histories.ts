@@ -5,16 +5,19 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
 export const HISTORIES_DIR = join(__dirname, 'histories');
 
-/** Every committed history, with the real workflow id it ran under (STYLE rule 46). */
+/** A recorded history fixture, with the real workflow id it ran under (STYLE rule 46). */
+export function loadHistory(path: string): HistoryAndWorkflowId {
+  const fixture = JSON.parse(readFileSync(path, 'utf8')) as {
+    workflowId: string;
+    history: unknown;
+  };
+  return { workflowId: fixture.workflowId, history: historyFromJSON(fixture.history) };
+}
+
+/** Every committed history. */
 export function loadHistories(): (HistoryAndWorkflowId & { file: string })[] {
   return readdirSync(HISTORIES_DIR)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => {
-      const fixture = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8')) as {
-        workflowId: string;
-        history: unknown;
-      };
-      return { file, workflowId: fixture.workflowId, history: historyFromJSON(fixture.history) };
-    });
+    .map((file) => ({ file, ...loadHistory(join(HISTORIES_DIR, file)) }));
 }

@@ -1,13 +1,11 @@
 // Recorded histories replay offline against today's workflow code: a change that would break running
 // cases fails here before it ships (STYLE rules 16 and 46).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
-import { loadHistories } from './histories';
+import { loadHistories, loadHistory } from './histories';
 
 const histories = loadHistories();
 
@@ -88,18 +86,10 @@ describe('workflow replay', () => {
   // (workflows/action-requests.ts); only cases that took an update before then are exposed. This
   // test fails once an SDK upgrade fixes it: then move the history into histories/.
   it('when a history has an update in the task after a timed-out one, then today’s SDK cannot replay it (known SDK defect)', async () => {
-    const file = join(__dirname, 'sdk-defects', 'update-after-timed-out-task.death.json');
-    const fixture = JSON.parse(readFileSync(file, 'utf8')) as {
-      workflowId: string;
-      history: unknown;
-    };
-    await expect(
-      Worker.runReplayHistory(
-        WORKFLOW_SOURCES,
-        historyFromJSON(fixture.history),
-        fixture.workflowId,
-      ),
-    ).rejects.toThrow(
+    const { history, workflowId } = loadHistory(
+      join(__dirname, 'sdk-defects', 'update-after-timed-out-task.death.json'),
+    );
+    await expect(Worker.runReplayHistory(WORKFLOW_SOURCES, history, workflowId)).rejects.toThrow(
       /Update machine does not handle this event: HistoryEvent\(id: 88, ActivityTaskScheduled\)/,
     );
   });

@@ -1,7 +1,6 @@
 // One agency step as a child workflow (STYLE rule 10): it sends the request, waits for the agency, an
 // officer or the citizen, keeps the legal clock, and reports every change to its case.
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
@@ -13,7 +12,6 @@ import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
 import type { StepRequest } from '../../activities/steps';
 import type { WorkingCalendar } from '../../domain/calendar/working-days';
-import { ProcedureError } from '../../domain/errors';
 import type { Language, NotificationEvent } from '../../domain/notifications';
 import type { Agency } from '../../domain/principal';
 import {
@@ -22,7 +20,7 @@ import {
   type StepEvent,
 } from '../../domain/procedures/agency-step.machine';
 import type { StepView } from '../../domain/procedures/views';
-import { ActionRequests } from '../action-requests';
+import { ActionRequests, refuse } from '../action-requests';
 import { ACTIVITY_OPTIONS, agencyOptions } from '../activity-options';
 import {
   cancelStep,
@@ -105,12 +103,6 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     ...(snapshot.context.missing && { missing: snapshot.context.missing }),
     version,
   });
-  const refuse = (message: string) =>
-    ApplicationFailure.create({
-      type: ProcedureError.STEP_NOT_ALLOWED,
-      message,
-      nonRetryable: true,
-    });
   const settled = (before: number) => () => version > before && work.length === 0;
 
   setHandler(getStepStatus, view);
