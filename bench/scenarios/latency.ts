@@ -9,10 +9,8 @@ import {
   waitForCases,
 } from '../lib/engine';
 import { round, type Figure, type ScenarioResult } from '../lib/report';
-import { load, type Load } from '../lib/load';
+import { measuredLoad, WARM_UP_SECONDS, type Load } from '../lib/load';
 import type { BenchStack } from '../lib/stack';
-
-const WARM_UP_SECONDS = 5;
 
 export async function latency(stack: BenchStack, { seconds = 30 } = {}): Promise<ScenarioResult> {
   await setCivilStatusReview(stack, 'automatic');
@@ -21,20 +19,15 @@ export async function latency(stack: BenchStack, { seconds = 30 } = {}): Promise
   const caseId = await fileCase(stack, bearer, birthApplication('view'));
   await waitForCases(stack, 'B-view', 1, ['completed']);
 
-  // Each rate runs first for a few seconds unmeasured: the API's code paths compiled, its pool full.
-  const measured = async (options: Record<string, unknown>, template?: (run: string) => string) => {
-    const body = (run: string) => (template ? { bodyTemplate: template(run) } : {});
-    await load({ ...options, seconds: WARM_UP_SECONDS, ...body('WARM') });
-    return load({ ...options, seconds, ...body('LOAD') });
-  };
-  const view = await measured({
+  const view = await measuredLoad({
     url: `${stack.api}/v1/cases/${encodeURIComponent(caseId)}`,
     method: 'GET',
     ratePerSecond: 200,
+    seconds,
     headers,
   });
-  const filing = await measured(
-    { url: `${stack.api}/v1/cases`, method: 'POST', ratePerSecond: 20, headers },
+  const filing = await measuredLoad(
+    { url: `${stack.api}/v1/cases`, method: 'POST', ratePerSecond: 20, seconds, headers },
     (run) =>
       JSON.stringify(birthApplication('load')).replace(
         /"number":"B-load-\d+"/,

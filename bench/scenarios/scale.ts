@@ -5,6 +5,8 @@ import { statSync } from 'node:fs';
 import {
   birthApplication,
   CLERK,
+  cpuDelta,
+  cpuOf,
   fileCase,
   OFFICER,
   pool,
@@ -12,24 +14,33 @@ import {
   token,
   waitForCases,
 } from '../lib/engine';
-import { load, type Load } from '../lib/load';
+import { measuredLoad, WARM_UP_SECONDS, type Load } from '../lib/load';
 import { rssMiB } from '../lib/proc';
 import { round, type Figure, type ScenarioResult } from '../lib/report';
 import type { BenchStack } from '../lib/stack';
 
+interface Sample {
+  atSeconds: number;
+  waiting: number;
+  workerMiB: number;
+}
+
 export async function scale(
   stack: BenchStack,
-  { open = 100_000, approve = 1_000, concurrency = 32, seconds = 20 } = {},
+  {
+    open = 100_000,
+    approve = 1_000,
+    concurrency = 32,
+    ahead = 100,
+    seconds = 20,
+    sampleSeconds = 30,
+  } = {},
 ): Promise<ScenarioResult> {
   await setCivilStatusReview(stack, 'officer');
   const clerk = await token(CLERK);
   const officer = await token(OFFICER);
   const run = `S${Date.now().toString(36).toUpperCase()}`;
 
-  const started = performance.now();
-  const caseIds = await pool(open, concurrency, () =>
-    fileCase(stack, clerk, birthApplication(run)),
-  );
   const waitingInReview = async () =>
     (
       await stack.db.query<{ n: number }>(
@@ -37,8 +48,58 @@ export async function scale(
         [`%:B-${run}-%`],
       )
     ).rows[0]?.n ?? 0;
-  while ((await waitingInReview()) < open) await new Promise((r) => setTimeout(r, 1_000));
+
+  // Every `sampleSeconds`: how many wait in review and the worker's memory — whether creating gets
+  // slower, or the worker bigger, as open cases pile up.
+  const samples: Sample[] = [];
+  const started = performance.now();
+  const cpuBefore = cpuOf(stack.pids);
+  const sample = async () => {
+    samples.push({
+      atSeconds: round((performance.now() - started) / 1000, 1),
+      waiting: await waitingInReview(),
+      workerMiB: rssMiB(stack.pids.worker ?? 0),
+    });
+  };
+  const sampler = setInterval(() => void sample().catch(() => undefined), sampleSeconds * 1000);
+
+  // Filings are held back while `ahead` filed cases are not yet in review. Unpaced, the API accepts
+  // filings several times faster than the engine brings cases to review (a first 30,000-case run
+  // filed 8,800 in ten minutes while about 500 reached review), and the time measured would be
+  // that backlog's.
+  let filed = 0;
+  let waiting = 0;
+  let counting: Promise<void> | undefined;
+  const recount = () =>
+    (counting ??= waitingInReview()
+      .then((n) => void (waiting = n))
+      .finally(() => (counting = undefined)));
+  let caseIds: string[];
+  try {
+    caseIds = await pool(open, concurrency, async () => {
+      while (filed - waiting >= ahead)
+        // Once a second: counting scans the tasks, a cost that grows with every case (at four
+        // times a second it took a fifth of a core by 12,000 cases).
+        await Promise.all([recount(), new Promise((r) => setTimeout(r, 1_000))]);
+      filed += 1;
+      return fileCase(stack, clerk, birthApplication(run));
+    });
+    while ((await waitingInReview()) < open) await new Promise((r) => setTimeout(r, 1_000));
+  } finally {
+    clearInterval(sampler);
+  }
   const createSeconds = (performance.now() - started) / 1000;
+  const cpuPerCase = Object.entries(cpuDelta(cpuBefore, cpuOf(stack.pids))).map(
+    ([name, seconds]) => [name, round(seconds / open, 4)] as const,
+  );
+  const rateOf = (from: Sample | undefined, to: Sample | undefined) =>
+    from && to && to.atSeconds > from.atSeconds
+      ? round((to.waiting - from.waiting) / (to.atSeconds - from.atSeconds))
+      : undefined;
+  // Creation rate over the first and the last tenth of the samples.
+  const tenth = Math.max(1, Math.floor(samples.length / 10));
+  const firstRate = rateOf(samples[0], samples[tenth]);
+  const lastRate = rateOf(samples.at(-1 - tenth), samples.at(-1));
 
   const workerRss = rssMiB(stack.pids.worker ?? 0);
   const sizes = (
@@ -53,14 +114,14 @@ export async function scale(
   const temporalDb = statSync(stack.temporalDbFile).size;
 
   const headers = (bearer: string) => ({ Authorization: `Bearer ${bearer}` });
-  const inbox = await load({
+  const inbox = await measuredLoad({
     url: `${stack.api}/v1/tasks`,
     method: 'GET',
     ratePerSecond: 20,
     seconds,
     headers: headers(officer),
   });
-  const view = await load({
+  const view = await measuredLoad({
     url: `${stack.api}/v1/cases/${encodeURIComponent(caseIds[Math.floor(open / 2)] ?? '')}`,
     method: 'GET',
     ratePerSecond: 200,
@@ -96,6 +157,18 @@ export async function scale(
     figures: [
       { name: 'time to create them', value: round(createSeconds, 1), unit: 's' },
       { name: 'cases created per second', value: round(open / createSeconds) },
+      ...(firstRate !== undefined && lastRate !== undefined
+        ? [
+            {
+              name: 'created per second, first tenth → last tenth',
+              value: `${firstRate} → ${lastRate}`,
+            },
+          ]
+        : []),
+      ...cpuPerCase.map(([name, cpu]) => ({
+        name: `CPU-seconds per case created: ${name}`,
+        value: cpu,
+      })),
       {
         name: `worker resident memory (cache ${stack.workflowCacheSize} workflows)`,
         value: workerRss,
@@ -122,13 +195,18 @@ export async function scale(
       open,
       approve,
       concurrency,
+      ahead,
       inbox,
       view,
       workerRss,
+      cpuPerCase: Object.fromEntries(cpuPerCase),
+      samples,
       sizes,
       temporalDb,
       notes: [
-        `${open} cases filed through the API, ${concurrency} in flight; civil status set to officer review`,
+        `${open} cases filed through the API, ${concurrency} in flight and at most ${ahead} not yet in review; civil status set to officer review`,
+        `inbox and case view: ${seconds} s each after ${WARM_UP_SECONDS} s unmeasured, open loop`,
+        `waiting in review / worker MiB every ${sampleSeconds} s: ${samples.map((s) => `${s.waiting}/${s.workerMiB}`).join(', ')}`,
       ],
     },
   };
