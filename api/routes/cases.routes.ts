@@ -38,15 +38,15 @@ const summarize = (row: CaseRow) => ({
   overdue: !isFinal(row.status) && Date.parse(row.deadline) < Date.now(),
 });
 
+/** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
+const FILED_BY = 'filedBy';
+
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
   const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
   });
-
-  /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
-  const FILED_BY = 'filedBy';
 
   return [
     defineRoute({

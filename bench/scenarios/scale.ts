@@ -2,6 +2,7 @@
 // create them, the worker's memory with its workflow-cache limit, database sizes, the inbox's first
 // page and a case view under load, then the time to approve a thousand of them.
 import { statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   birthApplication,
   CLERK,
@@ -54,10 +55,19 @@ export async function scale(
   const samples: Sample[] = [];
   const started = performance.now();
   const cpuBefore = cpuOf(stack.pids);
+  // One count at a time, shared by whoever asks meanwhile (the pacing below, the samples, the
+  // final wait): counting scans the tasks, a cost that grows with every case.
+  let waiting = 0;
+  let counting: Promise<number> | undefined;
+  const recount = () =>
+    (counting ??= waitingInReview()
+      .then((n) => (waiting = n))
+      .finally(() => (counting = undefined)));
+
   const sample = async () => {
     samples.push({
       atSeconds: round((performance.now() - started) / 1000, 1),
-      waiting: await waitingInReview(),
+      waiting: await recount(),
       workerMiB: rssMiB(stack.pids.worker ?? 0),
     });
   };
@@ -66,25 +76,16 @@ export async function scale(
   // Filings are held back while `ahead` filed cases are not yet in review. Unpaced, the API accepts
   // filings several times faster than the engine brings cases to review (a first 30,000-case run
   // filed 8,800 in ten minutes while about 500 reached review), and the time measured would be
-  // that backlog's.
+  // that backlog's. Counted once a second (four times a second took a fifth of a core by 12,000).
   let filed = 0;
-  let waiting = 0;
-  let counting: Promise<void> | undefined;
-  const recount = () =>
-    (counting ??= waitingInReview()
-      .then((n) => void (waiting = n))
-      .finally(() => (counting = undefined)));
   let caseIds: string[];
   try {
     caseIds = await pool(open, concurrency, async () => {
-      while (filed - waiting >= ahead)
-        // Once a second: counting scans the tasks, a cost that grows with every case (at four
-        // times a second it took a fifth of a core by 12,000 cases).
-        await Promise.all([recount(), new Promise((r) => setTimeout(r, 1_000))]);
+      while (filed - waiting >= ahead) await Promise.all([recount(), sleep(1_000)]);
       filed += 1;
       return fileCase(stack, clerk, birthApplication(run));
     });
-    while ((await waitingInReview()) < open) await new Promise((r) => setTimeout(r, 1_000));
+    while ((await recount()) < open) await sleep(1_000);
   } finally {
     clearInterval(sampler);
   }

@@ -1,6 +1,7 @@
 // A reply lost between the workflow and the caller — the API died after the workflow acted and before
 // it kept the reply under the Idempotency-Key — must not turn the caller's retry into a refusal or a
 // second decision: the retry names the same request and gets its first outcome back.
+import { defaultPayloadConverter } from '@temporalio/common';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestAction } from '../../api/action-requests';
@@ -28,10 +29,11 @@ describe('replies lost after the workflow acted', () => {
     const ids = (history.events ?? [])
       .map((e) => e.workflowExecutionSignaledEventAttributes)
       .filter((signal) => signal?.signalName === act.name)
-      .map((signal) => {
-        const data = signal?.input?.payloads?.[0]?.data ?? new Uint8Array();
-        return (JSON.parse(Buffer.from(data).toString('utf8')) as ActionRequest).requestId;
-      });
+      .map(
+        (signal) =>
+          defaultPayloadConverter.fromPayload<ActionRequest>(signal?.input?.payloads?.[0] ?? {})
+            .requestId,
+      );
     return { signals: ids.length, requests: new Set(ids).size };
   };
 
