@@ -8,8 +8,9 @@ import type { Activities } from '../activities';
 import type { CourtRuling } from '../agencies/civil-status.client';
 import type { Language } from '../domain/notifications';
 import type { CaseView, StepView } from '../domain/procedures/views';
-import { ACTIVITY_OPTIONS, agencyOptions } from './activity-options';
+import { agencyOptions } from './activity-options';
 import { getProcedureStatus } from './messages';
+import { projections } from './projections';
 
 export interface AnnulmentInput {
   /** The finished case as its own workflow last showed it. */
@@ -21,7 +22,6 @@ export interface AnnulmentInput {
   reason: string;
 }
 
-const { projectCase } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
 const police = proxyActivities<Activities>(agencyOptions('police'));
 const socialInsurance = proxyActivities<Activities>(agencyOptions('social-insurance'));
 const socialProtection = proxyActivities<Activities>(agencyOptions('social-protection'));
@@ -57,7 +57,11 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
 
   const project = async () => {
     view = { ...view, steps: [...steps.values()], version: view.version + 1 };
-    await projectCase({ view, businessKey: input.deceasedPin, partyPins: input.partyPins });
+    await projections().projectCase({
+      view,
+      businessKey: input.deceasedPin,
+      partyPins: input.partyPins,
+    });
   };
 
   async function compensate(step: StepView): Promise<Record<string, string>> {

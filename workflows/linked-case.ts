@@ -25,7 +25,7 @@ import {
 import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
-import { ACTIVITY_OPTIONS, agencyOptions } from './activity-options';
+import { agencyOptions } from './activity-options';
 import {
   cancelStep,
   closeReturnedStep,
@@ -34,10 +34,9 @@ import {
   stepChanged,
   withdrawCase,
 } from './messages';
+import { projections, projectsLocally } from './projections';
 import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds } from './task-queues';
-
-const { projectCase } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
 
 /** patched() id: the case projects itself after every step change, not only after its own events. */
 export const PROJECT_STEP_CHANGES = 'project-step-changes';
@@ -206,12 +205,15 @@ export class LinkedCase {
   async run(perform: (action: string) => Promise<void>): Promise<CaseView> {
     for (;;) {
       await this.runActions(perform);
-      await this.project();
+      // Cases started before this patch projected only when the case machine moved on; now every step
+      // change reaches the read model's case view (and its timeline) at once. Asked before a local
+      // projection (projections.ts says why), after a scheduled one (where such cases asked it).
+      const local = projectsLocally();
+      const stepChangesFirst = local ? patched(PROJECT_STEP_CHANGES) : undefined;
+      await this.project(local);
       this.stale = false;
       if (this.done) break;
-      // Cases started before this patch projected only when the case machine moved on; now every step
-      // change reaches the read model's case view (and its timeline) at once.
-      const projectStepChanges = patched(PROJECT_STEP_CHANGES);
+      const projectStepChanges = stepChangesFirst ?? patched(PROJECT_STEP_CHANGES);
       await condition(() => this.events.length > 0 || (projectStepChanges && this.stale));
       const event = this.events.shift();
       if (event) this.apply(event);
@@ -277,9 +279,9 @@ export class LinkedCase {
     }
   }
 
-  private async project(): Promise<void> {
+  private async project(local = projectsLocally()): Promise<void> {
     this.version += 1;
-    await projectCase({
+    await projections(local).projectCase({
       view: this.view(),
       businessKey: this.options.businessKey,
       partyPins: [...new Set(this.options.partyPins)],

@@ -1,12 +1,14 @@
 // The engine's limit: a bare Temporal workflow of the same shape as a real Group A case — the same
-// number of activities, child workflows, signals to the parent and timers, recorded from a real case —
-// with no-op bodies. Children run like Group A's: the first alone, then the others in parallel.
+// numbers of scheduled and local activities, child workflows, signals to the parent and timers,
+// recorded from a real case — with no-op bodies. Children run like Group A's: the first alone, then
+// the others in parallel.
 import {
   condition,
   defineSignal,
   executeChild,
   getExternalWorkflowHandle,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
@@ -16,12 +18,15 @@ export const BARE_QUEUE = 'bench.bare';
 
 export interface Shape {
   activities: number;
+  localActivities: number;
   signalsToParent: number;
   timers: number;
   children: Shape[];
 }
 
-const { noop } = proxyActivities<{ noop(): Promise<void> }>({ startToCloseTimeout: '10 seconds' });
+type Noop = { noop(): Promise<void> };
+const { noop } = proxyActivities<Noop>({ startToCloseTimeout: '10 seconds' });
+const local = proxyLocalActivities<Noop>({ startToCloseTimeout: '10 seconds' });
 export const childChanged = defineSignal('childChanged');
 
 async function run(shape: Shape, signalParent: () => Promise<void>): Promise<void> {
@@ -30,8 +35,9 @@ async function run(shape: Shape, signalParent: () => Promise<void>): Promise<voi
   const expected = shape.children.reduce((n, c) => n + c.signalsToParent, 0);
   const signals = shape.signalsToParent;
   // Activities and signals interleave as in a step: one signal after each of the first activities.
-  for (let i = 0; i < Math.max(shape.activities, signals); i += 1) {
+  for (let i = 0; i < Math.max(shape.activities, shape.localActivities, signals); i += 1) {
     if (i < shape.activities) await noop();
+    if (i < shape.localActivities) await local.noop();
     if (i < signals) await signalParent();
     if (i === 0) {
       const [first, ...rest] = shape.children;

@@ -15,14 +15,17 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { stepOf, uniqueCertificate } from '../support/group-a';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
+import { advance, resultAdvancing } from '../support/time-skipping';
 import { tokenFor } from '../support/auth';
 
 const calendar = vietnamCalendar([2026, 2027]);
 const at = (local: string) => Date.parse(`${local}+07:00`);
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 describe('Group A deadlines (time-skipping)', () => {
-  // A fresh time-skipping server per test: awaiting a result lets the server's clock run ahead
-  // (to the next timer anywhere, as far as years), and each test needs the clock where it left it.
+  // A fresh time-skipping server per test: each test needs the clock where it left it. The clock is
+  // moved an hour at a time (support/time-skipping.ts says why), never left to run on its own.
   let stack: TestStack;
   beforeEach(async () => {
     stack = await startTestStack({ timeSkipping: true });
@@ -70,7 +73,7 @@ describe('Group A deadlines (time-skipping)', () => {
       missing: ['giấy chứng sinh bản điện tử'],
       officer: 'o-1',
     });
-    const result = await handle.result();
+    const result = await resultAdvancing(stack.env, handle);
 
     // Assert
     expect(asked.state).toBe('awaiting_supplement');
@@ -95,7 +98,7 @@ describe('Group A deadlines (time-skipping)', () => {
     const view = await birthInReview(handle.workflowId);
     expect(stepOf(view, 'birth').breached).toBe(false);
 
-    await stack.env?.sleep('3 days');
+    await advance(stack.env, 3 * DAY_MS);
 
     const after = await stack.client.workflow
       .getHandle(handle.workflowId)
@@ -128,13 +131,13 @@ describe('Group A deadlines (time-skipping)', () => {
     expect(deadline).toBe(new Date(at('2027-02-11T17:00:00')).toISOString());
 
     const serverNow = (await stack.env?.currentTimeMs()) ?? Date.now();
-    await stack.env?.sleep(Date.parse(deadline) - serverNow - 3_600_000);
+    await advance(stack.env, Date.parse(deadline) - serverNow - HOUR_MS);
     const before = await stack.client.workflow
       .getHandle(handle.workflowId)
       .query(getProcedureStatus);
     expect(stepOf(before, 'birth')).toMatchObject({ reminded: true, breached: false }); // at risk
 
-    await stack.env?.sleep('2 hours');
+    await advance(stack.env, 2 * HOUR_MS);
     const after = await stack.client.workflow
       .getHandle(handle.workflowId)
       .query(getProcedureStatus);

@@ -15,6 +15,7 @@ import { stepOf } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
+import { resultAdvancing } from '../support/time-skipping';
 
 describe('Group B deadlines (time-skipping)', () => {
   let stack: TestStack;
@@ -73,7 +74,7 @@ describe('Group B deadlines (time-skipping)', () => {
       payeePin: spouse,
       by: 'citizen',
     });
-    const result = await handle.result();
+    const result = await resultAdvancing(stack.env, handle);
 
     // Assert
     expect(confirmed.payee).toMatchObject({ state: 'awaiting', confirmed: [spouse] });

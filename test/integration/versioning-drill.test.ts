@@ -1,7 +1,8 @@
 // The versioning drill (issue 8, point 5): cases filed while the workers ran the workflows as they were
-// before the PROJECT_STEP_CHANGES patch (worker/bundle.ts --previous-version) stop mid-case; the
-// workers are replaced by ones on the current code; the cases then finish correctly, the patched path
-// takes over at the head of their histories, and the mixed history replays against today's code.
+// before their patches (worker/bundle.ts --previous-version: PROJECT_STEP_CHANGES and
+// LOCAL_PROJECTIONS off) stop mid-case; the workers are replaced by ones on the current code; the
+// cases then finish correctly, the patched paths take over at the head of their histories, and the
+// mixed history replays against today's code.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import type { CaseView } from '../../domain/procedures/views';
 import { writeWorkflowBundle } from '../../worker/bundle';
 import { createWorkers } from '../../worker/create-worker';
 import { PROJECT_STEP_CHANGES } from '../../workflows/linked-case';
+import { LOCAL_PROJECTIONS } from '../../workflows/projections';
 import { getProcedureStatus } from '../../workflows/messages';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { HISTORIES_DIR } from '../replay/histories';
@@ -25,7 +27,10 @@ import { testNamespace } from '../support/namespaces';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** The mixed history kept for test/replay; rewritten when run with LIEN_THONG_RECORD_HISTORIES=1. */
-const MIXED_FIXTURE = 'across-project-step-changes.group-a-residence-police.case.json';
+const MIXED_FIXTURE = 'across-local-projections.group-a-residence-police.case.json';
+
+/** Every patch the current code has and the previous version lacks. */
+const PATCHES = [LOCAL_PROJECTIONS, PROJECT_STEP_CHANGES].sort();
 
 /** Patch markers in a history, with where they were recorded. */
 function patchMarkers(history: History): { eventId: number; patchId: string }[] {
@@ -39,6 +44,20 @@ function patchMarkers(history: History): { eventId: number; patchId: string }[] 
 }
 
 const lastEventId = (history: History) => Number(history.events?.at(-1)?.eventId?.toString());
+
+/** Where the case projected itself: as a scheduled activity, or as a local one (a marker). */
+function projections(history: History): { eventId: number; local: boolean }[] {
+  return (history.events ?? []).flatMap((event): { eventId: number; local: boolean }[] => {
+    const eventId = Number(event.eventId?.toString());
+    const scheduled = event.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (scheduled === 'projectCase') return [{ eventId, local: false }];
+    const marker = event.markerRecordedEventAttributes;
+    const data = marker?.details?.data?.payloads?.[0];
+    if (marker?.markerName !== 'core_local_activity' || !data) return [];
+    const { activity_type } = defaultPayloadConverter.fromPayload<{ activity_type: string }>(data);
+    return activity_type === 'projectCase' ? [{ eventId, local: true }] : [];
+  });
+}
 
 /** Birth, then residence at an address the police must verify (an officer's task in 09877). */
 function policeVerifiedResidence(): BirthApplication {
@@ -120,7 +139,7 @@ describe('versioning drill: cases started before a patch finish on the patched c
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('when cases started on the previous version are finished on the current code, then they complete with every step and the patch marker appears only after the switch', async () => {
+  it('when cases started on the previous version are finished on the current code, then they complete with every step and the patch markers appear only after the switch', async () => {
     // Arrange: two cases on the previous version, each stopped at the civil-status officer's review.
     const policeCase = await fileCase(policeVerifiedResidence());
     const allThreeCase = await fileCase(aBirthApplication(uniqueCertificate()));
@@ -181,10 +200,20 @@ describe('versioning drill: cases started before a patch finish on the patched c
       }
       expect(stepOf(view, 'birth').result?.pin).toMatch(/^001226\d{6}$/);
       expect(stepOf(view, 'residence').result?.residenceRef).toMatch(/^CT-\d{4}-\d{7}$/);
-      // The current code took over at the head: one marker, recorded after the switch.
-      const markers = patchMarkers(await history(caseId));
-      expect(markers).toEqual([{ eventId: expect.any(Number), patchId: PROJECT_STEP_CHANGES }]);
-      expect(markers[0]?.eventId).toBeGreaterThan(switchedAt.get(caseId) ?? Infinity);
+      // The current code took over at the head: one marker per patch, recorded after the switch;
+      // the case projected itself as a scheduled activity before it, as a local one after.
+      const recorded = await history(caseId);
+      const switched = switchedAt.get(caseId) ?? Infinity;
+      const markers = patchMarkers(recorded);
+      expect(markers.map((m) => m.patchId).sort()).toEqual(PATCHES);
+      for (const marker of markers) expect(marker.eventId).toBeGreaterThan(switched);
+      const projected = projections(recorded);
+      expect(projected.filter((p) => p.eventId < switched)).toEqual([
+        { eventId: expect.any(Number), local: false },
+      ]);
+      const after = projected.filter((p) => p.eventId > switched);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.every((p) => p.local)).toBe(true);
     }
     expect(stepOf(await live(allThreeCase.caseId), 'insurance').result).toMatchObject({
       insuranceNumber: expect.stringMatching(/^01\d{8}$/),
@@ -210,7 +239,7 @@ describe('versioning drill: cases started before a patch finish on the patched c
     }
   });
 
-  it('when a case is filed on the current code, then its step changes reach the read model at once and it completes', async () => {
+  it('when a case is filed on the current code, then its step changes reach the read model at once, it projects itself locally and it completes', async () => {
     // Arrange: the current workers (the first test deployed them; deployed here if it failed early).
     await deployCurrent();
 
@@ -232,8 +261,14 @@ describe('versioning drill: cases started before a patch finish on the patched c
       ['insurance', 'completed'],
       ['residence', 'completed'],
     ]);
-    expect(patchMarkers(await history(caseId)).map((m) => m.patchId)).toEqual([
-      PROJECT_STEP_CHANGES,
-    ]);
+    const recorded = await history(caseId);
+    expect(
+      patchMarkers(recorded)
+        .map((m) => m.patchId)
+        .sort(),
+    ).toEqual(PATCHES);
+    // Every projection a local activity: none went through the server as a scheduled activity.
+    expect(projections(recorded).length).toBeGreaterThan(0);
+    expect(projections(recorded).every((p) => p.local)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ import {
 } from '../../domain/procedures/agency-step.machine';
 import type { StepView } from '../../domain/procedures/views';
 import { ActionRequests, refuse } from '../action-requests';
-import { ACTIVITY_OPTIONS, agencyOptions } from '../activity-options';
+import { agencyOptions } from '../activity-options';
 import {
   cancelStep,
   closeReturnedStep,
@@ -32,6 +32,7 @@ import {
   submitSupplement,
   type OfficerDecisionInput,
 } from '../messages';
+import { projections } from '../projections';
 import type { AgencyQueue } from '../task-queues';
 import { StepClock } from './step-clock';
 import { decisionEvent, outcomeEvent } from './step-events';
@@ -58,8 +59,6 @@ export interface AgencyStepInput {
 }
 
 type Work = { kind: 'decision'; decision: OfficerDecisionInput } | { kind: 'supplement' };
-
-const { projectStep } = proxyActivities<Activities>(ACTIVITY_OPTIONS.database);
 
 export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const { workflowId, parent } = workflowInfo();
@@ -214,7 +213,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   async function publish(): Promise<void> {
     version += 1;
     const current = view();
-    await projectStep({
+    await projections().projectStep({
       caseId: input.caseId,
       jurisdiction: input.jurisdiction,
       view: current,
