@@ -279,7 +279,7 @@ export class LinkedCase {
     }
   }
 
-  private async project(local = projectsLocally()): Promise<void> {
+  private async project(local?: boolean): Promise<void> {
     this.version += 1;
     await projections(local).projectCase({
       view: this.view(),
