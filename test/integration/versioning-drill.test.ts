@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { historyToJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
@@ -20,7 +19,7 @@ import { PROJECT_STEP_CHANGES } from '../../workflows/linked-case';
 import { LOCAL_PROJECTIONS } from '../../workflows/projections';
 import { getProcedureStatus } from '../../workflows/messages';
 import { aBirthApplication } from '../fixtures/birth-application';
-import { HISTORIES_DIR } from '../replay/histories';
+import { HISTORIES_DIR, markersOf } from '../replay/histories';
 import { decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { recording } from '../support/histories';
 import { testNamespace } from '../support/namespaces';
@@ -33,30 +32,22 @@ const MIXED_FIXTURE = 'across-local-projections.group-a-residence-police.case.js
 const PATCHES = [LOCAL_PROJECTIONS, PROJECT_STEP_CHANGES].sort();
 
 /** Patch markers in a history, with where they were recorded. */
-function patchMarkers(history: History): { eventId: number; patchId: string }[] {
-  return (history.events ?? []).flatMap((event) => {
-    const marker = event.markerRecordedEventAttributes;
-    const payload = marker?.details?.['patch-data']?.payloads?.[0];
-    if (marker?.markerName !== 'core_patch' || !payload) return [];
-    const { id } = defaultPayloadConverter.fromPayload<{ id: string }>(payload);
-    return [{ eventId: Number(event.eventId?.toString()), patchId: id }];
-  });
-}
+const patchMarkers = (history: History) =>
+  markersOf(history)
+    .filter((m) => m.kind === 'patch')
+    .map(({ eventId, name }) => ({ eventId, patchId: name }));
 
 const lastEventId = (history: History) => Number(history.events?.at(-1)?.eventId?.toString());
 
 /** Where the case projected itself: as a scheduled activity, or as a local one (a marker). */
-function projections(history: History): { eventId: number; local: boolean }[] {
-  return (history.events ?? []).flatMap((event): { eventId: number; local: boolean }[] => {
-    const eventId = Number(event.eventId?.toString());
-    const scheduled = event.activityTaskScheduledEventAttributes?.activityType?.name;
-    if (scheduled === 'projectCase') return [{ eventId, local: false }];
-    const marker = event.markerRecordedEventAttributes;
-    const data = marker?.details?.data?.payloads?.[0];
-    if (marker?.markerName !== 'core_local_activity' || !data) return [];
-    const { activity_type } = defaultPayloadConverter.fromPayload<{ activity_type: string }>(data);
-    return activity_type === 'projectCase' ? [{ eventId, local: true }] : [];
-  });
+function caseProjections(history: History): { eventId: number; local: boolean }[] {
+  const scheduled = (history.events ?? [])
+    .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'projectCase')
+    .map((e) => ({ eventId: Number(e.eventId?.toString()), local: false }));
+  const local = markersOf(history)
+    .filter((m) => m.kind === 'local-activity' && m.name === 'projectCase')
+    .map(({ eventId }) => ({ eventId, local: true }));
+  return [...scheduled, ...local].sort((a, b) => a.eventId - b.eventId);
 }
 
 /** Birth, then residence at an address the police must verify (an officer's task in 09877). */
@@ -207,7 +198,7 @@ describe('versioning drill: cases started before a patch finish on the patched c
       const markers = patchMarkers(recorded);
       expect(markers.map((m) => m.patchId).sort()).toEqual(PATCHES);
       for (const marker of markers) expect(marker.eventId).toBeGreaterThan(switched);
-      const projected = projections(recorded);
+      const projected = caseProjections(recorded);
       expect(projected.filter((p) => p.eventId < switched)).toEqual([
         { eventId: expect.any(Number), local: false },
       ]);
@@ -268,7 +259,7 @@ describe('versioning drill: cases started before a patch finish on the patched c
         .sort(),
     ).toEqual(PATCHES);
     // Every projection a local activity: none went through the server as a scheduled activity.
-    expect(projections(recorded).length).toBeGreaterThan(0);
-    expect(projections(recorded).every((p) => p.local)).toBe(true);
+    expect(caseProjections(recorded).length).toBeGreaterThan(0);
+    expect(caseProjections(recorded).every((p) => p.local)).toBe(true);
   });
 });

@@ -7,34 +7,33 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
-import { loadHistories, loadHistory } from './histories';
+import { loadHistories, loadHistory, markersOf } from './histories';
 
 const histories = loadHistories();
 
 const { EventType } = temporal.api.enums.v1;
 /** Histories of today's paths (not the kept older ones). */
 const todays = histories.filter((h) => /^(group-a|death)-/.test(h.file));
-const markerName = (event: temporal.api.history.v1.IHistoryEvent) =>
-  event.markerRecordedEventAttributes?.markerName;
 
 /**
  * Whether a workflow task of the history ended right after a local activity's marker, the code after
  * the activity running in the next task: the shape workflows/projections.ts guards patches against.
  */
 function endsTaskAfterLocalActivity({ history }: { history: History }): boolean {
+  // Event ids count from 1, so the event after id n is events[n].
   const events = history.events ?? [];
-  return events.some(
-    (event, i) =>
-      markerName(event) === 'core_local_activity' &&
-      events[i + 1]?.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+  return markersOf(history).some(
+    (m) =>
+      m.kind === 'local-activity' &&
+      events[m.eventId]?.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
   );
 }
 
 /** Whether some patch marker comes after the first local activity's marker. */
 function patchAfterLocalActivity({ history }: { history: History }): boolean {
-  const names = (history.events ?? []).map(markerName);
-  const firstLocal = names.indexOf('core_local_activity');
-  return firstLocal >= 0 && names.lastIndexOf('core_patch') > firstLocal;
+  const kinds = markersOf(history).map((m) => m.kind);
+  const firstLocal = kinds.indexOf('local-activity');
+  return firstLocal >= 0 && kinds.lastIndexOf('patch') > firstLocal;
 }
 
 describe('workflow replay', () => {
