@@ -8,7 +8,7 @@ export npm_config_update_notifier := false
 
 TSX := node_modules/.bin/tsx
 
-.PHONY: help install provision web start test check fuzz histories demo bench chaos format clean
+.PHONY: help install provision web start test check fuzz histories demo bench bench-scale chaos format clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ demo: install ## with `make start` running: file a Group A and a Group B case, a
 # One scenario at a time: `make bench SCENARIOS=latency`; options: `make bench ARGS="--open=10000"`.
 bench: provision ## benchmarks (throughput vs bare Temporal, API latency, open cases, start-up) → bench/results/
 	@$(TSX) bench/run.ts $(SCENARIOS) $(ARGS)
+
+# 100,000 open cases take hours here: this files for at most MINUTES, keeps the stack's data in
+# data/bench-scale, and the same command goes on from there until the run is complete.
+MINUTES ?= 100
+bench-scale: provision ## the scale scenario in parts of MINUTES (100), resumed by running it again
+	@$(TSX) bench/run.ts scale --data=data/bench-scale --budget-minutes=$(MINUTES) $(ARGS)
 
 # Bounded: it stops by itself (about 25 minutes) and exits 1 when the oracle finds anything.
 # Smaller: `make chaos ARGS="--cases=200 --minutes=5"`. A short version runs in `make test`.

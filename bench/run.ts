@@ -3,8 +3,10 @@
 //   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak]
 //     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--rate=N] [--soak-seconds=N]
 //     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
+//     [--data=DIR --budget-minutes=N: scale in parts of N minutes, its stack's data kept in DIR
+//      between them; the same command goes on where the last part stopped (`make bench-scale`)]
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { summarizeProfiles } from './lib/profile';
 import { RESULTS, writeResult, type ScenarioResult } from './lib/report';
 import { startBenchStack, type BenchStack, type OwnPart } from './lib/stack';
@@ -20,18 +22,29 @@ const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.sp
 const option = (name: string, fallback: number) => Number(value(name) ?? fallback);
 
 const PARTS: OwnPart[] = ['api', 'worker', 'simulators'];
+const kept = value('data') && resolve(value('data') ?? '');
 
-const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult>> = {
+/** Each scenario's run; `undefined` when it stopped to go on later (scale in parts). */
+const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult | undefined>> = {
   throughput: (stack) => throughput(stack, { cases: option('cases', 200) }),
   latency: (stack) => latency(stack, { seconds: option('seconds', 30) }),
   scale: (stack) =>
-    scale(stack, { open: option('open', 100_000), approve: option('approve', 1_000) }),
+    scale(stack, {
+      open: option('open', 100_000),
+      approve: option('approve', 1_000),
+      ...(kept && {
+        progressFile: join(kept, 'progress.json'),
+        budgetSeconds: option('budget-minutes', Infinity) * 60,
+      }),
+    }),
   startup: (stack) => startup(stack),
   soak: (stack) => soak(stack, { rate: option('rate', 10), seconds: option('soak-seconds', 300) }),
 };
 
 async function main(): Promise<void> {
   const chosen = args.filter((a) => !a.startsWith('--'));
+  if (kept && chosen.join() !== 'scale')
+    throw new Error('--data keeps the scale run only: name it');
   for (const name of chosen.length ? chosen : Object.keys(SCENARIOS)) {
     const scenario = SCENARIOS[name];
     if (!scenario)
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
     const profile = args.includes('--profile');
     if (profile) rmSync(profiles, { recursive: true, force: true });
     const stack = await startBenchStack({
+      ...(kept && { dataDir: kept }),
       log: args.includes('--verbose') ? console.log : undefined,
       env: {
         worker: {
@@ -56,12 +70,14 @@ async function main(): Promise<void> {
         ),
       }),
     });
-    let result: ScenarioResult;
+    let result: ScenarioResult | undefined;
     try {
       result = await scenario(stack);
     } finally {
       await stack.stop();
     }
+    if (!result) continue;
+    if (kept) rmSync(kept, { recursive: true, force: true });
     for (const f of result.figures)
       console.log(
         `  ${f.name}: ${f.value}${f.unit ? ` ${f.unit}` : ''}${f.target ? ` (target ${f.target}${f.met === false ? ', MISSED' : ''})` : ''}`,

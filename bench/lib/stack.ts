@@ -2,7 +2,15 @@
 // each part's CPU and memory can be read — in a throw-away data directory on free ports. The
 // Temporal dev server runs with the same flags as under `make start` (SQLite in WAL mode), recorded
 // in the results.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { migrate } from '../../db/migrate';
@@ -70,27 +78,40 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+type Ports = [number, number, number, number];
+/** Four free ports, the same again for a kept data directory (its Temporal cluster knows its address). */
+async function ports(remembered?: string): Promise<Ports> {
+  if (remembered && existsSync(remembered))
+    return JSON.parse(readFileSync(remembered, 'utf8')) as Ports;
+  const chosen: Ports = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  if (remembered) writeFileSync(remembered, JSON.stringify(chosen));
+  return chosen;
+}
+
 export interface BenchStackOptions {
   /** Extra settings per part (a workflow-cache limit, a drill's short supplement window). */
   env?: Partial<Record<OwnPart, Record<string, string>>>;
   /** Node flags per part that NODE_OPTIONS may not carry (`--cpu-prof`). */
   nodeArgs?: Partial<Record<OwnPart, string[]>>;
   log?: (line: string) => void;
+  /**
+   * Keep the stack's data here instead of a throw-away directory: `stop` leaves it, and a later stack
+   * on the same directory starts on the same databases and ports (a run resumed in another session).
+   */
+  dataDir?: string;
   /** A part of ours ended without being killed or stopped (a crash), with its last lines of output. */
   onCrash?: (part: OwnPart, code: number | null, lastLines: string[]) => void;
 }
 
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
   const log = options.log ?? (() => undefined);
-  const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lien-thong-bench-'));
+  mkdirSync(dataDir, { recursive: true });
   // The embedded server runs as its own user when started by root: it must reach its directory.
   chmodSync(dataDir, 0o755);
-  const [pgPort, temporalPort, apiPort, simulatorsPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const [pgPort, temporalPort, apiPort, simulatorsPort] = await ports(
+    options.dataDir && join(dataDir, 'ports.json'),
+  );
   const stops: (() => Promise<void>)[] = [];
   const postgresOptions = { dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true };
   let pg = await startEmbeddedPostgres(postgresOptions);
@@ -241,7 +262,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       stopping = true;
       await db.end();
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 // Scenario 3: many Group A cases open at once, each waiting for the civil-status officer. The time to
 // create them, the worker's memory with its workflow-cache limit, database sizes, the inbox's first
 // page and a case view under load, then the time to approve a thousand of them.
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   birthApplication,
@@ -26,6 +26,25 @@ interface Sample {
   workerMiB: number;
 }
 
+/**
+ * What a run has done so far. A run too long for one sitting goes on in parts: each part files until
+ * its time budget is spent and every case it filed waits in review, and the next part starts the stack
+ * again on the same data. Written beside that data at every sample, so a part that dies loses little.
+ */
+interface Progress {
+  run: string;
+  /** Seconds spent creating, summed over the parts. */
+  createSeconds: number;
+  /** CPU-seconds of each part of the stack while creating, summed over the parts. */
+  cpu: Record<string, number>;
+  samples: Sample[];
+  parts: { startedAt: string; seconds: number; filed: number }[];
+}
+
+const readProgress = (file: string | undefined): Progress | undefined =>
+  file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Progress) : undefined;
+
+/** The scale run; `undefined` when its part ended (budget spent) before `open` cases were created. */
 export async function scale(
   stack: BenchStack,
   {
@@ -35,14 +54,26 @@ export async function scale(
     ahead = 100,
     seconds = 20,
     sampleSeconds = 30,
+    progressFile = undefined as string | undefined,
+    budgetSeconds = Infinity,
   } = {},
-): Promise<ScenarioResult> {
+): Promise<ScenarioResult | undefined> {
   await setCivilStatusReview(stack, 'officer');
   const clerk = await token(CLERK);
   const officer = await token(OFFICER);
-  const run = `S${Date.now().toString(36).toUpperCase()}`;
+  const before = readProgress(progressFile) ?? {
+    run: `S${Date.now().toString(36).toUpperCase()}`,
+    createSeconds: 0,
+    cpu: {},
+    samples: [],
+    parts: [],
+  };
+  const { run } = before;
+  // Certificate numbers B-<run>-<part>-<n>: unique across parts, all under the run's prefix.
+  const part = `${run}-${before.parts.length}`;
 
-  const waitingInReview = async () =>
+  /** Every case of the run waiting in review: a scan of the tasks, so only at a part's start and end. */
+  const inReview = async () =>
     (
       await stack.db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM tasks WHERE open AND state = 'in_review' AND case_id LIKE $1`,
@@ -50,47 +81,86 @@ export async function scale(
       )
     ).rows[0]?.n ?? 0;
 
-  // Every `sampleSeconds`: how many wait in review and the worker's memory — whether creating gets
-  // slower, or the worker bigger, as open cases pile up.
-  const samples: Sample[] = [];
-  const started = performance.now();
-  const cpuBefore = cpuOf(stack.pids);
-  // One count at a time, shared by whoever asks meanwhile (the pacing below, the samples, the
-  // final wait): counting scans the tasks, a cost that grows with every case.
-  let waiting = 0;
-  let counting: Promise<number> | undefined;
+  // The cases this part filed that have not yet been seen in review, looked up by id (an index
+  // lookup of at most `ahead` rows, where counting every open task took a fifth of a core by 12,000).
+  const pending = new Set<string>();
+  const startedIn = await inReview();
+  let waiting = startedIn;
+  let counting: Promise<void> | undefined;
   const recount = () =>
-    (counting ??= waitingInReview()
-      .then((n) => (waiting = n))
+    (counting ??= stack.db
+      .query<{ case_id: string }>(
+        `SELECT case_id FROM tasks WHERE case_id = ANY($1) AND open AND state = 'in_review'`,
+        [[...pending]],
+      )
+      .then(({ rows }) => {
+        for (const row of rows) if (pending.delete(row.case_id)) waiting += 1;
+      })
       .finally(() => (counting = undefined)));
 
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const cpuBefore = cpuOf(stack.pids);
+  const elapsed = () => (performance.now() - started) / 1000;
+  const samples = [...before.samples];
+  const progress = (): Progress => ({
+    run,
+    createSeconds: before.createSeconds + elapsed(),
+    cpu: Object.fromEntries(
+      Object.entries(cpuDelta(cpuBefore, cpuOf(stack.pids))).map(([name, cpu]) => [
+        name,
+        (before.cpu[name] ?? 0) + cpu,
+      ]),
+    ),
+    samples,
+    parts: [
+      ...before.parts,
+      { startedAt, seconds: round(elapsed(), 1), filed: waiting - startedIn },
+    ],
+  });
+  const checkpoint = (now = progress()) =>
+    progressFile && writeFileSync(progressFile, `${JSON.stringify(now)}\n`);
+
+  // Every `sampleSeconds`: how many wait in review and the worker's memory — whether creating gets
+  // slower, or the worker bigger, as open cases pile up.
   const sample = async () => {
+    await recount();
     samples.push({
-      atSeconds: round((performance.now() - started) / 1000, 1),
-      waiting: await recount(),
+      atSeconds: round(before.createSeconds + elapsed(), 1),
+      waiting,
       workerMiB: rssMiB(stack.pids.worker ?? 0),
     });
+    checkpoint();
   };
   const sampler = setInterval(() => void sample().catch(() => undefined), sampleSeconds * 1000);
 
   // Filings are held back while `ahead` filed cases are not yet in review. Unpaced, the API accepts
   // filings several times faster than the engine brings cases to review (a first 30,000-case run
   // filed 8,800 in ten minutes while about 500 reached review), and the time measured would be
-  // that backlog's. Counted once a second (four times a second took a fifth of a core by 12,000).
-  let filed = 0;
-  let caseIds: string[];
+  // that backlog's. Checked once a second.
+  let filed = startedIn;
   try {
-    caseIds = await pool(open, concurrency, async () => {
+    await pool(Math.max(0, open - startedIn), concurrency, async () => {
+      if (elapsed() >= budgetSeconds) return;
       while (filed - waiting >= ahead) await Promise.all([recount(), sleep(1_000)]);
       filed += 1;
-      return fileCase(stack, clerk, birthApplication(run));
+      pending.add(await fileCase(stack, clerk, birthApplication(part)));
     });
-    while ((await recount()) < open) await sleep(1_000);
+    while (pending.size > 0) await Promise.all([recount(), sleep(1_000)]);
   } finally {
     clearInterval(sampler);
   }
-  const createSeconds = (performance.now() - started) / 1000;
-  const cpuPerCase = Object.entries(cpuDelta(cpuBefore, cpuOf(stack.pids))).map(
+  const done = progress();
+  checkpoint(done);
+  const created = await inReview();
+  if (created < open) {
+    console.log(
+      `  part ${done.parts.length}: ${created.toLocaleString('en-US')} of ${open.toLocaleString('en-US')} waiting in review after ${round(done.createSeconds)} s; the same command goes on`,
+    );
+    return undefined;
+  }
+  const createSeconds = done.createSeconds;
+  const cpuPerCase = Object.entries(done.cpu).map(
     ([name, seconds]) => [name, round(seconds / open, 4)] as const,
   );
   const rateOf = (from: Sample | undefined, to: Sample | undefined) =>
@@ -101,6 +171,14 @@ export async function scale(
   const tenth = Math.max(1, Math.floor(samples.length / 10));
   const firstRate = rateOf(samples[0], samples[tenth]);
   const lastRate = rateOf(samples.at(-1 - tenth), samples.at(-1));
+  // The run's cases in filing order: the first `approve` are approved, the middle one is viewed.
+  const caseIds = async (offset: number, limit: number) =>
+    (
+      await stack.db.query<{ case_id: string }>(
+        `SELECT case_id FROM cases WHERE business_key LIKE $1 ORDER BY received_at OFFSET $2 LIMIT $3`,
+        [`B-${run}-%`, offset, limit],
+      )
+    ).rows.map((row) => row.case_id);
 
   const workerRss = rssMiB(stack.pids.worker ?? 0);
   const sizes = (
@@ -123,17 +201,18 @@ export async function scale(
     headers: headers(officer),
   });
   const view = await measuredLoad({
-    url: `${stack.api}/v1/cases/${encodeURIComponent(caseIds[Math.floor(open / 2)] ?? '')}`,
+    url: `${stack.api}/v1/cases/${encodeURIComponent((await caseIds(Math.floor(open / 2), 1))[0] ?? '')}`,
     method: 'GET',
     ratePerSecond: 200,
     seconds,
     headers: headers(clerk),
   });
 
+  const approved = await caseIds(0, Math.min(approve, open));
   const approvedFrom = performance.now();
-  await pool(Math.min(approve, open), concurrency, async (i) => {
+  await pool(approved.length, concurrency, async (i) => {
     const response = await fetch(
-      `${stack.api}/v1/tasks/${encodeURIComponent(`${caseIds[i] ?? ''}:birth`)}/decision`,
+      `${stack.api}/v1/tasks/${encodeURIComponent(`${approved[i] ?? ''}:birth`)}/decision`,
       {
         method: 'POST',
         headers: { ...headers(officer), 'Content-Type': 'application/json' },
@@ -158,6 +237,14 @@ export async function scale(
     figures: [
       { name: 'time to create them', value: round(createSeconds, 1), unit: 's' },
       { name: 'cases created per second', value: round(open / createSeconds) },
+      ...(done.parts.length > 1
+        ? [
+            {
+              name: 'created in parts (the stack stopped and started again on its data between them)',
+              value: done.parts.length,
+            },
+          ]
+        : []),
       ...(firstRate !== undefined && lastRate !== undefined
         ? [
             {
@@ -202,6 +289,7 @@ export async function scale(
       workerRss,
       cpuPerCase: Object.fromEntries(cpuPerCase),
       samples,
+      parts: done.parts,
       sizes,
       temporalDb,
       notes: [
