@@ -135,6 +135,11 @@ export const WorkerEnv = z.object({
     // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
     .default(200)
     .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
+  WORKER_METRICS_ADDRESS: hostPort()
+    .optional()
+    .describe(
+      'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
+    ),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
@@ -159,6 +164,7 @@ export const LauncherEnv = z.object({
   TEMPORAL_UI_PORT: port(8233),
   API_PORT: port(3000),
   SIMULATORS_PORT: port(4000),
+  WORKER_METRICS_PORT: port(9464),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

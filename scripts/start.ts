@@ -120,7 +120,10 @@ async function main(): Promise<void> {
     };
     const children = [
       runChild('simulators', 'agencies/simulators/server.ts', childEnv),
-      runChild('worker', 'worker/main.ts', childEnv),
+      runChild('worker', 'worker/main.ts', {
+        ...childEnv,
+        WORKER_METRICS_ADDRESS: `127.0.0.1:${env.WORKER_METRICS_PORT}`,
+      }),
       runChild('api', 'api/server.ts', childEnv),
     ];
     running.push(...children);
@@ -144,6 +147,7 @@ async function main(): Promise<void> {
     say('ready:');
     say(`  API            ${api}  (docs ${api}/docs, OpenAPI ${api}/openapi.json)`);
     say(`  health         ${api}/healthz  ${api}/readyz  ${api}/metrics`);
+    say(`  worker metrics http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics`);
     say(`  simulators     http://127.0.0.1:${env.SIMULATORS_PORT}/agencies`);
     if (!env.TEMPORAL_ADDRESS) say(`  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
     say(`  Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);

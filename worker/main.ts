@@ -10,7 +10,7 @@ import { installTemporalRuntime } from './runtime';
 async function main(): Promise<void> {
   const env = loadEnv(WorkerEnv);
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
-  installTemporalRuntime(log);
+  installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,

@@ -25,11 +25,17 @@ export function temporalLogger(log: Pino): Logger {
   };
 }
 
-export function installTemporalRuntime(log: Pino, coreLevel: LogLevel = 'WARN'): void {
+/**
+ * The SDK's runtime for this process: its logs into pino and, at `metricsAddress`, its Prometheus
+ * metrics (task slots, schedule-to-start and replay latencies, sticky-cache hits and misses — what an
+ * operator watches to see whether workers keep up).
+ */
+export function installTemporalRuntime(log: Pino, metricsAddress?: string): void {
   Runtime.install({
     logger: temporalLogger(log),
     telemetryOptions: {
-      logging: { forward: {}, filter: makeTelemetryFilterString({ core: coreLevel }) },
+      logging: { forward: {}, filter: makeTelemetryFilterString({ core: 'WARN' }) },
+      ...(metricsAddress && { metrics: { prometheus: { bindAddress: metricsAddress } } }),
     },
   });
 }

@@ -49,6 +49,8 @@ export interface BenchStack {
   temporalDbFile: string;
   /** The worker's workflow-cache limit. */
   workflowCacheSize: string;
+  /** The worker's Prometheus metrics (the Temporal SDK's). */
+  workerMetrics: string;
   /** The environment every part gets. */
   env: Record<string, string>;
   /** Starts another process with the stack's environment (a second worker, a load generator). */
@@ -112,6 +114,8 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   const [pgPort, temporalPort, apiPort, simulatorsPort] = await ports(
     options.dataDir && join(dataDir, 'ports.json'),
   );
+  // Not kept with the others: nothing in the data remembers it.
+  const workerMetricsPort = await freePort();
   const stops: (() => Promise<void>)[] = [];
   const postgresOptions = { dataDir: join(dataDir, 'postgres'), port: pgPort, persistent: true };
   let pg = await startEmbeddedPostgres(postgresOptions);
@@ -179,7 +183,10 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     },
     worker: {
       entry: 'worker/main.ts',
-      env: { WORKFLOW_BUNDLE_PATH: bundle },
+      env: {
+        WORKFLOW_BUNDLE_PATH: bundle,
+        WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}`,
+      },
       ready: async () => {
         if (!(await waitForWorker(temporal.address, NAMESPACE, TASK_QUEUES.orchestration, 90_000)))
           throw new Error('the worker did not start polling');
@@ -236,6 +243,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     temporalFlags: devServerArgs(devServer).filter((a) => !a.startsWith('/')),
     temporalDbFile: devServer.dbFile,
     workflowCacheSize: options.env?.worker?.WORKFLOW_CACHE_SIZE ?? 'default',
+    workerMetrics: `http://127.0.0.1:${workerMetricsPort}/metrics`,
     env,
     spawn,
     kill(name) {

@@ -17,6 +17,7 @@ import {
 } from '../lib/engine';
 import { measuredLoad, WARM_UP_SECONDS, type Load } from '../lib/load';
 import { rssMiB } from '../lib/proc';
+import { workerCounters, workflowTaskFigures } from '../lib/worker-metrics';
 import { round, type Figure, type ScenarioResult } from '../lib/report';
 import type { BenchStack } from '../lib/stack';
 
@@ -209,6 +210,7 @@ export async function scale(
   });
 
   const approved = await caseIds(0, Math.min(approve, open));
+  const countersBefore = await workerCounters(stack.workerMetrics);
   const approvedFrom = performance.now();
   await pool(approved.length, concurrency, async (i) => {
     const response = await fetch(
@@ -223,6 +225,8 @@ export async function scale(
   });
   await waitForCases(stack, `B-${run}-`, Math.min(approve, open), ['completed']);
   const approveSeconds = (performance.now() - approvedFrom) / 1000;
+  // Approving wakes cases filed long ago: whether their workflows were still cached or replayed.
+  const approving = workflowTaskFigures(countersBefore, await workerCounters(stack.workerMetrics));
 
   const p99 = (what: string, l: Load, target: number): Figure => ({
     name: `${what} p99 (p50 ${round(l.p50, 1)} ms, ${l.errors + l.non2xx} errors)`,
@@ -278,6 +282,15 @@ export async function scale(
         value: round(approveSeconds, 1),
         unit: 's',
       },
+      {
+        name: '  while approving: workflow tasks from the sticky cache / replayed',
+        value: `${approving.cacheHits} / ${approving.cacheMisses}`,
+      },
+      {
+        name: '  while approving: workflow task wait / run, mean',
+        value: `${round(approving.waitMs, 1)} / ${round(approving.runMs, 1)}`,
+        unit: 'ms',
+      },
     ],
     details: {
       open,
@@ -290,6 +303,7 @@ export async function scale(
       cpuPerCase: Object.fromEntries(cpuPerCase),
       samples,
       parts: done.parts,
+      approving,
       sizes,
       temporalDb,
       notes: [

@@ -74,6 +74,7 @@ export async function startup(stack: BenchStack): Promise<ScenarioResult> {
     TEMPORAL_UI_PORT: String(await freePort()),
     API_PORT: String(await freePort()),
     SIMULATORS_PORT: String(await freePort()),
+    WORKER_METRICS_PORT: String(await freePort()),
   };
   const env = {
     PATH: process.env.PATH ?? '',

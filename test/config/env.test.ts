@@ -69,6 +69,14 @@ describe('loadEnv', () => {
     });
   });
 
+  it('when the worker metrics address is not host:port, then start-up is refused naming it', () => {
+    const database = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong' };
+    expect(() => loadEnv(WorkerEnv, { ...database, WORKER_METRICS_ADDRESS: '9464' })).toThrow(
+      'WORKER_METRICS_ADDRESS: must be host:port',
+    );
+    expect(loadEnv(WorkerEnv, database).WORKER_METRICS_ADDRESS).toBeUndefined();
+  });
+
   it('when a key is exported empty, then it counts as unset rather than invalid', () => {
     const env = loadEnv(LauncherEnv, { DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -1,5 +1,6 @@
 // `make start` from nothing: the launcher brings up PostgreSQL, the Temporal dev server with its Web UI,
-// the simulators, the worker and the API; Ctrl-C stops them all; a second start finds the same data.
+// the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all; a second start
+// finds the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,8 +53,8 @@ describe('make start (scripts/start.ts)', () => {
     // Arrange
     const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
     chmodSync(dataDir, 0o755);
-    const [pg, temporal, ui, api, simulators] = await Promise.all(
-      Array.from({ length: 5 }, () => freePort()),
+    const [pg, temporal, ui, api, simulators, workerMetrics] = await Promise.all(
+      Array.from({ length: 6 }, () => freePort()),
     );
     const env = {
       DATA_DIR: dataDir,
@@ -62,6 +63,7 @@ describe('make start (scripts/start.ts)', () => {
       TEMPORAL_UI_PORT: String(ui),
       API_PORT: String(api),
       SIMULATORS_PORT: String(simulators),
+      WORKER_METRICS_PORT: String(workerMetrics),
       LOG_LEVEL: 'warn',
     };
     const base = `http://127.0.0.1:${api}`;
@@ -95,6 +97,12 @@ describe('make start (scripts/start.ts)', () => {
       },
       { timeout: 30_000, interval: 250 },
     );
+    // The worker's own metrics: the self-check's workflow completed, its tasks' wait measured.
+    const workerMetricsText = await (
+      await fetch(`http://127.0.0.1:${workerMetrics}/metrics`)
+    ).text();
+    expect(workerMetricsText).toMatch(/^temporal_workflow_completed\{.*\} [1-9]/m);
+    expect(workerMetricsText).toContain('temporal_workflow_task_schedule_to_start_latency');
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
