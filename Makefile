@@ -11,7 +11,7 @@ TSX := node_modules/.bin/tsx
 .PHONY: help install provision web start test check fuzz histories demo bench bench-scale chaos format clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 # Installs the exact versions of package-lock.json, only when it changed since the last install.
 # `npm install`, not `npm ci`: the registry mirror here lacks some other platforms' optional binaries

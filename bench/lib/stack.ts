@@ -1,7 +1,7 @@
 // The whole system started for a benchmark as `make start` runs it — each part its own process, so
-// each part's CPU and memory can be read — in a throw-away data directory on free ports. The
-// Temporal dev server runs with the same flags as under `make start` (SQLite in WAL mode), recorded
-// in the results.
+// each part's CPU and memory can be read — in a throw-away data directory (or one kept between the
+// parts of a long run) on free ports. The Temporal dev server runs with the same flags as under
+// `make start` (SQLite in WAL mode), recorded in the results.
 import {
   chmodSync,
   existsSync,
