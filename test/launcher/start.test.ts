@@ -97,12 +97,16 @@ describe('make start (scripts/start.ts)', () => {
       },
       { timeout: 30_000, interval: 250 },
     );
-    // The worker's own metrics: the self-check's workflow completed, its tasks' wait measured.
-    const workerMetricsText = await (
-      await fetch(`http://127.0.0.1:${workerMetrics}/metrics`)
-    ).text();
-    expect(workerMetricsText).toMatch(/^temporal_workflow_completed\{.*\} [1-9]/m);
-    expect(workerMetricsText).toContain('temporal_workflow_task_schedule_to_start_latency');
+    // The worker's own metrics: the self-check's workflow completed (just after it recorded the
+    // check), its tasks' wait measured.
+    await vi.waitFor(
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${workerMetrics}/metrics`)).text();
+        expect(text).toMatch(/^temporal_workflow_completed\{.*\} [1-9]/m);
+        expect(text).toContain('temporal_workflow_task_schedule_to_start_latency');
+      },
+      { timeout: 10_000, interval: 250 },
+    );
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
