@@ -23,7 +23,8 @@ const at = (local: string) => Date.parse(`${local}+07:00`);
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-describe('Group A deadlines (time-skipping)', () => {
+// One retry on a fresh server, as in death-deadlines.test.ts (the test server's defect).
+describe('Group A deadlines (time-skipping)', { retry: 1 }, () => {
   // A fresh time-skipping server per test: each test needs the clock where it left it. The clock is
   // moved an hour at a time (support/time-skipping.ts says why), never left to run on its own.
   let stack: TestStack;
