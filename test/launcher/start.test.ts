@@ -2,7 +2,7 @@
 // the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all; a second start
 // finds the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -27,6 +27,8 @@ function launch(env: Record<string, string>): Launch {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a failed test can kill the launcher and everything it started.
+      detached: true,
     },
   );
   const output: string[] = [];
@@ -47,11 +49,22 @@ const waitForReady = (run: Launch) =>
 
 describe('make start (scripts/start.ts)', () => {
   const runs: Launch[] = [];
-  afterAll(() => runs.forEach((run) => run.child.kill('SIGKILL')));
+  const dataDirs: string[] = [];
+  afterAll(() => {
+    for (const { child } of runs) {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already stopped
+      }
+    }
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('when started, stopped with Ctrl-C and started again, then it is ready each time and keeps its data', async () => {
     // Arrange
     const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
+    dataDirs.push(dataDir);
     chmodSync(dataDir, 0o755);
     const [pg, temporal, ui, api, simulators, workerMetrics] = await Promise.all(
       Array.from({ length: 6 }, () => freePort()),
