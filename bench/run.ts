@@ -22,7 +22,8 @@ const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.sp
 const option = (name: string, fallback: number) => Number(value(name) ?? fallback);
 
 const PARTS: OwnPart[] = ['api', 'worker', 'simulators'];
-const kept = value('data') && resolve(value('data') ?? '');
+const data = value('data');
+const kept = data && resolve(data);
 
 /** Each scenario's run; `undefined` when it stopped to go on later (scale in parts). */
 const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult | undefined>> = {

@@ -27,8 +27,8 @@ export function temporalLogger(log: Pino): Logger {
 
 /**
  * The SDK's runtime for this process: its logs into pino and, at `metricsAddress`, its Prometheus
- * metrics (task slots, schedule-to-start and replay latencies, sticky-cache hits and misses — what an
- * operator watches to see whether workers keep up).
+ * metrics (task slots, schedule-to-start latency, sticky-cache hits and misses — what an operator
+ * watches to see whether workers keep up).
  */
 export function installTemporalRuntime(log: Pino, metricsAddress?: string): void {
   Runtime.install({

@@ -160,7 +160,6 @@ export async function scale(
     );
     return undefined;
   }
-  const createSeconds = done.createSeconds;
   const cpuPerCase = Object.entries(done.cpu).map(
     ([name, seconds]) => [name, round(seconds / open, 4)] as const,
   );
@@ -239,8 +238,8 @@ export async function scale(
     scenario: '3-scale',
     title: `3. ${open.toLocaleString('en-US')} open cases waiting in officer review`,
     figures: [
-      { name: 'time to create them', value: round(createSeconds, 1), unit: 's' },
-      { name: 'cases created per second', value: round(open / createSeconds) },
+      { name: 'time to create them', value: round(done.createSeconds, 1), unit: 's' },
+      { name: 'cases created per second', value: round(open / done.createSeconds) },
       ...(done.parts.length > 1
         ? [
             {

@@ -1,7 +1,6 @@
 // `make start` from nothing: the launcher brings up PostgreSQL, the Temporal dev server with its Web UI,
 // the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all; a second start
 // finds the same data.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,32 +9,24 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { freePort } from '../../scripts/runtime/ports';
+import { spawnPart, type Part } from '../../scripts/runtime/process';
 
 const ROOT = join(__dirname, '..', '..');
 
-interface Launch {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<number | null>;
-}
+type Launch = Part & { output: string[] };
 
+/** The launcher as a part of its own (its own process group: `kill` takes everything it started). */
 function launch(env: Record<string, string>): Launch {
-  const child = spawn(
+  const output: string[] = [];
+  const part = spawnPart(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
     [join(ROOT, 'scripts', 'start.ts')],
     {
-      cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so a failed test can kill the launcher and everything it started.
-      detached: true,
+      onLine: (line) => output.push(`${line}\n`),
     },
   );
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, output, exited };
+  return { ...part, output };
 }
 
 const waitForReady = (run: Launch) =>
@@ -51,13 +42,7 @@ describe('make start (scripts/start.ts)', () => {
   const runs: Launch[] = [];
   const dataDirs: string[] = [];
   afterAll(() => {
-    for (const { child } of runs) {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already stopped
-      }
-    }
+    for (const run of runs) run.kill();
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   });
 
