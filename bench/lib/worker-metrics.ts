@@ -1,6 +1,8 @@
-// The worker's own view of its work, from the Temporal SDK's Prometheus metrics: how often a workflow
-// task found its workflow in the sticky cache (a miss replays its whole history), and how long tasks
-// waited and took.
+// The worker's own view of its work, from the Temporal SDK's Prometheus metrics: how many workflow
+// tasks it ran, how many found their workflow in the sticky cache, and how long tasks waited and took.
+// The SDK (sdk-core) counts a hit when the workflow is cached and a miss only when a task on the
+// sticky queue finds it evicted; a task that arrives with the full history on the normal queue (a new
+// workflow, or one evicted and its stickiness reset) is neither, so "not in the cache" is all − hits.
 export type Counters = Record<string, number>;
 
 /** Every series of the worker's metrics summed over its labels: `name` → value. */
@@ -14,7 +16,7 @@ export async function workerCounters(url: string): Promise<Counters> {
   return counters;
 }
 
-/** What the worker did between two readings: cache hits and misses, mean task wait and run time. */
+/** What the worker did between two readings: tasks, cache hits, mean task wait and run time. */
 export function workflowTaskFigures(before: Counters, after: Counters) {
   const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
   const mean = (histogram: string) => {
@@ -22,8 +24,10 @@ export function workflowTaskFigures(before: Counters, after: Counters) {
     return count > 0 ? delta(`temporal_workflow_task_${histogram}_latency_sum`) / count : 0;
   };
   return {
+    tasks: delta('temporal_workflow_task_execution_latency_count'),
     cacheHits: delta('temporal_sticky_cache_hit'),
-    cacheMisses: delta('temporal_sticky_cache_miss'),
+    /** Tasks on the sticky queue for a workflow no longer cached (its history fetched again). */
+    stickyMisses: delta('temporal_sticky_cache_miss'),
     /** Milliseconds a workflow task waited on its queue (schedule to start), on average. */
     waitMs: mean('schedule_to_start'),
     /** Milliseconds a workflow task took to run (with the replay of its history after a miss), on average. */

@@ -282,8 +282,8 @@ export async function scale(
         unit: 's',
       },
       {
-        name: '  while approving: workflow tasks from the sticky cache / replayed',
-        value: `${approving.cacheHits} / ${approving.cacheMisses}`,
+        name: '  while approving: workflow tasks, all / found in the sticky cache / sticky-queue misses',
+        value: `${approving.tasks} / ${approving.cacheHits} / ${approving.stickyMisses}`,
       },
       {
         name: '  while approving: workflow task wait / run, mean',
