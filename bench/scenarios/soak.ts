@@ -93,7 +93,12 @@ export async function soak(
   if (!first || !last) throw new Error('no samples');
   const perSecond =
     (last.finished - first.finished) / Math.max(1, last.atSeconds - first.atSeconds);
-  const memoryPerMinute = 60 * slope(steady.map((s) => ({ x: s.atSeconds, y: s.workerMiB })));
+  const trend = (from: Sample[]) =>
+    60 * slope(from.map((s) => ({ x: s.atSeconds, y: s.workerMiB })));
+  const memoryPerMinute = trend(steady);
+  // V8 grows its heap for several minutes before it settles: the second half shows whether it has.
+  const secondHalf = samples.filter((s) => s.atSeconds >= seconds / 2);
+  const halfMiB = secondHalf.map((s) => s.workerMiB);
   const growth = (last.workerMiB - first.workerMiB) / Math.max(1, first.workerMiB);
   return {
     scenario: '5-soak',
@@ -114,6 +119,11 @@ export async function soak(
       {
         name: 'worker memory trend after warm-up',
         value: round(memoryPerMinute, 1),
+        unit: 'MiB/min',
+      },
+      {
+        name: `worker memory trend over the second half (${Math.min(...halfMiB)}–${Math.max(...halfMiB)} MiB)`,
+        value: round(trend(secondHalf), 1),
         unit: 'MiB/min',
       },
       {
