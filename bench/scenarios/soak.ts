@@ -95,7 +95,6 @@ export async function soak(
     (last.finished - first.finished) / Math.max(1, last.atSeconds - first.atSeconds);
   const trend = (from: Sample[]) =>
     60 * slope(from.map((s) => ({ x: s.atSeconds, y: s.workerMiB })));
-  const memoryPerMinute = trend(steady);
   // V8 grows its heap for several minutes before it settles: the second half shows whether it has.
   const secondHalf = samples.filter((s) => s.atSeconds >= seconds / 2);
   const halfMiB = secondHalf.map((s) => s.workerMiB);
@@ -118,7 +117,7 @@ export async function soak(
       { name: 'worker resident memory at the end', value: last.workerMiB, unit: 'MiB' },
       {
         name: 'worker memory trend after warm-up',
-        value: round(memoryPerMinute, 1),
+        value: round(trend(steady), 1),
         unit: 'MiB/min',
       },
       {
