@@ -9,11 +9,11 @@ import {
   Nationality,
   PersonName,
   Phone,
-  trimmedText,
   type ApplicationContext,
   type Loose,
 } from './application-fields';
 import { CommuneCode, PersonalIdNumber } from './principal';
+import { safeText } from './safe-text';
 
 export type { ApplicationContext } from './application-fields';
 
@@ -62,8 +62,8 @@ const birthApplicationShape = z.object({
     sex: z.enum(['male', 'female']),
     ethnicity: Ethnicity,
     nationality: Nationality,
-    placeOfBirth: trimmedText(3, 200),
-    hometown: trimmedText(2, 200).describe('quê quán'),
+    placeOfBirth: safeText(3, 200),
+    hometown: safeText(2, 200).describe('quê quán'),
   }),
   mother: Parent,
   father: Parent.optional(),
@@ -74,7 +74,7 @@ const birthApplicationShape = z.object({
         .trim()
         .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, '4–30 letters, digits, / . -')
         .describe('số giấy chứng sinh — the business key: one case per certificate'),
-      facility: trimmedText(2, 200).describe('health facility that issued it'),
+      facility: safeText(2, 200).describe('health facility that issued it'),
       issuedOn: LocalDate,
     })
     .describe('giấy chứng sinh (electronic, signed by the facility)'),
@@ -82,16 +82,16 @@ const birthApplicationShape = z.object({
     .object({
       address: Address,
       householdHeadPin: PersonalIdNumber.describe('PIN of the household head (chủ hộ)'),
-      relationshipToHead: trimmedText(2, 50),
+      relationshipToHead: safeText(2, 50),
     })
     .optional()
     .describe('required when residence registration is chosen'),
   insurance: z
     .object({
-      initialCareFacility: trimmedText(2, 20).describe('mã nơi đăng ký KCB ban đầu'),
+      initialCareFacility: safeText(2, 20).describe('mã nơi đăng ký KCB ban đầu'),
     })
     .optional(),
-  poorHouseholdCertificate: trimmedText(1, 50).optional(),
+  poorHouseholdCertificate: safeText(1, 50).optional(),
   resultDelivery: z.enum(['online', 'post', 'counter']).default('online'),
 });
 

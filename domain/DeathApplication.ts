@@ -10,11 +10,11 @@ import {
   Nationality,
   PersonName,
   Phone,
-  trimmedText,
   type ApplicationContext,
   type Loose,
 } from './application-fields';
 import { CommuneCode, PersonalIdNumber } from './principal';
+import { safeText } from './safe-text';
 
 export const GROUP_B_PROCEDURE = 'death-residence-funeral';
 
@@ -103,8 +103,8 @@ const deathApplicationShape = z.object({
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
       .optional(),
-    place: trimmedText(3, 200),
-    cause: trimmedText(2, 200),
+    place: safeText(3, 200),
+    cause: safeText(2, 200),
   }),
   deathNotice: z
     .object({
@@ -113,7 +113,7 @@ const deathApplicationShape = z.object({
         .string()
         .trim()
         .regex(/^[A-Z0-9][A-Z0-9/.-]{2,39}$/i, '3–40 letters, digits, / . -'),
-      issuer: trimmedText(2, 200),
+      issuer: safeText(2, 200),
       issuedOn: LocalDate,
     })
     .describe('giấy báo tử or its legal substitute'),

@@ -1,6 +1,7 @@
 // Who is calling: the claims of a bearer token (DESIGN.md §3), validated the same way for tokens from
 // the development secret and from a production identity provider.
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from './safe-text';
 
 export const Role = {
   citizen: 'citizen',
@@ -33,7 +34,12 @@ export const PersonalIdNumber = z
   .describe('12-digit personal identification number (số định danh cá nhân)');
 
 const base = {
-  sub: z.string().min(1).max(200).describe('stable subject id from the identity provider'),
+  // Who acted is written into histories and the read model: refused here, the sign-in form and a
+  // token alike, if it is text those would refuse or show misleadingly.
+  sub: refuseUnsafeCharacters(z.string())
+    .min(1)
+    .max(200)
+    .describe('stable subject id from the identity provider'),
 };
 
 export const Principal = z.discriminatedUnion('role', [

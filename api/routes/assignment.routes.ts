@@ -11,17 +11,12 @@ import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { EXAMPLE_TASK, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
-import { VISIBLE_WORD } from '../schemas/text';
+import { safeWord } from '../schemas/text';
 import { toTask } from './tasks.routes';
 
 export const Assignment = z
   .object({
-    officer: z
-      .string()
-      .min(1)
-      .max(200)
-      .regex(VISIBLE_WORD, 'an identifier without spaces or control characters')
-      .describe('the officer’s `sub`, as in their token'),
+    officer: safeWord(200).describe('the officer’s `sub`, as in their token'),
   })
   .meta({ id: 'Assignment', examples: [{ officer: 'officer-civil-status-2' }] });
 

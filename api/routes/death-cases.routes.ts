@@ -20,14 +20,14 @@ import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
 import { problemResponse } from '../schemas/problem.schemas';
-import { trimmedText } from '../schemas/text';
+import { safeText } from '../schemas/text';
 
 export const PayeeConfirmationBody = z
   .object({
     payeePin: PersonalIdNumber.optional().describe(
       'a named adult relative confirms this payee (the caller’s own PIN is the relative)',
     ),
-    declarationForm: trimmedText(1, 300)
+    declarationForm: safeText(1, 300)
       .optional()
       .describe('reference of the uploaded relatives’ declaration (Form 09-HSB), instead'),
   })
@@ -44,11 +44,11 @@ export const PayeeConfirmationBody = z
 export const Annulment = z
   .object({
     ruling: z.object({
-      number: trimmedText(2, 60).describe('số bản án / quyết định'),
-      court: trimmedText(2, 200),
+      number: safeText(2, 60).describe('số bản án / quyết định'),
+      court: safeText(2, 200),
       date: z.iso.date(),
     }),
-    reason: trimmedText(3, 500),
+    reason: safeText(3, 500, 'several lines'),
   })
   .meta({
     id: 'Annulment',

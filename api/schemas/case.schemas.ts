@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GROUP_A_PROCEDURE } from '../../domain/BirthApplication';
 import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
 import { CaseStatus } from '../../domain/procedures/case-status';
-import { trimmedText } from './text';
+import { safeText } from './text';
 
 /** The case of the documents' example application (EXAMPLE_BIRTH_APPLICATION). */
 export const EXAMPLE_CASE_ID = 'birth-residence-insurance:CS-2026-000001';
@@ -24,13 +24,13 @@ export const FiledCase = z
   .meta({ id: 'FiledCase', examples: [{ caseId: EXAMPLE_CASE_ID, status: 'submitted' }] });
 
 export const Withdrawal = z
-  .object({ reason: trimmedText(3, 500) })
+  .object({ reason: safeText(3, 500, 'several lines') })
   .meta({ id: 'Withdrawal', examples: [{ reason: 'the family will file at another commune' }] });
 
 export const Supplement = z
   .object({
     documents: z
-      .array(trimmedText(1, 300).describe('name or reference of an uploaded document'))
+      .array(safeText(1, 300).describe('name or reference of an uploaded document'))
       .min(1)
       .max(20),
   })
@@ -164,12 +164,12 @@ export const Inbox = z.object({ items: z.array(Task) }).meta({
 export const Decision = z
   .discriminatedUnion('decision', [
     z.object({ decision: z.literal('approve') }),
-    z.object({ decision: z.literal('reject'), reason: trimmedText(3, 500) }),
+    z.object({ decision: z.literal('reject'), reason: safeText(3, 500, 'several lines') }),
     z.object({
       decision: z.literal('request_supplement'),
-      missing: z.array(trimmedText(2, 200)).min(1).max(20),
+      missing: z.array(safeText(2, 200)).min(1).max(20),
     }),
-    z.object({ decision: z.literal('return'), reason: trimmedText(3, 500) }),
+    z.object({ decision: z.literal('return'), reason: safeText(3, 500, 'several lines') }),
   ])
   .meta({
     id: 'Decision',

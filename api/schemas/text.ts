@@ -1,2 +1,2 @@
-// Free text without control characters: defined with the applications' fields (domain), shared here.
-export { trimmedText, VISIBLE_WORD } from '../../domain/application-fields';
+// Free text refused at the door unless safe (domain/safe-text.ts): shared with the applications here.
+export { safeText, safeWord } from '../../domain/safe-text';

@@ -114,8 +114,8 @@ describe('free text', () => {
     app.death.place = 'Bệnh viện\u0000Bạch Mai';
     app.deceased.lastResidence.line = '12 Phố\u0007Đội Cấn';
     expect(issuesOf(app)).toEqual([
-      'deceased.lastResidence.line: no control characters',
-      'death.place: no control characters',
+      'deceased.lastResidence.line: one line only, without control characters',
+      'death.place: one line only, without control characters',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PersonName } from '../../domain/application-fields';
 import { safeText, safeWord, UNSAFE_TEXT } from '../../domain/safe-text';
 
 const line = safeText(3, 200);
@@ -76,6 +77,20 @@ describe('safeText', () => {
     for (const good of ['12 Phố Đội Cấn', 'Số 12 🏠', ' abc '])
       expect(pattern.test(good), good).toBe(true);
     expect(documented(prose).test('dòng một\ndòng hai')).toBe(true);
+  });
+});
+
+describe('PersonName', () => {
+  it('when a name is typed with combining marks, then it is normalised to NFC before the letter check', () => {
+    expect(PersonName.parse(' Nguye\u0302\u0303n Thi\u0323 Mai ')).toBe('Nguyễn Thị Mai');
+  });
+
+  it.each([
+    ['a lone surrogate', 'Nguyễn \ud800An', UNSAFE_TEXT.malformed],
+    ['U+202E', 'Nguyễn \u202eAn', UNSAFE_TEXT.bidi],
+    ['U+200D', 'Nguyễn\u200d An', UNSAFE_TEXT.invisible],
+  ])('when a name holds %s, then it is refused with that reason only', (_what, value, why) => {
+    expect(messagesOf(PersonName, value)).toEqual([why]);
   });
 });
 

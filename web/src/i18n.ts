@@ -1,5 +1,7 @@
 // Vietnamese first, English on request: the chosen language is kept in localStorage and applied to
 // the page, to the API's problem titles (Accept-Language) and to zod's messages.
+import { UNSAFE_TEXT } from '../../domain/safe-text';
+
 export type Language = 'vi' | 'en';
 export interface Text {
   vi: string;
@@ -120,6 +122,11 @@ const SCHEMA_MESSAGES_VI: Record<string, string> = {
     'trợ cấp hằng tháng cần ít nhất một thân nhân đủ điều kiện',
   'name the relatives for the survivor allowance': 'khai các thân nhân để hưởng trợ cấp tuất',
   'an identifier without spaces': 'mã không có dấu cách',
+  [UNSAFE_TEXT.malformed]: 'có ký tự bị lỗi mã hoá (Unicode không hợp lệ)',
+  [UNSAFE_TEXT.controlOneLine]: 'chỉ một dòng, không có ký tự điều khiển',
+  [UNSAFE_TEXT.controlSeveralLines]: 'không được có ký tự điều khiển',
+  [UNSAFE_TEXT.bidi]: 'không được có ký tự đổi chiều văn bản',
+  [UNSAFE_TEXT.invisible]: 'không được có ký tự ẩn (như dấu cách độ rộng 0)',
 };
 
 export function schemaMessage(message: string): string {
