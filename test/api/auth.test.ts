@@ -41,6 +41,14 @@ describe('createAuthenticator', () => {
     await expect(testAuthenticator(token)).rejects.toThrow(/agency/);
   });
 
+  it('when a token’s sub holds a lone surrogate or U+202E, then it is refused naming the claim', async () => {
+    // Signed and valid, but the sub would reach histories and the read model's jsonb as it is.
+    for (const sub of ['officer-\ud800', 'officer-\u202e1']) {
+      const token = await mintToken(TEST_AUTH, { ...officer, sub });
+      await expect(testAuthenticator(token)).rejects.toThrow(/sub /);
+    }
+  });
+
   it('when a token uses alg none, then it is refused', async () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
     const body = Buffer.from(
