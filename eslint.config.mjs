@@ -47,6 +47,16 @@ export default tseslint.config(
     },
   },
   {
+    // A promise in workflow code that nobody awaits must say what its failure means (STYLE rule
+    // 20a): `void p` or `p.then(ok)` alone would fail the workflow task on a rejection and strand
+    // the case, so only an awaited promise or `.then(ok, failed)` / `.catch(…)` passes.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['workflows/**/*.ts', 'domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

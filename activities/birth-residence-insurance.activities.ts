@@ -27,8 +27,10 @@ export function birthResidenceInsuranceSteps({ agencies }: { agencies: Agencies 
         keyOf(call, 'pin'),
       ),
     );
-    if (pin.kind !== 'accepted')
-      throw new Error(`population database answered ${pin.kind} for a PIN`);
+    // The birth is registered; a PIN refused ends the step with the population database's reason.
+    if (pin.kind === 'rejected') return rejected(pin);
+    if (pin.kind === 'pending')
+      throw new Error('the population database has not issued the PIN yet');
     return { kind: 'completed', result: { extractNumber, pin: pin.result.pin } };
   }
 

@@ -8,6 +8,7 @@ import type { CourtRuling, DeathDecided } from '../agencies/civil-status.client'
 import type { Paid } from '../agencies/payments.client';
 import type { InsuredFacts } from '../domain/procedures/death-benefits.rules';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
+import { ReasonCode } from '../domain/procedures/reasons';
 import {
   agencyCall,
   keyOf,
@@ -46,13 +47,26 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
         keyOf(call, 'population'),
       ),
     );
-    if (flagged.kind !== 'accepted')
-      throw new Error(`population database answered ${flagged.kind}`);
+    // Flagged already (an earlier case of the same person) is what we asked for; another refusal
+    // ends the step with the population database's reason; a reply still pending is asked again.
+    if (flagged.kind === 'rejected' && flagged.code !== 'POPULATION.ALREADY_DECEASED')
+      return rejected(flagged);
+    if (flagged.kind === 'pending') throw new Error('the population database has not answered yet');
     return { kind: 'completed', result: { extractNumber } } as const;
   }
 
-  /** Pays a granted benefit once: to the bank account, or by post when there is none or it is refused. */
-  async function pay(call: StepCall, payout: Payout, amountVnd: number): Promise<StepResult> {
+  /**
+   * Pays a granted benefit once: to the bank account, else by post when there is no account or the
+   * bank refuses it. Never both: a bank transfer still pending is asked again (same key) until the
+   * bank answers. When the post refuses too, the step ends rejected naming the decision, so the
+   * granted money is never silently left unpaid.
+   */
+  async function pay(
+    call: StepCall,
+    payout: Payout,
+    amountVnd: number,
+    decisionNumber: string,
+  ): Promise<StepOutcome> {
     const base = {
       reference: `${call.caseId}:${call.request.step}`,
       payee: payout.payee,
@@ -64,10 +78,9 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
       const bank = await agencyCall(() =>
         agencies.payments.pay({ ...base, channel: 'bank', bankAccount }, keyOf(call, 'pay-bank')),
       );
-      if (bank.kind === 'accepted') return paid(bank.result);
-      if (bank.kind === 'rejected' && bank.code !== 'PAYMENTS.INVALID_ACCOUNT')
-        throw notAllowed(`payment refused: ${bank.code} ${bank.reason}`);
-      note = bank.kind === 'rejected' ? bank.reason : 'bank transfer pending';
+      if (bank.kind === 'accepted') return { kind: 'completed', result: paid(bank.result) };
+      if (bank.kind === 'pending') throw new Error('the bank transfer is still pending');
+      note = bank.reason;
     }
     const post = await agencyCall(() =>
       agencies.payments.pay(
@@ -75,8 +88,17 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
         keyOf(call, 'pay-post'),
       ),
     );
-    if (post.kind !== 'accepted') throw new Error(`payment by post answered ${post.kind}`);
-    return { ...paid(post.result), ...(note && { bankRefused: note }) };
+    if (post.kind === 'pending') throw new Error('the payment by post is still pending');
+    if (post.kind === 'rejected')
+      return {
+        kind: 'rejected',
+        code: ReasonCode.PAYMENT_REFUSED,
+        reason: `granted by decision ${decisionNumber}, not paid: ${[note, post.reason].filter(Boolean).join('; ')}`,
+      };
+    return {
+      kind: 'completed',
+      result: { ...paid(post.result), ...(note && { bankRefused: note }) },
+    };
   }
 
   const paid = (p: Paid): StepResult => ({
@@ -107,10 +129,10 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
       amountVnd: String(decision.amountVnd),
     };
     if (!payout) return { kind: 'completed', result: base };
-    return {
-      kind: 'completed',
-      result: { ...base, ...(await pay(call, payout, decision.amountVnd)) },
-    };
+    const payment = await pay(call, payout, decision.amountVnd, decision.decisionNumber);
+    return payment.kind === 'completed'
+      ? { kind: 'completed', result: { ...base, ...payment.result } }
+      : payment;
   }
 
   const handlers: StepHandlers<

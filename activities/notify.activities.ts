@@ -1,5 +1,6 @@
 // Tells the citizen, once per event: the key names the case and the event's sequence number in the
 // workflow, so a retried activity or a replayed workflow never sends a message twice.
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Agencies } from '../agencies';
 import { renderNotification, type Language, type NotificationEvent } from '../domain/notifications';
 
@@ -24,8 +25,14 @@ export function notifyActivities({ agencies }: { agencies: Agencies }) {
         },
         key,
       );
-      if (outcome.kind !== 'accepted')
-        throw new Error(`notification gateway answered ${outcome.kind}`);
+      // Queued by the gateway (202) is sent as far as we can tell; a refusal (an unreachable
+      // number) will not turn into a delivery by asking again.
+      if (outcome.kind === 'rejected')
+        throw ApplicationFailure.create({
+          type: outcome.code,
+          message: outcome.reason,
+          nonRetryable: true,
+        });
     },
   };
 }

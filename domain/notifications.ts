@@ -1,11 +1,13 @@
 // What the citizen is told, in their language (Vietnamese by default, English on request). Texts name
 // the case and the step, never personal data: the message goes to the applicant's own phone or VNeID.
+import { reasonForCitizen } from './procedures/reasons';
+
 export type Language = 'vi' | 'en';
 
 export type NotificationEvent =
   | { template: 'case_received'; caseId: string }
   | { template: 'step_completed'; caseId: string; step: string }
-  | { template: 'step_rejected'; caseId: string; step: string; reason: string }
+  | { template: 'step_rejected'; caseId: string; step: string; code?: string; reason: string }
   | {
       template: 'supplement_requested';
       caseId: string;
@@ -53,8 +55,8 @@ export function renderNotification(event: NotificationEvent, language: Language)
         : `Case ${event.caseId}: ${step} is complete.`;
     case 'step_rejected':
       return vi
-        ? `Hồ sơ ${event.caseId}: ${step} bị từ chối. Lý do: ${event.reason}.`
-        : `Case ${event.caseId}: ${step} was refused. Reason: ${event.reason}.`;
+        ? `Hồ sơ ${event.caseId}: ${step} bị từ chối. Lý do: ${reasonForCitizen(event, 'vi')}.`
+        : `Case ${event.caseId}: ${step} was refused. Reason: ${reasonForCitizen(event, 'en')}.`;
     case 'supplement_requested':
       return vi
         ? `Hồ sơ ${event.caseId}: cần bổ sung ${event.missing.join(', ')} cho ${step} trước ${event.due}.`

@@ -2,8 +2,9 @@
 // confirmation) arrives as the `act` signal naming the request, and its outcome is read back with the
 // `getActionOutcome` query. Not as a workflow update: Temporal's SDK (TS 1.24) can record an update
 // accepted in a workflow task that also carried signals in an order its own replay does not reproduce
-// (test/replay/sdk-defects), and such a case is stuck on every worker that has to replay it. Signals are
-// ordered by the history alone. The update handlers stay for the histories that carry updates.
+// (temporalio/sdk-rust#943 and #1146; a chaos run found it), and such a case is stuck on every worker
+// that has to replay it. Signals are ordered by the history alone. The update definitions only name
+// the actions and type their input and result.
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { ProcedureError } from '../domain/errors';
@@ -30,13 +31,12 @@ export class ActionRequests {
     setHandler(getActionOutcome, (requestId) => this.outcomes.get(requestId) ?? null);
   }
 
-  /** Accepts `action` as a signal-borne request, and as the update histories before signals carry. */
+  /** Accepts `action` as a signal-borne request. */
   on<R, A>(
     action: UpdateDefinition<R, [A]>,
     run: (input: A) => R | Promise<R>,
     validate: (input: A) => void,
   ): void {
-    setHandler(action, run, { validator: validate });
     this.handlers.set(action.name, { validate, run });
   }
 

@@ -6,6 +6,8 @@ import type { Activities } from '../activities';
 import { deadlineAfter, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
+import type { ReturnedParams } from '../domain/procedures/linked-procedure.machine';
+import { ReasonCode } from '../domain/procedures/reasons';
 import type { CaseView } from '../domain/procedures/views';
 import { agencyOptions } from './activity-options';
 import {
@@ -14,7 +16,8 @@ import {
   residenceRequest,
   taskSummary,
 } from './birth-residence-insurance.requests';
-import { LinkedCase } from './linked-case';
+import { LinkedCase, type ProcedureHandlers } from './linked-case';
+import { orElse } from './outcomes';
 import type { AgencyStepInput } from './steps/agency-step.workflow';
 import type { AgencyQueue } from './task-queues';
 
@@ -34,33 +37,28 @@ const QUEUES: Record<GroupAStep, AgencyQueue> = {
   insurance: 'social-insurance',
 };
 
-const DEFAULT_MAX_CORRECTIONS = 2;
-
 const { correctBirth } = proxyActivities<Activities>(agencyOptions('civil-status'));
 
 export async function birthResidenceInsurance(input: BirthCaseInput): Promise<CaseView> {
   const { application: app, rules } = input;
-  let verification = false;
   const linked = new LinkedCase({
     procedure: app.procedure,
     first: 'birth',
     chosen: app.components,
-    // Cases filed before the limit existed carry no value: the same limit applies to them.
-    maxCorrections: rules.maxCorrections ?? DEFAULT_MAX_CORRECTIONS,
+    maxCorrections: rules.maxCorrections,
+    // A residence that needs the police's verification gives the whole case more working days.
+    verificationStep: 'residence',
     receivedAt: input.receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
-    deadline: () =>
+    deadline: (): number =>
       deadlineAfter(
         input.receivedAt,
-        verification ? rules.deadlines.caseWithVerification : rules.deadlines.case,
+        linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
         input.calendar,
       ),
     businessKey: app.medicalBirthCertificate.number,
     partyPins: [app.applicant.pin, app.mother.pin, ...(app.father ? [app.father.pin] : [])],
-    onStepChanged: (step) => {
-      if (step.step === 'residence' && step.state === 'in_review') verification = true;
-    },
   });
   const birth = () => linked.steps.get('birth')?.result ?? {};
 
@@ -88,42 +86,51 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       summary: taskSummary(app, linked.steps.get('birth')?.result),
     });
 
-  async function perform(action: string): Promise<void> {
-    switch (action) {
-      case 'startBranches':
-        if (app.components.residence)
-          await startStep(
-            'residence',
-            residenceRequest(app, birth()),
-            rules.deadlines.residence,
-            rules.deadlines.residenceWithVerification,
-          );
-        if (app.components.insurance)
-          await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance);
-        break;
-      case 'requestCorrection': {
-        const reason = linked.returned?.reason || 'defect found by a later agency';
-        await correctBirth({
-          caseId: linked.caseId,
-          round: 0,
-          request: birthRequest(app, input.provinceCode),
-          reason,
-          correction: linked.context.corrections,
-        });
-        linked.timeline.push({
-          at: new Date().toISOString(),
-          event: 'corrected',
-          step: 'birth',
-          detail: reason,
-        });
-        linked.apply({ type: 'CORRECTION_DONE' });
-        break;
+  const handlers: ProcedureHandlers = {
+    async startBranches() {
+      if (app.components.residence)
+        await startStep(
+          'residence',
+          residenceRequest(app, birth()),
+          rules.deadlines.residence,
+          rules.deadlines.residenceWithVerification,
+        );
+      if (app.components.insurance)
+        await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance);
+    },
+    // Civil status corrects the birth record for the steps that found a defect caused by it; if it
+    // cannot, those steps end rejected with its reason.
+    async requestCorrection({ returned }: ReturnedParams) {
+      const reason = returned.map((r) => r.reason).join('; ') || 'defect found by a later agency';
+      const outcome = await orElse(
+        () =>
+          correctBirth({
+            caseId: linked.caseId,
+            round: 0,
+            request: birthRequest(app, input.provinceCode),
+            reason,
+            correction: linked.context.corrections,
+          }),
+        (refusal) => ({ kind: 'rejected' as const, ...refusal }),
+      );
+      if (outcome.kind !== 'completed') {
+        const refused =
+          outcome.kind === 'rejected'
+            ? { code: outcome.code, reason: outcome.reason }
+            : { code: ReasonCode.CORRECTION_FAILED, reason: outcome.kind };
+        return linked.apply({ type: 'CORRECTION_FAILED', ...refused });
       }
-      default:
-    }
-  }
+      linked.timeline.push({
+        at: new Date().toISOString(),
+        event: 'corrected',
+        step: 'birth',
+        detail: reason,
+      });
+      linked.apply({ type: 'CORRECTION_DONE' });
+    },
+  };
 
   await linked.notify({ template: 'case_received', caseId: linked.caseId });
   await startStep('birth', birthRequest(app, input.provinceCode), rules.deadlines.birth);
-  return linked.run(perform);
+  return linked.run(handlers);
 }

@@ -7,9 +7,12 @@ import { proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow'
 import type { Activities } from '../activities';
 import type { CourtRuling } from '../agencies/civil-status.client';
 import type { Language } from '../domain/notifications';
+import type { Refusal } from '../domain/procedures/agency-step.machine';
+import { ReasonCode } from '../domain/procedures/reasons';
 import type { CaseView, StepView } from '../domain/procedures/views';
 import { agencyOptions } from './activity-options';
 import { getProcedureStatus } from './messages';
+import { bestEffort, orElse } from './outcomes';
 import { projections } from './projections';
 
 export interface AnnulmentInput {
@@ -57,11 +60,13 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
 
   const project = async () => {
     view = { ...view, steps: [...steps.values()], version: view.version + 1 };
-    await projections().projectCase({
-      view,
-      businessKey: input.deceasedPin,
-      partyPins: input.partyPins,
-    });
+    await bestEffort(() =>
+      projections().projectCase({
+        view,
+        businessKey: input.deceasedPin,
+        partyPins: input.partyPins,
+      }),
+    );
   };
 
   async function compensate(step: StepView): Promise<Record<string, string>> {
@@ -114,23 +119,48 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
   for (const name of REVERSE_ORDER) {
     const step = steps.get(name);
     if (step?.status !== 'completed') continue;
-    const added = await compensate(step);
+    // A compensation the agency refuses for good is flagged for manual action, not retried forever
+    // (STYLE rule 11); the others still run.
+    const outcome = await orElse<
+      { done: true; added: Record<string, string> } | { done: false; refusal: Refusal }
+    >(
+      async () => ({ done: true as const, added: await compensate(step) }),
+      (refusal) => ({ done: false as const, refusal }),
+    );
+    if (!outcome.done) {
+      steps.set(name, {
+        ...step,
+        reasonCode: ReasonCode.COMPENSATION_FAILED,
+        reason: `${outcome.refusal.code}: ${outcome.refusal.reason}`,
+        version: step.version + 1,
+      });
+      view.timeline.push({
+        at: new Date().toISOString(),
+        event: 'compensation_failed',
+        step: name,
+        detail: outcome.refusal.code,
+      });
+      await project();
+      continue;
+    }
     steps.set(name, {
       ...step,
       state: 'compensated',
       status: 'compensated',
-      result: { ...step.result, ...added },
+      result: { ...step.result, ...outcome.added },
       version: step.version + 1,
     });
     view.timeline.push({ at: new Date().toISOString(), event: 'compensated', step: name });
     await project();
   }
   view.timeline.push({ at: new Date().toISOString(), event: 'annulled' });
-  await notifyCitizen({
-    key: `${caseId}:annulment:notify`,
-    to: input.contact,
-    event: { template: 'case_finished', caseId, status: 'annulled' },
-  });
+  await bestEffort(() =>
+    notifyCitizen({
+      key: `${caseId}:annulment:notify`,
+      to: input.contact,
+      event: { template: 'case_finished', caseId, status: 'annulled' },
+    }),
+  );
   await project();
   return view;
 }

@@ -2,11 +2,10 @@
 // benefits: the funeral allowance from whichever body the deceased was known to (BHXH, social
 // protection, merit services), the survivor allowance if asked for (a lump sum once every adult
 // relative confirmed the payee), and the pension stopped. The shared case runs machine and steps.
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
-import { adultRelatives } from '../domain/relatives';
 import type { Agency } from '../domain/principal';
 import {
   decideFuneral,
@@ -15,8 +14,13 @@ import {
   type InsuredFacts,
 } from '../domain/procedures/death-benefits.rules';
 import type { GroupBRules, GroupBStep } from '../domain/procedures/death-residence-funeral.rules';
-import type { CaseView, PayeeConfirmations } from '../domain/procedures/views';
+import type { Refusal } from '../domain/procedures/agency-step.machine';
+import type { PayeeAction } from '../domain/procedures/payee-confirmation.machine';
+import { ReasonCode } from '../domain/procedures/reasons';
+import type { CaseView } from '../domain/procedures/views';
+import { refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
+import { lumpSumPayee, PayeeGate } from './death-residence-funeral.payee';
 import {
   deathRequest,
   deathTaskSummary,
@@ -25,11 +29,18 @@ import {
   removalRequest,
   survivorRequest,
 } from './death-residence-funeral.requests';
-import { refuse } from './action-requests';
 import { LinkedCase } from './linked-case';
 import { confirmPayee, submitPayeeDeclaration, type PayeeConfirmationInput } from './messages';
+import { orElse, type ActionHandlers } from './outcomes';
 import type { AgencyStepInput } from './steps/agency-step.workflow';
 import type { AgencyQueue } from './task-queues';
+
+/** What the registries know of the deceased: who pays the funeral allowance and the pension. */
+interface Registries {
+  insured: InsuredFacts | null;
+  assisted: boolean;
+  meritorious: boolean;
+}
 
 export interface DeathCaseInput {
   application: DeathApplication;
@@ -57,7 +68,7 @@ const { lookupMerit } = proxyActivities<Activities>(agencyOptions('merit-service
 export async function deathResidenceFuneral(input: DeathCaseInput): Promise<CaseView> {
   const { application: app, rules, calendar, receivedAt } = input;
   const claimedOn = toLocalDate(receivedAt, calendar);
-  const payee = lumpSumPayee(
+  const lumpSum = lumpSumPayee(
     app,
     claimedOn,
     deadlineAfter(receivedAt, rules.payeeConfirmationDays, calendar),
@@ -79,36 +90,12 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     deadline: () => deadlineAfter(receivedAt, rules.deadlines.case, calendar),
     businessKey: app.deceased.pin,
     partyPins: [app.applicant.pin, ...app.relatives.map((r) => r.pin)],
-    ...(payee && { details: () => ({ payee: payee.view() }) }),
+    details: (): Partial<CaseView> => (payee ? { payee: payee.view() } : {}),
+    nextTimer: () => payee?.nextTimer(),
+    // Confirmations no longer matter once the case is over.
+    onFinished: () => payee?.send({ type: 'CLOSE' }),
   });
   const death = () => linked.steps.get('death')?.result ?? {};
-
-  if (payee) {
-    const open = () => payee.state() === 'awaiting' && linked.steps.get('survivor') === undefined;
-    linked.requests.on(
-      confirmPayee,
-      ({ relativePin }) => {
-        payee.confirmed.add(relativePin);
-        return linked.view();
-      },
-      ({ relativePin, payeePin }: PayeeConfirmationInput) => {
-        if (!open()) throw refuse(`the payee is ${payee.state()}`);
-        if (!payee.required.includes(relativePin))
-          throw refuse('only the named adult relatives confirm the payee');
-        if (payeePin !== payee.payeePin) throw refuse('this is not the payee the relatives named');
-      },
-    );
-    linked.requests.on(
-      submitPayeeDeclaration,
-      ({ document }) => {
-        payee.declaration = document;
-        return linked.view();
-      },
-      (_declaration) => {
-        if (!open()) throw refuse(`the payee is ${payee.state()}`);
-      },
-    );
-  }
 
   const startStep = (
     step: GroupBStep,
@@ -131,30 +118,62 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       reminderHours: rules.reminderHoursBeforeDeadline,
       summary,
     });
+  /** Starts a benefit step; one that cannot even be prepared ends rejected with why. */
+  const orRefuse = (step: GroupBStep, start: () => Promise<void>): Promise<void> =>
+    orElse(start, (refusal) => linked.refuseStep(step, 'social-insurance', refusal));
+
+  // What the lump sum's payee decides, once the relatives have spoken and the claim is ready.
+  let survivorClaim: (() => Promise<void>) | undefined;
+  const payeeHandlers: ActionHandlers<PayeeAction> = {
+    startSurvivor: () => orRefuse('survivor', survivorClaim ?? (() => Promise.resolve())),
+    refuseSurvivor: () =>
+      linked.refuseStep('survivor', 'social-insurance', {
+        code: ReasonCode.PAYEE_NOT_CONFIRMED,
+        reason: 'not every adult relative confirmed the payee in time',
+      }),
+  };
+  const payee: PayeeGate | undefined = lumpSum && new PayeeGate(lumpSum, payeeHandlers);
 
   async function startBranches(): Promise<void> {
     const pin = app.deceased.pin;
-    const [insured, assisted, meritorious] = await Promise.all([
-      lookupInsured(pin),
-      lookupAssistance(pin),
-      lookupMerit(pin),
-    ]);
     await startStep(
       'residence-removal',
       rules.agencies['residence-removal'],
       QUEUES['residence-removal'],
       removalRequest(app, death()),
     );
+    // Who pays depends on the registries; a registry that refuses the lookup refuses the benefits.
+    const facts = await orElse<Registries | Refusal>(
+      async () => {
+        const [insured, assisted, meritorious] = await Promise.all([
+          lookupInsured(pin),
+          lookupAssistance(pin),
+          lookupMerit(pin),
+        ]);
+        return { insured, assisted, meritorious };
+      },
+      (refusal) => refusal,
+    );
+    if ('code' in facts) {
+      for (const step of ['pension-stop', 'funeral', 'survivor'] as const)
+        if (step === 'pension-stop' || app.components[step])
+          await linked.refuseStep(step, 'social-insurance', facts);
+      return payee?.send({ type: 'CLOSE' });
+    }
+    const { insured, assisted, meritorious } = facts;
     if (insured?.pensioner || insured?.monthlyInsuranceAllowance)
-      await startStep(
-        'pension-stop',
-        rules.agencies['pension-stop'],
-        QUEUES['pension-stop'],
-        pensionStopRequest(app, death()),
+      await orRefuse('pension-stop', () =>
+        startStep(
+          'pension-stop',
+          rules.agencies['pension-stop'],
+          QUEUES['pension-stop'],
+          pensionStopRequest(app, death()),
+        ),
       );
     else linked.skipStep('pension-stop');
-    if (app.components.funeral) await startFuneral(insured, assisted, meritorious);
-    if (app.components.survivor) await startSurvivor(insured);
+    if (app.components.funeral)
+      await orRefuse('funeral', () => startFuneral(insured, assisted, meritorious));
+    if (app.components.survivor) await orRefuse('survivor', () => startSurvivor(insured));
   }
 
   async function startFuneral(
@@ -176,11 +195,10 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       claimedOn,
     );
     if (decision.kind === 'refused')
-      return linked.refuseStep(
-        'funeral',
-        'social-insurance',
-        `${decision.code}: ${decision.reason}`,
-      );
+      return linked.refuseStep('funeral', 'social-insurance', {
+        code: decision.code,
+        reason: decision.reason,
+      });
     await startStep(
       'funeral',
       decision.payer,
@@ -190,39 +208,52 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     );
   }
 
-  async function startSurvivor(insured: InsuredFacts | null) {
+  async function startSurvivor(insured: InsuredFacts | null): Promise<void> {
     const kind = app.survivor?.kind ?? 'lump_sum';
     const decision = decideSurvivor(insured ?? undefined, kind, app.relatives, app.death.date);
-    if (decision.kind === 'refused')
-      return linked.refuseStep(
-        'survivor',
-        'social-insurance',
-        `${decision.code}: ${decision.reason}`,
-      );
-    const start = () =>
+    if (decision.kind === 'refused') {
+      await payee?.send({ type: 'CLOSE' });
+      return linked.refuseStep('survivor', 'social-insurance', {
+        code: decision.code,
+        reason: decision.reason,
+      });
+    }
+    survivorClaim = () =>
       startStep(
         'survivor',
         rules.agencies.survivor,
         QUEUES.survivor,
         survivorRequest(app, death(), decision),
       );
-    if (!payee) return start();
-    // Every adult relative confirms the one payee, or a declaration form is uploaded, in time.
-    void (async () => {
-      await condition(
-        () => payee.state() !== 'awaiting' || linked.done,
-        Math.max(0, payee.due - Date.now()),
-      );
-      if (linked.done) return;
-      if (payee.state() === 'awaiting') payee.expired = true;
-      if (payee.state() === 'expired')
-        await linked.refuseStep(
-          'survivor',
-          'social-insurance',
-          'PAYEE.NOT_CONFIRMED: not every adult relative confirmed the payee in time',
-        );
-      else await start();
-    })();
+    // A lump sum waits for its payee (payee-confirmation.machine.ts); anything else starts now.
+    if (payee) await payee.send({ type: 'CLAIM_READY' });
+    else await survivorClaim();
+  }
+
+  if (payee) {
+    linked.requests.on(
+      confirmPayee,
+      async ({ relativePin, payeePin }) => {
+        await payee.send({ type: 'CONFIRM', relativePin, payeePin });
+        linked.touch();
+        return linked.view();
+      },
+      ({ relativePin, payeePin }: PayeeConfirmationInput) => {
+        if (!payee.can({ type: 'CONFIRM', relativePin, payeePin }))
+          throw refuse(payee.whyNot(relativePin));
+      },
+    );
+    linked.requests.on(
+      submitPayeeDeclaration,
+      async ({ document }) => {
+        await payee.send({ type: 'DECLARE', document });
+        linked.touch();
+        return linked.view();
+      },
+      ({ document }) => {
+        if (!payee.can({ type: 'DECLARE', document })) throw refuse(`the payee is ${payee.state}`);
+      },
+    );
   }
 
   await linked.notify({ template: 'case_received', caseId: linked.caseId });
@@ -239,38 +270,14 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     deathRequest(app),
     deathTaskSummary(app),
   );
-  return linked.run(async (action) => {
-    if (action === 'startBranches') await startBranches();
+  return linked.run({
+    startBranches,
+    // Group B allows no correction (rules.maxCorrections = 0): a return is refused by the machine.
+    requestCorrection: () =>
+      linked.apply({
+        type: 'CORRECTION_FAILED',
+        code: ReasonCode.CORRECTION_LIMIT,
+        reason: 'a death record is not corrected within this procedure',
+      }),
   });
-}
-
-/** The lump sum's payee and who must confirm it; undefined when no lump sum is claimed. */
-function lumpSumPayee(app: DeathApplication, claimedOn: string, due: number) {
-  const payeePin = app.survivor?.payeePin;
-  if (!app.components.survivor || app.survivor?.kind !== 'lump_sum' || !payeePin) return undefined;
-  const required = adultRelatives(app, claimedOn).map((r) => r.pin);
-  const payee = {
-    payeePin,
-    required,
-    due,
-    confirmed: new Set<string>(),
-    declaration: undefined as string | undefined,
-    expired: false,
-    state(): PayeeConfirmations['state'] {
-      if (payee.declaration || required.every((pin) => payee.confirmed.has(pin)))
-        return 'confirmed';
-      return payee.expired ? 'expired' : 'awaiting';
-    },
-    view(): PayeeConfirmations {
-      return {
-        payeePin,
-        required,
-        confirmed: required.filter((pin) => payee.confirmed.has(pin)),
-        ...(payee.declaration && { declaration: payee.declaration }),
-        due: new Date(due).toISOString(),
-        state: payee.state(),
-      };
-    },
-  };
-  return payee;
 }

@@ -1,13 +1,13 @@
 // What every linked procedure's case workflow does, whatever the procedure: it keeps the case
-// machine's snapshot, starts each agency step as a child workflow, hears every step change, answers
-// the case query and withdrawal, tells the citizen, projects the case into the read model, and runs
-// the machine's actions until the case is final. A procedure supplies the steps' requests and the
-// actions only it knows (startBranches, requestCorrection); STYLE rules 14 and 17.
+// machine's snapshot, starts each agency step as a child workflow, hears every step change and every
+// step's end (a failed step included), answers the case query and withdrawal, tells the citizen,
+// projects the case into the read model, and runs the machine's actions until the case is final. A
+// procedure supplies the steps' requests and the actions only it knows (startBranches,
+// requestCorrection); STYLE rules 14, 17 and 20a.
 import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
-  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -17,12 +17,17 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../activities';
 import type { Language, NotificationEvent } from '../domain/notifications';
+import type { Refusal } from '../domain/procedures/agency-step.machine';
 import {
   linkedProcedureMachine as machine,
+  type CaseAction,
   type CaseEvent,
   type CaseInput,
+  type RefuseParams,
+  type ReturnedParams,
 } from '../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../domain/procedures/case-status';
+import { ReasonCode } from '../domain/procedures/reasons';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
@@ -34,12 +39,11 @@ import {
   stepChanged,
   withdrawCase,
 } from './messages';
-import { projections, projectsLocally } from './projections';
+import { bestEffort, orElse, refusalOf, runActions, type ActionHandlers } from './outcomes';
+import { projections } from './projections';
 import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds } from './task-queues';
 
-/** patched() id: the case projects itself after every step change, not only after its own events. */
-export const PROJECT_STEP_CHANGES = 'project-step-changes';
 const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notifications'));
 
 export interface LinkedCaseOptions extends CaseInput {
@@ -55,12 +59,20 @@ export interface LinkedCaseOptions extends CaseInput {
   partyPins: string[];
   /** What the procedure adds to the case view (a lump sum's payee confirmations). */
   details?: () => Partial<CaseView>;
-  /** Called for each new state of a step, before the case reacts to it. */
-  onStepChanged?: (step: StepView, previous: StepView | undefined) => void;
+  /** A procedure's own deadline still to come (a payee's confirmations), and what it then does. */
+  nextTimer?: () => { at: number; fire: () => Promise<void> } | undefined;
+  /** Runs once the case is final, before its last projection. */
+  onFinished?: () => Promise<void> | undefined;
 }
 
 /** A step's input without what the case fills in itself. */
-export type StepStart = Omit<AgencyStepInput, 'caseId' | 'contact'>;
+export type StepStart = Omit<AgencyStepInput, 'caseId' | 'contact' | 'returnable'>;
+
+/** The actions a procedure carries out itself; the case carries out the others. */
+export type ProcedureHandlers = Pick<
+  ActionHandlers<CaseAction>,
+  'startBranches' | 'requestCorrection'
+>;
 
 export class LinkedCase {
   readonly caseId = workflowInfo().workflowId;
@@ -71,19 +83,22 @@ export class LinkedCase {
   private snapshot;
   private readonly actions;
   private readonly children = new Map<string, ChildWorkflowHandle<typeof agencyStep>>();
+  /** How each step was started: where its task lives in the read model. */
+  private readonly starts = new Map<string, StepStart>();
+  /** What happened, in arrival order, for the machine to hear next. */
   private readonly events: CaseEvent[] = [];
-  /** The step a later agency returned, waiting for the first step's correction. */
-  private returnedStep: string | undefined;
+  /** Wakes the case to project something that changed without an event (a procedure's own). */
+  private changed = false;
   private version = 0;
   private sent = 0;
-  /** A step changed since the case last projected itself. */
-  private stale = false;
 
   constructor(private readonly options: LinkedCaseOptions) {
+    const { first, chosen, maxCorrections, verificationStep } = options;
     const [initial, initialActions] = initialTransition(machine, {
-      first: options.first,
-      chosen: options.chosen,
-      maxCorrections: options.maxCorrections,
+      first,
+      chosen,
+      maxCorrections,
+      ...(verificationStep !== undefined && { verificationStep }),
     });
     this.snapshot = initial;
     this.actions = [...initialActions];
@@ -118,7 +133,7 @@ export class LinkedCase {
   }
 
   view(): CaseView {
-    const { options } = this;
+    const { options, context } = this;
     return {
       caseId: this.caseId,
       procedure: options.procedure,
@@ -131,6 +146,7 @@ export class LinkedCase {
       deadline: new Date(options.deadline()).toISOString(),
       steps: [...this.steps.values()],
       timeline: this.timeline,
+      ...(this.done && context.reason && { reason: context.reason }),
       ...options.details?.(),
       version: this.version,
     };
@@ -138,58 +154,84 @@ export class LinkedCase {
 
   /** Tells the citizen, once per event (the key is the case and the event's sequence number). */
   notify(event: NotificationEvent): Promise<void> {
-    return notifyCitizen({
-      key: `${this.caseId}:notify:${++this.sent}`,
-      to: this.options.contact,
-      event,
-    });
+    const key = `${this.caseId}:notify:${++this.sent}`;
+    return bestEffort(() => notifyCitizen({ key, to: this.options.contact, event }));
   }
 
-  /** Starts an agency step; its outcome comes back to the case machine when it ends. */
+  /** Something the case shows changed outside the machine: project it. */
+  touch(): void {
+    this.changed = true;
+  }
+
+  /** Starts an agency step; its end — whatever it is — comes back to the case machine. */
   async startStep(step: string, input: StepStart): Promise<void> {
-    const handle = await startChild(agencyStep, {
-      workflowId: workflowIds.step(this.caseId, step),
-      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-      args: [{ caseId: this.caseId, contact: this.options.contact, ...input }],
-    });
+    this.starts.set(step, input);
+    const handle = await orElse<ChildWorkflowHandle<typeof agencyStep> | undefined>(
+      () =>
+        startChild(agencyStep, {
+          workflowId: workflowIds.step(this.caseId, step),
+          parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+          args: [
+            {
+              caseId: this.caseId,
+              contact: this.options.contact,
+              returnable: step !== this.options.first,
+              ...input,
+            },
+          ],
+        }),
+      async (refusal) => {
+        await this.refuseStep(step, input.agency, refusal);
+        return undefined;
+      },
+    );
+    if (!handle) return;
     this.children.set(step, handle);
-    void handle.result().then((result) => {
-      const seen = this.steps.get(step);
-      if (!seen || seen.version < result.version) this.steps.set(step, result);
-      if (result.status !== 'completed' && result.status !== 'rejected') return; // cancelled: withdrawn
-      this.events.push(
-        step === this.options.first
-          ? { type: 'FIRST_SETTLED', outcome: result.status }
-          : { type: 'BRANCH_SETTLED', step, outcome: result.status },
-      );
-    });
+    handle.result().then(
+      (result) => {
+        const seen = this.steps.get(step);
+        if (!seen || seen.version < result.version) this.steps.set(step, result);
+        const { status } = result;
+        this.events.push({
+          type: 'STEP_SETTLED',
+          step,
+          // A step's workflow ends completed, rejected, skipped or cancelled (withdrawn).
+          outcome:
+            status === 'completed' || status === 'rejected' || status === 'skipped'
+              ? status
+              : 'cancelled',
+          ...(result.reasonCode && { code: result.reasonCode }),
+          ...(result.reason && { reason: result.reason }),
+        });
+      },
+      // The step's workflow failed, timed out or was stopped: the step ends rejected with why.
+      (failure) => this.refuseStep(step, input.agency, refusalOf(failure)),
+    );
   }
 
   /**
-   * A step settled without an agency: refused by the rules before any claim (a funeral claim after
-   * 90 days, a payee never confirmed), shown like any other step.
+   * A step settled without an agency's decision: refused by the rules before any claim (a funeral
+   * claim after 90 days, a payee never confirmed) or failed; shown like any other step.
    */
-  async refuseStep(step: string, agency: StepView['agency'], reason: string): Promise<void> {
-    this.steps.set(step, {
-      step,
-      agency,
-      workflowId: workflowIds.step(this.caseId, step),
-      state: 'rejected',
-      status: 'rejected',
-      resent: 0,
-      reminded: false,
-      breached: false,
-      reason,
-      version: 1,
-    });
-    this.timeline.push({ at: new Date().toISOString(), event: 'rejected', step, detail: reason });
-    this.events.push({ type: 'BRANCH_SETTLED', step, outcome: 'rejected' });
-    await this.notify({ template: 'step_rejected', caseId: this.caseId, step, reason });
+  async refuseStep(step: string, agency: StepView['agency'], refusal: Refusal): Promise<void> {
+    const view = this.settle(step, agency, refusal);
+    // A step whose workflow failed cannot close its own task: the case closes it in the inbox.
+    const start = this.starts.get(step);
+    if (start)
+      await bestEffort(() =>
+        projections().projectStep({
+          caseId: this.caseId,
+          jurisdiction: start.jurisdiction,
+          view,
+          summary: start.summary,
+        }),
+      );
+    await this.notify({ template: 'step_rejected', caseId: this.caseId, step, ...refusal });
   }
 
   /** A linked step that does not apply to this case (no pension to stop). */
   skipStep(step: string): void {
-    this.events.push({ type: 'BRANCH_SETTLED', step, outcome: 'skipped' });
+    this.events.push({ type: 'STEP_SETTLED', step, outcome: 'skipped' });
   }
 
   apply(event: CaseEvent): void {
@@ -199,63 +241,91 @@ export class LinkedCase {
   }
 
   /**
-   * Runs the case to its end: the machine's actions (the procedure's own through `perform`), a
+   * Runs the case to its end: the machine's actions (the procedure's own through `handlers`), a
    * projection after each change, then the next event.
    */
-  async run(perform: (action: string) => Promise<void>): Promise<CaseView> {
+  async run(procedure: ProcedureHandlers): Promise<CaseView> {
+    const handlers = {
+      ...procedure,
+      cancelSteps: () =>
+        this.toSteps([...this.children.keys()], (c) => c.signal(cancelStep, this.withdrawal)),
+      resendAfterCorrection: ({ returned }: ReturnedParams) =>
+        this.toSteps(
+          returned.map((r) => r.step),
+          (c) => c.signal(resendStep),
+        ),
+      refuseReturnedSteps: ({ returned, refusal }: RefuseParams) =>
+        this.toSteps(
+          returned.map((r) => r.step),
+          (c) => c.signal(closeReturnedStep, refusal),
+        ),
+      notifyOutcome: () =>
+        this.notify({ template: 'case_finished', caseId: this.caseId, status: this.state }),
+    } satisfies ActionHandlers<CaseAction>;
     for (;;) {
-      await this.runActions(perform);
-      // Cases started before this patch projected only when the case machine moved on; now every step
-      // change reaches the read model's case view (and its timeline) at once. Asked before a local
-      // projection (projections.ts says why), after a scheduled one (where such cases asked it).
-      const local = projectsLocally();
-      const stepChangesFirst = local ? patched(PROJECT_STEP_CHANGES) : undefined;
-      await this.project(local);
-      this.stale = false;
+      await runActions(this.actions, handlers);
+      await this.project();
       if (this.done) break;
-      const projectStepChanges = stepChangesFirst ?? patched(PROJECT_STEP_CHANGES);
-      await condition(() => this.events.length > 0 || (projectStepChanges && this.stale));
+      const timer = this.options.nextTimer?.();
+      const woken = await condition(
+        () => this.events.length > 0 || this.changed,
+        timer && Math.max(0, timer.at - Date.now()),
+      );
+      this.changed = false;
+      if (!woken) await timer?.fire();
       const event = this.events.shift();
       if (event) this.apply(event);
     }
+    await this.options.onFinished?.();
     this.timeline.push({ at: new Date().toISOString(), event: this.state });
-    await Promise.all([...this.children.values()].map((child) => child.result()));
+    // Withdrawn: the steps end cancelled; their last views come with their results.
+    await Promise.allSettled([...this.children.values()].map((child) => child.result()));
     await this.project();
     await condition(allHandlersFinished);
     return this.view();
   }
 
-  private async runActions(perform: (action: string) => Promise<void>): Promise<void> {
-    while (this.actions.length > 0) {
-      const action = String(this.actions.shift()?.type);
-      const returned = this.returnedStep && this.children.get(this.returnedStep);
-      switch (action) {
-        case 'cancelSteps':
-          for (const handle of this.children.values())
-            await handle.signal(cancelStep, { reason: 'withdrawn by the applicant' });
-          break;
-        case 'refuseReturnedStep':
-          if (returned)
-            await returned.signal(closeReturnedStep, {
-              reason: `returned ${this.context.corrections + 1} times for correction`,
-            });
-          break;
-        case 'resendAfterCorrection':
-          if (returned) await returned.signal(resendStep);
-          break;
-        case 'notifyOutcome':
-          await this.notify({ template: 'case_finished', caseId: this.caseId, status: this.state });
-          break;
-        default:
-          await perform(action);
-      }
+  private readonly withdrawal: Refusal = {
+    code: ReasonCode.WITHDRAWN,
+    reason: 'withdrawn by the applicant',
+  };
+
+  /** Sends each step's workflow a signal; a step already ended has nothing to hear. */
+  private async toSteps(
+    steps: string[],
+    send: (child: ChildWorkflowHandle<typeof agencyStep>) => Promise<void>,
+  ): Promise<void> {
+    for (const step of steps) {
+      const child = this.children.get(step);
+      if (child) await bestEffort(() => send(child));
     }
   }
 
-  /** The step a later agency returned, and why (for the first step's correction). */
-  get returned(): { step: string; reason: string } | undefined {
-    const step = this.returnedStep;
-    return step ? { step, reason: this.steps.get(step)?.reason ?? '' } : undefined;
+  /** Ends a step rejected with why, in the view and in the machine. */
+  private settle(step: string, agency: StepView['agency'], refusal: Refusal): StepView {
+    const seen = this.steps.get(step);
+    const view: StepView = {
+      step,
+      agency,
+      workflowId: workflowIds.step(this.caseId, step),
+      state: 'rejected',
+      status: 'rejected',
+      resent: seen?.resent ?? 0,
+      reminded: seen?.reminded ?? false,
+      breached: seen?.breached ?? false,
+      reasonCode: refusal.code,
+      reason: refusal.reason,
+      version: (seen?.version ?? 0) + 1,
+    };
+    this.steps.set(step, view);
+    this.timeline.push({
+      at: new Date().toISOString(),
+      event: 'rejected',
+      step,
+      detail: refusal.reason,
+    });
+    this.events.push({ type: 'STEP_SETTLED', step, outcome: 'rejected', ...refusal });
+    return view;
   }
 
   private stepChanged(step: StepView): void {
@@ -269,22 +339,23 @@ export class LinkedCase {
         step: step.step,
         ...(step.reason && { detail: step.reason }),
       });
-    this.stale = true;
-    this.options.onStepChanged?.(step, previous);
-    // A new return: the step was not returned before, or has been sent again since.
-    const returnedAgain = previous?.state !== 'returned' || previous.resent !== step.resent;
-    if (step.state === 'returned' && returnedAgain) {
-      this.returnedStep = step.step;
-      this.events.push({ type: 'CORRECTION_REQUESTED' });
-    }
+    this.events.push({
+      type: 'STEP_CHANGED',
+      step: step.step,
+      state: step.state === 'compensated' ? 'completed' : step.state,
+      resent: step.resent,
+      ...(step.reason && { reason: step.reason }),
+    });
   }
 
-  private async project(local?: boolean): Promise<void> {
+  private async project(): Promise<void> {
     this.version += 1;
-    await projections(local).projectCase({
-      view: this.view(),
-      businessKey: this.options.businessKey,
-      partyPins: [...new Set(this.options.partyPins)],
-    });
+    await bestEffort(() =>
+      projections().projectCase({
+        view: this.view(),
+        businessKey: this.options.businessKey,
+        partyPins: [...new Set(this.options.partyPins)],
+      }),
+    );
   }
 }

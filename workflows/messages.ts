@@ -1,6 +1,7 @@
 // Signals, updates and queries shared by the workflows and the API (STYLE rule 39). A person's action
 // is named by its update definition and sent as the `act` signal (workflows/action-requests.ts says why).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { OfficerDecision, Refusal } from '../domain/procedures/agency-step.machine';
 import type { CaseView, StepView } from '../domain/procedures/views';
 
 /** The one query of every procedure and step workflow. */
@@ -8,7 +9,7 @@ export const getProcedureStatus = defineQuery<CaseView>('getProcedureStatus');
 export const getStepStatus = defineQuery<StepView>('getStepStatus');
 
 export interface OfficerDecisionInput {
-  decision: 'approve' | 'reject' | 'request_supplement' | 'return';
+  decision: OfficerDecision;
   reason?: string;
   missing?: string[];
   officer: string;
@@ -57,10 +58,10 @@ export const getActionOutcome = defineQuery<ActionOutcome<unknown> | null, [stri
 );
 
 /** Parent → step: stop, the case is withdrawn or cannot continue. */
-export const cancelStep = defineSignal<[{ reason: string }]>('cancelStep');
+export const cancelStep = defineSignal<[Refusal]>('cancelStep');
 /** Parent → step: the earlier agency corrected its record; send the request again. */
 export const resendStep = defineSignal('resendStep');
 /** Parent → step: the earlier agency's record stands as it is; refuse the returned step. */
-export const closeReturnedStep = defineSignal<[{ reason: string }]>('closeReturnedStep');
+export const closeReturnedStep = defineSignal<[Refusal]>('closeReturnedStep');
 /** Step → parent: the step changed. */
 export const stepChanged = defineSignal<[StepView]>('stepChanged');

@@ -28,6 +28,7 @@ export const toTask = (row: TaskRow, principal: Principal) => ({
   breached: row.breached,
   summary: taskSummaryFor(principal, row.summary),
   assignee: row.assignee,
+  decisions: StepView.shape.decisions.safeParse(row.view.decisions).data ?? [],
 });
 
 export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {

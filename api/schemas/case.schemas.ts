@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUP_A_PROCEDURE } from '../../domain/BirthApplication';
 import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
+import { OfficerDecision } from '../../domain/procedures/agency-step.machine';
 import { CaseStatus } from '../../domain/procedures/case-status';
 import { safeText } from './text';
 
@@ -130,6 +131,7 @@ export const EXAMPLE_TASK = {
     address: { commune: '00004', line: '12 Phố Đội Cấn' },
   },
   assignee: null,
+  decisions: ['approve', 'reject', 'request_supplement', 'return'],
 };
 
 export const Task = z
@@ -146,6 +148,9 @@ export const Task = z
     breached: z.boolean(),
     summary: z.record(z.string(), z.unknown()).describe('what the agency needs to decide'),
     assignee: z.string().nullable().describe('the officer a supervisor gave it to, if any'),
+    decisions: z
+      .array(z.enum(OfficerDecision))
+      .describe('the decisions the step allows now (no return on a procedure’s first step)'),
   })
   .meta({ id: 'Task', examples: [EXAMPLE_TASK] });
 

@@ -1,7 +1,9 @@
 // One agency step of a linked procedure, as a pure decision table (STYLE rule 17): the step workflow
-// keeps the snapshot, runs the action descriptors that transition() returns (agency calls, inbox tasks,
-// notifications, clocks) and feeds each outcome back as the next event. Temporal owns timers and I/O.
+// keeps the snapshot, runs the action descriptors that transition() returns (agency calls,
+// notifications, clocks) through a table the compiler checks, and feeds each outcome back as the next
+// event — a refusal or a failure included, so every step ends with a reason. Temporal owns timers and I/O.
 import { assign, setup } from 'xstate';
+import { ReasonCode } from './reasons';
 
 /** Public step status (DESIGN.md §4). */
 export const StepStatus = {
@@ -20,8 +22,15 @@ export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
 /** What an agency gives back when it completes a step: extract numbers, PIN, card number… */
 export type StepResult = Record<string, string>;
 
-export interface StepContext {
+export interface StepInput {
+  /** There is an earlier agency this step's file can go back to (not on a procedure's first step). */
+  returnable: boolean;
+}
+
+export interface StepContext extends StepInput {
   result?: StepResult;
+  /** Why the step ended as it did: a namespaced code (reasons.ts) and the words of whoever decided. */
+  code?: string;
   reason?: string;
   missing?: string[];
   /** Requests for supplement so far. */
@@ -32,66 +41,101 @@ export interface StepContext {
   breached: boolean;
 }
 
+/** Why a step ended without its result. */
+export interface Refusal {
+  code: string;
+  reason: string;
+}
+
 export type StepEvent =
   | { type: 'SEND' }
   | { type: 'SKIP' }
   | { type: 'AGENCY_COMPLETED'; result: StepResult }
   | { type: 'AGENCY_REVIEW_REQUIRED' }
-  | { type: 'AGENCY_REJECTED'; reason: string }
+  | ({ type: 'AGENCY_REJECTED' } & Refusal)
   | { type: 'AGENCY_RETURNED'; reason: string }
   | { type: 'APPROVED'; result: StepResult }
-  | { type: 'REJECTED'; reason: string }
+  | ({ type: 'REJECTED' } & Refusal)
   | { type: 'SUPPLEMENT_REQUESTED'; missing: string[] }
   | { type: 'SUPPLEMENT_PROVIDED' }
   | { type: 'SUPPLEMENT_TIMED_OUT' }
   | { type: 'RETURNED'; reason: string }
   | { type: 'RESEND' }
-  | { type: 'CANCEL'; reason: string }
+  /** The earlier agency's record stands (not corrected, or returned too often): the step ends. */
+  | ({ type: 'RETURN_REFUSED' } & Refusal)
+  | ({ type: 'CANCEL' } & Refusal)
   | { type: 'DEADLINE_APPROACHING' }
-  | { type: 'DEADLINE_PASSED' };
+  | { type: 'DEADLINE_PASSED' }
+  /** A call for this step failed for good (the agency refused the request itself, or it gave up). */
+  | ({ type: 'STEP_FAILED' } & Refusal);
 
 /** Reason recorded when the citizen did not answer a request for supplement in time. */
-export const SUPPLEMENT_TIMEOUT_REASON = 'SUPPLEMENT.TIMEOUT';
+export const SUPPLEMENT_TIMEOUT_REASON = ReasonCode.SUPPLEMENT_TIMEOUT;
+
+const descriptor = () => undefined;
+/**
+ * The actions the step workflow carries out. Only these come back from transition(): the context's
+ * own assignments are applied inside the machine. The workflow's handler table is typed against this
+ * object, so an action without a handler does not compile.
+ */
+export const STEP_ACTIONS = {
+  /** Send the request to the agency (again after a return): its reply is the next event. */
+  callAgency: descriptor,
+  /** Withdraw a request still pending in the agency's system (registered facts stand). */
+  cancelAgencyRequest: descriptor,
+  /** A person must decide: the task is in the inbox; a review may allow more working days. */
+  openTask: descriptor,
+  notifyCitizen: descriptor,
+  pauseClock: descriptor,
+  resumeClock: descriptor,
+};
+export type StepAction = keyof typeof STEP_ACTIONS;
+
+/** The reason carried by the event that ended the step. */
+const reasonOf = (event: StepEvent): Partial<Refusal> => {
+  if ('code' in event) return { code: event.code, reason: event.reason };
+  if (event.type === 'SUPPLEMENT_TIMED_OUT')
+    return { code: ReasonCode.SUPPLEMENT_TIMEOUT, reason: SUPPLEMENT_TIMEOUT_REASON };
+  if (event.type === 'AGENCY_RETURNED' || event.type === 'RETURNED')
+    return { code: ReasonCode.RETURNED, reason: event.reason };
+  return {};
+};
 
 export const agencyStepMachine = setup({
-  types: { context: {} as StepContext, events: {} as StepEvent },
+  types: { context: {} as StepContext, events: {} as StepEvent, input: {} as StepInput },
   actions: {
-    // Descriptors for the step workflow; they do nothing inside the machine.
-    callAgency: () => undefined,
-    cancelAgencyRequest: () => undefined,
-    openTask: () => undefined,
-    closeTask: () => undefined,
-    notifyCitizen: () => undefined,
-    pauseClock: () => undefined,
-    resumeClock: () => undefined,
-    remindOfficer: () => undefined,
-    escalate: () => undefined,
+    ...STEP_ACTIONS,
     recordResult: assign({
       result: ({ event }) =>
         event.type === 'AGENCY_COMPLETED' || event.type === 'APPROVED' ? event.result : undefined,
     }),
-    recordReason: assign({
-      reason: ({ event }) =>
-        'reason' in event
-          ? event.reason
-          : event.type === 'SUPPLEMENT_TIMED_OUT'
-            ? SUPPLEMENT_TIMEOUT_REASON
-            : undefined,
-    }),
+    recordReason: assign(({ event }) => reasonOf(event)),
+  },
+  guards: {
+    returnable: ({ context }) => context.returnable,
   },
 }).createMachine({
   id: 'agencyStep',
   initial: 'pending',
-  context: { supplements: 0, returns: 0, reminded: false, breached: false },
+  context: ({ input }) => ({
+    returnable: input.returnable,
+    supplements: 0,
+    returns: 0,
+    reminded: false,
+    breached: false,
+  }),
   on: {
     DEADLINE_APPROACHING: {
       guard: ({ context }) => !context.reminded,
-      actions: [assign({ reminded: true }), 'remindOfficer'],
+      actions: assign({ reminded: true }),
     },
     DEADLINE_PASSED: {
       guard: ({ context }) => !context.breached,
-      actions: [assign({ breached: true }), 'escalate'],
+      actions: assign({ breached: true }),
     },
+    // From any state at rest: a step whose call cannot succeed ends rejected with the reason,
+    // never waits for a reply that will not come.
+    STEP_FAILED: { target: '.rejected', actions: ['recordReason', 'notifyCitizen'] },
   },
   states: {
     pending: {
@@ -106,15 +150,19 @@ export const agencyStepMachine = setup({
         AGENCY_COMPLETED: { target: 'completed', actions: ['recordResult', 'notifyCitizen'] },
         AGENCY_REVIEW_REQUIRED: { target: 'in_review', actions: 'openTask' },
         AGENCY_REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
-        // The agency found a defect caused by an earlier step and sent the file back there.
-        AGENCY_RETURNED: { target: 'returned', actions: 'recordReason' },
+        // The agency found a defect caused by an earlier step and sent the file back there; a first
+        // step has no earlier agency, so the return is a refusal.
+        AGENCY_RETURNED: [
+          { guard: 'returnable', target: 'returned', actions: 'recordReason' },
+          { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
+        ],
         CANCEL: { target: 'cancelled', actions: ['recordReason', 'cancelAgencyRequest'] },
       },
     },
     in_review: {
       on: {
-        APPROVED: { target: 'completed', actions: ['recordResult', 'closeTask', 'notifyCitizen'] },
-        REJECTED: { target: 'rejected', actions: ['recordReason', 'closeTask', 'notifyCitizen'] },
+        APPROVED: { target: 'completed', actions: ['recordResult', 'notifyCitizen'] },
+        REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
         SUPPLEMENT_REQUESTED: {
           target: 'awaiting_supplement',
           actions: [
@@ -126,11 +174,9 @@ export const agencyStepMachine = setup({
             'notifyCitizen',
           ],
         },
-        RETURNED: { target: 'returned', actions: ['recordReason', 'closeTask'] },
-        CANCEL: {
-          target: 'cancelled',
-          actions: ['recordReason', 'closeTask', 'cancelAgencyRequest'],
-        },
+        // Only where there is an earlier agency: the API refuses it elsewhere (422).
+        RETURNED: { guard: 'returnable', target: 'returned', actions: 'recordReason' },
+        CANCEL: { target: 'cancelled', actions: ['recordReason', 'cancelAgencyRequest'] },
       },
     },
     awaiting_supplement: {
@@ -149,12 +195,15 @@ export const agencyStepMachine = setup({
     // Sent back to an earlier agency whose step caused the defect; sent again once it is corrected.
     returned: {
       on: {
-        // The earlier agency could not correct the record (or gave up after repeated returns).
-        REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
+        RETURN_REFUSED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
         RESEND: {
           target: 'waiting_agency',
           actions: [
-            assign({ returns: ({ context }) => context.returns + 1, reason: undefined }),
+            assign({
+              returns: ({ context }) => context.returns + 1,
+              code: undefined,
+              reason: undefined,
+            }),
             'callAgency',
           ],
         },
@@ -192,6 +241,32 @@ export const STEP_STATUS_OF = {
   cancelled: StepStatus.cancelled,
   skipped: StepStatus.skipped,
 } as const satisfies Record<AgencyStepState, StepStatus>;
+
+/** An officer's decision on a step in review, as the API and the step workflow name it. */
+export const OfficerDecision = ['approve', 'reject', 'request_supplement', 'return'] as const;
+export type OfficerDecision = (typeof OfficerDecision)[number];
+
+/** The event a decision stands for (an approval's result and a rejection's code come later). */
+export function decisionEvent(
+  decision: OfficerDecision,
+  details: { reason?: string; missing?: string[] } = {},
+): StepEvent {
+  switch (decision) {
+    case 'approve':
+      return { type: 'APPROVED', result: {} };
+    case 'reject':
+      return { type: 'REJECTED', code: ReasonCode.OFFICER_REJECTED, reason: details.reason ?? '' };
+    case 'request_supplement':
+      return { type: 'SUPPLEMENT_REQUESTED', missing: details.missing ?? [] };
+    case 'return':
+      return { type: 'RETURNED', reason: details.reason ?? '' };
+  }
+}
+
+type StepSnapshot = { can: (event: StepEvent) => boolean };
+/** The decisions the step allows now: what an officer's page offers, and nothing else. */
+export const decisionsOpen = (snapshot: StepSnapshot): OfficerDecision[] =>
+  OfficerDecision.filter((d) => snapshot.can(decisionEvent(d)));
 
 /** True once an agency has decided on the step (a decision ends the right to withdraw). */
 export const DECIDED_STATES: readonly AgencyStepState[] = ['completed', 'rejected', 'returned'];

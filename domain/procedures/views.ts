@@ -2,7 +2,7 @@
 // return them from their single query; the read model stores them; the API documents and serves them.
 import { z } from 'zod';
 import { Agency } from '../principal';
-import { StepStatus } from './agency-step.machine';
+import { OfficerDecision, StepStatus } from './agency-step.machine';
 import { CaseStatus } from './case-status';
 
 const values = <T extends Record<string, string>>(o: T) =>
@@ -85,7 +85,15 @@ export const StepView = z
       .record(z.string(), z.string())
       .optional()
       .describe('PIN, extract number, card number…'),
-    reason: z.string().optional(),
+    reasonCode: z
+      .string()
+      .optional()
+      .describe('why the step ended without its result: an agency’s or the engine’s code'),
+    reason: z.string().optional().describe('the words of whoever refused, returned or failed it'),
+    decisions: z
+      .array(z.enum(OfficerDecision))
+      .optional()
+      .describe('the decisions an officer may take now (none unless the step is in review)'),
     missing: z.array(z.string()).optional().describe('what the citizen must still supply'),
     supplementDue: Instant.optional(),
     version: z.number().int().describe('increases with every change'),
@@ -110,7 +118,9 @@ export const PayeeConfirmations = z
     confirmed: z.array(z.string()),
     declaration: z.string().optional().describe('Form 09-HSB, instead of the confirmations'),
     due: Instant,
-    state: z.enum(['awaiting', 'confirmed', 'expired']),
+    state: z
+      .enum(['awaiting', 'confirmed', 'expired', 'closed'])
+      .describe('closed: the case ended before the payee mattered'),
   })
   .meta({
     id: 'PayeeConfirmations',
@@ -137,6 +147,10 @@ export const CaseView = z
     steps: z.array(StepView),
     timeline: z.array(TimelineEntry),
     payee: PayeeConfirmations.optional().describe('lump-sum survivor allowance only'),
+    reason: z
+      .object({ code: z.string(), reason: z.string() })
+      .optional()
+      .describe('why the case ended without its first record (rejected), or was withdrawn'),
     annulment: z
       .object({ ruling: z.string(), court: z.string(), date: z.iso.date(), reason: z.string() })
       .optional()

@@ -88,7 +88,8 @@ describe('Group B deadlines (time-skipping)', { retry: 1 }, () => {
     );
     expect(stepOf(result, 'survivor')).toMatchObject({
       status: 'rejected',
-      reason: 'PAYEE.NOT_CONFIRMED: not every adult relative confirmed the payee in time',
+      reasonCode: 'PAYEE.NOT_CONFIRMED',
+      reason: 'not every adult relative confirmed the payee in time',
     });
     const refusedAt = result.timeline.find((e) => e.step === 'survivor')?.at ?? '';
     expect(Date.parse(refusedAt)).toBeGreaterThanOrEqual(Date.parse(result.payee?.due ?? ''));

@@ -126,7 +126,8 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     );
     expect(stepOf(view, 'funeral')).toMatchObject({
       status: 'rejected',
-      reason: 'BENEFITS.CLAIM_TOO_LATE: claimed 91 days after the death; the limit is 90',
+      reasonCode: 'BENEFITS.CLAIM_TOO_LATE',
+      reason: 'claimed 91 days after the death; the limit is 90',
     });
     expect(stepOf(view, 'death').status).toBe('completed');
     expect(stepOf(view, 'residence-removal').status).toBe('completed');

@@ -186,7 +186,7 @@ describe('Group A API, through the real stack', () => {
       );
       expect(found).toBeDefined();
       return found as { taskId: string };
-    });
+    }, 30_000);
     const path = `/v1/tasks/${encodeURIComponent(task.taskId)}/decision`;
     for (const stranger of [
       await officer('police', '00070'),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StepOutcome } from '../../activities/steps';
-import type { StepEvent } from '../../domain/procedures/agency-step.machine';
+import { decisionEvent, type StepEvent } from '../../domain/procedures/agency-step.machine';
 import type { OfficerDecisionInput } from '../../workflows/messages';
-import { decisionEvent, outcomeEvent } from '../../workflows/steps/step-events';
+import { outcomeEvent } from '../../workflows/steps/step-events';
 
 const result = { pin: '001226000001' };
 
@@ -11,8 +11,16 @@ describe('step events', () => {
     [{ kind: 'completed', result }, false, { type: 'AGENCY_COMPLETED', result }],
     [{ kind: 'completed', result }, true, { type: 'APPROVED', result }],
     [{ kind: 'review' }, false, { type: 'AGENCY_REVIEW_REQUIRED' }],
-    [{ kind: 'rejected', code: 'X', reason: 'r' }, false, { type: 'AGENCY_REJECTED', reason: 'r' }],
-    [{ kind: 'rejected', code: 'X', reason: 'r' }, true, { type: 'REJECTED', reason: 'r' }],
+    [
+      { kind: 'rejected', code: 'X.Y', reason: 'r' },
+      false,
+      { type: 'AGENCY_REJECTED', code: 'X.Y', reason: 'r' },
+    ],
+    [
+      { kind: 'rejected', code: 'X.Y', reason: 'r' },
+      true,
+      { type: 'REJECTED', code: 'X.Y', reason: 'r' },
+    ],
     [{ kind: 'returned', reason: 'r' }, false, { type: 'AGENCY_RETURNED', reason: 'r' }],
   ];
   it.each(outcomes)(
@@ -29,7 +37,7 @@ describe('step events', () => {
     ],
     [
       { decision: 'reject', reason: 'thiếu giấy tờ', officer: 'o' },
-      { type: 'REJECTED', reason: 'thiếu giấy tờ' },
+      { type: 'REJECTED', code: 'OFFICER.REJECTED', reason: 'thiếu giấy tờ' },
     ],
     [
       { decision: 'request_supplement', missing: ['x'], officer: 'o' },
@@ -41,6 +49,6 @@ describe('step events', () => {
     ],
   ];
   it.each(decisions)('when an officer decides %o, then the event is %o', (decision, event) => {
-    expect(decisionEvent(decision)).toEqual(event);
+    expect(decisionEvent(decision.decision, decision)).toEqual(event);
   });
 });

@@ -30,4 +30,6 @@ export interface Task {
   summary: Record<string, unknown>;
   /** Present once the inbox reports assignees (POST /v1/tasks/{id}/assignment sets them). */
   assignee?: string | null;
+  /** The decisions the step allows now; the page offers these and no others. */
+  decisions: ('approve' | 'reject' | 'request_supplement' | 'return')[];
 }

@@ -1,5 +1,7 @@
 // One agency step as a child workflow (STYLE rule 10): it sends the request, waits for the agency, an
-// officer or the citizen, keeps the legal clock, and reports every change to its case.
+// officer or the citizen, keeps the legal clock, and reports every change to its case. What may happen
+// next is the step machine's; this file turns what happens outside (replies, decisions, signals,
+// timers, failures) into its events and carries out its actions.
 import {
   allHandlersFinished,
   condition,
@@ -16,7 +18,10 @@ import type { Language, NotificationEvent } from '../../domain/notifications';
 import type { Agency } from '../../domain/principal';
 import {
   agencyStepMachine,
+  decisionEvent,
+  decisionsOpen,
   STEP_STATUS_OF,
+  type StepAction,
   type StepEvent,
 } from '../../domain/procedures/agency-step.machine';
 import type { StepView } from '../../domain/procedures/views';
@@ -32,10 +37,11 @@ import {
   submitSupplement,
   type OfficerDecisionInput,
 } from '../messages';
+import { bestEffort, orElse, runActions, type ActionHandlers } from '../outcomes';
 import { projections } from '../projections';
 import type { AgencyQueue } from '../task-queues';
 import { StepClock } from './step-clock';
-import { decisionEvent, outcomeEvent } from './step-events';
+import { outcomeEvent } from './step-events';
 
 export interface AgencyStepInput {
   caseId: string;
@@ -43,6 +49,8 @@ export interface AgencyStepInput {
   agency: Agency;
   queue: AgencyQueue;
   request: StepRequest;
+  /** There is an earlier agency to return the file to (false on a procedure's first step). */
+  returnable: boolean;
   /** When the step's clock starts (epoch ms); the 15:00 cut-off applies. */
   startedAt: number;
   workingDays: number;
@@ -58,8 +66,6 @@ export interface AgencyStepInput {
   summary: Record<string, unknown>;
 }
 
-type Work = { kind: 'decision'; decision: OfficerDecisionInput } | { kind: 'supplement' };
-
 export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const { workflowId, parent } = workflowInfo();
   const agencyCalls = proxyActivities<Activities>(agencyOptions(input.queue));
@@ -72,14 +78,14 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.reminderHours,
     input.supplementReplyMs,
   );
-  const [initial, initialActions] = initialTransition(agencyStepMachine);
+  const [initial, actions] = initialTransition(agencyStepMachine, {
+    returnable: input.returnable,
+  });
   let snapshot = initial;
-  const actions = [...initialActions];
-  const work: Work[] = [];
-  let cancelReason: string | undefined;
-  let resend = false;
-  let closeReason: string | undefined;
-  let round = 0;
+  /** What happened outside, in arrival order; each item gives the machine its next event. */
+  const inbox: (() => Promise<StepEvent> | StepEvent)[] = [];
+  let queued = 0;
+  let handled = 0;
   let version = 0;
   let sent = 0;
 
@@ -97,25 +103,30 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     resent: snapshot.context.returns,
     reminded: snapshot.context.reminded,
     breached: snapshot.context.breached,
+    decisions: decisionsOpen(snapshot),
     ...(snapshot.context.result && { result: snapshot.context.result }),
+    ...(snapshot.context.code && { reasonCode: snapshot.context.code }),
     ...(snapshot.context.reason && { reason: snapshot.context.reason }),
     ...(snapshot.context.missing && { missing: snapshot.context.missing }),
     version,
   });
-  const settled = (before: number) => () => version > before && work.length === 0;
+  /** Queues what happened; a person's request waits until the step has taken it in. */
+  const receive = async (next: () => Promise<StepEvent> | StepEvent) => {
+    inbox.push(next);
+    const ticket = ++queued;
+    await condition(() => handled >= ticket);
+    return view();
+  };
 
   setHandler(getStepStatus, view);
   const requests = new ActionRequests();
   requests.on(
     decideStep,
-    async (decision) => {
-      const before = version;
-      work.push({ kind: 'decision', decision });
-      await condition(settled(before));
-      return view();
-    },
+    (decision) => receive(() => decided(decision)),
     (decision: OfficerDecisionInput) => {
-      if (work.length > 0 || !snapshot.can(decisionEvent(decision)))
+      if (decision.decision === 'return' && !snapshot.context.returnable)
+        throw refuse('this is the first step: there is no earlier agency to return it to');
+      if (inbox.length > 0 || !snapshot.can(decisionEvent(decision.decision, decision)))
         throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
       if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
         throw refuse('a reason is required');
@@ -125,61 +136,69 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   );
   requests.on(
     submitSupplement,
-    async (_supplement) => {
-      const before = version;
-      work.push({ kind: 'supplement' });
-      await condition(settled(before));
-      return view();
-    },
-    (_supplement) => {
-      if (work.length > 0 || !snapshot.can({ type: 'SUPPLEMENT_PROVIDED' }))
+    () => receive(() => ({ type: 'SUPPLEMENT_PROVIDED' })),
+    () => {
+      if (inbox.length > 0 || !snapshot.can({ type: 'SUPPLEMENT_PROVIDED' }))
         throw refuse('no supplement is awaited');
     },
   );
-  setHandler(cancelStep, ({ reason }) => void (cancelReason = reason));
-  setHandler(resendStep, () => void (resend = true));
-  setHandler(closeReturnedStep, ({ reason }) => void (closeReason = reason));
+  // The case's signals wait in the inbox like people's requests (the handler ends once it is heard).
+  const hear = async (event: StepEvent) => void (await receive(() => event));
+  setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
+  setHandler(resendStep, () => hear({ type: 'RESEND' }));
+  setHandler(closeReturnedStep, (refusal) => hear({ type: 'RETURN_REFUSED', ...refusal }));
 
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
     snapshot = next;
     actions.push(...emitted);
   };
-  const call = () => ({ caseId: input.caseId, round, request: input.request });
-  const notify = (event: NotificationEvent) =>
-    notifications.notifyCitizen({
-      key: `${workflowId}:notify:${++sent}`,
-      to: input.contact,
-      event,
-    });
+  // A step sent again after a return is a new request to the agency: a new round, so new keys.
+  const call = () => ({
+    caseId: input.caseId,
+    round: snapshot.context.returns,
+    request: input.request,
+  });
+  /** The agency's reply as the next event; a call that cannot succeed ends the step with why. */
+  const reply = (agencyCall: () => Promise<StepEvent>) =>
+    orElse(agencyCall, (refusal): StepEvent => ({ type: 'STEP_FAILED', ...refusal }));
 
-  async function runActions(): Promise<void> {
-    while (actions.length > 0) {
-      const action = actions.shift();
-      switch (String(action?.type)) {
-        case 'callAgency':
-          apply(outcomeEvent(await agencyCalls.submitStep(call())));
-          break;
-        case 'openTask':
-          if (input.reviewWorkingDays !== undefined)
-            clock.extend(input.startedAt, input.reviewWorkingDays);
-          break;
-        case 'cancelAgencyRequest':
-          await agencyCalls.cancelStep(call());
-          break;
-        case 'pauseClock':
-          clock.pause(Date.now());
-          break;
-        case 'resumeClock':
-          clock.resume(Date.now());
-          break;
-        case 'notifyCitizen':
-          await notify(notificationFor());
-          break;
-        default: // closeTask, remindOfficer, escalate: shown through the projection
-      }
-    }
+  /** An officer's decision: approvals and rejections are recorded in the agency's system first. */
+  function decided(decision: OfficerDecisionInput): Promise<StepEvent> | StepEvent {
+    if (decision.decision !== 'approve' && decision.decision !== 'reject')
+      return decisionEvent(decision.decision, decision);
+    const agencyDecision =
+      decision.decision === 'approve'
+        ? { decision: 'approve' as const }
+        : { decision: 'reject' as const, reason: decision.reason ?? '' };
+    return reply(async () =>
+      outcomeEvent(await agencyCalls.decideStep({ ...call(), decision: agencyDecision }), true),
+    );
   }
+
+  const handlers = {
+    // Shown as waiting at the agency first: its reply may take a while (retried through outages).
+    callAgency: async () => {
+      await publish();
+      apply(await reply(async () => outcomeEvent(await agencyCalls.submitStep(call()))));
+    },
+    // Withdrawing the request is a courtesy to the agency: the step is cancelled whatever it answers.
+    cancelAgencyRequest: () => bestEffort(() => agencyCalls.cancelStep(call())),
+    openTask: () => {
+      if (input.reviewWorkingDays !== undefined)
+        clock.extend(input.startedAt, input.reviewWorkingDays);
+    },
+    pauseClock: () => clock.pause(Date.now()),
+    resumeClock: () => clock.resume(Date.now()),
+    notifyCitizen: () =>
+      bestEffort(() =>
+        notifications.notifyCitizen({
+          key: `${workflowId}:notify:${++sent}`,
+          to: input.contact,
+          event: notificationFor(),
+        }),
+      ),
+  } satisfies ActionHandlers<StepAction>;
 
   function notificationFor(): NotificationEvent {
     const base = { caseId: input.caseId, step: input.request.step };
@@ -192,40 +211,33 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
         due: new Date(clock.supplementDue ?? 0).toISOString().slice(0, 10),
       };
     }
-    return { template: 'step_rejected', ...base, reason: snapshot.context.reason ?? '' };
-  }
-
-  async function perform(item: Work): Promise<void> {
-    if (item.kind === 'supplement') return apply({ type: 'SUPPLEMENT_PROVIDED' });
-    const { decision } = item;
-    if (decision.decision === 'approve' || decision.decision === 'reject') {
-      const agencyDecision =
-        decision.decision === 'approve'
-          ? { decision: 'approve' as const }
-          : { decision: 'reject' as const, reason: decision.reason ?? '' };
-      return apply(
-        outcomeEvent(await agencyCalls.decideStep({ ...call(), decision: agencyDecision }), true),
-      );
-    }
-    apply(decisionEvent(decision));
+    const { code, reason } = snapshot.context;
+    return { template: 'step_rejected', ...base, ...(code && { code }), reason: reason ?? '' };
   }
 
   async function publish(): Promise<void> {
     version += 1;
     const current = view();
-    await projections().projectStep({
-      caseId: input.caseId,
-      jurisdiction: input.jurisdiction,
-      view: current,
-      summary: input.summary,
-    });
-    if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(stepChanged, current);
+    await bestEffort(() =>
+      projections().projectStep({
+        caseId: input.caseId,
+        jurisdiction: input.jurisdiction,
+        view: current,
+        summary: input.summary,
+      }),
+    );
+    // The case may be gone (terminated by an operator): nothing then waits for this step's news.
+    if (parent)
+      await bestEffort(() =>
+        getExternalWorkflowHandle(parent.workflowId).signal(stepChanged, current),
+      );
   }
 
   apply({ type: 'SEND' });
   for (;;) {
-    await runActions();
+    await runActions(actions, handlers);
     await publish();
+    handled = queued - inbox.length;
     if (snapshot.status === 'done') break;
     const next = clock.next({
       reminded: snapshot.context.reminded,
@@ -233,22 +245,16 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
     const woken = await condition(
-      () => work.length > 0 || cancelReason !== undefined || resend || closeReason !== undefined,
+      () => inbox.length > 0,
       next === undefined ? undefined : Math.max(0, next.at - Date.now()),
     );
-    if (cancelReason !== undefined) apply({ type: 'CANCEL', reason: cancelReason });
-    else if (closeReason !== undefined) {
-      apply({ type: 'REJECTED', reason: closeReason });
-      closeReason = undefined;
-    } else if (resend) {
-      resend = false;
-      round += 1;
-      apply({ type: 'RESEND' });
-    } else if (woken) await perform(work.shift() as Work);
+    if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });
     else if (next?.timer === 'deadline') apply({ type: 'DEADLINE_PASSED' });
     else apply({ type: 'SUPPLEMENT_TIMED_OUT' });
   }
+  // Whatever still waits in the inbox came too late for a finished step: its request is answered.
+  handled = queued;
   await condition(allHandlersFinished);
   return view();
 }

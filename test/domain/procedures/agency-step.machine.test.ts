@@ -7,6 +7,7 @@ import {
   agencyStepMachine,
   STEP_STATUS_OF,
   SUPPLEMENT_TIMEOUT_REASON,
+  decisionsOpen,
   type AgencyStepState,
   type StepEvent,
 } from '../../../domain/procedures/agency-step.machine';
@@ -29,13 +30,14 @@ const ROUTES: Record<AgencyStepState, StepEvent[]> = {
     { type: 'RETURNED', reason: 'sai ngày sinh' },
   ],
   completed: [{ type: 'SEND' }, { type: 'AGENCY_COMPLETED', result }],
-  rejected: [{ type: 'SEND' }, { type: 'AGENCY_REJECTED', reason: 'r' }],
-  cancelled: [{ type: 'CANCEL', reason: 'withdrawn' }],
+  rejected: [{ type: 'SEND' }, { type: 'AGENCY_REJECTED', code: 'X.Y', reason: 'r' }],
+  cancelled: [{ type: 'CANCEL', code: 'CASE.WITHDRAWN', reason: 'withdrawn' }],
   skipped: [{ type: 'SKIP' }],
 };
 
-function at(state: AgencyStepState) {
-  let [snapshot] = initialTransition(agencyStepMachine);
+/** A later step (there is an earlier agency to return to) at `state`. */
+function at(state: AgencyStepState, returnable = true) {
+  let [snapshot] = initialTransition(agencyStepMachine, { returnable });
   for (const event of ROUTES[state]) [snapshot] = transition(agencyStepMachine, snapshot, event);
   expect(snapshot.value).toBe(state);
   return snapshot;
@@ -44,22 +46,39 @@ function at(state: AgencyStepState) {
 const TRANSITIONS: [AgencyStepState, StepEvent, AgencyStepState, string[]][] = [
   ['pending', { type: 'SEND' }, 'waiting_agency', ['callAgency']],
   ['pending', { type: 'SKIP' }, 'skipped', []],
-  ['pending', { type: 'CANCEL', reason: 'withdrawn' }, 'cancelled', []],
+  ['pending', { type: 'CANCEL', code: 'CASE.WITHDRAWN', reason: 'withdrawn' }, 'cancelled', []],
   ['waiting_agency', { type: 'AGENCY_COMPLETED', result }, 'completed', ['notifyCitizen']],
   ['waiting_agency', { type: 'AGENCY_REVIEW_REQUIRED' }, 'in_review', ['openTask']],
-  ['waiting_agency', { type: 'AGENCY_REJECTED', reason: 'r' }, 'rejected', ['notifyCitizen']],
+  [
+    'waiting_agency',
+    { type: 'AGENCY_REJECTED', code: 'X.Y', reason: 'r' },
+    'rejected',
+    ['notifyCitizen'],
+  ],
   ['waiting_agency', { type: 'AGENCY_RETURNED', reason: 'r' }, 'returned', []],
-  ['waiting_agency', { type: 'CANCEL', reason: 'w' }, 'cancelled', ['cancelAgencyRequest']],
-  ['in_review', { type: 'APPROVED', result }, 'completed', ['closeTask', 'notifyCitizen']],
-  ['in_review', { type: 'REJECTED', reason: 'r' }, 'rejected', ['closeTask', 'notifyCitizen']],
+  [
+    'waiting_agency',
+    { type: 'CANCEL', code: 'C', reason: 'w' },
+    'cancelled',
+    ['cancelAgencyRequest'],
+  ],
+  [
+    'waiting_agency',
+    { type: 'STEP_FAILED', code: 'F', reason: 'f' },
+    'rejected',
+    ['notifyCitizen'],
+  ],
+  ['in_review', { type: 'APPROVED', result }, 'completed', ['notifyCitizen']],
+  ['in_review', { type: 'REJECTED', code: 'R', reason: 'r' }, 'rejected', ['notifyCitizen']],
+  ['in_review', { type: 'STEP_FAILED', code: 'F', reason: 'f' }, 'rejected', ['notifyCitizen']],
   [
     'in_review',
     { type: 'SUPPLEMENT_REQUESTED', missing: ['x'] },
     'awaiting_supplement',
     ['pauseClock', 'notifyCitizen'],
   ],
-  ['in_review', { type: 'RETURNED', reason: 'r' }, 'returned', ['closeTask']],
-  ['in_review', { type: 'CANCEL', reason: 'w' }, 'cancelled', ['closeTask', 'cancelAgencyRequest']],
+  ['in_review', { type: 'RETURNED', reason: 'r' }, 'returned', []],
+  ['in_review', { type: 'CANCEL', code: 'C', reason: 'w' }, 'cancelled', ['cancelAgencyRequest']],
   [
     'awaiting_supplement',
     { type: 'SUPPLEMENT_PROVIDED' },
@@ -72,10 +91,15 @@ const TRANSITIONS: [AgencyStepState, StepEvent, AgencyStepState, string[]][] = [
     'rejected',
     ['cancelAgencyRequest', 'notifyCitizen'],
   ],
-  ['awaiting_supplement', { type: 'CANCEL', reason: 'w' }, 'cancelled', ['cancelAgencyRequest']],
+  [
+    'awaiting_supplement',
+    { type: 'CANCEL', code: 'C', reason: 'w' },
+    'cancelled',
+    ['cancelAgencyRequest'],
+  ],
   ['returned', { type: 'RESEND' }, 'waiting_agency', ['callAgency']],
-  ['returned', { type: 'REJECTED', reason: 'r' }, 'rejected', ['notifyCitizen']],
-  ['returned', { type: 'CANCEL', reason: 'w' }, 'cancelled', []],
+  ['returned', { type: 'RETURN_REFUSED', code: 'R', reason: 'r' }, 'rejected', ['notifyCitizen']],
+  ['returned', { type: 'CANCEL', code: 'C', reason: 'w' }, 'cancelled', []],
 ];
 
 const ALL_EVENTS: StepEvent[] = [
@@ -83,18 +107,20 @@ const ALL_EVENTS: StepEvent[] = [
   { type: 'SKIP' },
   { type: 'AGENCY_COMPLETED', result },
   { type: 'AGENCY_REVIEW_REQUIRED' },
-  { type: 'AGENCY_REJECTED', reason: 'r' },
+  { type: 'AGENCY_REJECTED', code: 'X.Y', reason: 'r' },
   { type: 'AGENCY_RETURNED', reason: 'r' },
   { type: 'APPROVED', result },
-  { type: 'REJECTED', reason: 'r' },
+  { type: 'REJECTED', code: 'R', reason: 'r' },
   { type: 'SUPPLEMENT_REQUESTED', missing: ['x'] },
   { type: 'SUPPLEMENT_PROVIDED' },
   { type: 'SUPPLEMENT_TIMED_OUT' },
   { type: 'RETURNED', reason: 'r' },
   { type: 'RESEND' },
-  { type: 'CANCEL', reason: 'w' },
+  { type: 'RETURN_REFUSED', code: 'R', reason: 'r' },
+  { type: 'CANCEL', code: 'C', reason: 'w' },
   { type: 'DEADLINE_APPROACHING' },
   { type: 'DEADLINE_PASSED' },
+  { type: 'STEP_FAILED', code: 'F', reason: 'f' },
 ];
 
 const described = (actions: { type: string }[]) =>
@@ -128,7 +154,7 @@ describe('agencyStepMachine', () => {
     expect(next.context).toMatchObject({ returns: 1, reason: undefined });
   });
 
-  it('when a deadline passes twice, then it escalates once and records the breach', () => {
+  it('when a deadline passes twice, then the breach is recorded once (the projection shows it)', () => {
     const [first, firstActions] = transition(agencyStepMachine, at('in_review'), {
       type: 'DEADLINE_PASSED',
     });
@@ -137,14 +163,55 @@ describe('agencyStepMachine', () => {
     });
     expect(first.value).toBe('in_review');
     expect(second.context.breached).toBe(true);
-    expect(described(firstActions)).toEqual(['escalate']);
+    expect(first.context.breached).toBe(true);
+    expect(described(firstActions)).toEqual([]);
     expect(described(secondActions)).toEqual([]);
   });
 
   it('when an event is not allowed in a state, then can() refuses it', () => {
     expect(at('pending').can({ type: 'APPROVED', result })).toBe(false);
     expect(at('in_review').can({ type: 'APPROVED', result })).toBe(true);
-    expect(at('completed').can({ type: 'CANCEL', reason: 'late' })).toBe(false);
+    expect(at('completed').can({ type: 'CANCEL', code: 'C', reason: 'late' })).toBe(false);
+  });
+
+  it('when a call fails for good, then the step is rejected with the failure’s code and reason', () => {
+    const [next] = transition(agencyStepMachine, at('waiting_agency'), {
+      type: 'STEP_FAILED',
+      code: 'AGENCY.BAD_REQUEST',
+      reason: 'POST /civil-status/births → 400',
+    });
+    expect(next.value).toBe('rejected');
+    expect(next.context).toMatchObject({
+      code: 'AGENCY.BAD_REQUEST',
+      reason: 'POST /civil-status/births → 400',
+    });
+  });
+
+  it('when an agency refuses with its code, then the code is kept beside the reason', () => {
+    expect(at('rejected').context).toMatchObject({ code: 'X.Y', reason: 'r' });
+  });
+
+  it('when the step is a procedure’s first, then no return is offered and an agency’s return is a refusal', () => {
+    const first = at('in_review', false);
+    expect(first.can({ type: 'RETURNED', reason: 'r' })).toBe(false);
+    expect(decisionsOpen(first)).toEqual(['approve', 'reject', 'request_supplement']);
+    expect(decisionsOpen(at('in_review'))).toEqual([
+      'approve',
+      'reject',
+      'request_supplement',
+      'return',
+    ]);
+    const [returned] = transition(agencyStepMachine, at('waiting_agency', false), {
+      type: 'AGENCY_RETURNED',
+      reason: 'sai ngày sinh',
+    });
+    expect(returned.value).toBe('rejected');
+    expect(returned.context).toMatchObject({ code: 'STEP.RETURNED', reason: 'sai ngày sinh' });
+  });
+
+  it('when the step is not in review, then no decision is offered', () => {
+    expect(decisionsOpen(at('waiting_agency'))).toEqual([]);
+    expect(decisionsOpen(at('awaiting_supplement'))).toEqual([]);
   });
 
   it('when every state is mapped to a public status, then the table covers the machine', () => {
@@ -155,13 +222,18 @@ describe('agencyStepMachine', () => {
 
   it('when every reachable state is explored, then each can still reach a final state', () => {
     const serializeState = (snapshot: { value: unknown }) => String(snapshot.value);
-    const reachable = getSimplePaths(agencyStepMachine, { events: ALL_EVENTS, serializeState });
+    const reachable = getSimplePaths(agencyStepMachine, {
+      events: ALL_EVENTS,
+      serializeState,
+      input: { returnable: true },
+    });
     const states = new Map(reachable.map((p) => [String(p.state.value), p.state]));
     expect([...states.keys()].sort()).toEqual(Object.keys(agencyStepMachine.states).sort());
     for (const [name, snapshot] of states) {
       const toFinal = getSimplePaths(agencyStepMachine, {
         events: ALL_EVENTS,
         serializeState,
+        input: { returnable: true },
         fromState: snapshot,
         toState: (s) => s.status === 'done',
       });

@@ -28,11 +28,19 @@ function run(chosen: Record<BranchStep, boolean>, events: CaseEvent[]) {
   return { snapshot, types };
 }
 
-const birthDone: CaseEvent = { type: 'FIRST_SETTLED', outcome: 'completed' };
+const birthDone: CaseEvent = { type: 'STEP_SETTLED', step: 'birth', outcome: 'completed' };
 const settled = (step: BranchStep, outcome: 'completed' | 'rejected'): CaseEvent => ({
-  type: 'BRANCH_SETTLED',
+  type: 'STEP_SETTLED',
   step,
   outcome,
+});
+/** The card step is returned to civil status (for the `resent`-th time it was sent again). */
+const cardReturned = (resent = 0): CaseEvent => ({
+  type: 'STEP_CHANGED',
+  step: 'insurance',
+  state: 'returned',
+  resent,
+  reason: 'sai ngày sinh',
 });
 
 describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', () => {
@@ -75,9 +83,16 @@ describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', 
 
   it('when the birth is rejected, then the case is rejected and the chosen branches are cancelled', () => {
     const { snapshot, types } = run({ residence: false, insurance: true }, [
-      { type: 'FIRST_SETTLED', outcome: 'rejected' },
+      {
+        type: 'STEP_SETTLED',
+        step: 'birth',
+        outcome: 'rejected',
+        code: 'CIVIL_STATUS.REFUSED',
+        reason: 'r',
+      },
     ]);
     expect(snapshot.value).toBe('rejected');
+    expect(snapshot.context.reason).toEqual({ code: 'CIVIL_STATUS.REFUSED', reason: 'r' });
     expect(snapshot.context.outcomes).toEqual({
       birth: 'rejected',
       residence: 'skipped',
@@ -114,7 +129,7 @@ describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', 
   it('when BHXH returns the file to civil status, then the birth is corrected and the card step resent', () => {
     const { snapshot, types } = run(ALL, [
       birthDone,
-      { type: 'CORRECTION_REQUESTED' },
+      cardReturned(0),
       { type: 'CORRECTION_DONE' },
       settled('residence', 'completed'),
       settled('insurance', 'completed'),
@@ -125,17 +140,86 @@ describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', 
   });
 
   it('when the card step comes back a third time, then it is refused instead of corrected again', () => {
-    const round = [{ type: 'CORRECTION_REQUESTED' }, { type: 'CORRECTION_DONE' }] as CaseEvent[];
-    const { snapshot, types } = run(ALL, [
-      birthDone,
-      ...round,
-      ...round,
-      { type: 'CORRECTION_REQUESTED' },
-    ]);
+    const round = (resent: number) => [cardReturned(resent), { type: 'CORRECTION_DONE' } as const];
+    const { snapshot, types } = run(ALL, [birthDone, ...round(0), ...round(1), cardReturned(2)]);
     expect(snapshot.value).toBe('linked_steps');
     expect(snapshot.context.corrections).toBe(2);
     expect(types.filter((t) => t === 'requestCorrection')).toHaveLength(2);
-    expect(types.at(-1)).toBe('refuseReturnedStep');
+    expect(types.at(-1)).toBe('refuseReturnedSteps');
+  });
+
+  it('when the same return is reported twice, then one correction is asked for', () => {
+    const { snapshot, types } = run(ALL, [birthDone, cardReturned(0), cardReturned(0)]);
+    expect(snapshot.value).toBe('correcting_first');
+    expect(types.filter((t) => t === 'requestCorrection')).toHaveLength(1);
+  });
+
+  it('when civil status cannot correct the record, then the returned step is refused with its reason and the case goes on', () => {
+    let [snapshot, actions] = initialTransition(machine, {
+      first: 'birth',
+      chosen: ALL,
+      maxCorrections: 2,
+    });
+    for (const event of [
+      birthDone,
+      cardReturned(0),
+      { type: 'CORRECTION_FAILED', code: 'CIVIL_STATUS.CORRECTION_REFUSED', reason: 'no' },
+    ] satisfies CaseEvent[])
+      [snapshot, actions] = transition(machine, snapshot, event);
+    expect(snapshot.value).toBe('linked_steps');
+    expect(actions.map(({ type, params }) => ({ type, params }))).toEqual([
+      {
+        type: 'refuseReturnedSteps',
+        params: {
+          returned: [{ step: 'insurance', reason: 'sai ngày sinh' }],
+          refusal: { code: 'CIVIL_STATUS.CORRECTION_REFUSED', reason: 'no' },
+        },
+      },
+    ]);
+  });
+
+  it('when both linked steps are returned during one correction, then both are sent again', () => {
+    const { snapshot, types } = run(ALL, [
+      birthDone,
+      cardReturned(0),
+      { type: 'STEP_CHANGED', step: 'residence', state: 'returned', resent: 0, reason: 'x' },
+    ]);
+    expect(snapshot.context.returned.map((r) => r.step)).toEqual(['insurance', 'residence']);
+    const [next, resend] = transition(machine, snapshot, { type: 'CORRECTION_DONE' });
+    expect(next.value).toBe('linked_steps');
+    expect(resend.map((a) => a.params)).toEqual([
+      {
+        returned: [
+          { step: 'insurance', reason: 'sai ngày sinh' },
+          { step: 'residence', reason: 'x' },
+        ],
+      },
+    ]);
+    expect(types.filter((t) => t === 'requestCorrection')).toHaveLength(1);
+  });
+
+  it('when the verification step goes to review, then the case has the longer deadline', () => {
+    let [snapshot] = initialTransition(machine, {
+      first: 'birth',
+      chosen: ALL,
+      maxCorrections: 2,
+      verificationStep: 'residence',
+    });
+    [snapshot] = transition(machine, snapshot, birthDone);
+    [snapshot] = transition(machine, snapshot, {
+      type: 'STEP_CHANGED',
+      step: 'insurance',
+      state: 'in_review',
+      resent: 0,
+    });
+    expect(snapshot.context.verifying).toBe(false);
+    [snapshot] = transition(machine, snapshot, {
+      type: 'STEP_CHANGED',
+      step: 'residence',
+      state: 'in_review',
+      resent: 0,
+    });
+    expect(snapshot.context.verifying).toBe(true);
   });
 
   it('when a branch that was not chosen reports, then the event is refused', () => {
@@ -156,13 +240,14 @@ describe('linkedProcedureMachine (Group A: birth → residence ∥ insurance)', 
   it('when every reachable state is explored, then each can still reach a final state', () => {
     const events: CaseEvent[] = [
       birthDone,
-      { type: 'FIRST_SETTLED', outcome: 'rejected' },
+      { type: 'STEP_SETTLED', step: 'birth', outcome: 'rejected' },
       settled('residence', 'completed'),
       settled('residence', 'rejected'),
       settled('insurance', 'completed'),
       settled('insurance', 'rejected'),
-      { type: 'CORRECTION_REQUESTED' },
+      cardReturned(0),
       { type: 'CORRECTION_DONE' },
+      { type: 'CORRECTION_FAILED', code: 'CIVIL_STATUS.CORRECTION_REFUSED', reason: 'r' },
       { type: 'WITHDRAW' },
     ];
     // Corrections are counted without bound: leave the counter out of the state's identity.
@@ -216,14 +301,14 @@ describe('linkedProcedureMachine (Group B: death → residence removal ∥ benef
     survivor: false,
     'pension-stop': true,
   };
-  const deathDone: CaseEvent = { type: 'FIRST_SETTLED', outcome: 'completed' };
+  const deathDone: CaseEvent = { type: 'STEP_SETTLED', step: 'death', outcome: 'completed' };
 
   it('when there is no pension to stop, then the case completes with that step skipped', () => {
     const { snapshot } = runB(chosen, [
       deathDone,
-      { type: 'BRANCH_SETTLED', step: 'pension-stop', outcome: 'skipped' },
-      { type: 'BRANCH_SETTLED', step: 'residence-removal', outcome: 'completed' },
-      { type: 'BRANCH_SETTLED', step: 'funeral', outcome: 'completed' },
+      { type: 'STEP_SETTLED', step: 'pension-stop', outcome: 'skipped' },
+      { type: 'STEP_SETTLED', step: 'residence-removal', outcome: 'completed' },
+      { type: 'STEP_SETTLED', step: 'funeral', outcome: 'completed' },
     ]);
     expect(snapshot.value).toBe('completed');
     expect(snapshot.context.outcomes).toEqual({
@@ -238,24 +323,27 @@ describe('linkedProcedureMachine (Group B: death → residence removal ∥ benef
   it('when the funeral allowance is refused, then the other steps still complete and the case is partial', () => {
     const { snapshot } = runB(chosen, [
       deathDone,
-      { type: 'BRANCH_SETTLED', step: 'funeral', outcome: 'rejected' },
-      { type: 'BRANCH_SETTLED', step: 'pension-stop', outcome: 'skipped' },
-      { type: 'BRANCH_SETTLED', step: 'residence-removal', outcome: 'completed' },
+      { type: 'STEP_SETTLED', step: 'funeral', outcome: 'rejected' },
+      { type: 'STEP_SETTLED', step: 'pension-stop', outcome: 'skipped' },
+      { type: 'STEP_SETTLED', step: 'residence-removal', outcome: 'completed' },
     ]);
     expect(snapshot.value).toBe('partially_completed');
   });
 
   it('when no correction is allowed and a step is returned, then the returned step is refused', () => {
-    const { snapshot, types } = runB(chosen, [deathDone, { type: 'CORRECTION_REQUESTED' }]);
+    const { snapshot, types } = runB(chosen, [
+      deathDone,
+      { type: 'STEP_CHANGED', step: 'funeral', state: 'returned', resent: 0, reason: 'r' },
+    ]);
     expect(snapshot.value).toBe('linked_steps');
-    expect(types).toContain('refuseReturnedStep');
+    expect(types).toContain('refuseReturnedSteps');
     expect(types).not.toContain('requestCorrection');
   });
 
   it('when an unchosen step reports, then it is ignored', () => {
     const [snapshot] = start(chosen);
     const [linked] = transition(machine, snapshot, deathDone);
-    expect(linked.can({ type: 'BRANCH_SETTLED', step: 'survivor', outcome: 'completed' })).toBe(
+    expect(linked.can({ type: 'STEP_SETTLED', step: 'survivor', outcome: 'completed' })).toBe(
       false,
     );
   });

@@ -2,11 +2,12 @@
 // result or reason, and the timeline. The applicant's side answers a request for supplement here,
 // and a named relative confirms the payee of a lump-sum survivor allowance.
 import { isFinal } from '../../../domain/procedures/case-status';
+import { reasonForCitizen } from '../../../domain/procedures/reasons';
 import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
 import { formatDate, formatDateTime } from '../format';
-import { schemaMessage, t, tr, type Text } from '../i18n';
+import { language, schemaMessage, t, tr, type Text } from '../i18n';
 import {
   agencyName,
   byResultOrder,
@@ -85,7 +86,10 @@ function stepItem(step: StepView): HTMLElement {
       [t('deadline'), step.deadline ? formatDateTime(step.deadline) : undefined],
       [t('breached'), step.breached ? t('yes') : undefined],
       ...result,
-      [t('reason'), step.reason],
+      [
+        t('reason'),
+        step.reason && reasonForCitizen({ code: step.reasonCode, reason: step.reason }, language()),
+      ],
       [tr(T.missing), step.missing?.length ? step.missing.join('; ') : undefined],
       [tr(T.supplementDue), step.supplementDue ? formatDate(step.supplementDue) : undefined],
     ]),

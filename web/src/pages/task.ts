@@ -122,7 +122,7 @@ function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement
   const reason = area('decision-reason', tr(T.reason));
   const missing = area('decision-missing', tr(T.missing));
   const problem = h('div');
-  const radios = DECISIONS.map((value, i) =>
+  const radios = DECISIONS.filter((d) => task.decisions.includes(d)).map((value, i) =>
     h(
       'div',
       { class: 'field check' },

@@ -1,0 +1,119 @@
+// The lump sum's payee without Temporal: who may confirm, when the survivor step starts or is refused,
+// and that every path ends (STYLE rule 20).
+import { initialTransition, transition } from 'xstate';
+import { getSimplePaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import {
+  PAYEE_STATE_OF,
+  payeeConfirmationMachine as machine,
+  type PayeeEvent,
+} from '../../../domain/procedures/payee-confirmation.machine';
+
+const PAYEE = '001062000111';
+const SISTER = '001090000222';
+const input = { payeePin: PAYEE, required: [PAYEE, SISTER], due: 1_000 };
+
+function run(events: PayeeEvent[], start = input) {
+  let [snapshot, actions] = initialTransition(machine, start);
+  const types = actions.map((a) => a.type);
+  for (const event of events) {
+    [snapshot, actions] = transition(machine, snapshot, event);
+    types.push(...actions.map((a) => a.type));
+  }
+  return { snapshot, types };
+}
+
+const confirm = (relativePin: string, payeePin = PAYEE): PayeeEvent => ({
+  type: 'CONFIRM',
+  relativePin,
+  payeePin,
+});
+
+describe('payeeConfirmationMachine', () => {
+  it('when every adult relative confirms before the claim is ready, then the survivor step starts once it is', () => {
+    const confirmed = run([confirm(PAYEE), confirm(SISTER)]);
+    expect(confirmed.snapshot.value).toBe('confirmed');
+    expect(confirmed.types).toEqual([]);
+    const { snapshot, types } = run([confirm(PAYEE), confirm(SISTER), { type: 'CLAIM_READY' }]);
+    expect(snapshot.value).toBe('released');
+    expect(types).toEqual(['startSurvivor']);
+  });
+
+  it('when the claim is ready first, then the last confirmation starts the survivor step', () => {
+    const { snapshot, types } = run([{ type: 'CLAIM_READY' }, confirm(PAYEE), confirm(SISTER)]);
+    expect(snapshot.value).toBe('released');
+    expect(types).toEqual(['startSurvivor']);
+  });
+
+  it('when a declaration form is uploaded, then it stands for every confirmation', () => {
+    const { snapshot, types } = run([
+      { type: 'DECLARE', document: 'mau-09-hsb.pdf' },
+      { type: 'CLAIM_READY' },
+    ]);
+    expect(snapshot.value).toBe('released');
+    expect(snapshot.context.declaration).toBe('mau-09-hsb.pdf');
+    expect(types).toEqual(['startSurvivor']);
+  });
+
+  it('when the deadline passes unconfirmed, then the survivor step is refused, whenever the claim is ready', () => {
+    expect(run([confirm(PAYEE), { type: 'DUE' }, { type: 'CLAIM_READY' }]).types).toEqual([
+      'refuseSurvivor',
+    ]);
+    expect(run([{ type: 'CLAIM_READY' }, { type: 'DUE' }]).types).toEqual(['refuseSurvivor']);
+  });
+
+  it('when someone not named, or naming another payee, confirms, then it is refused', () => {
+    const [start] = initialTransition(machine, input);
+    expect(start.can(confirm('001099999999'))).toBe(false);
+    expect(start.can(confirm(SISTER, SISTER))).toBe(false);
+    expect(start.can(confirm(SISTER))).toBe(true);
+  });
+
+  it('when the same relative confirms twice, then they count once', () => {
+    const { snapshot } = run([confirm(SISTER), confirm(SISTER)]);
+    expect(snapshot.context.confirmed).toEqual([SISTER]);
+    expect(snapshot.value).toBe('awaiting');
+  });
+
+  it('when no adult relative must confirm, then the payee stands from the start', () => {
+    expect(run([], { ...input, required: [] }).snapshot.value).toBe('confirmed');
+  });
+
+  it('when the case ends first, then confirmations are closed and nothing starts', () => {
+    const { snapshot, types } = run([confirm(PAYEE), { type: 'CLOSE' }]);
+    expect(snapshot.value).toBe('closed');
+    expect(snapshot.can(confirm(SISTER))).toBe(false);
+    expect(types).toEqual([]);
+  });
+
+  it('when every state is mapped to a public state, then the table covers the machine', () => {
+    expect(Object.keys(PAYEE_STATE_OF).sort()).toEqual(Object.keys(machine.states).sort());
+  });
+
+  it('when every reachable state is explored, then each can still reach a final state', () => {
+    const events: PayeeEvent[] = [
+      confirm(PAYEE),
+      confirm(SISTER),
+      { type: 'DECLARE', document: 'd' },
+      { type: 'DUE' },
+      { type: 'CLAIM_READY' },
+      { type: 'CLOSE' },
+    ];
+    const serializeState = (s: { value: unknown; context: unknown }) =>
+      JSON.stringify([s.value, s.context]);
+    const paths = getSimplePaths(machine, { events, serializeState, input });
+    for (const { state } of paths.filter((p) => p.state.status !== 'done')) {
+      const onward = getSimplePaths(machine, {
+        events,
+        serializeState,
+        input,
+        fromState: state,
+        toState: (s) => s.status === 'done',
+      });
+      expect(onward.length, String(state.value)).toBeGreaterThan(0);
+    }
+    expect(new Set(paths.map((p) => String(p.state.value)))).toEqual(
+      new Set(Object.keys(machine.states)),
+    );
+  });
+});
