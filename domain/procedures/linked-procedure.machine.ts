@@ -189,7 +189,8 @@ export const linkedProcedureMachine = setup({
           {
             guard: ({ context, event }) =>
               event.step === context.first && event.outcome === 'completed',
-            target: 'linked_steps',
+            // Through settling: with no linked step chosen, the case is complete at once.
+            target: 'settling',
             actions: [
               assign({
                 outcomes: ({ context }) => ({ ...context.outcomes, [context.first]: 'completed' }),
