@@ -62,7 +62,7 @@ const world: fc.Arbitrary<World> = fc
       procedure: fc.constant({ ...procedure, branches: [...procedure.branches] }),
       chosen: fc.record(
         Object.fromEntries(procedure.branches.map((b) => [b, fc.boolean()])),
-      ) as fc.Arbitrary<Record<string, boolean>>,
+      ),
       agency: perStep(agencyReply),
       people: perStep(personAct),
       corrections: fc.array(fc.boolean(), { maxLength: 4 }),
