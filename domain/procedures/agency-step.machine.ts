@@ -267,6 +267,3 @@ type StepSnapshot = { can: (event: StepEvent) => boolean };
 /** The decisions the step allows now: what an officer's page offers, and nothing else. */
 export const decisionsOpen = (snapshot: StepSnapshot): OfficerDecision[] =>
   OfficerDecision.filter((d) => snapshot.can(decisionEvent(d)));
-
-/** True once an agency has decided on the step (a decision ends the right to withdraw). */
-export const DECIDED_STATES: readonly AgencyStepState[] = ['completed', 'rejected', 'returned'];

@@ -313,13 +313,3 @@ export const linkedProcedureMachine = setup({
     withdrawn: { type: 'final', entry: 'notifyOutcome' },
   },
 });
-
-/** States at rest (settling and closing are transient: `always` leaves them at once). */
-export type CaseState =
-  | 'first_step'
-  | 'linked_steps'
-  | 'correcting_first'
-  | 'completed'
-  | 'partially_completed'
-  | 'rejected'
-  | 'withdrawn';

@@ -73,6 +73,8 @@ describe('web pages in Chromium, through the real stack', () => {
     const dossier = await civil.page.locator('main').innerText();
     expect(dossier).toContain(application.child.fullName);
     expect(dossier).toContain(`Giấy chứng sinh số ${application.medicalBirthCertificate.number}`);
+    // The birth is the first step: there is no earlier agency to return it to, so no such choice.
+    expect(await civil.page.locator('#decision-return').count()).toBe(0);
     await screenshot(civil.page, 'officer-task');
     await civil.page.click('button[type=submit]');
     await expect.poll(() => civil.page.locator('.notice').innerText()).toContain('Hoàn thành');
@@ -84,6 +86,7 @@ describe('web pages in Chromium, through the real stack', () => {
       jurisdiction: '09877',
     });
     await openTask(police.page, caseId);
+    expect(await police.page.locator('#decision-return').count()).toBe(1);
     await police.page.click('button[type=submit]');
     await expect.poll(() => police.page.locator('.notice').innerText()).toContain('Hoàn thành');
     await police.context.close();
