@@ -1,3 +1,5 @@
+/// <reference lib="es2024.string" />
+// (toWellFormed only: Node 20, the oldest we run on, has it but not all of ES2024's library.)
 // How the engine talks to an agency system: JSON over HTTP with the caller's idempotency key, each
 // reply mapped to a closed outcome (STYLE rule 21): 200 → accepted, 202 → pending (a person or a
 // callback decides later), 409/422 → rejected with the agency's reason; anything else throws, and the
@@ -89,11 +91,20 @@ export function createAgencyHttp(
 function parseJson(text: string): Record<string, unknown> | undefined {
   if (!text) return {};
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(text, storable);
     return value !== null && typeof value === 'object'
       ? (value as Record<string, unknown>)
       : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An agency's strings as our database can keep them: a lone surrogate (valid JSON, not valid Unicode)
+ * and U+0000 would make PostgreSQL's jsonb refuse the step's view for good. Each becomes U+FFFD, the
+ * replacement character, so the reply is still read and shown.
+ */
+function storable(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.toWellFormed().replaceAll('\u0000', '\ufffd') : value;
 }

@@ -78,4 +78,16 @@ describe('createAgencyHttp', () => {
     await expect(replying(200, '{"pin":"001"}').get('/people/1')).resolves.toEqual({ pin: '001' });
     await expect(replying(404, HTML_502, 'text/html').get('/people/1')).resolves.toBeUndefined();
   });
+
+  it('when an agency’s JSON holds a lone surrogate or U+0000, then each becomes U+FFFD, so the reply can be stored', async () => {
+    const body = String.raw`{"code":"A.B","reason":"12 \ud800 Phố \u0000","result":{"x":"\udfff"}}`;
+    await expect(replying(422, body).post('/x', {}, 'k')).resolves.toEqual({
+      kind: 'rejected',
+      code: 'A.B',
+      reason: '12 \ufffd Phố \ufffd',
+    });
+    await expect(replying(200, body).post('/x', {}, 'k')).resolves.toMatchObject({
+      result: { result: { x: '\ufffd' } },
+    });
+  });
 });
