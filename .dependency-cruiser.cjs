@@ -57,13 +57,13 @@ module.exports = {
       name: 'api-no-activities-or-db-writes',
       comment:
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
-        'state (its own audit log and Idempotency-Key replies excepted).',
+        'state (its own audit log, Idempotency-Key replies and stuck-case scan findings excepted).',
       severity: 'error',
       from: { path: '^api/' },
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$)',
         ],
       },
     },

@@ -19,6 +19,9 @@ import { deathCaseRoutes } from './routes/death-cases.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
+import { opsRoutes } from './routes/ops.routes';
+import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
+import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -34,6 +37,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
     ...auditRoutes(deps),
+    ...opsRoutes(deps),
   ];
 }
 
@@ -43,7 +47,14 @@ export function createApp(deps: ApiDeps): Express {
   // Security headers (CSP, nosniff, frame and referrer policies); /docs needs nothing from elsewhere.
   app.use(helmet());
   app.set('query parser', 'simple');
-  const metrics = createMetrics();
+  const metrics = createMetrics({
+    stuckCases: () =>
+      stuckCaseCounts(
+        deps.db,
+        deps.stuckDeadlineMarginHours ?? DEFAULT_STUCK_SETTINGS.deadlineMarginHours,
+      ),
+    onError: (error) => deps.logger.warn({ err: error }, 'stuck-case counts unavailable'),
+  });
 
   app.use(
     pinoHttp({

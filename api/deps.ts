@@ -22,6 +22,8 @@ export interface ApiDeps {
    * milliseconds instead of working days. Unset in production (config/env.ts refuses it there).
    */
   drillSupplementReplyMs?: number;
+  /** Hours past its deadline before an idle case counts as stuck (default 24). */
+  stuckDeadlineMarginHours?: number;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

@@ -7,7 +7,7 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
-import { AuditWriter } from '../db/audit.repository';
+import { AuditRefusedError, AuditWriter } from '../db/audit.repository';
 import { findReply, saveReply } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
@@ -188,27 +188,37 @@ async function audited(
   handle: () => Promise<Reply>,
 ): Promise<Reply> {
   if (!principal) return handle();
-  let outcome = 500;
   let caseId = typeof req.params.caseId === 'string' ? req.params.caseId : undefined;
+  const result = await handle().then(
+    (reply) => {
+      const filed = (reply.body as { caseId?: unknown } | undefined)?.caseId;
+      caseId ??= reply.caseId ?? (typeof filed === 'string' ? filed : undefined);
+      return { reply, outcome: reply.status };
+    },
+    (error: unknown) => ({ error, outcome: error instanceof HttpProblem ? error.status : 500 }),
+  );
   try {
-    const reply = await handle();
-    outcome = reply.status;
-    const filed = (reply.body as { caseId?: unknown } | undefined)?.caseId;
-    caseId ??= reply.caseId ?? (typeof filed === 'string' ? filed : undefined);
-    return reply;
-  } catch (error) {
-    if (error instanceof HttpProblem) outcome = error.status;
-    throw error;
-  } finally {
     await audit.append({
       actor: principal.sub,
       role: principal.role,
       action: route.operationId,
       caseId,
       requestId: typeof req.id === 'string' ? req.id : undefined,
-      outcome,
+      outcome: result.outcome,
     });
+  } catch (error) {
+    // The row holds text the database cannot store, from the request itself (a path segment with
+    // U+0000, say), which the handler has usually refused already: that refusal is the clearer
+    // answer. The audit writer recorded the refusal (write_refusals) for operators.
+    if (!(error instanceof AuditRefusedError)) throw error;
+    if ('reply' in result)
+      throw new HttpProblem(
+        ApiError.VALIDATION,
+        `the request holds text that cannot be stored: ${error.refusal.condition}`,
+      );
   }
+  if ('error' in result) throw result.error;
+  return result.reply;
 }
 
 export function mountRoutes(

@@ -7,6 +7,7 @@ import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
 import { createAuthenticator } from './auth';
 import { createReadiness } from './readiness';
+import { createStuckScanner } from './stuck-scan';
 
 async function main(): Promise<void> {
   const env = loadEnv(ApiEnv);
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     caseIdSecret: env.CASE_ID_SECRET,
+    stuckDeadlineMarginHours: env.STUCK_DEADLINE_MARGIN_HOURS,
     ...(env.DRILL_SUPPLEMENT_REPLY_SECONDS !== undefined && {
       drillSupplementReplyMs: Math.round(env.DRILL_SUPPLEMENT_REPLY_SECONDS * 1000),
     }),
@@ -44,9 +46,26 @@ async function main(): Promise<void> {
   const server = app.listen(env.API_PORT, env.API_HOST, () =>
     logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),
   );
+  // The scan for failing workflow tasks runs here, beside the client and pool it needs; stopped
+  // (and a scan under way awaited) before they close.
+  const scanning = createStuckScanner({
+    temporal,
+    db,
+    logger,
+    settings: {
+      taskAttempts: env.STUCK_TASK_ATTEMPTS,
+      quietMinutes: env.STUCK_QUIET_MINUTES,
+      deadlineMarginHours: env.STUCK_DEADLINE_MARGIN_HOURS,
+      scanCases: env.STUCK_SCAN_CASES,
+      scanIntervalMs: env.STUCK_SCAN_INTERVAL_SECONDS * 1000,
+    },
+  }).start();
   const stop = () => {
     logger.info('api stopping');
-    server.close(() => void Promise.all([db.end(), connection.close()]));
+    const scanned = scanning.stop();
+    server.close(
+      () => void scanned.finally(() => void Promise.all([db.end(), connection.close()])),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

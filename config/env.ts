@@ -91,6 +91,35 @@ export const ApiEnv = z
       .min(32, 'must be at least 32 characters')
       .default(DEV_CASE_ID_SECRET)
       .describe('keys the case ids made from personal ID numbers, so ids do not reveal them'),
+    STUCK_TASK_ATTEMPTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(3)
+      .describe('a pending workflow task past this many attempts makes its case stuck'),
+    STUCK_QUIET_MINUTES: z.coerce
+      .number()
+      .positive()
+      .default(10)
+      .describe('minutes without progress before the scan asks Temporal about a case'),
+    STUCK_DEADLINE_MARGIN_HOURS: z.coerce
+      .number()
+      .min(0)
+      .default(24)
+      .describe('hours past its deadline, with no progress since, before a case is stuck'),
+    STUCK_SCAN_INTERVAL_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(3600)
+      .default(60)
+      .describe('pause between two scans for failing workflow tasks'),
+    STUCK_SCAN_CASES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5000)
+      .default(200)
+      .describe('quiet open cases whose workflows one scan describes'),
     DRILL_SUPPLEMENT_REPLY_SECONDS: z.coerce
       .number()
       .positive()

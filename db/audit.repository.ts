@@ -1,7 +1,9 @@
 // The audit log: appended to by the API for every action and every read of personal data; the chain
 // of hashes is extended by the database itself (migration 0004), so no writer can forge it.
 import { z } from 'zod';
+import { describeRefusal, permanentRefusal, type Refusal } from './pg-errors';
 import type { Db } from './pool';
+import { recordRefusal, RefusedWrite } from './refusals.repository';
 
 export interface AuditEntry {
   actor: string;
@@ -31,6 +33,19 @@ export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<voi
   );
 }
 
+/** The database refused an audit row for good (its text holds U+0000, say); recorded, not retried. */
+export class AuditRefusedError extends Error {
+  override name = 'AuditRefusedError';
+  constructor(readonly refusal: Refusal) {
+    super(describeRefusal(refusal));
+  }
+}
+
+interface Waiting {
+  entry: AuditEntry;
+  settle: (error?: Error) => void;
+}
+
 /**
  * Group commit for the audit log. Rows are chained one writer at a time, each holding the chain's
  * lock until its commit is on disk, so one row per statement caps a busy API at one commit per
@@ -39,7 +54,7 @@ export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<voi
  * its own row is committed (or gets the error), so nothing is answered before it is audited.
  */
 export class AuditWriter {
-  private readonly waiting: { entry: AuditEntry; settle: (error?: Error) => void }[] = [];
+  private readonly waiting: Waiting[] = [];
   private writing = false;
 
   constructor(
@@ -56,17 +71,39 @@ export class AuditWriter {
 
   private async drain(): Promise<void> {
     this.writing = true;
-    while (this.waiting.length) {
-      const group = this.waiting.splice(0, this.maxGroup);
-      try {
-        await appendAudit(this.db, ...group.map((w) => w.entry));
-        for (const w of group) w.settle();
-      } catch (error) {
+    while (this.waiting.length) await this.write(this.waiting.splice(0, this.maxGroup));
+    this.writing = false;
+  }
+
+  private async write(group: Waiting[]): Promise<void> {
+    try {
+      await appendAudit(this.db, ...group.map((w) => w.entry));
+      for (const w of group) w.settle();
+    } catch (error) {
+      const refusal = permanentRefusal(error);
+      const [only] = group;
+      if (refusal && group.length > 1) {
+        // One refused row fails the whole statement: written one by one (in order), the others
+        // are kept and only the request whose row was refused is answered with the refusal.
+        for (const w of group) await this.write([w]);
+      } else if (refusal && only) {
+        await this.recordRefused(only.entry, refusal);
+        only.settle(new AuditRefusedError(refusal));
+      } else {
         const failure = error instanceof Error ? error : new Error(String(error));
         for (const w of group) w.settle(failure);
       }
     }
-    this.writing = false;
+  }
+
+  /**
+   * Records which operation's row was refused, and nothing of the row (its refused text may be what
+   * a caller typed). Best effort: the request is answered with the refusal either way.
+   */
+  private async recordRefused(entry: AuditEntry, refusal: Refusal): Promise<void> {
+    await recordRefusal(this.db, { kind: RefusedWrite.audit, target: entry.action }, refusal).catch(
+      () => undefined,
+    );
   }
 }
 

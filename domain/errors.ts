@@ -4,6 +4,11 @@ export const ProcedureError = {
   STEP_NOT_ALLOWED: 'PROCEDURE.STEP_NOT_ALLOWED',
   /** An agency answered 400/404 to our request: retrying the same request cannot succeed. */
   AGENCY_BAD_REQUEST: 'AGENCY.BAD_REQUEST',
+  /**
+   * PostgreSQL refused a read-model projection for good (text it cannot store, a value past its
+   * limits): retrying the same write cannot succeed. The refusal is recorded for operators.
+   */
+  READ_MODEL_REFUSED: 'READ_MODEL.REFUSED',
 } as const;
 export type ProcedureError = (typeof ProcedureError)[keyof typeof ProcedureError];
 

@@ -182,6 +182,7 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/supplements',
       '/v1/cases/{caseId}/withdraw',
       '/v1/me/cases',
+      '/v1/ops/stuck-cases',
       '/v1/self-checks',
       '/v1/self-checks/{checkId}',
       '/v1/tasks',

@@ -77,6 +77,20 @@ describe('loadEnv', () => {
     expect(loadEnv(WorkerEnv, database).WORKER_METRICS_ADDRESS).toBeUndefined();
   });
 
+  it('when the stuck-case keys are unset, then the documented defaults apply; a threshold of 0 is refused naming it', () => {
+    const database = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong' };
+    expect(loadEnv(ApiEnv, database)).toMatchObject({
+      STUCK_TASK_ATTEMPTS: 3,
+      STUCK_QUIET_MINUTES: 10,
+      STUCK_DEADLINE_MARGIN_HOURS: 24,
+      STUCK_SCAN_INTERVAL_SECONDS: 60,
+      STUCK_SCAN_CASES: 200,
+    });
+    expect(problemsOf(() => loadEnv(ApiEnv, { ...database, STUCK_TASK_ATTEMPTS: '0' }))).toEqual([
+      expect.stringMatching(/^STUCK_TASK_ATTEMPTS: /),
+    ]);
+  });
+
   it('when a key is exported empty, then it counts as unset rather than invalid', () => {
     const env = loadEnv(LauncherEnv, { DATABASE_URL: '', TEMPORAL_ADDRESS: '' });
     expect(env.DATABASE_URL).toBeUndefined();

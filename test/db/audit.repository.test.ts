@@ -3,7 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, AuditWriter, verifyAuditChain } from '../../db/audit.repository';
+import {
+  appendAudit,
+  AuditRefusedError,
+  AuditWriter,
+  verifyAuditChain,
+} from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -154,6 +159,38 @@ describe('audit group commit', () => {
       await expect(second).resolves.toBeUndefined();
       const { rows } = await own.db.query<{ actor: string }>('SELECT actor FROM audit_log');
       expect(rows).toEqual([{ actor: 'waited' }]);
+    });
+  });
+
+  it('when the database refuses one row of a group for good, then the others are kept and only its request gets the refusal, recorded once', async () => {
+    await withOwnDatabase(async (own) => {
+      // Arrange
+      const writer = new AuditWriter(own.appDb);
+      const refused = { ...entry('c'), action: 'getCase', caseId: 'ab\u0000cd' };
+
+      // Act
+      const appended = await Promise.allSettled([
+        writer.append(entry('before')),
+        writer.append(refused),
+        writer.append(entry('after')),
+      ]);
+
+      // Assert
+      expect(appended.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const reason = (appended[1] as PromiseRejectedResult).reason as unknown;
+      expect(reason).toBeInstanceOf(AuditRefusedError);
+      expect((reason as AuditRefusedError).refusal.sqlstate).toBe('22021');
+      const { rows } = await own.db.query<{ actor: string }>(
+        'SELECT actor FROM audit_log ORDER BY seq',
+      );
+      expect(rows.map((r) => r.actor)).toEqual(['before', 'after']);
+      expect(await verifyAuditChain(own.db)).toEqual({ rows: 2 });
+      const recorded = await own.db.query(
+        'SELECT kind, target, case_id, sqlstate, count FROM write_refusals',
+      );
+      expect(recorded.rows).toEqual([
+        { kind: 'audit', target: 'getCase', case_id: null, sqlstate: '22021', count: 1 },
+      ]);
     });
   });
 });

@@ -7,6 +7,7 @@ import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import { aRefusedProjection } from '../support/stuck-cases';
 import {
   CITIZEN,
   CIVIL_STATUS,
@@ -238,7 +239,7 @@ describe('web pages in Chromium, through the real stack', () => {
     await context.close();
   });
 
-  it('when a supervisor opens the dashboard, then open, late and decided steps show as tables and charts, and a task can be reassigned', async () => {
+  it('when a supervisor opens the dashboard, then open, late, stuck and decided steps show as tables and charts, and a task can be reassigned', async () => {
     const decided = await file(env.stack.app, {
       ...aBirthApplication(uniqueCertificate()),
       components: { residence: false, insurance: true },
@@ -255,12 +256,22 @@ describe('web pages in Chromium, through the real stack', () => {
       expect(stepOf(v, 'birth').state).toBe('in_review'),
     );
 
+    // The decided case's next projection is refused by PostgreSQL: stuck, as a worker records it.
+    await aRefusedProjection(env.stack.database.appDb, decided.body.caseId as string, '00004');
+
     const { context, page } = await signedIn(env.browser, env.base, {
       role: 'supervisor',
       jurisdiction: '00004',
       sub: 'lanh-dao-00004',
     });
     await untilShown(page, `#assign-task option[value="${openCase}:birth"]`);
+    const stuck = page.locator('section[aria-labelledby="stuck-cases"]');
+    expect(await stuck.locator('h2').innerText()).toBe('Hồ sơ bị treo');
+    const stuckRow = stuck.locator('tbody tr', { hasText: decided.body.caseId as string });
+    expect(await stuckRow.locator('[data-reason="PROJECTION_REFUSED"]').innerText()).toBe(
+      'Cơ sở dữ liệu từ chối ghi dữ liệu hồ sơ: danh sách có thể hiển thị sai',
+    );
+    expect(await stuck.innerText()).not.toContain(openCase);
     const openSteps = await page.locator('section[aria-labelledby="open-steps"]').innerText();
     expect(openSteps).toContain('Tư pháp – hộ tịch (UBND xã)');
     expect(openSteps).toContain('Đang thẩm định');
@@ -282,6 +293,13 @@ describe('web pages in Chromium, through the real stack', () => {
       [`${openCase}:birth`],
     );
     expect(rows[0]).toEqual({ assignee: 'can-bo-ho-tich-2', assigned_by: 'lanh-dao-00004' });
+
+    await page.click('text=English');
+    await ready(page);
+    await expect
+      .poll(() => stuck.locator('[data-reason="PROJECTION_REFUSED"]').first().innerText())
+      .toBe('The database refused the case’s data: lists may show it wrongly');
+    expect(await stuck.locator('h2').innerText()).toBe('Stuck cases');
     await context.close();
   });
 });

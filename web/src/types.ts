@@ -1,5 +1,7 @@
 // Shapes of the API's JSON, as the pages read them (the API documents them in /openapi.json).
 export type { CaseView, StepView, TimelineEntry } from '../../domain/procedures/views';
+import type { StuckReason } from '../../domain/stuck-cases';
+export type { StuckReason };
 
 export interface CaseSummary {
   caseId: string;
@@ -32,4 +34,19 @@ export interface Task {
   assignee?: string | null;
   /** The decisions the step allows now; the page offers these and no others. */
   decisions: ('approve' | 'reject' | 'request_supplement' | 'return')[];
+}
+
+/** GET /v1/ops/stuck-cases */
+export interface StuckCase {
+  caseId: string;
+  procedure: string | null;
+  commune: string | null;
+  status: string | null;
+  since: string;
+  reasons: { code: StuckReason; since: string; detail: string }[];
+}
+
+export interface StuckCaseList {
+  total: number;
+  items: StuckCase[];
 }

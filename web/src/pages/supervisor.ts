@@ -7,9 +7,10 @@ import { formatDate, formatDateTime, todayInVietnam } from '../format';
 import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
 import { errorText, heading, requireRole, statusRegion } from '../layout';
-import type { CaseList, CaseView, Task } from '../types';
+import type { CaseList, CaseView, StuckCaseList, Task } from '../types';
 import { caseTable } from './cases-table';
 import { assigneesReported, flags, loadInbox } from './officer';
+import { STUCK_TEXT, stuckCasesTable } from './stuck-cases';
 
 const T = {
   title: { vi: 'Giám sát giải quyết hồ sơ', en: 'Case handling dashboard' },
@@ -238,10 +239,11 @@ function assignees(tasks: readonly Task[], reported: boolean): HTMLElement {
 
 export async function renderSupervisor(main: HTMLElement): Promise<void> {
   if (!requireRole(main, ['supervisor'])) return;
-  const [tasks, overdue, recent] = await Promise.all([
+  const [tasks, overdue, recent, stuck] = await Promise.all([
     loadInbox(),
     api<CaseList>('GET', '/v1/cases?overdue=true&limit=100'),
     api<CaseList>('GET', `/v1/cases?limit=${RECENT_CASES}`),
+    api<StuckCaseList>('GET', '/v1/ops/stuck-cases?limit=100'),
   ]);
   const views = (
     await mapLimited(recent.items, 4, (c) =>
@@ -263,6 +265,7 @@ export async function renderSupervisor(main: HTMLElement): Promise<void> {
       h('h3', {}, tr(T.overdueCases)),
       caseTable(tr(T.overdueCases), overdue.items),
     ),
+    section('stuck-cases', tr(STUCK_TEXT.title), ...stuckCasesTable(stuck.items, stuck.total)),
     section(
       'compliance',
       tr(T.compliance),
