@@ -60,9 +60,7 @@ const world: fc.Arbitrary<World> = fc
       ) as fc.Arbitrary<Record<string, T[]>>;
     return fc.record({
       procedure: fc.constant({ ...procedure, branches: [...procedure.branches] }),
-      chosen: fc.record(
-        Object.fromEntries(procedure.branches.map((b) => [b, fc.boolean()])),
-      ),
+      chosen: fc.record(Object.fromEntries(procedure.branches.map((b) => [b, fc.boolean()]))),
       agency: perStep(agencyReply),
       people: perStep(personAct),
       corrections: fc.array(fc.boolean(), { maxLength: 4 }),
