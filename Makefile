@@ -73,6 +73,7 @@ bench-scale: provision ## the scale scenario in parts of MINUTES (100), resumed 
 # Bounded: it stops by itself (about 25 minutes) and exits 1 when the oracle finds anything.
 # Smaller: `make chaos ARGS="--cases=200 --minutes=5"`. A short version runs in `make test`.
 chaos: provision ## 1,000 cases while processes die and agencies fail, judged by an oracle → chaos/results/
+	MODEL_RUNS=$${MODEL_RUNS:-20000} MODEL_SEED=$${MODEL_SEED:-$$RANDOM} npx vitest run test/model/machines.property.test.ts
 	@$(TSX) chaos/run.ts $(ARGS)
 
 format: install ## rewrite files with prettier

@@ -108,9 +108,12 @@ export class LinkedCase {
     setHandler(stepChanged, (step) => this.stepChanged(step));
     this.requests.on(
       withdrawCase,
-      async (_request) => {
-        this.events.push({ type: 'WITHDRAW' });
-        await condition(() => this.snapshot.value === 'withdrawn' && this.actions.length === 0);
+      // Heard at once, not behind the queue: the case may be busy in an action that waits on an
+      // agency (a correction while civil status is down), and withdrawal must not wait for it. The
+      // steps are cancelled as soon as that action ends; a step started meanwhile is cancelled too.
+      (_request) => {
+        this.apply({ type: 'WITHDRAW' });
+        this.touch();
         return this.view();
       },
       (_request) => {

@@ -8,6 +8,7 @@ import { vietnamDate } from '../../domain/calendar/vietnam';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import {
+  cardRefusedFor,
   citizen,
   decide,
   file,
@@ -219,5 +220,41 @@ describe('cases that meet a refusal or a failure reach an end with a reason', ()
     stack.faults.clear('civil-status');
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
+  });
+
+  it('when the case waits on a correction while civil status is down, then the applicant can still withdraw it at once', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    application.child.fullName = uniqueChildName();
+    stack.faults.set(
+      'social-insurance',
+      cardRefusedFor(application.child.fullName, {
+        code: 'SOCIAL_INSURANCE.BIRTH_DATA_DEFECT',
+        reason: 'họ tên không khớp',
+        returnTo: 'civil-status',
+      }),
+    );
+    const filed = await file(stack.app, application);
+    expect(
+      (await decide(stack.app, filed.body.caseId, 'civil-status', { decision: 'approve' })).status,
+    ).toBe(200);
+    // From now on civil status answers 503: the correction the card's return asks for cannot be made.
+    stack.faults.set('civil-status', { fail5xx: 100_000 });
+    await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'insurance').state).toBe('returned'),
+    );
+
+    const withdrawn = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(filed.body.caseId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ reason: 'nộp lại hồ sơ khác' });
+    stack.faults.clear('civil-status');
+    stack.faults.clear('social-insurance');
+
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'insurance').status).toBe('cancelled'),
+    );
+    expect(stepOf(view, 'birth').status).toBe('completed');
   });
 });
