@@ -37,10 +37,10 @@ export const Supplement = z
   })
   .meta({ id: 'Supplement', examples: [{ documents: ['giay-chung-sinh-ban-sao.pdf'] }] });
 
-const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
+export const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
 
 /** A whole number in a query string, documented as the integer it is (not `integer | null`). */
-const queryInteger = (minimum: number, maximum: number, fallback: number, description: string) =>
+export const queryInteger = (minimum: number, maximum: number, fallback: number, description: string) =>
   z.coerce
     .number()
     .int()

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { CaseStatus } from '../../domain/procedures/case-status';
 import { STUCK_REASONS } from '../../domain/stuck-cases';
-import { EXAMPLE_CASE_ID } from './case.schemas';
-
-const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
-
-/** A whole number in a query string, documented as the integer it is (see case.schemas.ts). */
-const queryInteger = (minimum: number, maximum: number, fallback: number, description: string) =>
-  z.coerce
-    .number()
-    .int()
-    .min(minimum)
-    .max(maximum)
-    .default(fallback)
-    .meta({ type: 'integer', minimum, maximum, default: fallback, description });
+import { EXAMPLE_CASE_ID, queryInteger, statuses } from './case.schemas';
 
 export const StuckCaseQuery = z.object({
   commune: z
