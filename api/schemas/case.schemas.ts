@@ -40,7 +40,12 @@ export const Supplement = z
 export const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
 
 /** A whole number in a query string, documented as the integer it is (not `integer | null`). */
-export const queryInteger = (minimum: number, maximum: number, fallback: number, description: string) =>
+export const queryInteger = (
+  minimum: number,
+  maximum: number,
+  fallback: number,
+  description: string,
+) =>
   z.coerce
     .number()
     .int()
