@@ -134,6 +134,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     if (notFiled.length) failures.push(`${notFiled.length} cases could not be filed`);
     if (verdict.lost) failures.push(`${verdict.lost} lost`);
     if (verdict.duplicates) failures.push(`${verdict.duplicates} duplicates`);
+    if (verdict.stuck) failures.push(`${verdict.stuck} stuck`);
     if (verdict.mismatches) failures.push(`${verdict.mismatches} mismatches`);
     if (!verdict.auditIntact) failures.push('the audit chain does not verify');
     if (api.tally['500']) failures.push(`the API answered 500 ${api.tally['500']} times`);

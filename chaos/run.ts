@@ -25,6 +25,7 @@ export function markdown(report: ChaosReport): string {
     '| --- | ---: |',
     `| lost | ${verdict.lost} |`,
     `| duplicates | ${verdict.duplicates} |`,
+    `| stuck (neither final nor waiting on a person the plan expects it to wait for) | ${verdict.stuck} |`,
     `| read model ≠ workflow | ${verdict.mismatches} |`,
     `| seconds to settle after the faults | ${verdict.settledSeconds} |`,
     `| worker SIGKILLs | ${faults.workerKills} |`,

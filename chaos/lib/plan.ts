@@ -25,11 +25,19 @@ export const AUTOMATIC_COMMUNE = '00070';
 export type OfficerScript = 'approve' | 'supplement-then-approve' | 'supplement-unanswered';
 
 export interface Expected {
+  /** The case's final status. */
   status: string;
   /** Every step the case view shows, with its final status. */
   steps: Record<string, string>;
-  /** Per payment reference suffix (`funeral`, `survivor`): attempts refused, then exactly one paid. */
-  payments: Record<string, { refused: number }>;
+  /** Every step that shows a reason code (StepView.reasonCode), with it: the rejected ones. */
+  reasonCodes: Record<string, string>;
+  /** Why the case ended without its first record (CaseView.reason.code), when it did. */
+  caseReason?: string;
+  /**
+   * Per payment reference suffix (`funeral`, `survivor`): the one channel it is paid by, or none; and
+   * how many transfers the payments system refused in its own table.
+   */
+  payments: Record<string, { channel: 'bank' | 'post' | 'none'; refused: number }>;
 }
 
 export interface PlannedCase {
@@ -47,51 +55,64 @@ export interface PlannedCase {
 }
 
 const done = (...steps: string[]) => Object.fromEntries(steps.map((s) => [s, 'completed']));
+const noCodesNoPayments = { reasonCodes: {}, payments: {} };
+const paid = (channel: 'bank' | 'post', refused = 0) => ({ channel, refused });
 
 const EXPECTED: Record<Kind, Expected> = {
   'birth-automatic': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   'birth-officer-approves': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   'birth-supplement-answered': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   // The birth is refused when the reply window closes; the later steps never start.
-  'birth-supplement-timeout': { status: 'rejected', steps: { birth: 'rejected' }, payments: {} },
+  'birth-supplement-timeout': {
+    status: 'rejected',
+    steps: { birth: 'rejected' },
+    reasonCodes: { birth: 'SUPPLEMENT.TIMEOUT' },
+    caseReason: 'SUPPLEMENT.TIMEOUT',
+    payments: {},
+  },
   // The police refuse an address with no household; the card is still issued.
   'birth-unknown-address': {
     status: 'partially_completed',
     steps: { birth: 'completed', residence: 'rejected', insurance: 'completed' },
+    reasonCodes: { residence: 'RESIDENCE.ADDRESS_UNKNOWN' },
     payments: {},
   },
   'death-bhxh-funeral': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank') },
   },
   // The bank refuses a closed account; the allowance goes by post.
   'death-bank-refused': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 1 } },
+    reasonCodes: {},
+    payments: { funeral: paid('post', 1) },
   },
   'death-lump-sum-confirmed': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral', 'survivor'),
-    payments: { funeral: { refused: 0 }, survivor: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank'), survivor: paid('bank') },
   },
   'death-social-protection': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank') },
   },
 };
 
