@@ -1,18 +1,21 @@
 // The judge of a chaos run. It trusts nothing the engine says about itself: each case's end comes from
 // the plan (plan.ts); what happened is read from three independent places — the workflow's own result
 // in Temporal, the read model through the API as the applicant sees it, and the agencies' own tables —
-// and they must all agree with the plan and with each other.
+// and they must all agree with the plan and with each other. A filing refused at the door must leave
+// nothing behind its business key: no read-model row, no workflow.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { deathCaseId } from '../../api/filing';
 import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
 import type { CaseView } from '../../domain/procedures/views';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
-import { citizen, sleep, type Api } from './actors';
+import { workflowIds } from '../../workflows/task-queues';
+import { citizen, sleep, type Api, type Reply } from './actors';
 import type { Expected, PlannedCase } from './plan';
 
 export interface Finding {
@@ -26,6 +29,12 @@ export interface Finding {
   detail: string;
 }
 
+/** A `bad-input` case: what the API answered each of its filings. */
+export interface DoorFilings {
+  planned: PlannedCase;
+  replies: Reply[];
+}
+
 export interface Verdict {
   findings: Finding[];
   /** Cases with something lost, duplicated, or told differently by the workflow and the read model. */
@@ -37,6 +46,8 @@ export interface Verdict {
    * or awaiting a supplement in a case the plan expects to wait.
    */
   stuck: number;
+  /** Filings refused at the door as planned: 400 naming the field, nothing behind the key. */
+  refusedAtDoor: number;
   /** Seconds after the faults stopped until the last case reached its end. */
   settledSeconds: number;
   auditRows: number;
@@ -121,11 +132,13 @@ async function effects(db: Db, caseId: string, planned: PlannedCase, workflow: C
   const steps = planned.expected.steps;
   const app = planned.application;
   if ('medicalBirthCertificate' in app) {
+    // A refused birth leaves its record unregistered (rejected, or cancelled by us when the window
+    // closed) — but a request the agency refused as malformed (400) was never recorded at all.
+    const recorded = planned.expected.reasonCodes.birth !== 'AGENCY.BAD_REQUEST';
     await expect(
       'birth registration',
-      1,
-      // A refused birth leaves its record unregistered (rejected, or cancelled by us when the window closed).
-      `SELECT count(*)::int AS n FROM sim_civil_status.birth_registrations WHERE certificate_number = $1 AND (status = 'registered') = ${steps.birth === 'completed'}`,
+      recorded ? 1 : 0,
+      `SELECT count(*)::int AS n FROM sim_civil_status.birth_registrations WHERE certificate_number = $1${recorded ? ` AND (status = 'registered') = ${steps.birth === 'completed'}` : ''}`,
       app.medicalBirthCertificate.number,
     );
     const pin = workflow.steps.find((s) => s.step === 'birth')?.result?.pin;
@@ -323,11 +336,58 @@ async function resultOf(
   }
 }
 
+/** The id a filing's business key gives its case (workflows/task-queues.ts, api/filing.ts). */
+const caseIdOf = (app: PlannedCase['application']) =>
+  'medicalBirthCertificate' in app
+    ? workflowIds.birthResidenceInsurance(app.medicalBirthCertificate.number)
+    : deathCaseId(app.deceased.pin);
+
+/**
+ * A `bad-input` case: each filing answered 400 problem+json naming its one field, and nothing exists
+ * behind the business key — no read-model row, no workflow.
+ */
+async function judgeDoor(db: Db, client: Client, door: DoorFilings): Promise<string[]> {
+  const problems: string[] = [];
+  door.planned.door.forEach((filing, n) => {
+    const reply = door.replies[n];
+    const errors = reply?.body.errors as { in?: string; pointer?: string; detail?: string }[];
+    const named =
+      Array.isArray(errors) &&
+      errors.length === 1 &&
+      errors[0]?.in === 'body' &&
+      errors[0].pointer === filing.pointer &&
+      errors[0].detail === filing.detail;
+    if (
+      reply?.status !== 400 ||
+      !reply.contentType.startsWith('application/problem+json') ||
+      !named
+    )
+      problems.push(
+        `${filing.pointer}: ${reply?.status ?? 'no answer'} ${reply?.contentType ?? ''} ${JSON.stringify(reply?.body)}, not 400 naming it (${filing.detail})`,
+      );
+  });
+  const caseId = caseIdOf(door.planned.application);
+  const rows = await count(db, 'SELECT count(*)::int AS n FROM cases WHERE case_id = $1', caseId);
+  if (rows) problems.push(`${caseId} has a read-model row`);
+  const described = await client.workflow
+    .getHandle(caseId)
+    .describe()
+    .then(
+      (d) => `${caseId} has a workflow (${d.status.name})`,
+      (error: unknown) =>
+        error instanceof WorkflowNotFoundError ? undefined : `${caseId}: ${String(error)}`,
+    );
+  if (described) problems.push(described);
+  return problems;
+}
+
 export async function judge(options: {
   db: Db;
   api: Api;
   client: Client;
   cases: Map<string, PlannedCase>;
+  /** The `bad-input` cases, judged apart: they have no case id from the API. */
+  door: DoorFilings[];
   boundMs: number;
   /** Where the histories of cases that did not end are written. */
   evidence: string;
@@ -383,6 +443,18 @@ export async function judge(options: {
         );
     for (const f of await notifications(db, caseId, planned)) report(f.problem, f.detail);
   }
+  let refusedAtDoor = 0;
+  for (const door of options.door) {
+    const problems = await judgeDoor(db, client, door);
+    refusedAtDoor += door.planned.door.length;
+    for (const detail of problems)
+      findings.push({
+        caseId: caseIdOf(door.planned.application),
+        kind: door.planned.kind,
+        problem: 'lost',
+        detail,
+      });
+  }
   const audit = await verifyAuditChain(db);
   if (audit.firstBroken !== undefined)
     findings.push({
@@ -401,6 +473,7 @@ export async function judge(options: {
     duplicates: tally('duplicate'),
     mismatches: tally('mismatch'),
     stuck: tally('stuck'),
+    refusedAtDoor,
     settledSeconds,
     auditRows: audit.rows,
     auditIntact: audit.firstBroken === undefined,
