@@ -8,9 +8,18 @@ import type { FaultStats } from '../agencies/simulators/framework/faults';
 import { startBenchStack } from '../bench/lib/stack';
 import { vietnamDate } from '../domain/calendar/vietnam';
 import type { Principal } from '../domain/principal';
-import { Api, citizen, clerk, fileCase, registerDeceased, sleep, startPeople } from './lib/actors';
+import {
+  Api,
+  citizen,
+  clerk,
+  fileCase,
+  fileUnstorable,
+  registerDeceased,
+  sleep,
+  startPeople,
+} from './lib/actors';
 import { startFaults, type FaultLog, type FaultPlan } from './lib/faults';
-import { judge, type Verdict } from './lib/oracle';
+import { judge, type DoorFilings, type Verdict } from './lib/oracle';
 import { AUTOMATIC_COMMUNE, KINDS, OFFICER_COMMUNE, planCase, type PlannedCase } from './lib/plan';
 
 export interface ChaosOptions extends FaultPlan {
@@ -77,10 +86,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const run = started.toString(36);
     const today = vietnamDate(started);
     const cases = new Map<string, PlannedCase>();
+    const door: DoorFilings[] = [];
+    // Planned whole before anything is filed: the agencies get every case's refusals first.
+    const plans = Array.from({ length: options.cases }, (_, index) =>
+      planCase(started % 10_000, index, today),
+    );
     const people = startPeople(api, run, cases, OFFICERS);
     log(`stack up; filing ${options.cases} cases over ${options.durationMs / 1000} s with faults`);
 
-    const faults = startFaults(stack, options, () => {
+    const refusals = plans.flatMap((p) => p.refusals);
+    const faults = await startFaults(stack, options, refusals, () => {
       const [caseId, planned] = [...cases.entries()][0] ?? [];
       return [
         { path: '/readyz', principal: clerk(OFFICER_COMMUNE) },
@@ -99,9 +114,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // Filed at an even pace over the first 80 % of the faults, each on its own: a filing held up by
     // an outage does not hold up the next.
     const pace = (0.8 * options.durationMs) / options.cases;
-    const filings = Array.from({ length: options.cases }, async (_, index) => {
+    const filings = plans.map(async (planned, index) => {
       await sleep(index * pace);
-      const planned = planCase(started % 10_000, index, today);
+      if (planned.door.length) {
+        door.push({ planned, replies: await fileUnstorable(api, run, planned) });
+        return;
+      }
       await registerDeceased(stack.simulators, planned);
       cases.set(await fileCase(api, run, planned), planned);
     });
@@ -123,6 +141,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       api,
       client,
       cases,
+      door,
       boundMs: options.boundMs,
       evidence: options.evidence,
     });
@@ -134,6 +153,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     if (notFiled.length) failures.push(`${notFiled.length} cases could not be filed`);
     if (verdict.lost) failures.push(`${verdict.lost} lost`);
     if (verdict.duplicates) failures.push(`${verdict.duplicates} duplicates`);
+    if (verdict.stuck) failures.push(`${verdict.stuck} stuck`);
     if (verdict.mismatches) failures.push(`${verdict.mismatches} mismatches`);
     if (!verdict.auditIntact) failures.push('the audit chain does not verify');
     if (api.tally['500']) failures.push(`the API answered 500 ${api.tally['500']} times`);
@@ -147,14 +167,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     if (!faultLog.postgresProbes.length) failures.push('no probe ran while PostgreSQL was down');
 
     const byKind = Object.fromEntries(KINDS.map((k) => [k, 0]));
-    for (const planned of cases.values()) byKind[planned.kind] = (byKind[planned.kind] ?? 0) + 1;
+    for (const planned of [...cases.values(), ...door.map((d) => d.planned)])
+      byKind[planned.kind] = (byKind[planned.kind] ?? 0) + 1;
     const { log: _log, partsLog: _partsLog, ...settings } = options;
     return {
       passed: failures.length === 0,
       failures,
       startedAt: startedAt.toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
-      cases: { total: cases.size, byKind },
+      cases: { total: cases.size + door.length, byKind },
       faults: { ...faultLog, agencies },
       retries: { activityAttempts: verdict.activityRetries, apiAnswers: api.tally },
       verdict,

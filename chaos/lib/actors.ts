@@ -19,6 +19,7 @@ export type Tally = Record<string, number>;
 
 export interface Reply {
   status: number;
+  contentType: string;
   body: Record<string, unknown>;
 }
 
@@ -54,7 +55,11 @@ export class Api {
       });
       const text = await response.text();
       this.count(String(response.status));
-      return { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        body: text ? (JSON.parse(text) as Reply['body']) : {},
+      };
     } catch {
       this.count('network');
       return undefined;
@@ -116,6 +121,26 @@ export async function fileCase(api: Api, run: string, planned: PlannedCase): Pro
   if (reply.status !== 202 || typeof reply.body.caseId !== 'string')
     throw new Error(`filing case ${planned.index} → ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.caseId;
+}
+
+/** Files each of a `bad-input` case's unstorable copies as the clerk would; returns the answers. */
+export async function fileUnstorable(
+  api: Api,
+  run: string,
+  planned: PlannedCase,
+): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (const [n, filing] of planned.door.entries())
+    replies.push(
+      await api.call(
+        'POST',
+        '/v1/cases',
+        clerk(filing.application.receivingCommune),
+        filing.application,
+        `chaos-${run}-file-${planned.index}-unstorable-${n}`,
+      ),
+    );
+  return replies;
 }
 
 interface Task {

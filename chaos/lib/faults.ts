@@ -2,12 +2,18 @@
 // and started again; every agency answering 10 % 5xx, 5 % 429, some replies lost after the effect,
 // and 50–500 ms late; BHXH down for a minute; the Temporal dev server killed and restarted on its
 // SQLite file; the API killed and restarted; PostgreSQL stopped and started, the API probed meanwhile.
+// The refusals the plan gives single cases (plan.ts) are rules in the same per-agency configuration,
+// which each setting replaces whole: so every setting carries them, the last one (faults off) too,
+// and they hold from before the first filing to the oracle's last look.
+import type { z } from 'zod';
 import type { BenchStack } from '../../bench/lib/stack';
 import type { Principal } from '../../domain/principal';
 import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
 import { SIMULATED_AGENCIES } from '../../agencies/simulators/app';
+import type { FaultConfig } from '../../agencies/simulators/framework/faults';
 import { token } from '../../bench/lib/engine';
 import { sleep } from './actors';
+import type { Refusal } from './plan';
 
 export interface FaultPlan {
   durationMs: number;
@@ -62,13 +68,30 @@ async function probe(api: string, path: string, principal: Principal): Promise<P
   }
 }
 
-export function startFaults(
+/**
+ * Sets an agency's faults with the planned refusals it must give; with no faults and no refusals the
+ * agency is cleared. Each rule matches a value only its own case sends, and none has `times`: set
+ * again (or on simulators started again), a rule that already answered answers the same.
+ */
+export function agencyFaults(simulators: string, refusals: readonly Refusal[]) {
+  const admin = simulatorsAdmin(simulators);
+  const rules = (agency: string) => refusals.filter((r) => r.agency === agency).map((r) => r.rule);
+  return async (agency: string, faults?: z.input<typeof FaultConfig>): Promise<void> => {
+    const refused = rules(agency);
+    if (!faults && !refused.length) return admin.setFaults(agency);
+    await admin.setFaults(agency, { ...faults, rules: refused });
+  };
+}
+
+/** Starts the faults once every agency has its faults and refusals, before anything is filed. */
+export async function startFaults(
   stack: BenchStack,
   plan: FaultPlan,
+  refusals: readonly Refusal[],
   probes: () => { path: string; principal: Principal }[],
 ) {
   const started = Date.now();
-  const admin = simulatorsAdmin(stack.simulators);
+  const setFaults = agencyFaults(stack.simulators, refusals);
   const log: FaultLog = {
     workerKills: 0,
     temporalRestarts: 0,
@@ -97,12 +120,12 @@ export function startFaults(
     }
   };
 
-  const scripted = async () => {
-    for (const agency of SIMULATED_AGENCIES) await admin.setFaults(agency, AGENCY_FAULTS);
-    note('agency faults on');
+  for (const agency of SIMULATED_AGENCIES) await setFaults(agency, AGENCY_FAULTS);
+  note(`agency faults on, ${refusals.length} planned refusals`);
 
+  const scripted = async () => {
     await at(0.15);
-    await admin.setFaults('social-insurance', {
+    await setFaults('social-insurance', {
       ...AGENCY_FAULTS,
       outageUntil: new Date(Date.now() + plan.bhxhOutageMs).toISOString(),
     });
@@ -139,13 +162,16 @@ export function startFaults(
   killer.catch(() => undefined);
   script.catch(() => undefined);
   return {
-    /** Waits for the scripted faults, stops killing the worker and clears the agencies' faults. */
+    /**
+     * Waits for the scripted faults, stops killing the worker and clears the agencies' faults but
+     * the planned refusals: cases still under way meet them as planned.
+     */
     async stop(): Promise<FaultLog> {
       await script;
       await at(1);
       stopped = true;
       await killer;
-      for (const agency of SIMULATED_AGENCIES) await admin.setFaults(agency);
+      for (const agency of SIMULATED_AGENCIES) await setFaults(agency);
       note('faults off');
       return log;
     },

@@ -1,26 +1,38 @@
 // The judge of a chaos run. It trusts nothing the engine says about itself: each case's end comes from
 // the plan (plan.ts); what happened is read from three independent places — the workflow's own result
 // in Temporal, the read model through the API as the applicant sees it, and the agencies' own tables —
-// and they must all agree with the plan and with each other.
+// and they must all agree with the plan and with each other. A filing refused at the door must leave
+// nothing behind its business key: no read-model row, no workflow.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { deathCaseId } from '../../api/filing';
 import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
 import type { CaseView } from '../../domain/procedures/views';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
-import { citizen, sleep, type Api } from './actors';
-import type { PlannedCase } from './plan';
+import { workflowIds } from '../../workflows/task-queues';
+import { citizen, sleep, type Api, type Reply } from './actors';
+import type { Expected, PlannedCase } from './plan';
 
 export interface Finding {
   caseId: string;
   kind: string;
-  /** lost: an end not reached or an effect missing; duplicate: an effect twice; mismatch: places disagree. */
-  problem: 'lost' | 'duplicate' | 'mismatch';
+  /**
+   * lost: another end than the plan's, or an effect missing; duplicate: an effect twice; mismatch:
+   * places disagree; stuck: no end, and no one the plan expects it to wait for.
+   */
+  problem: 'lost' | 'duplicate' | 'mismatch' | 'stuck';
   detail: string;
+}
+
+/** A `bad-input` case: what the API answered each of its filings. */
+export interface DoorFilings {
+  planned: PlannedCase;
+  replies: Reply[];
 }
 
 export interface Verdict {
@@ -29,6 +41,13 @@ export interface Verdict {
   lost: number;
   duplicates: number;
   mismatches: number;
+  /**
+   * Cases that, after the settle period, are neither final nor waiting on a person — a step in review
+   * or awaiting a supplement in a case the plan expects to wait.
+   */
+  stuck: number;
+  /** Filings refused at the door as planned: 400 naming the field, nothing behind the key. */
+  refusedAtDoor: number;
   /** Seconds after the faults stopped until the last case reached its end. */
   settledSeconds: number;
   auditRows: number;
@@ -44,9 +63,49 @@ const stepStatuses = (view: { steps: readonly { step: string; status: string }[]
     [...view.steps].sort((a, b) => a.step.localeCompare(b.step)).map((s) => [s.step, s.status]),
   );
 
+/** Step → reason code, for the steps that show one. */
+const stepReasons = (view: { steps: readonly { step: string; reasonCode?: string }[] }) =>
+  Object.fromEntries(
+    [...view.steps]
+      .filter((s) => s.reasonCode !== undefined)
+      .sort((a, b) => a.step.localeCompare(b.step))
+      .map((s) => [s.step, s.reasonCode]),
+  );
+
+/** How a case ended, as the plan writes it: its status, each step's status and reason code. */
+const endOf = (view: CaseView) => ({
+  status: view.status,
+  steps: stepStatuses(view),
+  reasonCodes: stepReasons(view),
+  caseReason: view.reason?.code,
+});
+
+/** The end the plan writes, in endOf's shape. */
+const plannedEnd = (want: Expected) => ({
+  status: want.status,
+  steps: stepStatuses({
+    steps: Object.entries(want.steps).map(([step, status]) => ({ step, status })),
+  }),
+  reasonCodes: stepReasons({
+    steps: Object.entries(want.reasonCodes).map(([step, reasonCode]) => ({ step, reasonCode })),
+  }),
+  caseReason: want.caseReason,
+});
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Waits (up to `boundMs`) until every case's read-model status is final. */
+/** The states in which a step waits for a person: an officer's decision, a citizen's documents. */
+const WAITING_ON_A_PERSON: readonly string[] = ['in_review', 'awaiting_supplement'];
+
+/** A case the plan expects to wait (a status that is not final), waiting on a person. */
+const waitsAsPlanned = (view: CaseView, planned: PlannedCase) =>
+  !isFinal(planned.expected.status) &&
+  view.steps.some((s) => WAITING_ON_A_PERSON.includes(s.state));
+
+/** How long a workflow may take to return once the read model shows its case final. */
+const RESULT_WITHIN_MS = 60_000;
+
+/** Waits (up to `boundMs`) until the read-model status of every case in `ids` is final. */
 async function waitForEnds(db: Db, ids: string[], boundMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < boundMs) {
@@ -73,11 +132,13 @@ async function effects(db: Db, caseId: string, planned: PlannedCase, workflow: C
   const steps = planned.expected.steps;
   const app = planned.application;
   if ('medicalBirthCertificate' in app) {
+    // A refused birth leaves its record unregistered (rejected, or cancelled by us when the window
+    // closed) — but a request the agency refused as malformed (400) was never recorded at all.
+    const recorded = planned.expected.reasonCodes.birth !== 'AGENCY.BAD_REQUEST';
     await expect(
       'birth registration',
-      1,
-      // A refused birth leaves its record unregistered (rejected, or cancelled by us when the window closed).
-      `SELECT count(*)::int AS n FROM sim_civil_status.birth_registrations WHERE certificate_number = $1 AND (status = 'registered') = ${steps.birth === 'completed'}`,
+      recorded ? 1 : 0,
+      `SELECT count(*)::int AS n FROM sim_civil_status.birth_registrations WHERE certificate_number = $1${recorded ? ` AND (status = 'registered') = ${steps.birth === 'completed'}` : ''}`,
       app.medicalBirthCertificate.number,
     );
     const pin = workflow.steps.find((s) => s.step === 'birth')?.result?.pin;
@@ -135,14 +196,16 @@ async function effects(db: Db, caseId: string, planned: PlannedCase, workflow: C
       `SELECT count(*)::int AS n FROM sim_social_insurance.survivor_decisions WHERE pin = $1 AND status = 'granted'`,
       pin,
     );
-  for (const [benefit, { refused }] of Object.entries(planned.expected.payments)) {
+  for (const [benefit, { channel, refused }] of Object.entries(planned.expected.payments)) {
     const reference = `${caseId}:${benefit}`;
-    await expect(
-      `${benefit} payment`,
-      1,
-      `SELECT count(*)::int AS n FROM sim_payments.payments WHERE reference = $1 AND status = 'paid'`,
-      reference,
-    );
+    // Paid once by the planned channel, never by the other; nothing paid when the plan says none.
+    for (const by of ['bank', 'post'] as const)
+      await expect(
+        `${benefit} payment by ${by}`,
+        channel === by ? 1 : 0,
+        `SELECT count(*)::int AS n FROM sim_payments.payments WHERE reference = $1 AND status = 'paid' AND channel = '${by}'`,
+        reference,
+      );
     await expect(
       `${benefit} payment refused by the bank`,
       refused,
@@ -244,25 +307,104 @@ async function activityRetries(client: Client): Promise<{ retries: number; workf
   return { retries, workflows };
 }
 
+/**
+ * The workflow's own result; lost when it failed, stuck when it has not returned RESULT_WITHIN_MS
+ * after the read model showed the case final.
+ */
+async function resultOf(
+  client: Client,
+  caseId: string,
+): Promise<{ view: CaseView } | { problem: 'lost' | 'stuck'; detail: string }> {
+  const result = client.workflow.getHandle(caseId).result() as Promise<CaseView>;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ problem: 'stuck'; detail: string }>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          problem: 'stuck',
+          detail: `the workflow had not returned ${RESULT_WITHIN_MS / 1000} s later`,
+        }),
+      RESULT_WITHIN_MS,
+    );
+  });
+  try {
+    return await Promise.race([result.then((view) => ({ view })), late]);
+  } catch (error) {
+    return { problem: 'lost', detail: `workflow failed: ${String(error)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The id a filing's business key gives its case (workflows/task-queues.ts, api/filing.ts). */
+const caseIdOf = (app: PlannedCase['application']) =>
+  'medicalBirthCertificate' in app
+    ? workflowIds.birthResidenceInsurance(app.medicalBirthCertificate.number)
+    : deathCaseId(app.deceased.pin);
+
+/**
+ * A `bad-input` case: each filing answered 400 problem+json naming its one field, and nothing exists
+ * behind the business key — no read-model row, no workflow.
+ */
+async function judgeDoor(db: Db, client: Client, door: DoorFilings): Promise<string[]> {
+  const problems: string[] = [];
+  door.planned.door.forEach((filing, n) => {
+    const reply = door.replies[n];
+    const errors = reply?.body.errors as { in?: string; pointer?: string; detail?: string }[];
+    const named =
+      Array.isArray(errors) &&
+      errors.length === 1 &&
+      errors[0]?.in === 'body' &&
+      errors[0].pointer === filing.pointer &&
+      errors[0].detail === filing.detail;
+    if (
+      reply?.status !== 400 ||
+      !reply.contentType.startsWith('application/problem+json') ||
+      !named
+    )
+      problems.push(
+        `${filing.pointer}: ${reply?.status ?? 'no answer'} ${reply?.contentType ?? ''} ${JSON.stringify(reply?.body)}, not 400 naming it (${filing.detail})`,
+      );
+  });
+  const caseId = caseIdOf(door.planned.application);
+  const rows = await count(db, 'SELECT count(*)::int AS n FROM cases WHERE case_id = $1', caseId);
+  if (rows) problems.push(`${caseId} has a read-model row`);
+  const described = await client.workflow
+    .getHandle(caseId)
+    .describe()
+    .then(
+      (d) => `${caseId} has a workflow (${d.status.name})`,
+      (error: unknown) =>
+        error instanceof WorkflowNotFoundError ? undefined : `${caseId}: ${String(error)}`,
+    );
+  if (described) problems.push(described);
+  return problems;
+}
+
 export async function judge(options: {
   db: Db;
   api: Api;
   client: Client;
   cases: Map<string, PlannedCase>;
+  /** The `bad-input` cases, judged apart: they have no case id from the API. */
+  door: DoorFilings[];
   boundMs: number;
   /** Where the histories of cases that did not end are written. */
   evidence: string;
 }): Promise<Verdict> {
   const { db, api, client, cases } = options;
-  const settledSeconds = await waitForEnds(db, [...cases.keys()], options.boundMs);
+  const ending = [...cases].filter(([, planned]) => isFinal(planned.expected.status));
+  const settledSeconds = await waitForEnds(
+    db,
+    ending.map(([caseId]) => caseId),
+    options.boundMs,
+  );
   const findings: Finding[] = [];
   for (const [caseId, planned] of cases) {
     const report = (problem: Finding['problem'], detail: string) =>
       findings.push({ caseId, kind: planned.kind, problem, detail });
     const want = planned.expected;
-    const planSteps = {
-      steps: Object.entries(want.steps).map(([step, status]) => ({ step, status })),
-    };
+    const plan = plannedEnd(want);
     const read = await api.call(
       'GET',
       `/v1/cases/${encodeURIComponent(caseId)}`,
@@ -270,28 +412,28 @@ export async function judge(options: {
     );
     const view = read.body as unknown as CaseView;
     if (!isFinal(String(view.status))) {
-      report(
-        'lost',
-        `did not end within the bound: ${await whereStuck(db, client, caseId, options.evidence)}`,
-      );
+      if (waitsAsPlanned(view, planned)) {
+        if (view.status !== want.status)
+          report('lost', `read model ${view.status}; plan ${want.status}, waiting`);
+      } else
+        report(
+          'stuck',
+          `${view.status} after the settle period, no one to act: ${await whereStuck(db, client, caseId, options.evidence)}`,
+        );
       continue;
     }
-    let workflow: CaseView;
-    try {
-      workflow = await client.workflow.getHandle(caseId).result();
-    } catch (error) {
-      report('lost', `workflow failed: ${String(error)}`);
+    const returned = await resultOf(client, caseId);
+    if ('problem' in returned) {
+      report(returned.problem, `read model ${view.status}; ${returned.detail}`);
       continue;
     }
-    if (view.status !== want.status || !same(stepStatuses(view), stepStatuses(planSteps)))
-      report(
-        'lost',
-        `read model ${view.status} ${JSON.stringify(stepStatuses(view))}; plan ${want.status} ${JSON.stringify(want.steps)}`,
-      );
-    if (workflow.status !== view.status || !same(stepStatuses(workflow), stepStatuses(view)))
+    const workflow = returned.view;
+    if (!same(endOf(view), plan))
+      report('lost', `read model ${JSON.stringify(endOf(view))}; plan ${JSON.stringify(plan)}`);
+    if (!same(endOf(workflow), endOf(view)))
       report(
         'mismatch',
-        `workflow ${workflow.status} ${JSON.stringify(stepStatuses(workflow))}; read model ${view.status} ${JSON.stringify(stepStatuses(view))}`,
+        `workflow ${JSON.stringify(endOf(workflow))}; read model ${JSON.stringify(endOf(view))}`,
       );
     for (const effect of await effects(db, caseId, planned, workflow))
       if (effect.rows !== effect.want)
@@ -300,6 +442,18 @@ export async function judge(options: {
           `${effect.what}: ${effect.rows} records, ${effect.want} expected`,
         );
     for (const f of await notifications(db, caseId, planned)) report(f.problem, f.detail);
+  }
+  let refusedAtDoor = 0;
+  for (const door of options.door) {
+    const problems = await judgeDoor(db, client, door);
+    refusedAtDoor += door.planned.door.length;
+    for (const detail of problems)
+      findings.push({
+        caseId: caseIdOf(door.planned.application),
+        kind: door.planned.kind,
+        problem: 'lost',
+        detail,
+      });
   }
   const audit = await verifyAuditChain(db);
   if (audit.firstBroken !== undefined)
@@ -318,6 +472,8 @@ export async function judge(options: {
     lost: tally('lost'),
     duplicates: tally('duplicate'),
     mismatches: tally('mismatch'),
+    stuck: tally('stuck'),
+    refusedAtDoor,
     settledSeconds,
     auditRows: audit.rows,
     auditIntact: audit.firstBroken === undefined,

@@ -1,8 +1,12 @@
 // What a chaos run files and what each case must end as — the oracle's side, written from the
 // domain's rules (DOMAIN.md), not read back from the engine: each kind of case, the people it needs in
-// the agencies' registers, the officers' and relatives' scripted actions, and the expected end.
+// the agencies' registers, the officers' and relatives' scripted actions, the refusals the agencies
+// are told to give it, and the expected end.
+import type { z } from 'zod';
+import type { FaultRule } from '../../agencies/simulators/framework/faults';
 import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/BirthApplication';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
+import { UNSAFE_TEXT } from '../../domain/safe-text';
 
 export const KINDS = [
   'birth-automatic',
@@ -14,8 +18,25 @@ export const KINDS = [
   'death-bank-refused',
   'death-lump-sum-confirmed',
   'death-social-protection',
+  // The refusal-and-bad-input phase: agencies refusing for good, and filings refused at the door.
+  'birth-agency-bad-request',
+  'birth-card-refused',
+  'death-payment-refused',
+  'death-bank-refused-other-code',
+  'bad-input',
 ] as const;
 export type Kind = (typeof KINDS)[number];
+
+const REFUSAL_PHASE: readonly Kind[] = KINDS.slice(KINDS.indexOf('birth-agency-bad-request'));
+
+/**
+ * The order kinds come in: every kind once, then the other kinds twice more — so the refusals and the
+ * bad input are a modest share (5 in 32) and any run of CYCLE.length cases has each kind.
+ */
+export const CYCLE: readonly Kind[] = [
+  ...KINDS,
+  ...[1, 2].flatMap(() => KINDS.filter((k) => !REFUSAL_PHASE.includes(k))),
+];
 
 /** Communes: births and deaths register automatically in one, wait for the officer in the other. */
 export const OFFICER_COMMUNE = '00004';
@@ -25,11 +46,34 @@ export const AUTOMATIC_COMMUNE = '00070';
 export type OfficerScript = 'approve' | 'supplement-then-approve' | 'supplement-unanswered';
 
 export interface Expected {
+  /** The case's final status; for `bad-input`, no case at all. */
   status: string;
   /** Every step the case view shows, with its final status. */
   steps: Record<string, string>;
-  /** Per payment reference suffix (`funeral`, `survivor`): attempts refused, then exactly one paid. */
-  payments: Record<string, { refused: number }>;
+  /** Every step that shows a reason code (StepView.reasonCode), with it: the rejected ones. */
+  reasonCodes: Record<string, string>;
+  /** Why the case ended without its first record (CaseView.reason.code), when it did. */
+  caseReason?: string;
+  /**
+   * Per payment reference suffix (`funeral`, `survivor`): the one channel it is paid by, or none; and
+   * how many transfers the payments system refused in its own table (a refusal set by a fault rule is
+   * answered before the agency's handler and leaves no row).
+   */
+  payments: Record<string, { channel: 'bank' | 'post' | 'none'; refused: number }>;
+}
+
+/** A copy of the case's application with one unstorable field, and what the 400 must say. */
+export interface DoorRefusal {
+  application: BirthApplication | DeathApplication;
+  /** JSON pointer of the field the problem names, and the words it names it with. */
+  pointer: string;
+  detail: string;
+}
+
+/** A refusal an agency is told to give, matched on a value no other case sends. */
+export interface Refusal {
+  agency: 'civil-status' | 'social-insurance' | 'payments';
+  rule: z.input<typeof FaultRule>;
 }
 
 export interface PlannedCase {
@@ -43,56 +87,115 @@ export interface PlannedCase {
   officer: Partial<Record<string, OfficerScript>>;
   /** A deceased person the agencies must know before filing. */
   deceased?: { pin: string; known: 'insured' | 'assistance' | 'merit' };
+  /** The agencies' refusals of this case, set before it is filed and kept to the end of the run. */
+  refusals: Refusal[];
+  /** `bad-input`: the filings refused at the door; `application` is never filed itself. */
+  door: DoorRefusal[];
   expected: Expected;
 }
 
 const done = (...steps: string[]) => Object.fromEntries(steps.map((s) => [s, 'completed']));
+const noCodesNoPayments = { reasonCodes: {}, payments: {} };
+const paid = (channel: 'bank' | 'post', refused = 0) => ({ channel, refused });
+
+/** What the agencies answer the refusal phase's cases, each with a code of its own. */
+const REFUSED = {
+  birthAsInvalid: { code: 'CIVIL_STATUS.INVALID_REQUEST', reason: 'the place of birth is unknown' },
+  card: {
+    code: 'SOCIAL_INSURANCE.FACILITY_FULL',
+    reason: 'the initial care facility takes no more children',
+  },
+  payee: { code: 'PAYMENTS.PAYEE_BLOCKED', reason: 'the payee is under a court freeze' },
+  account: { code: 'PAYMENTS.ACCOUNT_FROZEN', reason: 'the account is frozen' },
+} as const;
 
 const EXPECTED: Record<Kind, Expected> = {
   'birth-automatic': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   'birth-officer-approves': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   'birth-supplement-answered': {
     status: 'completed',
     steps: done('birth', 'residence', 'insurance'),
-    payments: {},
+    ...noCodesNoPayments,
   },
   // The birth is refused when the reply window closes; the later steps never start.
-  'birth-supplement-timeout': { status: 'rejected', steps: { birth: 'rejected' }, payments: {} },
+  'birth-supplement-timeout': {
+    status: 'rejected',
+    steps: { birth: 'rejected' },
+    reasonCodes: { birth: 'SUPPLEMENT.TIMEOUT' },
+    caseReason: 'SUPPLEMENT.TIMEOUT',
+    payments: {},
+  },
   // The police refuse an address with no household; the card is still issued.
   'birth-unknown-address': {
     status: 'partially_completed',
     steps: { birth: 'completed', residence: 'rejected', insurance: 'completed' },
+    reasonCodes: { residence: 'RESIDENCE.ADDRESS_UNKNOWN' },
     payments: {},
   },
   'death-bhxh-funeral': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank') },
   },
   // The bank refuses a closed account; the allowance goes by post.
   'death-bank-refused': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 1 } },
+    reasonCodes: {},
+    payments: { funeral: paid('post', 1) },
   },
   'death-lump-sum-confirmed': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral', 'survivor'),
-    payments: { funeral: { refused: 0 }, survivor: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank'), survivor: paid('bank') },
   },
   'death-social-protection': {
     status: 'completed',
     steps: done('death', 'residence-removal', 'funeral'),
-    payments: { funeral: { refused: 0 } },
+    reasonCodes: {},
+    payments: { funeral: paid('bank') },
   },
+  // Civil status answers 400 (the request itself is wrong): the first step is refused for good, so
+  // the case is rejected and nothing follows.
+  'birth-agency-bad-request': {
+    status: 'rejected',
+    steps: { birth: 'rejected' },
+    reasonCodes: { birth: 'AGENCY.BAD_REQUEST' },
+    caseReason: 'AGENCY.BAD_REQUEST',
+    payments: {},
+  },
+  // BHXH refuses the card (422 with its code): the birth and the residence stand.
+  'birth-card-refused': {
+    status: 'partially_completed',
+    steps: { birth: 'completed', residence: 'completed', insurance: 'rejected' },
+    reasonCodes: { insurance: REFUSED.card.code },
+    payments: {},
+  },
+  // Refused at the bank and by post: the allowance is granted but the step ends rejected, unpaid.
+  'death-payment-refused': {
+    status: 'partially_completed',
+    steps: { death: 'completed', 'residence-removal': 'completed', funeral: 'rejected' },
+    reasonCodes: { funeral: 'PAYMENTS.REFUSED' },
+    payments: { funeral: { channel: 'none', refused: 0 } },
+  },
+  // The bank refuses with a code of its own (not a closed account): paid by post all the same.
+  'death-bank-refused-other-code': {
+    status: 'completed',
+    steps: done('death', 'residence-removal', 'funeral'),
+    reasonCodes: {},
+    payments: { funeral: paid('post') },
+  },
+  'bad-input': { status: 'no case', steps: {}, ...noCodesNoPayments },
 };
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -101,46 +204,132 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const pinFor = (run: number, index: number, who: number) =>
   `0019${pad(run % 10_000, 4)}${pad(index * 4 + who, 4)}`.slice(0, 12);
 
-/** Case `index` of run `run`: kinds in turn, so any number of cases covers every kind evenly. */
+/** A child's name no other case of the run uses: a name holds letters only, so digits are spelt. */
+const nameFor = (run: number, index: number) => {
+  const spell = (n: number) =>
+    [...String(n)].map((d, i) => String.fromCharCode((i ? 97 : 65) + Number(d))).join('');
+  return `Tran ${spell(run)} ${spell(index)}`;
+};
+
+/**
+ * Text no system can keep or show truthfully, one kind in each field: a lone surrogate, a
+ * right-to-left override, a C1 control (U+0085, a line break to some readers), a zero-width space.
+ */
+const UNSTORABLE = {
+  birth: [
+    ['/mother/address/line', '12 \ud800 Phố Đội Cấn', UNSAFE_TEXT.malformed],
+    ['/residence/address/line', '12 Phố \u202eĐội Cấn', UNSAFE_TEXT.bidi],
+    ['/child/placeOfBirth', 'Bệnh viện\u0085Phụ sản Hà Nội', UNSAFE_TEXT.controlOneLine],
+    ['/child/fullName', 'Nguyễn\u200bMinh An', UNSAFE_TEXT.invisible],
+  ],
+  death: [
+    ['/deceased/lastResidence/line', '5 \ud800 Phố Hàng Bạc', UNSAFE_TEXT.malformed],
+    ['/funeral/payment/postAddress/line', '5 Phố \u202eHàng Bạc', UNSAFE_TEXT.bidi],
+    ['/death/place', 'Bệnh viện\u0085Bạch Mai', UNSAFE_TEXT.controlOneLine],
+    ['/applicant/fullName', 'Lê\u200bThị Hoa', UNSAFE_TEXT.invisible],
+  ],
+} as const;
+
+/** A copy of `application` with `text` at `pointer`. */
+function withText<T>(application: T, pointer: string, text: string): T {
+  const copy = structuredClone(application);
+  const keys = pointer.slice(1).split('/');
+  const field = keys.pop() ?? '';
+  const parent = keys.reduce<Record<string, unknown>>(
+    (node, key) => node[key] as Record<string, unknown>,
+    copy as Record<string, unknown>,
+  );
+  parent[field] = text;
+  return copy;
+}
+
+/** Case `index` of run `run`: kinds in CYCLE's order, so any number of cases covers every kind. */
 export function planCase(run: number, index: number, today: string): PlannedCase {
-  const kind = KINDS[index % KINDS.length] as Kind;
-  const expected = EXPECTED[kind];
-  if (kind.startsWith('birth-')) {
-    const base = EXAMPLE_BIRTH_APPLICATION;
-    const automatic = kind === 'birth-automatic' || kind === 'birth-unknown-address';
-    const application: BirthApplication = {
-      ...base,
-      receivingCommune: automatic ? AUTOMATIC_COMMUNE : OFFICER_COMMUNE,
-      child: { ...base.child, dateOfBirth: today },
-      medicalBirthCertificate: {
-        ...base.medicalBirthCertificate,
-        number: `CH-${run}-${index}`,
-        issuedOn: today,
-      },
-      ...(kind === 'birth-unknown-address' &&
-        base.residence && {
-          residence: {
-            ...base.residence,
-            address: { commune: OFFICER_COMMUNE, line: '99 Phố Không Tồn Tại' },
-          },
-        }),
-    };
-    const script: Record<string, OfficerScript> = {
-      'birth-officer-approves': 'approve',
-      'birth-supplement-answered': 'supplement-then-approve',
-      'birth-supplement-timeout': 'supplement-unanswered',
-    };
+  const kind = CYCLE[index % CYCLE.length] as Kind;
+  if (kind === 'bad-input') {
+    // A birth in one round, a death in the next; the key's case must never exist.
+    const round = Math.floor(index / CYCLE.length);
+    const like = round % 2 === 0 ? 'birth-automatic' : 'death-bhxh-funeral';
+    const base = planKind(like, run, index, today);
+    const fields = round % 2 === 0 ? UNSTORABLE.birth : UNSTORABLE.death;
     return {
-      index,
+      ...base,
       kind,
-      application,
-      applicantPin: base.applicant.pin,
-      confirmers: [],
-      officer: script[kind] ? { birth: script[kind] } : {},
-      expected,
+      deceased: undefined,
+      door: fields.map(([pointer, text, detail]) => ({
+        application: withText(base.application, pointer, text),
+        pointer,
+        detail,
+      })),
+      expected: EXPECTED[kind],
     };
   }
+  return planKind(kind, run, index, today);
+}
 
+function planKind(kind: Kind, run: number, index: number, today: string): PlannedCase {
+  return kind.startsWith('birth-')
+    ? planBirth(kind, run, index, today)
+    : planDeath(kind, run, index, today);
+}
+
+function planBirth(kind: Kind, run: number, index: number, today: string): PlannedCase {
+  const base = EXAMPLE_BIRTH_APPLICATION;
+  const automatic = kind !== 'birth-officer-approves' && !kind.startsWith('birth-supplement-');
+  const certificate = `CH-${run}-${index}`;
+  const child = kind === 'birth-card-refused' ? nameFor(run, index) : base.child.fullName;
+  const application: BirthApplication = {
+    ...base,
+    receivingCommune: automatic ? AUTOMATIC_COMMUNE : OFFICER_COMMUNE,
+    child: { ...base.child, fullName: child, dateOfBirth: today },
+    medicalBirthCertificate: {
+      ...base.medicalBirthCertificate,
+      number: certificate,
+      issuedOn: today,
+    },
+    ...(kind === 'birth-unknown-address' &&
+      base.residence && {
+        residence: {
+          ...base.residence,
+          address: { commune: OFFICER_COMMUNE, line: '99 Phố Không Tồn Tại' },
+        },
+      }),
+  };
+  const refusals: Refusal[] = [];
+  if (kind === 'birth-agency-bad-request')
+    refusals.push({
+      agency: 'civil-status',
+      rule: {
+        path: 'certificateNumber',
+        equals: certificate,
+        status: 400,
+        body: REFUSED.birthAsInvalid,
+      },
+    });
+  if (kind === 'birth-card-refused')
+    refusals.push({
+      agency: 'social-insurance',
+      rule: { path: 'fullName', equals: child, status: 422, body: REFUSED.card },
+    });
+  const script: Partial<Record<Kind, OfficerScript>> = {
+    'birth-officer-approves': 'approve',
+    'birth-supplement-answered': 'supplement-then-approve',
+    'birth-supplement-timeout': 'supplement-unanswered',
+  };
+  return {
+    index,
+    kind,
+    application,
+    applicantPin: base.applicant.pin,
+    confirmers: [],
+    officer: script[kind] ? { birth: script[kind] } : {},
+    refusals,
+    door: [],
+    expected: EXPECTED[kind],
+  };
+}
+
+function planDeath(kind: Kind, run: number, index: number, today: string): PlannedCase {
   const deceasedPin = pinFor(run, index, 0);
   const spouse = pinFor(run, index, 1);
   const child = pinFor(run, index, 2);
@@ -150,12 +339,15 @@ export function planCase(run: number, index: number, today: string): PlannedCase
     .slice(0, 10);
   const commune = kind === 'death-social-protection' ? OFFICER_COMMUNE : AUTOMATIC_COMMUNE;
   const line = commune === OFFICER_COMMUNE ? '12 Phố Đội Cấn' : '5 Phố Hàng Bạc';
+  // 0011000999999 is seeded as a closed account; the other-code kind has an account of its own.
+  const account =
+    kind === 'death-bank-refused'
+      ? '0011000999999'
+      : kind === 'death-bank-refused-other-code'
+        ? `0012${pad(run % 10_000, 4)}${pad(index, 5)}`
+        : '0011001234567';
   const payment = {
-    bankAccount: {
-      bank: 'VCB',
-      // 0011000999999 is seeded as a closed account.
-      number: kind === 'death-bank-refused' ? '0011000999999' : '0011001234567',
-    },
+    bankAccount: { bank: 'VCB', number: account },
     postAddress: { commune, line },
   };
   const relative = (pin: string, relationship: 'spouse' | 'child', born: string) => ({
@@ -193,6 +385,18 @@ export function planCase(run: number, index: number, today: string): PlannedCase
       : kind === 'death-bank-refused'
         ? 'merit'
         : 'insured';
+  const refusals: Refusal[] = [];
+  // The one who arranged the funeral (the applicant) is paid: refused at the bank and by post.
+  if (kind === 'death-payment-refused')
+    refusals.push({
+      agency: 'payments',
+      rule: { path: 'payee.pin', equals: spouse, status: 422, body: REFUSED.payee },
+    });
+  if (kind === 'death-bank-refused-other-code')
+    refusals.push({
+      agency: 'payments',
+      rule: { path: 'bankAccount.number', equals: account, status: 422, body: REFUSED.account },
+    });
   return {
     index,
     kind,
@@ -201,6 +405,8 @@ export function planCase(run: number, index: number, today: string): PlannedCase
     confirmers: lumpSum ? [spouse, child] : [],
     officer: {},
     deceased: { pin: deceasedPin, known },
-    expected,
+    refusals,
+    door: [],
+    expected: EXPECTED[kind],
   };
 }
