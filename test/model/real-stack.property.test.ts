@@ -11,12 +11,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_STATUS_OF, type AgencyStepState } from '../../domain/procedures/agency-step.machine';
+import type { DeathApplication } from '../../domain/DeathApplication';
 import type { CaseView, StepView } from '../../domain/procedures/views';
 import { setCivilStatusReview, startTestStack, type TestStack } from '../support/stack';
 import { COMMUNE_OF_REVIEW, prepare, setFaults } from './real-stack-cases';
 import { brokenInvariant, stillMoving, type Observation } from './real-stack-invariant';
 import { BOUND_MS, play } from './real-stack-play';
-import { batch } from './real-stack-world';
+import { batch, type DeathWorld } from './real-stack-world';
 
 const RUNS = Number(process.env.MODEL_STACK_RUNS ?? 5);
 const CASES = Number(process.env.MODEL_STACK_CASES ?? 6);
@@ -58,6 +59,42 @@ describe('the real stack, driven by generated worlds', () => {
       );
     },
     RUNS * (3 * BOUND_MS) + 30_000,
+  );
+
+  // Engine gap found by the generated worlds (seed 8 of a run biased to annulments): the annulment
+  // compensates completed steps only (workflows/death-annulment.workflow.ts), so a funeral allowance
+  // granted by BHXH but never paid (payments refused everywhere: the step ends rejected, "granted by
+  // decision …, not paid") keeps its grant in force after the court annulled the death. Marked
+  // it.fails until the annulment revokes such grants; the property above does not judge it.
+  it.fails(
+    'when a funeral allowance was granted but its payment refused everywhere and the death is annulled, then the grant is revoked',
+    async () => {
+      const world: DeathWorld = {
+        procedure: 'death-residence-funeral',
+        review: 'automatic',
+        deceased: 'insured',
+        death: { kind: 'ok' },
+        removal: { kind: 'ok' },
+        funeral: { claim: { kind: 'ok' }, payment: 'refused' },
+        annul: true,
+        officers: {},
+        supplements: [],
+      };
+      const prepared = await prepare(stack, world);
+      setFaults(stack, { cases: [world], transient: [] }, [prepared]);
+
+      const played = await play(stack, prepared);
+
+      expect(played.broken).toBeUndefined();
+      expect(played.seen).toMatch(/^annulled .*funeral:rejected\(PAYMENTS\.REFUSED\)/);
+      const { pin } = (prepared.application as DeathApplication).deceased;
+      const grants = await stack.database.db.query<{ status: string }>(
+        'SELECT status FROM sim_social_insurance.funeral_decisions WHERE pin = $1',
+        [pin],
+      );
+      expect(grants.rows).toEqual([{ status: 'revoked' }]);
+    },
+    3 * BOUND_MS,
   );
 });
 
