@@ -19,7 +19,7 @@ import { brokenInvariant, stillMoving, type Observation } from './real-stack-inv
 import { BOUND_MS, play } from './real-stack-play';
 import { batch, type DeathWorld } from './real-stack-world';
 
-const RUNS = Number(process.env.MODEL_STACK_RUNS ?? 5);
+const RUNS = Number(process.env.MODEL_STACK_RUNS ?? 4);
 const CASES = Number(process.env.MODEL_STACK_CASES ?? 6);
 const SEED = Number(process.env.MODEL_STACK_SEED ?? 20261203);
 /** Supplement windows of seconds (the drill setting), so a lapse is seen within the bound. */
