@@ -66,7 +66,7 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     payout: Payout,
     amountVnd: number,
     decisionNumber: string,
-  ): Promise<StepOutcome> {
+  ): Promise<Extract<StepOutcome, { kind: 'completed' | 'rejected' }>> {
     const base = {
       reference: `${call.caseId}:${call.request.step}`,
       payee: payout.payee,
@@ -130,9 +130,10 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     };
     if (!payout) return { kind: 'completed', result: base };
     const payment = await pay(call, payout, decision.amountVnd, decision.decisionNumber);
+    // Granted but not paid: the decision stays on the step, so an annulment can revoke it.
     return payment.kind === 'completed'
       ? { kind: 'completed', result: { ...base, ...payment.result } }
-      : payment;
+      : { ...payment, result: base };
   }
 
   const handlers: StepHandlers<

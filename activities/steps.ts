@@ -19,7 +19,8 @@ import type { FuneralPayer } from '../domain/procedures/death-benefits.rules';
 export type StepOutcome =
   | { kind: 'completed'; result: StepResult }
   | { kind: 'review' }
-  | { kind: 'rejected'; code: string; reason: string }
+  /** `result`: what the refusal leaves in force (a benefit granted whose payment was refused). */
+  | { kind: 'rejected'; code: string; reason: string; result?: StepResult }
   | { kind: 'returned'; reason: string };
 
 /** Who receives a benefit and how: a bank account, falling back to the post when the bank refuses. */

@@ -118,7 +118,11 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
   await project();
   for (const name of REVERSE_ORDER) {
     const step = steps.get(name);
-    if (step?.status !== 'completed') continue;
+    // A completed step, or a benefit granted whose payment was refused: its decision stands.
+    const inForce =
+      step?.status === 'completed' ||
+      (step?.status === 'rejected' && step.result?.decisionNumber !== undefined);
+    if (!step || !inForce) continue;
     // A compensation the agency refuses for good is flagged for manual action, not retried forever
     // (STYLE rule 11); the others still run.
     const outcome = await orElse<

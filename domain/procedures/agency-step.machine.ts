@@ -52,10 +52,11 @@ export type StepEvent =
   | { type: 'SKIP' }
   | { type: 'AGENCY_COMPLETED'; result: StepResult }
   | { type: 'AGENCY_REVIEW_REQUIRED' }
-  | ({ type: 'AGENCY_REJECTED' } & Refusal)
+  /** `result`: what the refusal leaves in force (a benefit granted, its payment refused). */
+  | ({ type: 'AGENCY_REJECTED'; result?: StepResult } & Refusal)
   | { type: 'AGENCY_RETURNED'; reason: string }
   | { type: 'APPROVED'; result: StepResult }
-  | ({ type: 'REJECTED' } & Refusal)
+  | ({ type: 'REJECTED'; result?: StepResult } & Refusal)
   | { type: 'SUPPLEMENT_REQUESTED'; missing: string[] }
   | { type: 'SUPPLEMENT_PROVIDED' }
   | { type: 'SUPPLEMENT_TIMED_OUT' }
@@ -106,8 +107,7 @@ export const agencyStepMachine = setup({
   actions: {
     ...STEP_ACTIONS,
     recordResult: assign({
-      result: ({ event }) =>
-        event.type === 'AGENCY_COMPLETED' || event.type === 'APPROVED' ? event.result : undefined,
+      result: ({ event }) => ('result' in event ? event.result : undefined),
     }),
     recordReason: assign(({ event }) => reasonOf(event)),
   },
@@ -149,7 +149,10 @@ export const agencyStepMachine = setup({
       on: {
         AGENCY_COMPLETED: { target: 'completed', actions: ['recordResult', 'notifyCitizen'] },
         AGENCY_REVIEW_REQUIRED: { target: 'in_review', actions: 'openTask' },
-        AGENCY_REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
+        AGENCY_REJECTED: {
+          target: 'rejected',
+          actions: ['recordResult', 'recordReason', 'notifyCitizen'],
+        },
         // The agency found a defect caused by an earlier step and sent the file back there; a first
         // step has no earlier agency, so the return is a refusal.
         AGENCY_RETURNED: [
@@ -162,7 +165,10 @@ export const agencyStepMachine = setup({
     in_review: {
       on: {
         APPROVED: { target: 'completed', actions: ['recordResult', 'notifyCitizen'] },
-        REJECTED: { target: 'rejected', actions: ['recordReason', 'notifyCitizen'] },
+        REJECTED: {
+          target: 'rejected',
+          actions: ['recordResult', 'recordReason', 'notifyCitizen'],
+        },
         SUPPLEMENT_REQUESTED: {
           target: 'awaiting_supplement',
           actions: [

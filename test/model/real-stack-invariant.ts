@@ -117,7 +117,9 @@ function effects(o: Observation): string[] {
     const count = (suffix = '') => o.effects[`${step.step}${suffix}`];
     if (DONE.has(step.status) && count() === 0)
       problems.push(`the ${step.step} step is ${step.status} but its agency has no record`);
-    if (DONE.has(step.status) && count(':paid') === 0)
+    // A compensated benefit may have been granted and never paid (its payment refused).
+    const paidFor = step.status === 'completed' || step.result?.paymentRef !== undefined;
+    if (DONE.has(step.status) && paidFor && count(':paid') === 0)
       problems.push(`the ${step.step} step is ${step.status} but nothing was paid`);
     if (!DONE.has(step.status) && (count(':paid') ?? 0) > 0)
       problems.push(`paid for the ${step.step} step, which is ${step.status}`);

@@ -12,10 +12,10 @@ export const outcomeEvent = (o: StepOutcome, decided = false): StepEvent => {
         : { type: 'AGENCY_COMPLETED', result: o.result };
     case 'review':
       return { type: 'AGENCY_REVIEW_REQUIRED' };
-    case 'rejected':
-      return decided
-        ? { type: 'REJECTED', code: o.code, reason: o.reason }
-        : { type: 'AGENCY_REJECTED', code: o.code, reason: o.reason };
+    case 'rejected': {
+      const refusal = { code: o.code, reason: o.reason, ...(o.result && { result: o.result }) };
+      return decided ? { type: 'REJECTED', ...refusal } : { type: 'AGENCY_REJECTED', ...refusal };
+    }
     case 'returned':
       return { type: 'AGENCY_RETURNED', reason: o.reason };
   }
