@@ -25,9 +25,9 @@ import {
   type CaseInput,
   type RefuseParams,
   type ReturnedParams,
+  WITHDRAWAL,
 } from '../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../domain/procedures/case-status';
-import { ReasonCode } from '../domain/procedures/reasons';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
@@ -251,7 +251,7 @@ export class LinkedCase {
     const handlers = {
       ...procedure,
       cancelSteps: () =>
-        this.toSteps([...this.children.keys()], (c) => c.signal(cancelStep, this.withdrawal)),
+        this.toSteps([...this.children.keys()], (c) => c.signal(cancelStep, WITHDRAWAL)),
       resendAfterCorrection: ({ returned }: ReturnedParams) =>
         this.toSteps(
           returned.map((r) => r.step),
@@ -287,11 +287,6 @@ export class LinkedCase {
     await condition(allHandlersFinished);
     return this.view();
   }
-
-  private readonly withdrawal: Refusal = {
-    code: ReasonCode.WITHDRAWN,
-    reason: 'withdrawn by the applicant',
-  };
 
   /** Sends each step's workflow a signal; a step already ended has nothing to hear. */
   private async toSteps(

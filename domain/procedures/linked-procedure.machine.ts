@@ -94,6 +94,12 @@ export const CASE_ACTIONS = {
 };
 export type CaseAction = keyof typeof CASE_ACTIONS;
 
+/** Why a withdrawn case and the steps it cancels ended. */
+export const WITHDRAWAL: Refusal = {
+  code: ReasonCode.WITHDRAWN,
+  reason: 'withdrawn by the applicant',
+};
+
 // Allowed in every state at rest, not on the machine's root: a finished case cannot be withdrawn.
 const WITHDRAW = {
   target: 'withdrawn',
@@ -137,7 +143,7 @@ export const linkedProcedureMachine = setup({
     }),
     forgetReturned: assign({ returned: [] }),
     recordWithdrawal: assign({
-      reason: { code: ReasonCode.WITHDRAWN, reason: 'withdrawn by the applicant' },
+      reason: WITHDRAWAL,
     }),
     /** A branch's outcome, heard in every state where branches run. */
     recordBranchOutcome: assign({
