@@ -27,29 +27,42 @@ const draws = (...values: number[]) => {
   return () => values[Math.min(i++, values.length - 1)] as number;
 };
 
-const timed = async (run: () => Promise<unknown>) => {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
-};
-
 describe('FaultInjector', () => {
   it('when a latency range is set, then each write waits its random share of the range and is counted as delayed', async () => {
     // Arrange: the latency draw comes first for each request: 0 → the minimum, 0.5 → the middle.
-    const faults = new FaultInjector({ random: draws(0, 0.99, 0.99, 0.99, 0.5, 0.99) });
-    const { app } = agencyBehind(faults);
+    const waited: number[] = [];
+    const faults = new FaultInjector({
+      random: draws(0, 0.99, 0.99, 0.99, 0.5, 0.99),
+      wait: (ms) => {
+        waited.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const { app, done } = agencyBehind(faults);
     faults.set('agency', { latencyMs: 100, latencyMaxMs: 300 });
 
     // Act
-    const low = await timed(() => request(app).post('/agency/work').send({}));
-    const middle = await timed(() => request(app).post('/agency/work').send({}));
+    await request(app).post('/agency/work').send({ n: 1 });
+    await request(app).post('/agency/work').send({ n: 2 });
 
     // Assert
-    expect(low).toBeGreaterThanOrEqual(95);
-    expect(low).toBeLessThan(190);
-    expect(middle).toBeGreaterThanOrEqual(195);
-    expect(middle).toBeLessThan(290);
+    expect(waited).toEqual([100, 200]);
+    expect(done).toEqual([{ n: 1 }, { n: 2 }]);
     expect(faults.stats().agency).toMatchObject({ requests: 2, delayed: 2 });
+  });
+
+  it('when a fixed latency is set, then the write is held by a real timer before the agency handles it', async () => {
+    // Arrange
+    const faults = new FaultInjector({ random: () => 0.99 });
+    const { app } = agencyBehind(faults);
+    faults.set('agency', { latencyMs: 60 });
+
+    // Act
+    const start = performance.now();
+    await request(app).post('/agency/work').send({});
+
+    // Assert: at least the delay (a lower bound only: a loaded machine may take longer, never less)
+    expect(performance.now() - start).toBeGreaterThanOrEqual(55);
   });
 
   it('when the latency range is upside down, then the configuration is refused', () => {

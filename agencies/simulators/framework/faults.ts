@@ -109,10 +109,15 @@ export class FaultInjector {
   private readonly configs = new Map<string, FaultConfig>();
   private readonly counters = new Map<string, FaultStats>();
   private readonly random: () => number;
+  private readonly wait: (ms: number) => Promise<void>;
 
-  /** `random` (tests): the source of every random draw, uniform in [0, 1). */
-  constructor(options: { random?: () => number } = {}) {
+  /**
+   * `random` (tests): the source of every random draw, uniform in [0, 1).
+   * `wait` (tests): how a delay is waited out; a real timer by default.
+   */
+  constructor(options: { random?: () => number; wait?: (ms: number) => Promise<void> } = {}) {
     this.random = options.random ?? Math.random;
+    this.wait = options.wait ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** Unset fields take their defaults (no fault). Counters are kept. */
@@ -157,7 +162,7 @@ export class FaultInjector {
       const delay = this.latency(config);
       if (delay > 0) {
         this.count(agency, 'delayed');
-        await new Promise((r) => setTimeout(r, delay));
+        await this.wait(delay);
       }
       if (config.outageUntil && Date.now() < Date.parse(config.outageUntil)) {
         this.count(agency, 'outage');
