@@ -130,7 +130,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     },
   };
 
-  await linked.notify({ template: 'case_received', caseId: linked.caseId });
+  linked.notify({ template: 'case_received', caseId: linked.caseId });
   await startStep('birth', birthRequest(app, input.provinceCode), rules.deadlines.birth);
   return linked.run(handlers);
 }

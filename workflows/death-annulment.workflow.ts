@@ -158,6 +158,8 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
     await project();
   }
   view.timeline.push({ at: new Date().toISOString(), event: 'annulled' });
+  // Shown first, then told: the message sends the citizen to a page that already says so.
+  await project();
   await bestEffort(() =>
     notifyCitizen({
       key: `${caseId}:annulment:notify`,
@@ -165,6 +167,5 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
       event: { template: 'case_finished', caseId, status: 'annulled' },
     }),
   );
-  await project();
   return view;
 }

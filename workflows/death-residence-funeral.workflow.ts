@@ -256,9 +256,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     );
   }
 
-  await linked.notify({ template: 'case_received', caseId: linked.caseId });
+  linked.notify({ template: 'case_received', caseId: linked.caseId });
   if (payee)
-    await linked.notify({
+    linked.notify({
       template: 'payee_confirmation_requested',
       caseId: linked.caseId,
       due: toLocalDate(payee.due, calendar),

@@ -8,14 +8,12 @@ import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
-  proxyActivities,
   setHandler,
   startChild,
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
-import type { Activities } from '../activities';
 import type { Language, NotificationEvent } from '../domain/notifications';
 import type { Refusal } from '../domain/procedures/agency-step.machine';
 import {
@@ -30,7 +28,6 @@ import {
 import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
-import { agencyOptions } from './activity-options';
 import {
   cancelStep,
   closeReturnedStep,
@@ -40,11 +37,10 @@ import {
   withdrawCase,
 } from './messages';
 import { bestEffort, orElse, refusalOf, runActions, type ActionHandlers } from './outcomes';
+import { CitizenNotifier } from './notifier';
 import { projections } from './projections';
 import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds } from './task-queues';
-
-const { notifyCitizen } = proxyActivities<Activities>(agencyOptions('notifications'));
 
 export interface LinkedCaseOptions extends CaseInput {
   procedure: string;
@@ -90,7 +86,7 @@ export class LinkedCase {
   /** Wakes the case to project something that changed without an event (a procedure's own). */
   private changed = false;
   private version = 0;
-  private sent = 0;
+  private readonly notifier: CitizenNotifier;
 
   constructor(private readonly options: LinkedCaseOptions) {
     const { first, chosen, maxCorrections, verificationStep } = options;
@@ -101,6 +97,7 @@ export class LinkedCase {
       ...(verificationStep !== undefined && { verificationStep }),
     });
     this.snapshot = initial;
+    this.notifier = new CitizenNotifier(this.caseId, options.contact);
     this.actions = [...initialActions];
     this.timeline = [{ at: new Date(options.receivedAt).toISOString(), event: 'received' }];
 
@@ -155,10 +152,9 @@ export class LinkedCase {
     };
   }
 
-  /** Tells the citizen, once per event (the key is the case and the event's sequence number). */
-  notify(event: NotificationEvent): Promise<void> {
-    const key = `${this.caseId}:notify:${++this.sent}`;
-    return bestEffort(() => notifyCitizen({ key, to: this.options.contact, event }));
+  /** Tells the citizen, once per event, without waiting for the gateway (notifier.ts). */
+  notify(event: NotificationEvent): void {
+    this.notifier.notify(event);
   }
 
   /** Something the case shows changed outside the machine: project it. */
@@ -218,7 +214,8 @@ export class LinkedCase {
    */
   async refuseStep(step: string, agency: StepView['agency'], refusal: Refusal): Promise<void> {
     const view = this.settle(step, agency, refusal);
-    // A step whose workflow failed cannot close its own task: the case closes it in the inbox.
+    // A step whose workflow failed cannot close its own task: the case closes it in the inbox,
+    // before the machine hears of it — the case never shows the step ended while its task is open.
     const start = this.starts.get(step);
     if (start)
       await bestEffort(() =>
@@ -229,7 +226,8 @@ export class LinkedCase {
           summary: start.summary,
         }),
       );
-    await this.notify({ template: 'step_rejected', caseId: this.caseId, step, ...refusal });
+    this.events.push({ type: 'STEP_SETTLED', step, outcome: 'rejected', ...refusal });
+    this.notify({ template: 'step_rejected', caseId: this.caseId, step, ...refusal });
   }
 
   /** A linked step that does not apply to this case (no pension to stop). */
@@ -284,6 +282,7 @@ export class LinkedCase {
     // Withdrawn: the steps end cancelled; their last views come with their results.
     await Promise.allSettled([...this.children.values()].map((child) => child.result()));
     await this.project();
+    await this.notifier.settled();
     await condition(allHandlersFinished);
     return this.view();
   }
@@ -299,7 +298,7 @@ export class LinkedCase {
     }
   }
 
-  /** Ends a step rejected with why, in the view and in the machine. */
+  /** Ends a step rejected with why in the view (refuseStep tells the machine). */
   private settle(step: string, agency: StepView['agency'], refusal: Refusal): StepView {
     const seen = this.steps.get(step);
     const view: StepView = {
@@ -322,7 +321,6 @@ export class LinkedCase {
       step,
       detail: refusal.reason,
     });
-    this.events.push({ type: 'STEP_SETTLED', step, outcome: 'rejected', ...refusal });
     return view;
   }
 

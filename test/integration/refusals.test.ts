@@ -3,7 +3,7 @@
 // earlier agency — each ends the case (or the step) with a reason the citizen can read, or is
 // refused at the door; nothing waits forever, and withdrawal of a case still under way answers 2xx.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
@@ -32,6 +32,10 @@ describe('cases that meet a refusal or a failure reach an end with a reason', ()
   });
   afterAll(async () => {
     await stack?.stop();
+  });
+  // A test that fails before clearing its faults must not fail the next ones with them.
+  afterEach(() => {
+    for (const agency of ['civil-status', 'payments']) stack.faults.clear(agency);
   });
 
   const messagesFor = async (caseId: string) =>
@@ -67,12 +71,19 @@ describe('cases that meet a refusal or a failure reach an end with a reason', ()
     });
     expect(view.reason?.code).toBe('AGENCY.BAD_REQUEST');
     expect(view.steps.map((s) => s.step)).toEqual(['birth']);
-    const told = await messagesFor(filed.body.caseId);
-    expect(told.map((m) => m.template)).toEqual([
-      'case_received',
-      'step_rejected',
-      'case_finished',
-    ]);
+    // Told after it is shown (the citizen's message leads to a page that already says so).
+    const told = await vi.waitFor(
+      async () => {
+        const messages = await messagesFor(filed.body.caseId);
+        expect(messages.map((m) => m.template)).toEqual([
+          'case_received',
+          'step_rejected',
+          'case_finished',
+        ]);
+        return messages;
+      },
+      { timeout: 30_000, interval: 250 },
+    );
     expect(told[1]?.text).toContain('hệ thống của cơ quan không chấp nhận yêu cầu');
     // Final: nothing left to withdraw (422), not a case stuck behind a failing task (503).
     const withdrawn = await request(stack.app)

@@ -2,7 +2,7 @@
 // a few seconds, a request for supplement nobody answers rejects the step within seconds, through the
 // same timer and machine as the legal 7 working days (birth-deadlines.test.ts).
 import type { Response } from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SUPPLEMENT_TIMEOUT_REASON } from '../../domain/procedures/agency-step.machine';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import type { BirthApplication } from '../../domain/BirthApplication';
@@ -91,5 +91,49 @@ describe('supplement windows in a drill (real dev server)', () => {
       reason: SUPPLEMENT_TIMEOUT_REASON,
     });
     expect(ended.steps.filter((s) => s.status === 'completed')).toEqual([]);
+  });
+
+  it('when the notifications gateway is down, then a request for supplement is shown to the citizen before its window closes, and the message goes out once the gateway is back', async () => {
+    // Arrange: every message refused with 503 for the next minute (retried, never given up).
+    stack.faults.set('notifications', {
+      outageUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const application = aBirthApplication(uniqueCertificate());
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+
+    // Act
+    const asked = await decide(stack.app, caseId, 'civil-status', {
+      decision: 'request_supplement',
+      missing: ['giấy chứng sinh bản điện tử'],
+    });
+    const due = Date.parse((asked.body as StepView).supplementDue ?? '');
+    const shown = await waitForCase(
+      stack.app,
+      caseId,
+      application.applicant.pin,
+      (v) => expect(v.status).toBe('awaiting_supplement'),
+      WINDOW_MS,
+    );
+    const seenAt = Date.now();
+    stack.faults.clear('notifications');
+
+    // Assert: seen in time, although not one message had gone out yet
+    expect(seenAt).toBeLessThan(due);
+    expect(stepOf(shown, 'birth').supplementDue).toBe(new Date(due).toISOString());
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('rejected'),
+    );
+    await vi.waitFor(
+      async () => {
+        const told = await stack.database.db.query<{ template: string }>(
+          'SELECT template FROM sim_notifications.messages WHERE reference = $1 ORDER BY message_id',
+          [caseId],
+        );
+        expect(told.rows.filter((m) => m.template === 'supplement_requested')).toHaveLength(1);
+        expect(told.rows.filter((m) => m.template === 'case_received')).toHaveLength(1);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
   });
 });

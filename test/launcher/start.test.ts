@@ -41,10 +41,21 @@ const waitForReady = (run: Launch) =>
 describe('make start (scripts/start.ts)', () => {
   const runs: Launch[] = [];
   const dataDirs: string[] = [];
-  afterAll(() => {
-    for (const run of runs) run.kill();
+  // A launcher still running (a failed or interrupted test) is asked to stop its parts, as Ctrl-C
+  // would: a SIGKILL of its group alone would leave them running, each in a group of its own.
+  afterAll(async () => {
+    for (const run of runs.filter(
+      (r) => r.child.exitCode === null && r.child.signalCode === null,
+    )) {
+      run.kill('SIGINT');
+      const stopped = await Promise.race([
+        run.exited.then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 60_000)),
+      ]);
+      if (!stopped) run.kill();
+    }
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 130_000);
 
   it('when started, stopped with Ctrl-C and started again, then it is ready each time and keeps its data', async () => {
     // Arrange

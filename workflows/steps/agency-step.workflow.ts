@@ -38,6 +38,7 @@ import {
   type OfficerDecisionInput,
 } from '../messages';
 import { bestEffort, orElse, runActions, type ActionHandlers } from '../outcomes';
+import { CitizenNotifier } from '../notifier';
 import { projections } from '../projections';
 import type { AgencyQueue } from '../task-queues';
 import { StepClock } from './step-clock';
@@ -69,7 +70,7 @@ export interface AgencyStepInput {
 export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const { workflowId, parent } = workflowInfo();
   const agencyCalls = proxyActivities<Activities>(agencyOptions(input.queue));
-  const notifications = proxyActivities<Activities>(agencyOptions('notifications'));
+  const citizen = new CitizenNotifier(workflowId, input.contact);
   const clock = new StepClock(
     input.calendar,
     input.startedAt,
@@ -87,7 +88,6 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   let queued = 0;
   let handled = 0;
   let version = 0;
-  let sent = 0;
 
   const view = (): StepView => ({
     step: input.request.step,
@@ -190,14 +190,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     },
     pauseClock: () => clock.pause(Date.now()),
     resumeClock: () => clock.resume(Date.now()),
-    notifyCitizen: () =>
-      bestEffort(() =>
-        notifications.notifyCitizen({
-          key: `${workflowId}:notify:${++sent}`,
-          to: input.contact,
-          event: notificationFor(),
-        }),
-      ),
+    // Told in the background: the change is recorded and shown first (notifier.ts).
+    notifyCitizen: () => citizen.notify(notificationFor()),
   } satisfies ActionHandlers<StepAction>;
 
   function notificationFor(): NotificationEvent {
@@ -255,6 +249,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   }
   // Whatever still waits in the inbox came too late for a finished step: its request is answered.
   handled = queued;
+  await citizen.settled();
   await condition(allHandlersFinished);
   return view();
 }
