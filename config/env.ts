@@ -86,6 +86,12 @@ export const ApiEnv = z
       .max(24 * 30)
       .default(24)
       .describe('how long a POST reply is kept for replay under its Idempotency-Key'),
+    IDEMPOTENCY_PURGE_INTERVAL_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(60)
+      .describe('pause between two purges of Idempotency-Key replies past their time to live'),
     CASE_ID_SECRET: z
       .string()
       .min(32, 'must be at least 32 characters')
