@@ -5,7 +5,7 @@ import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
-import { createAuthenticator } from './auth';
+import { authSettings, createAuthenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY } from './idempotency';
 import { createIdempotencyPurger } from './idempotency-purge';
 import { createReadiness } from './readiness';
@@ -24,12 +24,7 @@ async function main(): Promise<void> {
     temporal,
     db,
     logger,
-    authenticate: createAuthenticator({
-      secret: env.AUTH_JWT_SECRET,
-      jwksUrl: env.AUTH_JWKS_URL,
-      issuer: env.AUTH_JWT_ISSUER,
-      audience: env.AUTH_JWT_AUDIENCE,
-    }),
+    authenticate: createAuthenticator(authSettings(env)),
     readiness: createReadiness(connection, db),
     communes: await loadCommunes(db),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
