@@ -229,8 +229,18 @@ export const SimulatorsEnv = z.object({
   SIMULATORS_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATORS_PORT: port(4000),
   DATABASE_URL: postgresUrl(),
+  SIMULATORS_ADMIN_TOKEN: adminToken().describe(
+    'bearer token of the simulators’ /admin endpoints; unset → /admin is off',
+  ),
 });
 export type SimulatorsEnv = z.infer<typeof SimulatorsEnv>;
+
+function adminToken() {
+  return z
+    .string()
+    .regex(/^[\w.~+/-]{32,}$/, 'at least 32 letters, digits or . _ ~ + / -')
+    .optional();
+}
 
 /** `make start`: which parts to run here and which external ones to use instead. */
 export const LauncherEnv = z.object({
@@ -246,6 +256,9 @@ export const LauncherEnv = z.object({
   API_PORT: port(3000),
   SIMULATORS_PORT: port(4000),
   WORKER_METRICS_PORT: port(9464),
+  SIMULATORS_ADMIN_TOKEN: adminToken().describe(
+    'the simulators’ /admin token; unset → one is made and kept in DATA_DIR/simulators-admin-token',
+  ),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

@@ -47,7 +47,10 @@ export function birthApplication(run: string): BirthApplication {
 
 /** civil status registers births at once (`automatic`) or waits for its officer (`officer`). */
 export const setCivilStatusReview = (stack: BenchStack, review: CivilStatusReview) =>
-  simulatorsAdmin(stack.simulators).setCivilStatusReview('00004', review);
+  simulatorsAdmin(stack.simulators, stack.simulatorsAdminToken).setCivilStatusReview(
+    '00004',
+    review,
+  );
 
 /** Files one case; returns its id. */
 export async function fileCase(stack: BenchStack, bearer: string, app: BirthApplication) {
