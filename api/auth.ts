@@ -108,6 +108,8 @@ export async function mintToken(
   const { iat = 0, exp = 0 } = decodeJwt(token);
   const maxAge = settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
   if (exp - iat > maxAge)
-    throw new Error(`a token lives at most ${maxAge} s (the maximum token age), not ${exp - iat} s`);
+    throw new Error(
+      `a token lives at most ${maxAge} s (the maximum token age), not ${exp - iat} s`,
+    );
   return token;
 }
