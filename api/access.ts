@@ -91,5 +91,5 @@ export async function duplicateFiling(
 ): Promise<HttpProblem> {
   if (await findVisibleCase(db, principal, caseId, DUPLICATE_PROJECTION_WAIT_MS))
     return new HttpProblem(ApiError.CONFLICT, detail, { caseId });
-  return new HttpProblem(ApiError.FILING_NOT_ACCEPTED, 'this filing cannot be accepted');
+  return new HttpProblem(ApiError.FILING_NOT_ACCEPTED);
 }

@@ -48,6 +48,8 @@ function expectNothingNamed(response: request.Response, caseId: string) {
     title: 'Không thể tiếp nhận hồ sơ này',
   });
   expect(response.body.caseId).toBeUndefined();
+  // The title (Vietnamese or English) is the whole message.
+  expect(response.body.detail).toBeUndefined();
   expect(JSON.stringify(response.body)).not.toContain(caseId);
   expect(JSON.stringify(response.body)).not.toMatch(/deceased|death|birth/i);
 }
