@@ -1,6 +1,10 @@
 // Bearer-JWT authentication (jose). Production verifies tokens of an external identity provider through
 // its JWKS; development and tests use an HS256 secret, with `npm run token` minting demo tokens.
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+// Every token must say who (`sub`), when it was issued (`iat`) and until when it holds (`exp`): a
+// signed token without `exp` would otherwise be good forever, so it is also refused once its `iat`
+// is older than the maximum age, whatever its `exp` says. Clocks may disagree by a bounded skew.
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { hs256Allowed, type AuthEnv } from '../config/env';
 import { Principal } from '../domain/principal';
 
 export interface AuthSettings {
@@ -8,6 +12,36 @@ export interface AuthSettings {
   jwksUrl?: string | undefined;
   issuer: string;
   audience: string;
+  /** The oldest token accepted, by its `iat` (default 24 h). */
+  maxTokenAgeSeconds?: number | undefined;
+  /** How far the issuer's clock and ours may disagree (default 60 s). */
+  clockToleranceSeconds?: number | undefined;
+  /**
+   * Whether tokens signed with the shared HS256 secret are accepted when there is no JWKS (default
+   * yes; production only when AUTH_ALLOW_HS256=true, config/env.ts).
+   */
+  allowHs256?: boolean | undefined;
+}
+
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 24 * 3600;
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
+/**
+ * The identity provider's algorithms: asymmetric only, so a key published in the JWKS can never be
+ * used as an HMAC secret, and no algorithm the provider does not use is tried.
+ */
+export const JWKS_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
+
+/** The settings the environment gives (the API's, a script's minting demo tokens). */
+export function authSettings(env: AuthEnv): AuthSettings {
+  return {
+    secret: env.AUTH_JWT_SECRET,
+    jwksUrl: env.AUTH_JWKS_URL,
+    issuer: env.AUTH_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE,
+    maxTokenAgeSeconds: Math.round(env.AUTH_TOKEN_MAX_AGE_HOURS * 3600),
+    clockToleranceSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
+    allowHs256: hs256Allowed(env),
+  };
 }
 
 export type Authenticator = (token: string) => Promise<Principal>;
@@ -17,11 +51,19 @@ export class AuthenticationError extends Error {
 }
 
 export function createAuthenticator(settings: AuthSettings): Authenticator {
-  const options = { issuer: settings.issuer, audience: settings.audience };
+  if (!settings.jwksUrl && settings.allowHs256 === false)
+    throw new Error('no way to verify tokens: set AUTH_JWKS_URL, or allow HS256');
+  const options = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    requiredClaims: ['exp', 'iat', 'sub'],
+    maxTokenAge: settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS,
+    clockTolerance: settings.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  };
   const verify: (token: string) => Promise<JWTPayload> = settings.jwksUrl
     ? (
         (jwks) => async (token) =>
-          (await jwtVerify(token, jwks, options)).payload
+          (await jwtVerify(token, jwks, { ...options, algorithms: JWKS_ALGORITHMS })).payload
       )(createRemoteJWKSet(new URL(settings.jwksUrl)))
     : (
         (key) => async (token) =>
@@ -45,14 +87,17 @@ export function createAuthenticator(settings: AuthSettings): Authenticator {
   };
 }
 
-/** Signs a development token with the HS256 secret (never used with a JWKS issuer). */
-export function mintToken(
+/**
+ * Signs a development token with the HS256 secret (never used with a JWKS issuer). A lifetime longer
+ * than the maximum token age is refused: such a token would stop working before its `exp`.
+ */
+export async function mintToken(
   settings: AuthSettings,
   principal: Principal,
   expiresIn: string | number = '8h',
 ): Promise<string> {
   const { sub, ...claims } = principal;
-  return new SignJWT(claims)
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(settings.issuer)
@@ -60,4 +105,11 @@ export function mintToken(
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(settings.secret));
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  const maxAge = settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  if (exp - iat > maxAge)
+    throw new Error(
+      `a token lives at most ${maxAge} s (the maximum token age), not ${exp - iat} s`,
+    );
+  return token;
 }

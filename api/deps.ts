@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from '../config/logger';
 import type { Db } from '../db/pool';
 import type { Authenticator } from './auth';
+import type { IdempotencySettings } from './idempotency';
 
 /** Everything the API needs, built once per process by server.ts (or by a test). */
 export interface ApiDeps {
@@ -15,6 +16,8 @@ export interface ApiDeps {
   rateLimitPerMinute?: number;
   /** How long replies are kept under their Idempotency-Key (default 24 h). */
   idempotencyTtlMs?: number;
+  /** Tests: how long a request waits for another under its key, and a reservation's lease. */
+  idempotency?: Partial<Pick<IdempotencySettings, 'waitMs' | 'leaseMs'>>;
   /** Keys case ids made from personal ID numbers (default: the development secret). */
   caseIdSecret?: string;
   /**

@@ -23,7 +23,15 @@ const TITLES: Record<ApiError, { vi: string; en: string }> = {
   [ApiError.FORBIDDEN]: { vi: 'Không có quyền', en: 'Forbidden' },
   [ApiError.NOT_FOUND]: { vi: 'Không tìm thấy', en: 'Not found' },
   [ApiError.CONFLICT]: { vi: 'Đã tồn tại', en: 'Conflict' },
+  [ApiError.FILING_NOT_ACCEPTED]: {
+    vi: 'Không thể tiếp nhận hồ sơ này',
+    en: 'This filing cannot be accepted',
+  },
   [ApiError.UNPROCESSABLE]: { vi: 'Không thể thực hiện', en: 'Unprocessable request' },
+  [ApiError.IDEMPOTENCY_KEY_REUSED]: {
+    vi: 'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
+    en: 'This Idempotency-Key was used for a different request',
+  },
   [ApiError.PAYLOAD_TOO_LARGE]: { vi: 'Dữ liệu quá lớn', en: 'Payload too large' },
   [ApiError.UNSUPPORTED_MEDIA_TYPE]: {
     vi: 'Kiểu nội dung không được hỗ trợ',
@@ -40,7 +48,9 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.FORBIDDEN]: 403,
   [ApiError.NOT_FOUND]: 404,
   [ApiError.CONFLICT]: 409,
+  [ApiError.FILING_NOT_ACCEPTED]: 409,
   [ApiError.UNPROCESSABLE]: 422,
+  [ApiError.IDEMPOTENCY_KEY_REUSED]: 422,
   [ApiError.PAYLOAD_TOO_LARGE]: 413,
   [ApiError.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ApiError.RATE_LIMITED]: 429,

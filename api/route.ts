@@ -8,9 +8,9 @@ import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
 import { AuditRefusedError, AuditWriter } from '../db/audit.repository';
-import { findReply, saveReply } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
+import { DEFAULT_IDEMPOTENCY, withIdempotency, type IdempotencySettings } from './idempotency';
 import { HttpProblem, validationProblem, type ProblemIssue } from './problem';
 
 export type Access = 'public' | readonly Role[];
@@ -129,53 +129,6 @@ async function authenticate(
   return principal;
 }
 
-const IDEMPOTENCY_KEY = /^[\w.:-]{8,200}$/;
-const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
-
-/** Replays the first reply to an Idempotency-Key, or runs `handle` and keeps its successful reply. */
-async function withIdempotency(
-  db: Db,
-  ttlMs: number,
-  req: Request,
-  principal: Principal | undefined,
-  handle: () => Promise<Reply>,
-): Promise<Reply> {
-  const key = req.get('idempotency-key');
-  if (key === undefined) return handle();
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw validationProblem([
-      { in: 'headers', pointer: '/idempotency-key', detail: '8–200 letters, digits, . _ : -' },
-    ]);
-  }
-  const subject = principal?.sub ?? 'anonymous';
-  const hash = createHash('sha256')
-    .update(`${req.method} ${req.path}\n${JSON.stringify(req.body ?? null)}`)
-    .digest('hex');
-  const found = await findReply(db, subject, key);
-  const previous = found && Date.now() - Date.parse(found.created_at) < ttlMs ? found : undefined;
-  if (previous) {
-    if (previous.request_hash !== hash) {
-      throw new HttpProblem(
-        ApiError.UNPROCESSABLE,
-        'this Idempotency-Key was used with a different request',
-      );
-    }
-    const headers = { ...previous.headers, 'Idempotent-Replayed': 'true' };
-    return { status: previous.status, headers, body: previous.body };
-  }
-  const reply = await handle();
-  if (reply.status < 300) {
-    const stored = {
-      request_hash: hash,
-      status: reply.status,
-      headers: reply.headers ?? {},
-      body: reply.body,
-    };
-    await saveReply(db, subject, key, stored);
-  }
-  return reply;
-}
-
 /**
  * Every authenticated call is written to the audit log — reads of personal data and actions alike,
  * refused ones included — with its outcome, before the reply leaves.
@@ -223,10 +176,21 @@ async function audited(
 
 export function mountRoutes(
   routes: readonly RouteDefinition[],
-  deps: { authenticate: Authenticator; db: Db; idempotencyTtlMs?: number | undefined },
+  deps: {
+    authenticate: Authenticator;
+    db: Db;
+    idempotencyTtlMs?: number | undefined;
+    /** Tests only: how long a request waits for another under its key, and the lease. */
+    idempotency?: Partial<IdempotencySettings> | undefined;
+  },
 ): Router {
   const router = Router();
   const audit = new AuditWriter(deps.db);
+  const idempotency: IdempotencySettings = {
+    ...DEFAULT_IDEMPOTENCY,
+    ...(deps.idempotencyTtlMs !== undefined && { ttlMs: deps.idempotencyTtlMs }),
+    ...deps.idempotency,
+  };
   for (const route of routes) {
     router[route.method](toExpressPath(route.path), async (req, res) => {
       const principal = await authenticate(route, req, deps.authenticate);
@@ -251,13 +215,7 @@ export function mountRoutes(
         const run = async () =>
           route.handle({ ...input, principal, req, res, ...(requestId && { requestId }) });
         return route.idempotent
-          ? await withIdempotency(
-              deps.db,
-              deps.idempotencyTtlMs ?? DEFAULT_IDEMPOTENCY_TTL_MS,
-              req,
-              principal,
-              run,
-            )
+          ? await withIdempotency(deps.db, idempotency, req, principal, run)
           : await run();
       });
       res.status(reply.status).set(reply.headers ?? {});

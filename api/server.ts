@@ -5,7 +5,9 @@ import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
-import { createAuthenticator } from './auth';
+import { authSettings, createAuthenticator } from './auth';
+import { DEFAULT_IDEMPOTENCY } from './idempotency';
+import { createIdempotencyPurger } from './idempotency-purge';
 import { createReadiness } from './readiness';
 import { createStuckScanner } from './stuck-scan';
 
@@ -22,12 +24,7 @@ async function main(): Promise<void> {
     temporal,
     db,
     logger,
-    authenticate: createAuthenticator({
-      secret: env.AUTH_JWT_SECRET,
-      jwksUrl: env.AUTH_JWKS_URL,
-      issuer: env.AUTH_JWT_ISSUER,
-      audience: env.AUTH_JWT_AUDIENCE,
-    }),
+    authenticate: createAuthenticator(authSettings(env)),
     readiness: createReadiness(connection, db),
     communes: await loadCommunes(db),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
@@ -46,8 +43,8 @@ async function main(): Promise<void> {
   const server = app.listen(env.API_PORT, env.API_HOST, () =>
     logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'),
   );
-  // The scan for failing workflow tasks runs here, beside the client and pool it needs; stopped
-  // (and a scan under way awaited) before they close.
+  // The scan for failing workflow tasks and the purge of expired Idempotency-Key replies run here,
+  // beside the client and pool they need; stopped (and a run under way awaited) before they close.
   const scanning = createStuckScanner({
     temporal,
     db,
@@ -60,11 +57,20 @@ async function main(): Promise<void> {
       scanIntervalMs: env.STUCK_SCAN_INTERVAL_SECONDS * 1000,
     },
   }).start();
+  const purging = createIdempotencyPurger({
+    db,
+    logger,
+    settings: {
+      ttlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
+      leaseMs: DEFAULT_IDEMPOTENCY.leaseMs,
+      intervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MINUTES * 60_000,
+    },
+  }).start();
   const stop = () => {
     logger.info('api stopping');
-    const scanned = scanning.stop();
+    const background = Promise.all([scanning.stop(), purging.stop()]);
     server.close(
-      () => void scanned.finally(() => void Promise.all([db.end(), connection.close()])),
+      () => void background.finally(() => void Promise.all([db.end(), connection.close()])),
     );
   };
   process.once('SIGINT', stop);

@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { Router, type Response } from 'express';
+import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { AuthEnv, loadEnv } from '../config/env';
 import { ApiError } from '../domain/errors';
 import { Principal } from '../domain/principal';
-import { mintToken } from './auth';
+import { authSettings, mintToken } from './auth';
 import type { ApiDeps } from './deps';
 import { HttpProblem, validationProblem } from './problem';
 
@@ -32,7 +33,7 @@ export type DevTokenMinter = (principal: Principal) => Promise<string>;
 
 /** The secret every development checkout shares: the configuration schema's own default. */
 const DEVELOPMENT_SECRET = AuthEnv.parse({ NODE_ENV: 'development' }).AUTH_JWT_SECRET;
-const DEV_TOKEN_LIFETIME = '8h';
+const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
 /**
  * Mints demo tokens, or undefined (no development sign-in) in production, with an identity
@@ -53,12 +54,10 @@ export function developmentTokens(
     env.AUTH_JWT_SECRET !== DEVELOPMENT_SECRET
   )
     return undefined;
-  const settings = {
-    secret: env.AUTH_JWT_SECRET,
-    issuer: env.AUTH_JWT_ISSUER,
-    audience: env.AUTH_JWT_AUDIENCE,
-  };
-  return (principal) => mintToken(settings, principal, DEV_TOKEN_LIFETIME);
+  const settings = authSettings(env);
+  // Never longer than the API accepts a token (AUTH_TOKEN_MAX_AGE_HOURS).
+  const lifetime = Math.min(DEV_TOKEN_LIFETIME_SECONDS, settings.maxTokenAgeSeconds ?? Infinity);
+  return (principal) => mintToken(settings, principal, `${lifetime}s`);
 }
 
 /** A demo subject id when the sign-in form leaves it empty: role and what scopes it. */
@@ -155,7 +154,8 @@ export function devSignIn(devTokens: DevTokenMinter | undefined): Router {
     }
     const token = await devTokens(claims.data);
     res.setHeader('Cache-Control', 'no-store');
-    res.status(201).json({ token, principal: claims.data, expiresIn: DEV_TOKEN_LIFETIME });
+    const { iat = 0, exp = 0 } = decodeJwt(token);
+    res.status(201).json({ token, principal: claims.data, expiresIn: `${exp - iat}s` });
   });
   return router;
 }

@@ -78,7 +78,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       ),
   });
   try {
-    const admin = simulatorsAdmin(stack.simulators);
+    const admin = simulatorsAdmin(stack.simulators, stack.simulatorsAdminToken);
     await admin.setCivilStatusReview(OFFICER_COMMUNE, 'officer');
     await admin.setCivilStatusReview(AUTOMATIC_COMMUNE, 'automatic');
     const started = Date.now();
@@ -120,7 +120,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         door.push({ planned, replies: await fileUnstorable(api, run, planned) });
         return;
       }
-      await registerDeceased(stack.simulators, planned);
+      await registerDeceased(admin, planned);
       cases.set(await fileCase(api, run, planned), planned);
     });
     const filed = await Promise.allSettled(filings);

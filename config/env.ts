@@ -34,21 +34,67 @@ const auth = {
   AUTH_JWKS_URL: url().optional(),
   AUTH_JWT_ISSUER: z.string().min(1).default('lien-thong-dev'),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('lien-thong'),
+  AUTH_ALLOW_HS256: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('accept tokens signed with AUTH_JWT_SECRET; unset → yes, except in production'),
+  AUTH_TOKEN_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 7)
+    .default(24)
+    .describe('a token whose iat is older than this is refused, whatever its exp says'),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(300)
+    .default(60)
+    .describe('how far the identity provider’s clock and ours may disagree'),
 };
 
+/** Whether HS256 tokens (the shared secret) are accepted: only when allowed, in production. */
+export const hs256Allowed = (env: {
+  NODE_ENV: string;
+  AUTH_ALLOW_HS256?: 'true' | 'false' | undefined;
+}): boolean =>
+  env.AUTH_ALLOW_HS256 === undefined
+    ? env.NODE_ENV !== 'production'
+    : env.AUTH_ALLOW_HS256 === 'true';
+
 function productionNeedsRealSecrets(
-  env: { NODE_ENV: string; AUTH_JWT_SECRET: string; AUTH_JWKS_URL?: string | undefined },
+  env: {
+    NODE_ENV: string;
+    AUTH_JWT_SECRET: string;
+    AUTH_JWKS_URL?: string | undefined;
+    AUTH_ALLOW_HS256?: 'true' | 'false' | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
-  if (
-    env.NODE_ENV === 'production' &&
-    !env.AUTH_JWKS_URL &&
-    env.AUTH_JWT_SECRET === DEV_JWT_SECRET
-  ) {
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.AUTH_JWKS_URL && env.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
     ctx.addIssue({
       code: 'custom',
       path: ['AUTH_JWT_SECRET'],
       message: 'production needs AUTH_JWKS_URL or a secret of its own, not the development default',
+    });
+  }
+  // A shared secret signs tokens anyone holding it can mint: production uses the identity
+  // provider's keys, and a shared secret only when someone said so.
+  if (!env.AUTH_JWKS_URL && !hs256Allowed(env)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_ALLOW_HS256'],
+      message: production
+        ? 'production verifies tokens through AUTH_JWKS_URL; HS256 only with AUTH_ALLOW_HS256=true'
+        : 'no way to verify tokens: set AUTH_JWKS_URL, or leave HS256 allowed',
+    });
+  }
+  if (production && env.AUTH_JWKS_URL && !/^https:\/\//i.test(env.AUTH_JWKS_URL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_JWKS_URL'],
+      message: 'production fetches the identity provider’s keys over https only',
     });
   }
 }
@@ -86,6 +132,12 @@ export const ApiEnv = z
       .max(24 * 30)
       .default(24)
       .describe('how long a POST reply is kept for replay under its Idempotency-Key'),
+    IDEMPOTENCY_PURGE_INTERVAL_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(60)
+      .describe('pause between two purges of Idempotency-Key replies past their time to live'),
     CASE_ID_SECRET: z
       .string()
       .min(32, 'must be at least 32 characters')
@@ -177,8 +229,18 @@ export const SimulatorsEnv = z.object({
   SIMULATORS_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATORS_PORT: port(4000),
   DATABASE_URL: postgresUrl(),
+  SIMULATORS_ADMIN_TOKEN: adminToken().describe(
+    'bearer token of the simulators’ /admin endpoints; unset → /admin is off',
+  ),
 });
 export type SimulatorsEnv = z.infer<typeof SimulatorsEnv>;
+
+function adminToken() {
+  return z
+    .string()
+    .regex(/^[\w.~+/-]{32,}$/, 'at least 32 letters, digits or . _ ~ + / -')
+    .optional();
+}
 
 /** `make start`: which parts to run here and which external ones to use instead. */
 export const LauncherEnv = z.object({
@@ -194,6 +256,9 @@ export const LauncherEnv = z.object({
   API_PORT: port(3000),
   SIMULATORS_PORT: port(4000),
   WORKER_METRICS_PORT: port(9464),
+  SIMULATORS_ADMIN_TOKEN: adminToken().describe(
+    'the simulators’ /admin token; unset → one is made and kept in DATA_DIR/simulators-admin-token',
+  ),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

@@ -18,7 +18,14 @@ export const ApiError = {
   FORBIDDEN: 'API.FORBIDDEN',
   NOT_FOUND: 'API.NOT_FOUND',
   CONFLICT: 'API.CONFLICT',
+  /**
+   * A filing whose business key has a case the caller may not see: refused without naming the case
+   * (or saying more than the status does), so a stranger cannot look people up through it.
+   */
+  FILING_NOT_ACCEPTED: 'API.FILING_NOT_ACCEPTED',
   UNPROCESSABLE: 'API.UNPROCESSABLE',
+  /** The Idempotency-Key came before with another request (method, path or body). */
+  IDEMPOTENCY_KEY_REUSED: 'API.IDEMPOTENCY_KEY_REUSED',
   PAYLOAD_TOO_LARGE: 'API.PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'API.UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'API.RATE_LIMITED',

@@ -1,21 +1,13 @@
 // What the demo scripts share: calling the running API with a development token per person, waiting
 // for something to happen, and printing a case's timeline.
-import { mintToken } from '../api/auth';
+import { authSettings, mintToken } from '../api/auth';
 import { AuthEnv, loadEnv } from '../config/env';
 import type { Principal } from '../domain/principal';
 import type { CaseView } from '../domain/procedures/views';
 
 export const API = `http://127.0.0.1:${process.argv[2] ?? '3000'}`;
 const auth = loadEnv(AuthEnv);
-const token = (principal: Principal) =>
-  mintToken(
-    {
-      secret: auth.AUTH_JWT_SECRET,
-      issuer: auth.AUTH_JWT_ISSUER,
-      audience: auth.AUTH_JWT_AUDIENCE,
-    },
-    principal,
-  );
+const token = (principal: Principal) => mintToken(authSettings(auth), principal, '1h');
 
 /** One API call as `principal`: the status and the parsed body. */
 export async function send<T>(

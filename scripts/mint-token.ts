@@ -4,7 +4,7 @@
 // Roles and their claims: citizen (pin), clerk (jurisdiction), officer (agency, jurisdiction),
 // supervisor (jurisdiction), admin. Production tokens come from the identity provider instead.
 import { parseArgs } from 'node:util';
-import { mintToken } from '../api/auth';
+import { authSettings, mintToken } from '../api/auth';
 import { AuthEnv, loadEnv } from '../config/env';
 import { Principal } from '../domain/principal';
 
@@ -32,11 +32,8 @@ async function main(): Promise<void> {
     );
     throw new Error(`cannot mint this token:\n${problems.join('\n')}`);
   }
-  const token = await mintToken(
-    { secret: env.AUTH_JWT_SECRET, issuer: env.AUTH_JWT_ISSUER, audience: env.AUTH_JWT_AUDIENCE },
-    claims.data,
-    values['expires-in'],
-  );
+  // Refuses a lifetime past AUTH_TOKEN_MAX_AGE_HOURS: the API would refuse the token before its exp.
+  const token = await mintToken(authSettings(env), claims.data, values['expires-in']);
   console.log(token);
 }
 

@@ -8,6 +8,7 @@ import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedReferenceData } from '../db/reference-data';
 import { spawnPart, type Part } from './runtime/process';
+import { ADMIN_TOKEN_FILE, simulatorsAdminToken } from './runtime/simulators-admin';
 import { provisionTemporalCli } from './runtime/provision';
 import {
   ensureDatabase,
@@ -120,8 +121,14 @@ async function main(): Promise<void> {
       SIMULATORS_PORT: String(env.SIMULATORS_PORT),
       SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
     };
+    // The simulators' /admin (whom the agencies know, how civil status reviews, faults) answers
+    // only this token: anyone else reaching port SIMULATORS_PORT could change what the agencies do.
+    const adminToken = simulatorsAdminToken(dataDir, env.SIMULATORS_ADMIN_TOKEN);
     const children = [
-      runChild('simulators', 'agencies/simulators/server.ts', childEnv),
+      runChild('simulators', 'agencies/simulators/server.ts', {
+        ...childEnv,
+        SIMULATORS_ADMIN_TOKEN: adminToken,
+      }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
         WORKER_METRICS_ADDRESS: `127.0.0.1:${env.WORKER_METRICS_PORT}`,
@@ -151,6 +158,11 @@ async function main(): Promise<void> {
     say(`  health         ${api}/healthz  ${api}/readyz  ${api}/metrics`);
     say(`  worker metrics http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics`);
     say(`  simulators     http://127.0.0.1:${env.SIMULATORS_PORT}/agencies`);
+    say(
+      env.SIMULATORS_ADMIN_TOKEN === undefined
+        ? `  simulators /admin: Authorization: Bearer $(cat ${join(dataDir, ADMIN_TOKEN_FILE)})`
+        : '  simulators /admin: Authorization: Bearer $SIMULATORS_ADMIN_TOKEN',
+    );
     if (!env.TEMPORAL_ADDRESS) say(`  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
     say(`  Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
     say('  demo tokens:   npm run token -- --role admin');

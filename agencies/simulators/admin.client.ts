@@ -26,14 +26,16 @@ export const participant = (compulsoryMonths: number): Omit<InsuredPerson, 'pin'
   occupationalDeath: false,
 });
 
-export function simulatorsAdmin(baseUrl: string) {
+/** `token`: the simulators' SIMULATORS_ADMIN_TOKEN, sent as a bearer token (/admin is off without one). */
+export function simulatorsAdmin(baseUrl: string, token: string) {
   const expectOk = async (method: string, path: string, body: unknown, ok: number[]) => {
     const response = await fetch(`${baseUrl}/admin/${path}`, {
       method,
-      ...(body !== undefined && {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     if (!ok.includes(response.status)) throw new Error(`admin ${path} → ${response.status}`);
     return response;
@@ -84,3 +86,4 @@ export function simulatorsAdmin(baseUrl: string) {
     },
   };
 }
+export type SimulatorsAdmin = ReturnType<typeof simulatorsAdmin>;

@@ -1,7 +1,8 @@
 // The agency systems, simulated: separate HTTP services with their own data (one PostgreSQL schema
 // each), reached only over HTTP, idempotent on the caller's key, with fault injection for tests.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../config/logger';
 import { migrate } from '../../db/migrate';
@@ -57,12 +58,18 @@ export interface SimulatorDeps {
   db: Db;
   logger: Logger;
   faults?: FaultInjector;
+  /**
+   * The bearer token /admin requires (SIMULATORS_ADMIN_TOKEN). Unset: /admin does not exist, since
+   * it can make a commune's civil status register deaths unreviewed, or an agency fail.
+   */
+  adminToken?: string | undefined;
 }
 
 export function createSimulatorsApp({
   db,
   logger,
   faults = new FaultInjector(),
+  adminToken,
 }: SimulatorDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -76,9 +83,21 @@ export function createSimulatorsApp({
   for (const [agency, routes] of Object.entries(AGENCIES)) {
     app.use(`/${agency}`, faults.middleware(agency), routes({ db }));
   }
-  app.use('/admin', adminRoutes(db, faults));
+  if (adminToken !== undefined)
+    app.use('/admin', requireBearer(adminToken), adminRoutes(db, faults));
   app.use(simulatorErrors(logger));
   return app;
+}
+
+/** Lets through only requests bearing `token`, compared in constant time. */
+function requireBearer(token: string): RequestHandler {
+  const expected = createHash('sha256').update(token).digest();
+  return (req, res, next) => {
+    const given = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+    if (timingSafeEqual(createHash('sha256').update(given).digest(), expected)) return next();
+    res.status(401).set('WWW-Authenticate', 'Bearer realm="simulators-admin"');
+    res.json({ code: 'SIMULATOR.ADMIN_TOKEN_REQUIRED' });
+  };
 }
 
 const SimulatedAgency = z.enum(SIMULATED_AGENCIES as [string, ...string[]]);

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
   await prepareSimulators(env.DATABASE_URL, db);
-  const server = createSimulatorsApp({ db, logger }).listen(
+  const adminToken = env.SIMULATORS_ADMIN_TOKEN;
+  if (adminToken === undefined) logger.info('admin endpoints off (SIMULATORS_ADMIN_TOKEN unset)');
+  const server = createSimulatorsApp({ db, logger, adminToken }).listen(
     env.SIMULATORS_PORT,
     env.SIMULATORS_HOST,
     () =>

@@ -10,7 +10,7 @@ import { isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { visibleCase } from '../access';
+import { duplicateFiling, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { applicationSchema, caseStart } from '../filing';
@@ -58,7 +58,8 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`, ' +
         'one case per medical birth certificate), or death → residence removal ∥ funeral and survivor ' +
         'allowances (procedure `death-residence-funeral`, one case per deceased person). Filing the ' +
-        'same business key again answers 409 with the existing case id.',
+        'same business key again answers 409: with the existing case id to those who may read that ' +
+        'case, and only `API.FILING_NOT_ACCEPTED` (no id) to anyone else.',
       tags: ['cases'],
       access: [Role.citizen, Role.clerk],
       idempotent: true,
@@ -69,7 +70,8 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           'A clerk files only for their commune; a citizen only as the applicant.',
         ),
         409: problemResponse(
-          'A case for this birth certificate or deceased person exists: see `caseId`.',
+          'A case for this birth certificate or deceased person exists: `caseId` names it to those ' +
+            'who may read it; anyone else gets `API.FILING_NOT_ACCEPTED` without it.',
         ),
       },
       handle: async ({ body, principal, requestId }) => {
@@ -101,7 +103,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           // keep the reply: the case it started is the answer, not a conflict.
           const existing = await temporal.workflow.getHandle(caseId).describe();
           if (requestId === undefined || existing.memo?.[FILED_BY] !== requestId)
-            throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
+            throw await duplicateFiling(db, principal, caseId, start.duplicate);
         }
         return {
           status: 202,

@@ -1,7 +1,7 @@
 // Driving the running engine as its users do, for the scenarios: tokens, filing Group A cases through
 // the API, waiting for the read model to show them finished, and measuring CPU per process.
 import { simulatorsAdmin, type CivilStatusReview } from '../../agencies/simulators/admin.client';
-import { mintToken } from '../../api/auth';
+import { authSettings, mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/BirthApplication';
 import { vietnamDate } from '../../domain/calendar/vietnam';
@@ -16,14 +16,7 @@ export function token(principal: Principal): Promise<string> {
   const key = JSON.stringify(principal);
   let signed = tokens.get(key);
   if (!signed) {
-    signed = mintToken(
-      {
-        secret: auth.AUTH_JWT_SECRET,
-        issuer: auth.AUTH_JWT_ISSUER,
-        audience: auth.AUTH_JWT_AUDIENCE,
-      },
-      principal,
-    );
+    signed = mintToken(authSettings(auth), principal);
     tokens.set(key, signed);
   }
   return signed;
@@ -54,7 +47,10 @@ export function birthApplication(run: string): BirthApplication {
 
 /** civil status registers births at once (`automatic`) or waits for its officer (`officer`). */
 export const setCivilStatusReview = (stack: BenchStack, review: CivilStatusReview) =>
-  simulatorsAdmin(stack.simulators).setCivilStatusReview('00004', review);
+  simulatorsAdmin(stack.simulators, stack.simulatorsAdminToken).setCivilStatusReview(
+    '00004',
+    review,
+  );
 
 /** Files one case; returns its id. */
 export async function fileCase(stack: BenchStack, bearer: string, app: BirthApplication) {

@@ -11,6 +11,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { migrate } from '../../db/migrate';
@@ -38,6 +39,8 @@ export type OwnPart = 'simulators' | 'worker' | 'api';
 export interface BenchStack {
   api: string;
   simulators: string;
+  /** The simulators' /admin bearer token (SIMULATORS_ADMIN_TOKEN), made for this stack. */
+  simulatorsAdminToken: string;
   temporalAddress: string;
   databaseUrl: string;
   /** The owner's pool, for reading the agencies' and the read model's tables. */
@@ -146,6 +149,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     API_PORT: String(apiPort),
     SIMULATORS_PORT: String(simulatorsPort),
     SIMULATORS_URL: `http://127.0.0.1:${simulatorsPort}`,
+    SIMULATORS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
     // Benchmarks measure the engine, not the abuse guard.
     RATE_LIMIT_PER_MINUTE: '100000000',
   };
@@ -236,6 +240,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   return {
     api: `http://127.0.0.1:${apiPort}`,
     simulators: env.SIMULATORS_URL,
+    simulatorsAdminToken: env.SIMULATORS_ADMIN_TOKEN,
     temporalAddress: temporal.address,
     databaseUrl,
     db,

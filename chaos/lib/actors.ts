@@ -2,7 +2,7 @@
 // officers work their inboxes by script, relatives answer supplements and confirm the payee. Every
 // call retries what a person would retry (the API down, 503, 429) with the same Idempotency-Key, so a
 // reply lost to a crash never turns into a second effect; what each retry met is counted.
-import { participant, simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import { participant, type SimulatorsAdmin } from '../../agencies/simulators/admin.client';
 import { token } from '../../bench/lib/engine';
 import type { Principal } from '../../domain/principal';
 import type { PlannedCase } from './plan';
@@ -86,7 +86,10 @@ export class Api {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Registers what the agencies know about a deceased person before the relatives file. */
-export async function registerDeceased(simulators: string, planned: PlannedCase): Promise<void> {
+export async function registerDeceased(
+  admin: SimulatorsAdmin,
+  planned: PlannedCase,
+): Promise<void> {
   const { deceased } = planned;
   if (!deceased || !('deceased' in planned.application)) return;
   const { commune, line } = planned.application.deceased.lastResidence;
@@ -102,7 +105,7 @@ export async function registerDeceased(simulators: string, planned: PlannedCase)
   // The admin endpoints share the agencies' database: retried through its restart.
   for (let attempt = 0; ; attempt += 1)
     try {
-      return await simulatorsAdmin(simulators).registerPerson(person);
+      return await admin.registerPerson(person);
     } catch (error) {
       if (attempt >= 60) throw error;
       await sleep(1_000);

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { BenchStack } from '../../bench/lib/stack';
 import type { Principal } from '../../domain/principal';
-import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import { simulatorsAdmin, type SimulatorsAdmin } from '../../agencies/simulators/admin.client';
 import { SIMULATED_AGENCIES } from '../../agencies/simulators/app';
 import type { FaultConfig } from '../../agencies/simulators/framework/faults';
 import { token } from '../../bench/lib/engine';
@@ -73,8 +73,7 @@ async function probe(api: string, path: string, principal: Principal): Promise<P
  * agency is cleared. Each rule matches a value only its own case sends, and none has `times`: set
  * again (or on simulators started again), a rule that already answered answers the same.
  */
-export function agencyFaults(simulators: string, refusals: readonly Refusal[]) {
-  const admin = simulatorsAdmin(simulators);
+export function agencyFaults(admin: SimulatorsAdmin, refusals: readonly Refusal[]) {
   const rules = (agency: string) => refusals.filter((r) => r.agency === agency).map((r) => r.rule);
   return async (agency: string, faults?: z.input<typeof FaultConfig>): Promise<void> => {
     const refused = rules(agency);
@@ -91,7 +90,10 @@ export async function startFaults(
   probes: () => { path: string; principal: Principal }[],
 ) {
   const started = Date.now();
-  const setFaults = agencyFaults(stack.simulators, refusals);
+  const setFaults = agencyFaults(
+    simulatorsAdmin(stack.simulators, stack.simulatorsAdminToken),
+    refusals,
+  );
   const log: FaultLog = {
     workerKills: 0,
     temporalRestarts: 0,

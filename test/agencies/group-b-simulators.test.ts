@@ -1,7 +1,6 @@
 // The Group B agency simulators (death → residence removal → funeral and survivor allowances, payment)
 // over HTTP with their own schemas in a real PostgreSQL: request bodies typed by the engine's clients,
 // replies and stored records asserted, and "exactly once" held by the database itself.
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
@@ -9,9 +8,10 @@ import type { FuneralClaim } from '../../agencies/benefits';
 import type { DeathNoticeKind, DeathRegistrationRequest } from '../../agencies/civil-status.client';
 import type { PaymentChannel, PaymentRequest } from '../../agencies/payments.client';
 import type { SurvivorClaim } from '../../agencies/social-insurance.client';
-import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
+import { prepareSimulators } from '../../agencies/simulators/app';
 import { SEED_CLOSED_ACCOUNT, SEED_DECEASED } from '../../agencies/simulators/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { adminAgent, simulatorsTestApp } from '../support/simulators';
 
 let database: TestDatabase;
 let app: Express;
@@ -41,7 +41,7 @@ const post = (path: string, body: unknown, idempotencyKey = key()) =>
 const get = (path: string) => request(app).get(path);
 
 const admin = async (path: string, body: object) => {
-  expect((await request(app).post(`/admin/${path}`).send(body)).status).toBe(201);
+  expect((await adminAgent(app).post(`/admin/${path}`).send(body)).status).toBe(201);
 };
 
 const query = async <R>(sql: string, params: unknown[] = []): Promise<R[]> =>
@@ -77,8 +77,8 @@ const funeral = (deceased: string, amountVnd = 23_400_000): FuneralClaim => ({
 beforeAll(async () => {
   database = await createTestDatabase();
   await prepareSimulators(database.url, database.db);
-  app = createSimulatorsApp({ db: database.db, logger: pino({ level: 'silent' }) });
-  await request(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+  app = simulatorsTestApp(database.db);
+  await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
 });
 afterAll(async () => {
   await database?.drop();

@@ -1,13 +1,13 @@
 // The agency simulators over HTTP with their own schemas in a real PostgreSQL: they validate, keep
 // records, are idempotent on the caller's key, and fail on demand.
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
-import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
+import { prepareSimulators } from '../../agencies/simulators/app';
 import { centurySexDigit } from '../../agencies/simulators/population.routes';
 import { cardValidTo } from '../../agencies/simulators/social-insurance.routes';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { adminAgent, simulatorsTestApp } from '../support/simulators';
 
 let database: TestDatabase;
 let app: Express;
@@ -30,7 +30,7 @@ const birth = (certificateNumber: string, commune = '00004') => ({
 beforeAll(async () => {
   database = await createTestDatabase();
   await prepareSimulators(database.url, database.db);
-  app = createSimulatorsApp({ db: database.db, logger: pino({ level: 'silent' }) });
+  app = simulatorsTestApp(database.db);
 });
 afterAll(async () => {
   await database?.drop();
@@ -57,7 +57,7 @@ describe('civil-status simulator', () => {
   });
 
   it('when the same request is sent twice with one key, then one record exists and the reply repeats', async () => {
-    await request(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+    await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
     const k = key('birth');
     const first = await post('/civil-status/birth-registrations', birth('CS-A-2', '00070'), k);
     const second = await post('/civil-status/birth-registrations', birth('CS-A-2', '00070'), k);
@@ -289,7 +289,7 @@ describe('fault injection', () => {
   });
 
   it('when the next two requests are told to fail, then they answer 503 and the third succeeds, recording once', async () => {
-    await request(app).put('/admin/faults/notifications').send({ fail5xx: 2 });
+    await adminAgent(app).put('/admin/faults/notifications').send({ fail5xx: 2 });
     const k = key('fault');
     const statuses = [];
     for (let i = 0; i < 3; i += 1)
@@ -300,27 +300,27 @@ describe('fault injection', () => {
   });
 
   it('when rate limiting is injected, then 429 with Retry-After', async () => {
-    await request(app).put('/admin/faults/notifications').send({ fail429: 1 });
+    await adminAgent(app).put('/admin/faults/notifications').send({ fail429: 1 });
     const response = await post('/notifications/messages', message('fault-2'), key('fault'));
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('1');
   });
 
   it('when an outage window is open, then every write answers 503 until it is cleared', async () => {
-    await request(app)
+    await adminAgent(app)
       .put('/admin/faults/notifications')
       .send({ outageUntil: new Date(Date.now() + 60_000).toISOString() });
     expect((await post('/notifications/messages', message('fault-3'), key('fault'))).status).toBe(
       503,
     );
-    await request(app).delete('/admin/faults/notifications');
+    await adminAgent(app).delete('/admin/faults/notifications');
     expect((await post('/notifications/messages', message('fault-3'), key('fault'))).status).toBe(
       200,
     );
   });
 
   it('when a rule matches the request, then the agency answers with the rule’s business refusal', async () => {
-    await request(app)
+    await adminAgent(app)
       .put('/admin/faults/social-insurance')
       .send({
         rules: [
@@ -350,21 +350,21 @@ describe('fault injection', () => {
     );
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ returnTo: 'civil-status' });
-    await request(app).delete('/admin/faults/social-insurance');
+    await adminAgent(app).delete('/admin/faults/social-insurance');
   });
 
   it('when a reply is lost, then the message is recorded anyway and the retry with the same key gets the recorded reply, never a second message', async () => {
     // Arrange
-    await request(app).delete('/admin/faults/stats');
-    await request(app).put('/admin/faults/notifications').send({ lostReplyRate: 1 });
+    await adminAgent(app).delete('/admin/faults/stats');
+    await adminAgent(app).put('/admin/faults/notifications').send({ lostReplyRate: 1 });
     const k = key('lost');
 
     // Act
     const lost = await post('/notifications/messages', message('fault-lost'), k);
     const recorded = await request(app).get('/notifications/messages?reference=fault-lost');
-    await request(app).delete('/admin/faults/notifications');
+    await adminAgent(app).delete('/admin/faults/notifications');
     const retried = await post('/notifications/messages', message('fault-lost'), k);
-    const stats = await request(app).get('/admin/faults/stats');
+    const stats = await adminAgent(app).get('/admin/faults/stats');
 
     // Assert
     expect(lost.status).toBe(502);
@@ -381,18 +381,18 @@ describe('fault injection', () => {
   });
 
   it('when faults are read, cleared and their counters reset through the admin endpoints, then each answers as documented', async () => {
-    await request(app).delete('/admin/faults/stats');
-    const set = await request(app)
+    await adminAgent(app).delete('/admin/faults/stats');
+    const set = await adminAgent(app)
       .put('/admin/faults/police')
       .send({ latencyMs: 0, latencyMaxMs: 5, fail5xx: 1 });
-    const read = await request(app).get('/admin/faults/police');
+    const read = await adminAgent(app).get('/admin/faults/police');
     await post('/police/residents', {}, key('stats'));
-    const counted = await request(app).get('/admin/faults/stats');
-    await request(app).delete('/admin/faults/police');
-    const kept = await request(app).get('/admin/faults/stats');
-    const reset = await request(app).delete('/admin/faults/stats');
-    const cleared = await request(app).get('/admin/faults/stats');
-    const unknown = await request(app).put('/admin/faults/bhxh').send({ fail5xx: 1 });
+    const counted = await adminAgent(app).get('/admin/faults/stats');
+    await adminAgent(app).delete('/admin/faults/police');
+    const kept = await adminAgent(app).get('/admin/faults/stats');
+    const reset = await adminAgent(app).delete('/admin/faults/stats');
+    const cleared = await adminAgent(app).get('/admin/faults/stats');
+    const unknown = await adminAgent(app).put('/admin/faults/bhxh').send({ fail5xx: 1 });
 
     expect(set.body.faults).toMatchObject({ latencyMaxMs: 5, fail5xx: 1, lostReplyRate: 0 });
     expect(read.body).toMatchObject({ agency: 'police', faults: { fail5xx: 1 } });
@@ -401,6 +401,6 @@ describe('fault injection', () => {
     expect(reset.status).toBe(204);
     expect(cleared.body).toEqual({ agencies: {} });
     expect(unknown.status).toBe(400);
-    expect((await request(app).get('/admin/faults/police')).body.faults).toBeNull();
+    expect((await adminAgent(app).get('/admin/faults/police')).body.faults).toBeNull();
   });
 });

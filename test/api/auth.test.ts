@@ -1,7 +1,15 @@
-import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { Client } from '@temporalio/client';
+import type { Express } from 'express';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app';
 import { AuthenticationError, createAuthenticator, mintToken } from '../../api/auth';
 import { TEST_AUTH, testAuthenticator } from '../support/auth';
+import { createTestDatabase, type TestDatabase } from '../support/database';
 
 const officer = {
   sub: 'officer-1',
@@ -36,6 +44,7 @@ describe('createAuthenticator', () => {
       .setSubject('officer-2')
       .setIssuer(TEST_AUTH.issuer)
       .setAudience(TEST_AUTH.audience)
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode(TEST_AUTH.secret));
     await expect(testAuthenticator(token)).rejects.toThrow(/agency/);
@@ -55,5 +64,169 @@ describe('createAuthenticator', () => {
       JSON.stringify({ ...officer, iss: TEST_AUTH.issuer, aud: TEST_AUTH.audience }),
     ).toString('base64url');
     await expect(testAuthenticator(`${header}.${body}.`)).rejects.toThrow(AuthenticationError);
+  });
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+const HOUR = 3600;
+
+/** A token signed with the test secret, with exactly the registered claims given. */
+function signed(claims: { sub?: string; iat?: number; exp?: number }, extra: JWTPayload = {}) {
+  const jwt = new SignJWT({ role: 'admin', ...extra })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(TEST_AUTH.issuer)
+    .setAudience(TEST_AUTH.audience);
+  if (claims.sub !== undefined) jwt.setSubject(claims.sub);
+  if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+  if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+  return jwt.sign(new TextEncoder().encode(TEST_AUTH.secret));
+}
+
+describe('createAuthenticator: the claims every token must carry', () => {
+  it.each([
+    ['no exp (issued in 2001)', { sub: 'a', iat: Date.parse('2001-01-01') / 1000 }, /exp/],
+    ['no exp (issued now)', { sub: 'a', iat: now() }, /exp/],
+    ['no iat', { sub: 'a', exp: now() + HOUR }, /iat/],
+    ['no sub', { iat: now(), exp: now() + HOUR }, /sub/],
+    [
+      'an iat older than the maximum age, though its exp is ahead',
+      { sub: 'a', iat: now() - 25 * HOUR, exp: now() + HOUR },
+      /iat/,
+    ],
+    [
+      'an iat in the future beyond the skew',
+      { sub: 'a', iat: now() + 300, exp: now() + HOUR },
+      /iat/,
+    ],
+    ['an exp past by more than the skew', { sub: 'a', iat: now() - HOUR, exp: now() - 120 }, /exp/],
+  ])(
+    'when a validly signed token has %s, then it is refused naming the claim',
+    async (_what, claims, claim) => {
+      await expect(testAuthenticator(await signed(claims))).rejects.toThrow(claim);
+    },
+  );
+
+  it('when the clocks disagree within the skew (iat 30 s ahead, exp 30 s past), then the token is accepted', async () => {
+    const ahead = await signed({ sub: 'a', iat: now() + 30, exp: now() + HOUR });
+    const justExpired = await signed({ sub: 'a', iat: now() - HOUR, exp: now() - 30 });
+    await expect(testAuthenticator(ahead)).resolves.toMatchObject({ sub: 'a' });
+    await expect(testAuthenticator(justExpired)).resolves.toMatchObject({ sub: 'a' });
+  });
+
+  it('when a maximum age of 1 h is configured, then a token issued 2 h ago is refused and one issued 30 min ago accepted', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, maxTokenAgeSeconds: HOUR });
+    const exp = now() + HOUR;
+    await expect(verify(await signed({ sub: 'a', iat: now() - 2 * HOUR, exp }))).rejects.toThrow(
+      /iat/,
+    );
+    await expect(
+      verify(await signed({ sub: 'a', iat: now() - HOUR / 2, exp })),
+    ).resolves.toBeTruthy();
+  });
+
+  it('when HS256 is not allowed and there is no JWKS, then no authenticator is built', () => {
+    expect(() => createAuthenticator({ ...TEST_AUTH, allowHs256: false })).toThrow(/AUTH_JWKS_URL/);
+  });
+
+  it('when a demo token would outlive the maximum age, then minting refuses it', async () => {
+    await expect(mintToken(TEST_AUTH, officer, '25h')).rejects.toThrow(/at most 86400 s/);
+    await expect(
+      mintToken({ ...TEST_AUTH, maxTokenAgeSeconds: HOUR }, officer, '2h'),
+    ).rejects.toThrow(/at most 3600 s/);
+  });
+});
+
+describe('createAuthenticator with an identity provider’s JWKS', () => {
+  let server: Server;
+  let jwksUrl = '';
+  let rsa: Awaited<ReturnType<typeof generateKeyPair>>;
+  beforeAll(async () => {
+    rsa = await generateKeyPair('RS256', { extractable: true });
+    // No `alg` in the published key: the provider does not pin it, so the API must.
+    const jwk = { ...(await exportJWK(rsa.publicKey)), kid: 'k1', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const providerToken = (alg: string, key: Parameters<SignJWT['sign']>[0] = rsa.privateKey) =>
+    new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg, kid: 'k1' })
+      .setSubject('vneid-1')
+      .setIssuer(TEST_AUTH.issuer)
+      .setAudience(TEST_AUTH.audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+
+  it('when the provider signs with RS256, then the token is accepted', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl });
+    await expect(verify(await providerToken('RS256'))).resolves.toEqual({
+      sub: 'vneid-1',
+      role: 'admin',
+    });
+  });
+
+  it('when a token uses an algorithm outside RS256/ES256/EdDSA with the provider’s own key (PS256), then it is refused', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl });
+    // The same RSA key, taken for RSA-PSS: a JWKS key without `alg` would verify it.
+    const pss = await importJWK(await exportJWK(rsa.privateKey), 'PS256');
+    await expect(verify(await providerToken('PS256', pss))).rejects.toThrow(/alg/);
+  });
+
+  it('when a token is signed with HS256 (the development secret), then the JWKS mode refuses it', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl });
+    const hs = await providerToken('HS256', new TextEncoder().encode(TEST_AUTH.secret));
+    await expect(verify(hs)).rejects.toThrow(AuthenticationError);
+  });
+});
+
+describe('bearer tokens through the API (real database)', () => {
+  let database: TestDatabase;
+  let app: Express;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = createApp({
+      temporal: {} as Client,
+      db: database.appDb,
+      authenticate: testAuthenticator,
+      logger: pino({ level: 'silent' }),
+      readiness: () => Promise.resolve({}),
+      communes: new Map(),
+    });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  const myCases = (token: string) =>
+    request(app).get('/v1/me/cases').set('Authorization', `Bearer ${token}`);
+  const citizen = { role: 'citizen', pin: '001190012345' };
+
+  it('when a validly signed token has no exp and an iat in 2001, then 401 problem+json, while a token with every claim reads', async () => {
+    const forever = await signed({ sub: 'c', iat: Date.parse('2001-01-01') / 1000 }, citizen);
+    const proper = await signed({ sub: 'c', iat: now(), exp: now() + 300 }, citizen);
+
+    const refused = await myCases(forever);
+    const read = await myCases(proper);
+
+    expect(refused.status).toBe(401);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/exp/);
+    expect(read.status).toBe(200);
+  });
+
+  it('when a token was issued 25 h ago and expires next year, then 401', async () => {
+    const stale = await signed(
+      { sub: 'c', iat: now() - 25 * HOUR, exp: now() + 365 * 24 * HOUR },
+      citizen,
+    );
+    expect((await myCases(stale)).status).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 // Generated from the API's own route table: every endpoint × every role, plus missing, expired and
-// wrongly signed tokens. A route added later is covered without touching this file.
+// wrongly signed tokens, and validly signed ones that break the token rules (no exp, iat or sub; an
+// iat older than the maximum age). A route added later is covered without touching this file.
 import type { Client } from '@temporalio/client';
 import { SignJWT } from 'jose';
 import pino from 'pino';
@@ -79,9 +80,28 @@ describe('authorization matrix', () => {
     },
   );
 
+  const now = Math.floor(Date.now() / 1000);
+  /** An admin token signed with the right key, with only the registered claims given. */
+  const signed = (claims: { iat?: number; exp?: number; sub?: string }) => {
+    const jwt = new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TEST_AUTH.issuer)
+      .setAudience(TEST_AUTH.audience);
+    if (claims.sub !== undefined) jwt.setSubject(claims.sub);
+    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+    if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+    return jwt.sign(new TextEncoder().encode(TEST_AUTH.secret));
+  };
   const badTokens: [string, () => Promise<string | undefined>][] = [
     ['no token', () => Promise.resolve(undefined)],
-    ['an expired token', () => tokenFor(PRINCIPALS.admin, Math.floor(Date.now() / 1000) - 60)],
+    ['an expired token', () => tokenFor(PRINCIPALS.admin, now - 120)],
+    ['a token without exp, issued in 2001', () => signed({ sub: 'a', iat: 978_307_200 })],
+    ['a token without iat', () => signed({ sub: 'a', exp: now + 300 })],
+    ['a token without sub', () => signed({ iat: now, exp: now + 300 })],
+    [
+      'a token issued 25 h ago that expires next year',
+      () => signed({ sub: 'a', iat: now - 25 * 3600, exp: now + 365 * 86_400 }),
+    ],
     [
       'a token signed with another key',
       () =>
@@ -90,6 +110,7 @@ describe('authorization matrix', () => {
           .setSubject('a')
           .setIssuer(TEST_AUTH.issuer)
           .setAudience(TEST_AUTH.audience)
+          .setIssuedAt()
           .setExpirationTime('5m')
           .sign(new TextEncoder().encode('another-key-another-key-another-key-00')),
     ],

@@ -11,6 +11,7 @@ import type { Client } from '@temporalio/client';
 import { apiRoutes } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
 import type { Db } from '../../db/pool';
+import type { BirthApplication } from '../../domain/BirthApplication';
 import type { Principal, Role } from '../../domain/principal';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
@@ -69,11 +70,12 @@ const OTHERS: [string, Principal][] = [
 describe('authorization by ownership and jurisdiction (real stack)', () => {
   let stack: TestStack;
   let caseId = '';
+  let application: BirthApplication;
   beforeAll(async () => {
     stack = await startTestStack();
     await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     // A finished case in commune 00004: birth (civil status) and the card (BHXH) only.
-    const application = {
+    application = {
       ...aBirthApplication(uniqueCertificate()),
       components: { residence: false, insurance: true },
     };
@@ -130,6 +132,42 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
     async (method, path, _what, who, operationId) => {
       const response = await call(method.toLowerCase(), path, operationId, who);
       expect(response.status).toBe(404);
+    },
+  );
+
+  // Filing the case's birth certificate again: the 409 names the case only to those who may read it.
+  const filing = routes.find((r) => r.operationId === 'fileCase');
+  const refile = async (who: Principal) => {
+    const again = structuredClone(application);
+    if (who.role === 'citizen') again.applicant.pin = who.pin;
+    if (who.role === 'clerk') again.receivingCommune = who.jurisdiction;
+    return request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await tokenFor(who)}`)
+      .send(again);
+  };
+  const mayFile = (who: Principal) => filing !== undefined && allowed(filing, who.role);
+
+  it.each(
+    Object.values<Principal>(OWN)
+      .filter(mayFile)
+      .map((who) => [who.role, who] as const),
+  )(
+    'when the case’s own %s files its birth certificate again, then 409 names the case',
+    async (_role, who) => {
+      const response = await refile(who);
+      expect(response.status).toBe(409);
+      expect(response.body).toMatchObject({ code: 'API.CONFLICT', caseId });
+    },
+  );
+
+  it.each(OTHERS.filter(([, who]) => mayFile(who)))(
+    'when %s files the case’s birth certificate, then 409 without the case id',
+    async (_what, who) => {
+      const response = await refile(who);
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('API.FILING_NOT_ACCEPTED');
+      expect(JSON.stringify(response.body)).not.toContain(caseId);
     },
   );
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiEnv, ConfigError, LauncherEnv, loadEnv, WorkerEnv } from '../../config/env';
+import {
+  ApiEnv,
+  ConfigError,
+  hs256Allowed,
+  LauncherEnv,
+  loadEnv,
+  WorkerEnv,
+} from '../../config/env';
 
 function problemsOf(run: () => unknown): string[] {
   try {
@@ -30,7 +37,57 @@ describe('loadEnv', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(/^AUTH_JWT_SECRET: production needs/),
+      expect.stringMatching(/^AUTH_ALLOW_HS256: production verifies tokens through AUTH_JWKS_URL/),
       expect.stringMatching(/^CASE_ID_SECRET: production needs/),
+    ]);
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://u:p@db/lien_thong',
+    CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
+  };
+  const ownSecret = 'a-jwt-secret-of-its-own-of-at-least-32-chars';
+
+  it('when production has a secret of its own but HS256 is not switched on, then start-up is refused naming the switch', () => {
+    expect(
+      problemsOf(() => loadEnv(ApiEnv, { ...production, AUTH_JWT_SECRET: ownSecret })),
+    ).toEqual([expect.stringMatching(/^AUTH_ALLOW_HS256: .*AUTH_ALLOW_HS256=true/)]);
+    expect(
+      loadEnv(ApiEnv, { ...production, AUTH_JWT_SECRET: ownSecret, AUTH_ALLOW_HS256: 'true' })
+        .AUTH_ALLOW_HS256,
+    ).toBe('true');
+  });
+
+  it('when production fetches the JWKS over http, then start-up is refused; over https it starts', () => {
+    expect(
+      problemsOf(() =>
+        loadEnv(ApiEnv, { ...production, AUTH_JWKS_URL: 'http://id.example.vn/jwks.json' }),
+      ),
+    ).toEqual(['AUTH_JWKS_URL: production fetches the identity provider’s keys over https only']);
+    expect(() =>
+      loadEnv(ApiEnv, { ...production, AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' }),
+    ).not.toThrow();
+  });
+
+  it('when the token keys are unset, then tokens live at most 24 h with 60 s of skew and HS256 is allowed outside production', () => {
+    const env = loadEnv(ApiEnv, { DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong' });
+    expect(env).toMatchObject({ AUTH_TOKEN_MAX_AGE_HOURS: 24, AUTH_CLOCK_SKEW_SECONDS: 60 });
+    expect(hs256Allowed(env)).toBe(true);
+    expect(hs256Allowed({ NODE_ENV: 'production' })).toBe(false);
+  });
+
+  it('when the skew is above 5 minutes or HS256 is switched off with no JWKS, then start-up is refused naming each', () => {
+    const problems = problemsOf(() =>
+      loadEnv(ApiEnv, {
+        DATABASE_URL: 'postgres://u:p@127.0.0.1:5433/lien_thong',
+        AUTH_CLOCK_SKEW_SECONDS: '3600',
+        AUTH_ALLOW_HS256: 'false',
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^AUTH_CLOCK_SKEW_SECONDS: /),
+      expect.stringMatching(/^AUTH_ALLOW_HS256: no way to verify tokens/),
     ]);
   });
 

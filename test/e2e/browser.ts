@@ -16,7 +16,7 @@ import { devSignIn } from '../../api/web';
 import type { Principal } from '../../domain/principal';
 import { buildWeb } from '../../web/build';
 import { tokenFor } from '../support/auth';
-import { startTestStack, type TestStack } from '../support/stack';
+import { setCivilStatusReview, startTestStack, type TestStack } from '../support/stack';
 
 const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -91,11 +91,7 @@ export interface BrowserStack {
  */
 export async function startBrowserStack(): Promise<BrowserStack> {
   const [stack, browser] = await Promise.all([startTestStack(), launchChromium(), buildWeb()]);
-  await fetch(`${stack.simulatorsUrl}/admin/civil-status/settings/00004`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ review: 'officer' }),
-  });
+  await setCivilStatusReview(stack.simulatorsUrl, '00004', 'officer');
   const served = await serve(stack.app);
   return {
     stack,

@@ -7,7 +7,8 @@ import pino from 'pino';
 import request from 'supertest';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../api/app';
-import { createAuthenticator } from '../../api/auth';
+import { decodeJwt } from 'jose';
+import { authSettings, createAuthenticator } from '../../api/auth';
 import type { ApiDeps } from '../../api/deps';
 import { errorMiddleware } from '../../api/problem';
 import { developmentTokens, devSignIn, WEB_PAGES } from '../../api/web';
@@ -98,18 +99,26 @@ describe('development sign-in', () => {
       .post('/dev/tokens')
       .send({ role: 'officer', agency: 'police', jurisdiction: '09877' });
     expect(response.status).toBe(201);
-    const env = devEnv()();
-    const verify = createAuthenticator({
-      secret: env.AUTH_JWT_SECRET,
-      issuer: env.AUTH_JWT_ISSUER,
-      audience: env.AUTH_JWT_AUDIENCE,
-    });
+    const verify = createAuthenticator(authSettings(devEnv()()));
+    // The API's own rules: sub, iat and exp present, no longer-lived than the maximum age (24 h).
+    const claims = decodeJwt(response.body.token as string);
+    expect(claims).toMatchObject({ sub: 'officer-police-09877' });
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(8 * 3600);
+    expect(response.body.expiresIn).toBe('28800s');
     expect(await verify(response.body.token as string)).toEqual({
       sub: 'officer-police-09877',
       role: 'officer',
       agency: 'police',
       jurisdiction: '09877',
     });
+  });
+
+  it('when the maximum token age is shorter than the demo lifetime, then a demo token lives that long and no longer', async () => {
+    const minter = developmentTokens(devEnv({ AUTH_TOKEN_MAX_AGE_HOURS: '1' }));
+    const response = await request(signInApp(minter)).post('/dev/tokens').send({ role: 'admin' });
+    expect(response.status).toBe(201);
+    const claims = decodeJwt(response.body.token as string);
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(3600);
   });
 
   it('when the claims a role needs are missing, then 400 names each of them', async () => {

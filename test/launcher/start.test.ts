@@ -1,12 +1,12 @@
 // `make start` from nothing: the launcher brings up PostgreSQL, the Temporal dev server with its Web UI,
 // the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all; a second start
 // finds the same data.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mintToken } from '../../api/auth';
+import { authSettings, mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { freePort } from '../../scripts/runtime/ports';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
@@ -77,14 +77,7 @@ describe('make start (scripts/start.ts)', () => {
     };
     const base = `http://127.0.0.1:${api}`;
     const auth = loadEnv(AuthEnv, {});
-    const token = await mintToken(
-      {
-        secret: auth.AUTH_JWT_SECRET,
-        issuer: auth.AUTH_JWT_ISSUER,
-        audience: auth.AUTH_JWT_AUDIENCE,
-      },
-      { sub: 'operator-1', role: 'admin' },
-    );
+    const token = await mintToken(authSettings(auth), { sub: 'operator-1', role: 'admin' });
     const headers = { Authorization: `Bearer ${token}` };
 
     // Act: first start, a self-check, Ctrl-C
@@ -93,6 +86,12 @@ describe('make start (scripts/start.ts)', () => {
     await waitForReady(first);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ui}/`)).status).toBe(200);
+    // The simulators' /admin answers only the token the launcher made and kept beside the data.
+    const adminUrl = `http://127.0.0.1:${simulators}/admin/faults/stats`;
+    const adminToken = readFileSync(join(dataDir, 'simulators-admin-token'), 'utf8').trim();
+    expect((await fetch(adminUrl)).status).toBe(401);
+    const bearer = { Authorization: `Bearer ${adminToken}` };
+    expect((await fetch(adminUrl, { headers: bearer })).status).toBe(200);
     const started = (await (
       await fetch(`${base}/v1/self-checks`, { method: 'POST', headers })
     ).json()) as {
@@ -134,7 +133,8 @@ describe('make start (scripts/start.ts)', () => {
     runs.push(second);
     await waitForReady(second);
 
-    // Assert: the earlier workflow and its row are still there
+    // Assert: the earlier workflow and its row are still there, and the same admin token works
+    expect((await fetch(adminUrl, { headers: bearer })).status).toBe(200);
     const check = await fetch(`${base}/v1/self-checks/${started.checkId}`, { headers });
     expect(await check.json()).toMatchObject({ checkId: started.checkId, status: 'recorded' });
     const connection = await Connection.connect({ address: `127.0.0.1:${temporal}` });

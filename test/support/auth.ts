@@ -14,3 +14,6 @@ export const tokenFor = (principal: Principal, expiresIn: string | number = '5m'
 
 export const ADMIN: Principal = { sub: 'admin-1', role: 'admin' };
 export const CLERK: Principal = { sub: 'clerk-1', role: 'clerk', jurisdiction: '00004' };
+
+/** The simulators' /admin bearer token in tests (the test stack's simulators require it). */
+export const SIMULATORS_ADMIN_TOKEN = 'test-simulators-admin-token-0000000000';

@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import { participant, simulatorsAdmin } from '../../agencies/simulators/admin.client';
 import type { InsuredPerson } from '../../agencies/social-insurance.client';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
+import { SIMULATORS_ADMIN_TOKEN } from './auth';
 
 export const uniquePin = (prefix = '001') =>
   `${prefix}${String(randomInt(1_000_000_000)).padStart(9, '0')}`;
@@ -40,7 +41,10 @@ export async function addDeceased(
     residence:
       RESIDENCES[known.commune ?? '00004'] ?? (RESIDENCES['00004'] as Deceased['residence']),
   };
-  await simulatorsAdmin(simulatorsUrl).registerPerson({ ...deceased, ...known });
+  await simulatorsAdmin(simulatorsUrl, SIMULATORS_ADMIN_TOKEN).registerPerson({
+    ...deceased,
+    ...known,
+  });
   return deceased;
 }
 

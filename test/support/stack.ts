@@ -17,7 +17,7 @@ import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
 import { loadCommunes } from '../../db/queries/communes.queries';
 import { createWorkers } from '../../worker/create-worker';
-import { testAuthenticator } from './auth';
+import { SIMULATORS_ADMIN_TOKEN, testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testNamespace } from './namespaces';
 import { createTimeSkippingEnv } from './time-skipping';
@@ -59,6 +59,7 @@ export async function startTestStack({
     db: database.db,
     logger,
     faults,
+    adminToken: SIMULATORS_ADMIN_TOKEN,
   }).listen(0, '127.0.0.1');
   await new Promise((resolve) => simulators.once('listening', resolve));
   const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
@@ -106,4 +107,5 @@ export const setCivilStatusReview = (
   simulatorsUrl: string,
   commune: string,
   review: CivilStatusReview,
-): Promise<void> => simulatorsAdmin(simulatorsUrl).setCivilStatusReview(commune, review);
+): Promise<void> =>
+  simulatorsAdmin(simulatorsUrl, SIMULATORS_ADMIN_TOKEN).setCivilStatusReview(commune, review);

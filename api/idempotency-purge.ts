@@ -1,0 +1,51 @@
+// Replies kept under an Idempotency-Key are replayed for their time to live, then deleted by this job
+// (in the API process, every IDEMPOTENCY_PURGE_INTERVAL_MINUTES), with reservations their holders
+// left behind when they died. Without it the table only grows: a key past its time to live is
+// reused in place, but most keys are never sent again.
+import type { Logger } from '../config/logger';
+import { purgeExpiredKeys } from '../db/idempotency.repository';
+import type { Db } from '../db/pool';
+import type { IdempotencySettings } from './idempotency';
+
+export interface PurgeSettings extends Pick<IdempotencySettings, 'ttlMs' | 'leaseMs'> {
+  intervalMs: number;
+}
+
+export function createIdempotencyPurger({
+  db,
+  logger,
+  settings,
+}: {
+  db: Db;
+  logger: Logger;
+  settings: PurgeSettings;
+}) {
+  const purgeOnce = () => purgeExpiredKeys(db, settings);
+
+  function start() {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+    const tick = () => {
+      running = purgeOnce().then(
+        (purged) => logger.debug({ purged }, 'idempotency keys purged'),
+        (error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'),
+      );
+      void running.finally(() => {
+        running = undefined;
+        // Never holds the process open on its own: the server does, until it stops.
+        if (!stopped) timer = setTimeout(tick, settings.intervalMs).unref();
+      });
+    };
+    tick();
+    return {
+      stop: async () => {
+        stopped = true;
+        clearTimeout(timer);
+        await running;
+      },
+    };
+  }
+
+  return { purgeOnce, start };
+}
