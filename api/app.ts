@@ -20,6 +20,7 @@ import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
+import { officerRoutes } from './routes/officers.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
@@ -36,6 +37,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...deathCaseRoutes(deps),
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
+    ...officerRoutes(deps),
     ...auditRoutes(deps),
     ...opsRoutes(deps),
   ];

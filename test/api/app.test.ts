@@ -182,12 +182,15 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/supplements',
       '/v1/cases/{caseId}/withdraw',
       '/v1/me/cases',
+      '/v1/officers',
+      '/v1/officers/{sub}/deactivation',
       '/v1/ops/stuck-cases',
       '/v1/self-checks',
       '/v1/self-checks/{checkId}',
       '/v1/tasks',
       '/v1/tasks/{taskId}/assignment',
       '/v1/tasks/{taskId}/decision',
+      '/v1/tasks/{taskId}/officers',
     ]);
     expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({
       security: [{ bearerAuth: [] }],

@@ -1,0 +1,149 @@
+// Issue 19 through the real stack (API → Temporal → workers → simulators → read model): a task goes
+// only to an officer of its agency and jurisdiction in the directory, and is then decided by that
+// officer alone.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '../../domain/procedures/views';
+import type { Principal } from '../../domain/principal';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { tokenFor } from '../support/auth';
+import {
+  citizen,
+  clerk,
+  decide,
+  file,
+  readCase,
+  stepOf,
+  uniqueCertificate,
+  waitForCase,
+} from '../support/group-a';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const SUPERVISOR: Principal = {
+  sub: 'supervisor-00004',
+  role: 'supervisor',
+  jurisdiction: '00004',
+};
+const civilStatusOfficer = (sub: string): Principal => ({
+  sub,
+  role: 'officer',
+  agency: 'civil-status',
+  jurisdiction: '00004',
+});
+
+describe('who may act on a case, through the real stack', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** A Group A case whose birth step waits for the civil-status officer of 00004. */
+  async function aCaseInReview() {
+    const application = aBirthApplication(uniqueCertificate());
+    const filed = await file(stack.app, application);
+    expect(filed.status).toBe(202);
+    const caseId = filed.body.caseId as string;
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('in_review'),
+    );
+    return { application, caseId, taskId: `${caseId}:birth` };
+  }
+
+  const assign = async (taskId: string, officer: string) =>
+    request(stack.app)
+      .post(`/v1/tasks/${encodeURIComponent(taskId)}/assignment`)
+      .set('Authorization', `Bearer ${await tokenFor(SUPERVISOR)}`)
+      .send({ officer });
+  const decideAs = async (taskId: string, officer: Principal, language = 'vi') =>
+    request(stack.app)
+      .post(`/v1/tasks/${encodeURIComponent(taskId)}/decision`)
+      .set('Authorization', `Bearer ${await tokenFor(officer)}`)
+      .set('Accept-Language', language)
+      .send({ decision: 'approve' });
+  const post = async (caseId: string, action: string, token: string, body: object) =>
+    request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(caseId)}/${action}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send(body);
+
+  describe('assignment', () => {
+    it('when a supervisor assigns a civil-status task to police-99999 or to an officer of another agency, then 422 problem+json in Vietnamese and English and the task stays unassigned', async () => {
+      const { taskId } = await aCaseInReview();
+
+      const unknown = await assign(taskId, 'police-99999');
+      const otherAgency = await request(stack.app)
+        .post(`/v1/tasks/${encodeURIComponent(taskId)}/assignment`)
+        .set('Authorization', `Bearer ${await tokenFor(SUPERVISOR)}`)
+        .set('Accept-Language', 'en')
+        .send({ officer: 'officer-police' });
+
+      expect(unknown.status).toBe(422);
+      expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(unknown.body).toMatchObject({
+        title: 'Không thể thực hiện',
+        code: 'API.UNPROCESSABLE',
+      });
+      expect(unknown.body.detail).toContain('danh bạ cán bộ');
+      expect(otherAgency.status).toBe(422);
+      expect(otherAgency.body.title).toBe('Unprocessable request');
+      expect(otherAgency.body.detail).toBe(
+        "'officer-police' is not an active civil-status officer of 00004 in the officer directory",
+      );
+      const { rows } = await stack.database.db.query(
+        'SELECT assignee FROM tasks WHERE task_id = $1',
+        [taskId],
+      );
+      expect(rows).toEqual([{ assignee: null }]);
+    });
+
+    it('when a task is assigned, then another officer of the agency may not decide it (403 with the reason) until a supervisor reassigns it to them', async () => {
+      const { application, caseId, taskId } = await aCaseInReview();
+      expect((await assign(taskId, 'officer-civil-status-2')).status).toBe(200);
+
+      const other = await decideAs(taskId, civilStatusOfficer('officer-civil-status'), 'en');
+      expect(other.status).toBe(403);
+      expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(other.body.detail).toBe(
+        'this task is assigned to officer-civil-status-2: only its assignee decides it, unless a supervisor reassigns it',
+      );
+      const still = await readCase(stack.app, caseId, application.applicant.pin);
+      expect(stepOf(still.body as CaseView, 'birth').state).toBe('in_review');
+
+      expect((await assign(taskId, 'officer-civil-status')).status).toBe(200);
+      expect((await decideAs(taskId, civilStatusOfficer('officer-civil-status-2'))).status).toBe(
+        403,
+      );
+      const decided = await decideAs(taskId, civilStatusOfficer('officer-civil-status'));
+      expect(decided.status).toBe(200);
+      await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth').state).toBe('completed'),
+      );
+    });
+
+    it('when an officer is deactivated in the directory, then tasks can no longer be assigned to them', async () => {
+      const { taskId } = await aCaseInReview();
+      const admin = await tokenFor({ sub: 'admin-1', role: 'admin' });
+      const added = await request(stack.app)
+        .post('/v1/officers')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          sub: 'ho-tich-tam',
+          name: 'Vũ Thị Tâm',
+          agency: 'civil-status',
+          jurisdiction: '00004',
+        });
+      expect(added.status).toBe(201);
+      expect((await assign(taskId, 'ho-tich-tam')).status).toBe(200);
+
+      const gone = await request(stack.app)
+        .post('/v1/officers/ho-tich-tam/deactivation')
+        .set('Authorization', `Bearer ${admin}`);
+      expect(gone.status).toBe(200);
+
+      expect((await assign(taskId, 'ho-tich-tam')).status).toBe(422);
+    });
+  });
+});
