@@ -179,11 +179,14 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       request: { params: CaseParams, body: Withdrawal },
       responses: {
         200: { description: 'withdrawn', content: jsonContent(CaseView) },
+        403: problemResponse(
+          'Only the applicant who filed it, or a clerk of its commune: not another party.',
+        ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
-        await visibleCase(db, principal, params.caseId, true);
+        await visibleCase(db, principal, params.caseId, 'applicant');
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
@@ -218,13 +221,16 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           description: 'received; the step that asked for it, back in review',
           content: jsonContent(StepView),
         },
+        403: problemResponse(
+          'Only the applicant who filed it, or a clerk of its commune: not another party.',
+        ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('No step of this case awaits a supplement.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
         // The steps as the caller sees them: the read model hears a step's change from the step
         // itself, before the case workflow does (the step's own validator has the last word).
-        const view = await readCaseView(db, await visibleCase(db, principal, params.caseId, true));
+        const view = await readCaseView(db, await visibleCase(db, principal, params.caseId, 'applicant'));
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));

@@ -1,6 +1,7 @@
 // Issue 19 through the real stack (API → Temporal → workers → simulators → read model): a task goes
 // only to an officer of its agency and jurisdiction in the directory, and is then decided by that
-// officer alone.
+// officer alone; a case is withdrawn by its applicant or a clerk of its commune, not by a relative
+// it names.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
@@ -144,6 +145,42 @@ describe('who may act on a case, through the real stack', () => {
       expect(gone.status).toBe(200);
 
       expect((await assign(taskId, 'ho-tich-tam')).status).toBe(422);
+    });
+  });
+
+  describe('withdrawal', () => {
+    it('when a parent named in the case but not its applicant withdraws it or answers its supplement, then 403 with the reason, and the case goes on', async () => {
+      const { application, caseId } = await aCaseInReview();
+      const father = application.father?.pin ?? '';
+      expect((await readCase(stack.app, caseId, father)).status).toBe(200);
+
+      const withdrawal = await post(caseId, 'withdraw', await citizen(father), {
+        reason: 'bố rút hồ sơ',
+      });
+      expect(withdrawal.status).toBe(403);
+      expect(withdrawal.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(withdrawal.body.detail).toContain('chỉ người nộp hồ sơ');
+
+      await decide(stack.app, caseId, 'civil-status', {
+        decision: 'request_supplement',
+        missing: ['giấy chứng sinh bản điện tử'],
+      });
+      await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+        expect(v.status).toBe('awaiting_supplement'),
+      );
+      const supplement = await post(caseId, 'supplements', await citizen(father), {
+        documents: ['giay-chung-sinh.pdf'],
+      });
+      expect(supplement.status).toBe(403);
+      const byApplicant = await post(
+        caseId,
+        'supplements',
+        await citizen(application.applicant.pin),
+        { documents: ['giay-chung-sinh.pdf'] },
+      );
+      expect(byApplicant.status).toBe(200);
+      const view = await readCase(stack.app, caseId, application.applicant.pin);
+      expect((view.body as CaseView).status).not.toBe('withdrawn');
     });
   });
 });
