@@ -6,14 +6,20 @@ import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
-import { isFinal } from '../../domain/procedures/case-status';
+import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
-import { applicationSchema, caseStart } from '../filing';
+import {
+  applicationSchema,
+  caseStart,
+  previousCaseId,
+  refiledCaseId,
+  type CaseStart,
+} from '../filing';
 import { HttpProblem } from '../problem';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
@@ -41,12 +47,48 @@ const summarize = (row: CaseRow) => ({
 /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
 const FILED_BY = 'filedBy';
 
+/** A business key is filed again only after its latest case ended without what it asked for. */
+const REFILABLE = new Set<string>([CaseStatus.withdrawn, CaseStatus.rejected]);
+
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
   const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
   });
+
+  /**
+   * Starts the business key's next case and answers its id: the first filing's id, or — after a
+   * withdrawal or a rejection — the next refiling id (api/filing.ts says why a new id). Any other
+   * case under the key, still open or finished with a result, is a 409.
+   */
+  const startFiling = async (start: CaseStart, requestId: string | undefined) => {
+    for (let filing = 1; ; filing += 1) {
+      const caseId = refiledCaseId(start.caseId, filing);
+      try {
+        await temporal.workflow.start(start.workflowType, {
+          taskQueue: TASK_QUEUES.orchestration,
+          workflowId: caseId,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          args: start.args,
+          ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
+        });
+        return caseId;
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        // This very filing again (its key), its first reply lost — the API died, or could not
+        // keep the reply: the case it started is the answer, not a conflict.
+        const handle = temporal.workflow.getHandle(caseId);
+        const existing = await handle.describe();
+        if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) return caseId;
+        // The case's state, not its workflow's: a withdrawn case's workflow may still be
+        // cancelling its steps, and the applicant may file again at once.
+        const { status } = await handle.query(getProcedureStatus);
+        if (!REFILABLE.has(status))
+          throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
+      }
+    }
+  };
 
   return [
     defineRoute({
@@ -58,7 +100,9 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`, ' +
         'one case per medical birth certificate), or death → residence removal ∥ funeral and survivor ' +
         'allowances (procedure `death-residence-funeral`, one case per deceased person). Filing the ' +
-        'same business key again answers 409 with the existing case id.',
+        'same business key again answers 409 with the existing case id — unless its latest case ' +
+        'was withdrawn or rejected: then the filing is a new case, `<earlier id>~<n>`, naming the ' +
+        'earlier one in `previousCaseId`.',
       tags: ['cases'],
       access: [Role.citizen, Role.clerk],
       idempotent: true,
@@ -86,27 +130,12 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           deps.caseIdSecret,
           deps.drillSupplementReplyMs,
         );
-        const { caseId } = start;
-        try {
-          await temporal.workflow.start(start.workflowType, {
-            taskQueue: TASK_QUEUES.orchestration,
-            workflowId: caseId,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            args: start.args,
-            ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
-          });
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          // This very filing again (its key), its first reply lost — the API died, or could not
-          // keep the reply: the case it started is the answer, not a conflict.
-          const existing = await temporal.workflow.getHandle(caseId).describe();
-          if (requestId === undefined || existing.memo?.[FILED_BY] !== requestId)
-            throw new HttpProblem(ApiError.CONFLICT, start.duplicate, { caseId });
-        }
+        const caseId = await startFiling(start, requestId);
+        const previous = previousCaseId(caseId);
         return {
           status: 202,
           headers: { Location: `/v1/cases/${encodeURIComponent(caseId)}` },
-          body: { caseId, status: 'submitted' },
+          body: { caseId, status: 'submitted', ...(previous && { previousCaseId: previous }) },
         };
       },
     }),
@@ -230,7 +259,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       handle: async ({ params, body, principal, requestId }) => {
         // The steps as the caller sees them: the read model hears a step's change from the step
         // itself, before the case workflow does (the step's own validator has the last word).
-        const view = await readCaseView(db, await visibleCase(db, principal, params.caseId, 'applicant'));
+        const view = await readCaseView(
+          db,
+          await visibleCase(db, principal, params.caseId, 'applicant'),
+        );
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));

@@ -1,7 +1,8 @@
 // Issue 19 through the real stack (API → Temporal → workers → simulators → read model): a task goes
 // only to an officer of its agency and jurisdiction in the directory, and is then decided by that
 // officer alone; a case is withdrawn by its applicant or a clerk of its commune, not by a relative
-// it names.
+// it names; and a withdrawn or rejected case's business key can be filed again, as a new case that
+// names the earlier one.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
@@ -148,7 +149,7 @@ describe('who may act on a case, through the real stack', () => {
     });
   });
 
-  describe('withdrawal', () => {
+  describe('withdrawal and refiling', () => {
     it('when a parent named in the case but not its applicant withdraws it or answers its supplement, then 403 with the reason, and the case goes on', async () => {
       const { application, caseId } = await aCaseInReview();
       const father = application.father?.pin ?? '';
@@ -181,6 +182,66 @@ describe('who may act on a case, through the real stack', () => {
       expect(byApplicant.status).toBe(200);
       const view = await readCase(stack.app, caseId, application.applicant.pin);
       expect((view.body as CaseView).status).not.toBe('withdrawn');
+    });
+
+    it('when the applicant withdraws and files again, then a new case names the withdrawn one, which keeps its record and timeline', async () => {
+      const { application, caseId } = await aCaseInReview();
+      const withdrawn = await post(caseId, 'withdraw', await citizen(application.applicant.pin), {
+        reason: 'nộp nhầm hồ sơ',
+      });
+      expect(withdrawn.status).toBe(200);
+
+      const again = await file(stack.app, application);
+
+      expect(again.status).toBe(202);
+      expect(again.body).toEqual({
+        caseId: `${caseId}~2`,
+        status: 'submitted',
+        previousCaseId: caseId,
+      });
+      const refiled = await waitForCase(stack.app, `${caseId}~2`, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth').state).toBe('in_review'),
+      );
+      expect(refiled.caseId).toBe(`${caseId}~2`);
+      const earlier = await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth').status).toBe('cancelled'),
+      );
+      expect(earlier.status).toBe('withdrawn');
+      expect(earlier.reason?.reason).toBe('withdrawn by the applicant');
+      // The new case is open: the key is taken again until it, too, ends without a result.
+      const third = await file(stack.app, application);
+      expect(third.status).toBe(409);
+      expect(third.body.caseId).toBe(`${caseId}~2`);
+    });
+
+    it('when the civil-status officer rejects the birth, then the clerk can file it again and it can be decided anew', async () => {
+      const { application, caseId } = await aCaseInReview();
+      await decide(stack.app, caseId, 'civil-status', {
+        decision: 'reject',
+        reason: 'giấy chứng sinh không hợp lệ',
+      });
+      await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+        expect(v.status).toBe('rejected'),
+      );
+
+      const again = await request(stack.app)
+        .post('/v1/cases')
+        .set('Authorization', `Bearer ${await clerk()}`)
+        .send(application);
+
+      expect(again.status).toBe(202);
+      expect(again.body.previousCaseId).toBe(caseId);
+      const refiledId = again.body.caseId as string;
+      await waitForCase(stack.app, refiledId, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth').state).toBe('in_review'),
+      );
+      await decide(stack.app, refiledId, 'civil-status', { decision: 'approve' });
+      await waitForCase(stack.app, refiledId, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth').status).toBe('completed'),
+      );
+      expect((await readCase(stack.app, caseId, application.applicant.pin)).body.status).toBe(
+        'rejected',
+      );
     });
   });
 });
