@@ -177,6 +177,8 @@ describe('OpenAPI', () => {
       '/v1/cases',
       '/v1/cases/{caseId}',
       '/v1/cases/{caseId}/annulment',
+      '/v1/cases/{caseId}/annulment/approval',
+      '/v1/cases/{caseId}/annulment/rejection',
       '/v1/cases/{caseId}/audit',
       '/v1/cases/{caseId}/payee-confirmations',
       '/v1/cases/{caseId}/supplements',
