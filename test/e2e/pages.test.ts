@@ -283,7 +283,15 @@ describe('web pages in Chromium, through the real stack', () => {
     await screenshot(page, 'supervisor-dashboard');
 
     await page.selectOption('#assign-task', `${openCase}:birth`);
-    await page.fill('#assign-officer', 'can-bo-ho-tich-2');
+    // The officers offered are the directory's for the task's agency and commune, no one else.
+    await untilShown(page, '#assign-officer option[value="can-bo-ho-tich-2"]');
+    const offered = await page
+      .locator('#assign-officer option')
+      .evaluateAll((options) => options.map((o) => (o as { value: string }).value));
+    expect(offered).toContain('officer-civil-status-00004');
+    expect(offered).not.toContain('officer-police-00004');
+    expect(offered).not.toContain('officer-civil-status-00070');
+    await page.selectOption('#assign-officer', 'can-bo-ho-tich-2');
     await page.click('form[aria-labelledby="assign-title"] button[type=submit]');
     await expect
       .poll(() => page.locator(`[data-assignee="${openCase}:birth"]`).innerText())
