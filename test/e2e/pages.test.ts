@@ -284,7 +284,10 @@ describe('web pages in Chromium, through the real stack', () => {
 
     await page.selectOption('#assign-task', `${openCase}:birth`);
     // The officers offered are the directory's for the task's agency and commune, no one else.
-    await untilShown(page, '#assign-officer option[value="can-bo-ho-tich-2"]');
+    // Not untilShown: it reloads the page, which would lose the task chosen above.
+    await page.waitForSelector('#assign-officer option[value="can-bo-ho-tich-2"]', {
+      state: 'attached',
+    });
     const offered = await page
       .locator('#assign-officer option')
       .evaluateAll((options) => options.map((o) => (o as { value: string }).value));

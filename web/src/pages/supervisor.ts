@@ -173,16 +173,21 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
   const loadOfficers = () => {
     error.replaceChildren();
     officer.replaceChildren();
-    if (!choice.value) return;
-    api<AssignableOfficers>('GET', `/v1/tasks/${encodeURIComponent(choice.value)}/officers`).then(
+    const taskId = choice.value;
+    if (!taskId) return;
+    // Only the list of the task still chosen: an earlier task's answer may arrive after this one's,
+    // and would offer another agency's officers.
+    const current = () => choice.value === taskId;
+    api<AssignableOfficers>('GET', `/v1/tasks/${encodeURIComponent(taskId)}/officers`).then(
       ({ items }) => {
+        if (!current()) return;
         officer.replaceChildren(
           ...items.map((o) => h('option', { value: o.sub }, `${o.name} (${o.sub})`)),
         );
         if (items.length === 0) error.textContent = tr(T.noOfficer);
       },
       (failure: unknown) => {
-        error.textContent = errorText(failure);
+        if (current()) error.textContent = errorText(failure);
       },
     );
   };
