@@ -304,6 +304,14 @@ describe('web pages in Chromium, through the real stack', () => {
       [`${openCase}:birth`],
     );
     expect(rows[0]).toEqual({ assignee: 'can-bo-ho-tich-2', assigned_by: 'lanh-dao-00004' });
+    // Another civil-status officer of the commune sees whose task it is, and no decision to make.
+    const other = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    await openTask(other.page, openCase);
+    expect(await other.page.locator('main').innerText()).toContain(
+      'Việc này đã được giao cho cán bộ can-bo-ho-tich-2',
+    );
+    expect(await other.page.locator('#decision-approve').count()).toBe(0);
+    await other.context.close();
 
     await page.click('text=English');
     await ready(page);
