@@ -57,13 +57,14 @@ module.exports = {
       name: 'api-no-activities-or-db-writes',
       comment:
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
-        'state (its own audit log, Idempotency-Key replies and stuck-case scan findings excepted).',
+        'state (its own audit log, Idempotency-Key replies, stuck-case scan findings, the officer ' +
+        'directory admins keep and the annulment requests people record excepted).',
       severity: 'error',
       from: { path: '^api/' },
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$)',
         ],
       },
     },

@@ -33,7 +33,10 @@ export function maySeeCase(principal: Principal, parties: CaseParties): boolean 
   }
 }
 
-/** Filing, withdrawing, answering supplements: the applicant side, not the agencies. */
+/**
+ * The applicant's side as a whole — any party or a clerk of the commune. Only the relatives'
+ * declaration of the payee still uses it (death-cases.routes.ts), whose rules are its own.
+ */
 export function mayActForApplicant(principal: Principal, parties: CaseParties): boolean {
   return (
     (principal.role === 'citizen' || principal.role === 'clerk') && maySeeCase(principal, parties)
@@ -63,17 +66,45 @@ export async function findVisibleCase(
   return maySeeCase(principal, parties) ? { row, parties } : undefined;
 }
 
-/** The case if the caller may see it (and, with `act`, act for the applicant); otherwise 404/403. */
+/**
+ * Withdrawing and answering supplements: the applicant themself — the citizen whose PIN filed the
+ * case — or a clerk of its commune, who acts for the applicant at the desk. Not another party: a
+ * relative named in the case may read it, but neither withdraws the family's case nor answers for
+ * the applicant. Every procedure projects the applicant first among the case's parties
+ * (`partyPins`, workflows/*.workflow.ts), so the applicant is `partyPins[0]`.
+ */
+export function mayActAsApplicant(principal: Principal, parties: CaseParties): boolean {
+  switch (principal.role) {
+    case 'citizen':
+      return parties.partyPins[0] === principal.pin;
+    case 'clerk':
+      return parties.commune === principal.jurisdiction;
+    case 'officer':
+    case 'supervisor':
+    case 'admin':
+      return false;
+  }
+}
+
+const APPLICANT_ONLY = {
+  vi: 'chỉ người nộp hồ sơ hoặc cán bộ một cửa của xã nhận hồ sơ mới được làm việc này; người thân có tên trong hồ sơ chỉ được xem',
+  en: 'only the applicant who filed the case, or a clerk of its commune, may do this; a relative named in the case may only read it',
+};
+
+/**
+ * The case if the caller may see it (and, with `act: 'applicant'`, act as its applicant);
+ * otherwise 404, or 403 with the reason for a party who may read it but not act.
+ */
 export async function visibleCase(
   db: Db,
   principal: Principal,
   caseId: string,
-  act = false,
+  act?: 'applicant',
 ): Promise<CaseRow> {
   const found = await findVisibleCase(db, principal, caseId);
   if (!found) throw new HttpProblem(ApiError.NOT_FOUND);
-  if (act && !mayActForApplicant(principal, found.parties))
-    throw new HttpProblem(ApiError.FORBIDDEN);
+  if (act === 'applicant' && !mayActAsApplicant(principal, found.parties))
+    throw new HttpProblem(ApiError.FORBIDDEN, APPLICANT_ONLY);
   return found.row;
 }
 

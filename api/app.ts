@@ -20,6 +20,8 @@ import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
+import { officerRoutes } from './routes/officers.routes';
+import { annulmentRoutes } from './routes/annulment.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
@@ -34,8 +36,10 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...selfCheckRoutes(deps),
     ...caseRoutes(deps),
     ...deathCaseRoutes(deps),
+    ...annulmentRoutes(deps),
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
+    ...officerRoutes(deps),
     ...auditRoutes(deps),
     ...opsRoutes(deps),
   ];

@@ -53,6 +53,31 @@ export const deathCaseId = (deceasedPin: string, secret = DEV_CASE_ID_SECRET) =>
     createHmac('sha256', secret).update(deceasedPin).digest('hex').slice(0, 24).toUpperCase(),
   );
 
+/**
+ * Refiling (issue 19): the business key's n-th filing (n ≥ 2) gets its own case id, `<first>~<n>`,
+ * filed only when the (n−1)-th ended withdrawn or rejected. A new id rather than a new run under the
+ * same workflow id, because everything downstream is keyed by the case id and must not meet the
+ * earlier filing's: each agency call's idempotency key (`<caseId>:<step>`, STYLE rule 15) — a new
+ * run would be answered with the first run's replies, its refusal replayed; the read model, whose
+ * version-guarded upserts would ignore a new run's lower versions and whose tasks are keyed by the
+ * step's workflow id; the audit log, searched by case; and an annulment, which already runs as the
+ * case id's next run. The earlier case and its timeline stay as they were, and the new id names
+ * it: `X~2` follows `X`, `X~3` follows `X~2`. `~` is in neither a certificate number nor a key.
+ */
+export const REFILING_SEPARATOR = '~';
+
+/** The id of the business key's `filing`-th case (1: the first, `caseId` itself). */
+export const refiledCaseId = (firstCaseId: string, filing: number) =>
+  filing === 1 ? firstCaseId : `${firstCaseId}${REFILING_SEPARATOR}${filing}`;
+
+/** The case this one was filed after (its refiling predecessor); undefined for a first filing. */
+export function previousCaseId(caseId: string): string | undefined {
+  const match = /^(.*)~([1-9]\d*)$/.exec(caseId);
+  if (!match) return undefined;
+  const [, first = '', filing] = match;
+  return refiledCaseId(first, Number(filing) - 1);
+}
+
 export function caseStart(
   app: Application,
   receivedAt: number,

@@ -58,14 +58,20 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.INTERNAL]: 500,
 };
 
+/** A detail said in both languages: the caller reads it in the one they accept, like the title. */
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
 export class HttpProblem extends Error {
   constructor(
     readonly code: ApiError,
-    readonly detail?: string,
+    readonly detail?: string | Bilingual,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail ?? code);
+    super(typeof detail === 'object' ? detail.en : (detail ?? code));
     this.name = 'HttpProblem';
   }
   get status(): number {
@@ -129,7 +135,9 @@ export function sendProblem(
       title: TITLES[problem.code][lang],
       status: problem.status,
       code: problem.code,
-      ...(problem.detail !== undefined && { detail: problem.detail }),
+      ...(problem.detail !== undefined && {
+        detail: typeof problem.detail === 'object' ? problem.detail[lang] : problem.detail,
+      }),
       instance: req.originalUrl,
       requestId: req.id,
       ...problem.extensions,
@@ -141,7 +149,7 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     const problem = toProblem(error);
     if (problem) {
-      if (problem.status >= 500) log.warn({ err: error, requestId: req.id }, problem.detail);
+      if (problem.status >= 500) log.warn({ err: error, requestId: req.id }, problem.message);
       return sendProblem(req, res, problem);
     }
     log.error({ err: error, requestId: req.id }, 'unhandled error');

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
+import { seedDevelopmentDirectory } from '../db/development-officers';
 import { seedReferenceData } from '../db/reference-data';
 import { spawnPart, type Part } from './runtime/process';
 import { ADMIN_TOKEN_FILE, simulatorsAdminToken } from './runtime/simulators-admin';
@@ -90,7 +91,10 @@ async function main(): Promise<void> {
     const applied = await migrate(databaseUrl);
     say(`migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
     const db = createPool(databaseUrl, { max: 1 });
-    await seedReferenceData(db).finally(() => db.end());
+    // make start is development: its pages, `make demo` and chaos sign in as these officers.
+    await seedReferenceData(db)
+      .then(() => seedDevelopmentDirectory(db))
+      .finally(() => db.end());
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     if (temporalAddress) {

@@ -1,7 +1,10 @@
-// Supervisors give an open task of their jurisdiction to one officer (DESIGN.md §3: reassignment).
-// The assignee is inbox routing kept in the read model beside the step's projection; the step's
-// workflow is not told, since who decides does not change what may be decided.
+// Supervisors give an open task of their jurisdiction to one officer (DESIGN.md §3: reassignment),
+// who must be an active officer of the task's agency and jurisdiction in the officer directory
+// (migration 0012). The assignee is kept in the read model beside the step's projection, and only
+// they may then decide the task (api/routes/tasks.routes.ts) until a supervisor reassigns it; the
+// step's workflow is not told, since who decides does not change what may be decided.
 import { z } from 'zod';
+import { isOfficerOf } from '../../db/officers.repository';
 import { assignTask, findTask } from '../../db/queries/cases.queries';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
@@ -53,12 +56,21 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: { description: 'the task with its new assignee', content: jsonContent(AssignedTask) },
         404: problemResponse('No such task in your jurisdiction.'),
-        422: problemResponse('The task is closed: there is nothing left to assign.'),
+        422: problemResponse(
+          'The task is closed, or the officer is not an active officer of its agency and ' +
+            'jurisdiction in the directory.',
+        ),
       },
       handle: async ({ params, body, principal }) => {
         const task = await findTask(db, params.taskId);
         if (!task || task.jurisdiction !== principal.jurisdiction)
           throw new HttpProblem(ApiError.NOT_FOUND);
+        if (!(await isOfficerOf(db, body.officer, task))) {
+          throw new HttpProblem(ApiError.UNPROCESSABLE, {
+            vi: `'${body.officer}' không phải cán bộ đang công tác của ${task.agency} tại ${task.jurisdiction} trong danh bạ cán bộ`,
+            en: `'${body.officer}' is not an active ${task.agency} officer of ${task.jurisdiction} in the officer directory`,
+          });
+        }
         const assigned = await assignTask(db, {
           taskId: task.task_id,
           jurisdiction: principal.jurisdiction,

@@ -5,15 +5,21 @@ import { readCaseView } from '../../db/queries/case-view.queries';
 import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { ApiError } from '../../domain/errors';
-import { Role } from '../../domain/principal';
-import { isFinal } from '../../domain/procedures/case-status';
+import { Role, type Principal } from '../../domain/principal';
+import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
 import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { duplicateFiling, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
-import { applicationSchema, caseStart } from '../filing';
+import {
+  applicationSchema,
+  caseStart,
+  previousCaseId,
+  refiledCaseId,
+  type CaseStart,
+} from '../filing';
 import { HttpProblem } from '../problem';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
@@ -41,12 +47,52 @@ const summarize = (row: CaseRow) => ({
 /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
 const FILED_BY = 'filedBy';
 
+/** A business key is filed again only after its latest case ended without what it asked for. */
+const REFILABLE = new Set<string>([CaseStatus.withdrawn, CaseStatus.rejected]);
+
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
   const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
   });
+
+  /**
+   * Starts the business key's next case and answers its id: the first filing's id, or — after a
+   * withdrawal or a rejection — the next refiling id (api/filing.ts says why a new id). Any other
+   * case under the key, still open or finished with a result, is a 409.
+   */
+  const startFiling = async (
+    start: CaseStart,
+    principal: Principal,
+    requestId: string | undefined,
+  ) => {
+    for (let filing = 1; ; filing += 1) {
+      const caseId = refiledCaseId(start.caseId, filing);
+      try {
+        await temporal.workflow.start(start.workflowType, {
+          taskQueue: TASK_QUEUES.orchestration,
+          workflowId: caseId,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          args: start.args,
+          ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
+        });
+        return caseId;
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        // This very filing again (its key), its first reply lost — the API died, or could not
+        // keep the reply: the case it started is the answer, not a conflict.
+        const handle = temporal.workflow.getHandle(caseId);
+        const existing = await handle.describe();
+        if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) return caseId;
+        // The case's state, not its workflow's: a withdrawn case's workflow may still be
+        // cancelling its steps, and the applicant may file again at once.
+        const { status } = await handle.query(getProcedureStatus);
+        if (!REFILABLE.has(status))
+          throw await duplicateFiling(db, principal, caseId, start.duplicate);
+      }
+    }
+  };
 
   return [
     defineRoute({
@@ -58,8 +104,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         'Birth → permanent residence ∥ health-insurance card (procedure `birth-residence-insurance`, ' +
         'one case per medical birth certificate), or death → residence removal ∥ funeral and survivor ' +
         'allowances (procedure `death-residence-funeral`, one case per deceased person). Filing the ' +
-        'same business key again answers 409: with the existing case id to those who may read that ' +
-        'case, and only `API.FILING_NOT_ACCEPTED` (no id) to anyone else.',
+        'same business key again answers 409 — with the existing case id to those who may read that ' +
+        'case, and only `API.FILING_NOT_ACCEPTED` (no id) to anyone else — unless its latest case ' +
+        'was withdrawn or rejected: then the filing is a new case, `<earlier id>~<n>`, naming the ' +
+        'earlier one in `previousCaseId`.',
       tags: ['cases'],
       access: [Role.citizen, Role.clerk],
       idempotent: true,
@@ -88,27 +136,12 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           deps.caseIdSecret,
           deps.drillSupplementReplyMs,
         );
-        const { caseId } = start;
-        try {
-          await temporal.workflow.start(start.workflowType, {
-            taskQueue: TASK_QUEUES.orchestration,
-            workflowId: caseId,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            args: start.args,
-            ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
-          });
-        } catch (error) {
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-          // This very filing again (its key), its first reply lost — the API died, or could not
-          // keep the reply: the case it started is the answer, not a conflict.
-          const existing = await temporal.workflow.getHandle(caseId).describe();
-          if (requestId === undefined || existing.memo?.[FILED_BY] !== requestId)
-            throw await duplicateFiling(db, principal, caseId, start.duplicate);
-        }
+        const caseId = await startFiling(start, principal, requestId);
+        const previous = previousCaseId(caseId);
         return {
           status: 202,
           headers: { Location: `/v1/cases/${encodeURIComponent(caseId)}` },
-          body: { caseId, status: 'submitted' },
+          body: { caseId, status: 'submitted', ...(previous && { previousCaseId: previous }) },
         };
       },
     }),
@@ -181,11 +214,14 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       request: { params: CaseParams, body: Withdrawal },
       responses: {
         200: { description: 'withdrawn', content: jsonContent(CaseView) },
+        403: problemResponse(
+          'Only the applicant who filed it, or a clerk of its commune: not another party.',
+        ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
-        await visibleCase(db, principal, params.caseId, true);
+        await visibleCase(db, principal, params.caseId, 'applicant');
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found".
         const current = await handle.query(getProcedureStatus);
@@ -220,13 +256,19 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           description: 'received; the step that asked for it, back in review',
           content: jsonContent(StepView),
         },
+        403: problemResponse(
+          'Only the applicant who filed it, or a clerk of its commune: not another party.',
+        ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('No step of this case awaits a supplement.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
         // The steps as the caller sees them: the read model hears a step's change from the step
         // itself, before the case workflow does (the step's own validator has the last word).
-        const view = await readCaseView(db, await visibleCase(db, principal, params.caseId, true));
+        const view = await readCaseView(
+          db,
+          await visibleCase(db, principal, params.caseId, 'applicant'),
+        );
         const waiting = view.steps.find((s) => s.state === 'awaiting_supplement');
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));

@@ -71,6 +71,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           description: 'the step after the decision',
           content: jsonContent(StepView),
         },
+        403: problemResponse('The task is assigned to another officer.'),
         404: problemResponse('No such task in your agency and jurisdiction.'),
         422: problemResponse('The step does not allow this decision now.'),
       },
@@ -82,6 +83,13 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           task.jurisdiction !== principal.jurisdiction
         ) {
           throw new HttpProblem(ApiError.NOT_FOUND);
+        }
+        // Assigned: its assignee's alone, until a supervisor gives it to someone else.
+        if (task.assignee !== null && task.assignee !== principal.sub) {
+          throw new HttpProblem(ApiError.FORBIDDEN, {
+            vi: `việc này đã được giao cho cán bộ ${task.assignee}: chỉ người được giao mới được quyết định, trừ khi lãnh đạo giao lại`,
+            en: `this task is assigned to ${task.assignee}: only its assignee decides it, unless a supervisor reassigns it`,
+          });
         }
         const handle = temporal.workflow.getHandle(task.task_id);
         if (!task.open) {

@@ -9,11 +9,12 @@ import { safeText } from './text';
 export const EXAMPLE_CASE_ID = 'birth-residence-insurance:CS-2026-000001';
 const EXAMPLE_TASK_ID = `${EXAMPLE_CASE_ID}:birth`;
 
+// A business key's later filings (after a withdrawal or rejection) are `<first id>~<n>` (api/filing.ts).
 export const CaseParams = z.object({
   caseId: z
     .string()
     .regex(
-      /^[a-z-]+:[A-Z0-9/.-]{4,30}$/,
+      /^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?$/,
       'a case id such as birth-residence-insurance:CS-2026-000001',
     )
     .describe('case id, returned when the application was filed')
@@ -21,7 +22,14 @@ export const CaseParams = z.object({
 });
 
 export const FiledCase = z
-  .object({ caseId: z.string(), status: z.literal('submitted') })
+  .object({
+    caseId: z.string(),
+    status: z.literal('submitted'),
+    previousCaseId: z
+      .string()
+      .optional()
+      .describe('a refiling: the earlier case of the same business key, withdrawn or rejected'),
+  })
   .meta({ id: 'FiledCase', examples: [{ caseId: EXAMPLE_CASE_ID, status: 'submitted' }] });
 
 export const Withdrawal = z
@@ -113,7 +121,10 @@ export const CaseList = z
 export const TaskParams = z.object({
   taskId: z
     .string()
-    .regex(/^[a-z-]+:[A-Z0-9/.-]{4,30}:[a-z-]+$/, 'a task id such as <caseId>:birth')
+    .regex(
+      /^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?:[a-z-]+$/,
+      'a task id such as <caseId>:birth',
+    )
     .describe('task id, as listed in the inbox: the step’s own workflow, `<caseId>:<step>`')
     .meta({ example: EXAMPLE_TASK_ID }),
 });

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { migrate } from '../../db/migrate';
 import { createPool, type Db } from '../../db/pool';
+import { seedDevelopmentDirectory } from '../../db/development-officers';
 import { seedReferenceData } from '../../db/reference-data';
 import { freePort } from '../../scripts/runtime/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/runtime/postgres';
@@ -128,6 +129,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   await migrate(databaseUrl);
   const db = createPool(databaseUrl, { max: 4 });
   await seedReferenceData(db);
+  await seedDevelopmentDirectory(db);
 
   const devServer = {
     cliPath: provisionTemporalCli(),

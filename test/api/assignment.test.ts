@@ -111,8 +111,10 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
 
   it('when the task is assigned again and its step then changes, then the last assignee stays', async () => {
     const taskId = await aTask(database);
-    await assign(taskId, { officer: 'officer-a' });
-    expect((await assign(taskId, { officer: 'officer-b' })).body.assignee).toBe('officer-b');
+    await assign(taskId, { officer: 'can-bo-ho-tich-2' });
+    expect((await assign(taskId, { officer: 'officer-civil-status-2' })).body.assignee).toBe(
+      'officer-civil-status-2',
+    );
     // The projection of the step's next change (a newer version) leaves the assignee alone.
     await aTask(database, {
       version: 2,
@@ -120,12 +122,12 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
       status: 'awaiting_supplement',
       workflowId: taskId,
     });
-    expect((await row(taskId))?.assignee).toBe('officer-b');
+    expect((await row(taskId))?.assignee).toBe('officer-civil-status-2');
   });
 
   it('when the task is of another commune or does not exist, then it does not exist for the supervisor (404)', async () => {
     const elsewhere = await aTask(database, {}, '00070');
-    expect((await assign(elsewhere, { officer: 'officer-a' })).status).toBe(404);
+    expect((await assign(elsewhere, { officer: 'can-bo-ho-tich-2' })).status).toBe(404);
     expect((await row(elsewhere))?.assignee).toBeNull();
     expect((await assign('birth-residence-insurance:CS-NONE:birth', { officer: 'x' })).status).toBe(
       404,
@@ -134,7 +136,7 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
 
   it('when the task is closed, then there is nothing to assign (422)', async () => {
     const taskId = await aTask(database, { state: 'completed', status: 'completed' });
-    const response = await assign(taskId, { officer: 'officer-a' });
+    const response = await assign(taskId, { officer: 'can-bo-ho-tich-2' });
     expect(response.status).toBe(422);
     expect(response.body.detail).toBe('the step is completed');
   });

@@ -38,9 +38,16 @@ const SAMPLE_BODIES: Record<string, object> = {
   submitSupplement: { documents: ['giấy chứng sinh bản điện tử'] },
   confirmPayee: { declarationForm: 'HSB-09-2026-0001' },
   annulCase: {
-    ruling: { number: '12/2026/QĐST-DS', court: 'TAND TP Hà Nội', date: '2026-11-20' },
+    ruling: {
+      number: '12/2026/QĐST-DS',
+      court: 'TAND TP Hà Nội',
+      date: '2026-11-20',
+      document: 'qd-12-2026.pdf',
+    },
     reason: 'the person declared dead has returned',
   },
+  approveAnnulment: {},
+  rejectAnnulment: { reason: 'the ruling number is not the court’s' },
   decideTask: { decision: 'approve' },
   assignTask: { officer: 'officer-civil-status-2' },
 };
@@ -49,7 +56,13 @@ const MOTHER = aBirthApplication('x').mother.pin;
 const OWN: Record<Role, Principal> = {
   citizen: { sub: 'own-citizen', role: 'citizen', pin: MOTHER },
   clerk: { sub: 'own-clerk', role: 'clerk', jurisdiction: '00004' },
-  officer: { sub: 'own-officer', role: 'officer', agency: 'civil-status', jurisdiction: '00004' },
+  // In the officer directory (development seed): annulments are recorded and approved only by them.
+  officer: {
+    sub: 'officer-civil-status',
+    role: 'officer',
+    agency: 'civil-status',
+    jurisdiction: '00004',
+  },
   supervisor: { sub: 'own-supervisor', role: 'supervisor', jurisdiction: '00004' },
   admin: { sub: 'admin', role: 'admin' },
 };

@@ -283,7 +283,18 @@ describe('web pages in Chromium, through the real stack', () => {
     await screenshot(page, 'supervisor-dashboard');
 
     await page.selectOption('#assign-task', `${openCase}:birth`);
-    await page.fill('#assign-officer', 'can-bo-ho-tich-2');
+    // The officers offered are the directory's for the task's agency and commune, no one else.
+    // Not untilShown: it reloads the page, which would lose the task chosen above.
+    await page.waitForSelector('#assign-officer option[value="can-bo-ho-tich-2"]', {
+      state: 'attached',
+    });
+    const offered = await page
+      .locator('#assign-officer option')
+      .evaluateAll((options) => options.map((o) => (o as { value: string }).value));
+    expect(offered).toContain('officer-civil-status-00004');
+    expect(offered).not.toContain('officer-police-00004');
+    expect(offered).not.toContain('officer-civil-status-00070');
+    await page.selectOption('#assign-officer', 'can-bo-ho-tich-2');
     await page.click('form[aria-labelledby="assign-title"] button[type=submit]');
     await expect
       .poll(() => page.locator(`[data-assignee="${openCase}:birth"]`).innerText())
@@ -293,6 +304,14 @@ describe('web pages in Chromium, through the real stack', () => {
       [`${openCase}:birth`],
     );
     expect(rows[0]).toEqual({ assignee: 'can-bo-ho-tich-2', assigned_by: 'lanh-dao-00004' });
+    // Another civil-status officer of the commune sees whose task it is, and no decision to make.
+    const other = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    await openTask(other.page, openCase);
+    expect(await other.page.locator('main').innerText()).toContain(
+      'Việc này đã được giao cho cán bộ can-bo-ho-tich-2',
+    );
+    expect(await other.page.locator('#decision-approve').count()).toBe(0);
+    await other.context.close();
 
     await page.click('text=English');
     await ready(page);

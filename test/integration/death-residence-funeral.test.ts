@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
+import { tokenFor } from '../support/auth';
 import { citizen, clerk, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
 import { recordHistories } from '../support/histories';
@@ -207,7 +208,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     await recordHistories(stack.client, caseId, 'death-survivor-lump-sum');
   });
 
-  it('when a court annuls the declaration of death, then residence is restored, the payment reclaimed, the pension reinstated and the case annulled', async () => {
+  it('when one civil-status officer records a court’s annulment and a second approves it, then residence is restored, the payment reclaimed, the pension reinstated and the case annulled — and not before', async () => {
     const deceased = await addDeceased(stack.simulatorsUrl, {
       insured: {
         ...participant(300),
@@ -224,17 +225,66 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     );
     expect(stepOf(done, 'pension-stop').result?.decisionNumber).toMatch(/^DC-/);
     await recordHistories(stack.client, caseId, 'death-pensioner');
+    const path = `/v1/cases/${encodeURIComponent(caseId)}/annulment`;
     const annul = async (token: string) =>
       request(stack.app)
-        .post(`/v1/cases/${encodeURIComponent(caseId)}/annulment`)
+        .post(path)
         .set('Authorization', `Bearer ${token}`)
         .send({
-          ruling: { number: '12/2026/QĐST-DS', court: 'TAND TP Hà Nội', date: today },
+          ruling: {
+            number: '12/2026/QĐST-DS',
+            court: 'TAND TP Hà Nội',
+            date: today,
+            document: 'qd-12-2026-QDST-DS.pdf',
+          },
           reason: 'the person declared dead has returned',
         });
+    const approve = async (token: string) =>
+      request(stack.app).post(`${path}/approval`).set('Authorization', `Bearer ${token}`);
+    const maker = await officer('civil-status'); // officer-civil-status, in the directory
+    const checker = await tokenFor({
+      sub: 'officer-civil-status-2',
+      role: 'officer',
+      agency: 'civil-status',
+      jurisdiction: '00004',
+    });
     expect((await annul(await officer('police'))).status).toBe(403);
 
-    const accepted = await annul(await officer('civil-status'));
+    // A ruling the checker refuses undoes nothing, and a corrected one can then be recorded.
+    expect((await annul(maker)).status).toBe(201);
+    const refused = await request(stack.app)
+      .post(`${path}/rejection`)
+      .set('Authorization', `Bearer ${checker}`)
+      .send({ reason: 'số bản án không khớp với tòa án' });
+    expect(refused.status).toBe(200);
+    expect(refused.body).toMatchObject({ state: 'rejected', decidedBy: 'officer-civil-status-2' });
+
+    // The maker records the ruling: a pending request, nothing undone yet.
+    const recorded = await annul(maker);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({
+      caseId,
+      state: 'pending',
+      recordedBy: 'officer-civil-status',
+      ruling: { number: '12/2026/QĐST-DS', document: 'qd-12-2026-QDST-DS.pdf' },
+    });
+    expect((await annul(checker)).status).toBe(409);
+    // Nor may the maker approve it themself.
+    const own = await approve(maker);
+    expect(own.status).toBe(403);
+    expect(own.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(
+      (await waitForCase(stack.app, caseId, application.applicant.pin, () => undefined)).status,
+    ).toBe('completed');
+    expect(
+      await rows(
+        'SELECT pension_status FROM sim_social_insurance.people WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ pension_status: 'stopped' }]);
+
+    // A second civil-status officer of the jurisdiction approves: only now is it undone.
+    const accepted = await approve(checker);
     expect(accepted.status).toBe(202);
     const view = await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
       expect(v.timeline.at(-1)?.event).toBe('annulled'),
@@ -268,7 +318,33 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
         deceased.pin,
       ),
     ).toEqual([{ pension_status: 'running' }]);
-    expect((await annul(await officer('civil-status'))).status).toBe(422);
+    expect((await annul(maker)).status).toBe(422);
+    expect((await approve(checker)).status).toBe(422);
+    const requests = await request(stack.app).get(path).set('Authorization', `Bearer ${maker}`);
+    expect(requests.body.items).toMatchObject([
+      {
+        state: 'approved',
+        recordedBy: 'officer-civil-status',
+        decidedBy: 'officer-civil-status-2',
+      },
+      {
+        state: 'rejected',
+        recordedBy: 'officer-civil-status',
+        decidedBy: 'officer-civil-status-2',
+      },
+    ]);
+    const audit = await rows<{ actor: string; action: string; outcome: number }>(
+      `SELECT actor, action, outcome FROM audit_log
+        WHERE case_id = $1 AND action IN ('annulCase', 'rejectAnnulment', 'approveAnnulment')
+        ORDER BY seq`,
+      caseId,
+    );
+    expect(audit.filter((a) => a.outcome < 300)).toEqual([
+      { actor: 'officer-civil-status', action: 'annulCase', outcome: 201 },
+      { actor: 'officer-civil-status-2', action: 'rejectAnnulment', outcome: 200 },
+      { actor: 'officer-civil-status', action: 'annulCase', outcome: 201 },
+      { actor: 'officer-civil-status-2', action: 'approveAnnulment', outcome: 202 },
+    ]);
     await recordHistories(stack.client, caseId, 'death-annulled');
   });
 

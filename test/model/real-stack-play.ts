@@ -271,22 +271,40 @@ class Driver {
     );
   }
 
+  /** Maker–checker: one civil-status officer of the commune records the ruling, a second approves. */
   private async annul() {
     this.annulled = true;
-    const response = await request(this.stack.app)
+    const { commune } = this.prepared;
+    const civilStatus = (sub: string) =>
+      tokenFor({ sub, role: 'officer', agency: 'civil-status', jurisdiction: commune });
+    // Both in the officer directory's development seed (db/development-officers.ts).
+    const maker = await civilStatus(`officer-civil-status-${commune}`);
+    const checker = await civilStatus(`officer-civil-status-${commune}-2`);
+    const recorded = await request(this.stack.app)
       .post(`${this.path}/annulment`)
-      .set('Authorization', `Bearer ${await officer('civil-status', this.prepared.commune)}`)
+      .set('Authorization', `Bearer ${maker}`)
       .send({
         ruling: {
           number: '12/2026/QĐST-DS',
           court: 'TAND TP Hà Nội',
           date: vietnamDate(Date.now()),
+          document: 'qd-12-2026-QDST-DS.pdf',
         },
         reason: 'the person declared dead has returned',
       });
     await this.answered(
-      'civil-status officer: annul after a court ruling',
-      response.status,
+      'civil-status officer: record a court ruling annulling the death',
+      recorded.status,
+      201,
+      () => Promise.resolve(true),
+    );
+    if (recorded.status !== 201) return;
+    const approved = await request(this.stack.app)
+      .post(`${this.path}/annulment/approval`)
+      .set('Authorization', `Bearer ${checker}`);
+    await this.answered(
+      'second civil-status officer: approve the annulment',
+      approved.status,
       202,
       () => Promise.resolve(true),
     );

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { nanoid } from 'nanoid';
 import { migrate } from '../../db/migrate';
 import { APP_ROLE, createPool, type Db } from '../../db/pool';
+import { seedDevelopmentDirectory } from '../../db/development-officers';
 import { seedReferenceData } from '../../db/reference-data';
 import { dropDatabase, ensureDatabase } from '../../scripts/runtime/postgres';
 
@@ -25,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const db = createPool(url.toString(), { max: 10 });
   const appDb = createPool(url.toString(), { max: 10, role: APP_ROLE });
   await seedReferenceData(db);
+  await seedDevelopmentDirectory(db);
   return {
     url: url.toString(),
     db,

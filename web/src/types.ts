@@ -36,6 +36,11 @@ export interface Task {
   decisions: ('approve' | 'reject' | 'request_supplement' | 'return')[];
 }
 
+/** GET /v1/tasks/{taskId}/officers: who of the officer directory the task may be given. */
+export interface AssignableOfficers {
+  items: { sub: string; name: string }[];
+}
+
 /** GET /v1/ops/stuck-cases */
 export interface StuckCase {
   caseId: string;

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, todayInVietnam } from '../format';
 import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
 import { errorText, heading, requireRole, statusRegion } from '../layout';
-import type { CaseList, CaseView, StuckCaseList, Task } from '../types';
+import type { AssignableOfficers, CaseList, CaseView, StuckCaseList, Task } from '../types';
 import { caseTable } from './cases-table';
 import { assigneesReported, flags, loadInbox } from './officer';
 import { STUCK_TEXT, stuckCasesTable } from './stuck-cases';
@@ -37,7 +37,11 @@ const T = {
   rate: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
   assign: { vi: 'Giao việc cho cán bộ', en: 'Assign a task' },
   task: { vi: 'Việc', en: 'Task' },
-  officer: { vi: 'Mã cán bộ được giao', en: 'Officer’s user id' },
+  officer: { vi: 'Cán bộ được giao', en: 'Officer' },
+  noOfficer: {
+    vi: 'Danh bạ không có cán bộ nào của cơ quan và địa bàn này.',
+    en: 'The directory has no officer of this agency and jurisdiction.',
+  },
   assignButton: { vi: 'Giao việc', en: 'Assign' },
   assigned: { vi: 'Đã giao {task} cho {officer}.', en: 'Assigned {task} to {officer}.' },
   openTasks: { vi: 'Việc đang mở và người xử lý', en: 'Open tasks and their assignees' },
@@ -163,12 +167,32 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
       h('option', { value: task.taskId }, `${task.caseId} · ${stepName(task.step)}`),
     ),
   );
-  const officer = h('input', {
-    id: 'assign-officer',
-    autocomplete: 'off',
-    'aria-describedby': 'assign-officer-error',
-  });
+  // Only officers of the task's agency and jurisdiction in the directory can be given it: offer those.
+  const officer = h('select', { id: 'assign-officer', 'aria-describedby': 'assign-officer-error' });
   const error = h('p', { class: 'error', id: 'assign-officer-error' });
+  const loadOfficers = () => {
+    error.replaceChildren();
+    officer.replaceChildren();
+    const taskId = choice.value;
+    if (!taskId) return;
+    // Only the list of the task still chosen: an earlier task's answer may arrive after this one's,
+    // and would offer another agency's officers.
+    const current = () => choice.value === taskId;
+    api<AssignableOfficers>('GET', `/v1/tasks/${encodeURIComponent(taskId)}/officers`).then(
+      ({ items }) => {
+        if (!current()) return;
+        officer.replaceChildren(
+          ...items.map((o) => h('option', { value: o.sub }, `${o.name} (${o.sub})`)),
+        );
+        if (items.length === 0) error.textContent = tr(T.noOfficer);
+      },
+      (failure: unknown) => {
+        if (current()) error.textContent = errorText(failure);
+      },
+    );
+  };
+  choice.addEventListener('change', loadOfficers);
+  loadOfficers();
   const form = h(
     'form',
     { class: 'card', novalidate: true, 'aria-labelledby': 'assign-title' },
@@ -196,7 +220,7 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
     api<Task>(
       'POST',
       `/v1/tasks/${encodeURIComponent(taskId)}/assignment`,
-      { officer: officer.value.trim() },
+      { officer: officer.value },
       { idempotencyKey: newIdempotencyKey() },
     ).then(
       (assigned) => {

@@ -12,6 +12,10 @@ import type { CaseView, StepView, Task } from '../types';
 import { flags, loadInbox } from './officer';
 
 const T = {
+  assignedElsewhere: {
+    vi: 'Việc này đã được giao cho cán bộ {officer}: chỉ người được giao mới quyết định, trừ khi lãnh đạo giao lại.',
+    en: 'This task is assigned to {officer}: only its assignee decides it, unless a supervisor reassigns it.',
+  },
   gone: {
     vi: 'Việc này không còn trong hộp việc của bạn (đã xử lý, hoặc không thuộc thẩm quyền).',
     en: 'This task is no longer in your inbox (decided, or not yours).',
@@ -195,7 +199,8 @@ function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement
 }
 
 export async function renderTask(main: HTMLElement): Promise<void> {
-  if (!requireRole(main, ['officer'])) return;
+  const session = requireRole(main, ['officer']);
+  if (!session) return;
   const taskId = decodeURIComponent(location.pathname.slice('/officer/tasks/'.length));
   const back = h('p', {}, h('a', { href: '/officer' }, tr(T.back)));
   const task = (await loadInbox()).find((candidate) => candidate.taskId === taskId);
@@ -206,6 +211,11 @@ export async function renderTask(main: HTMLElement): Promise<void> {
   const view = await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`);
   const history = view.timeline.filter((entry) => entry.step === task.step);
   const outcome = h('div', { role: 'status' });
+  // Assigned to someone else: the API refuses this officer's decision, so none is offered.
+  const elsewhere =
+    task.assignee && task.assignee !== session.claims.sub
+      ? h('div', { class: 'notice' }, tr(T.assignedElsewhere).replace('{officer}', task.assignee))
+      : null;
   const form = decisionForm(task, (step) => {
     form.hidden = true;
     show(
@@ -279,7 +289,7 @@ export async function renderTask(main: HTMLElement): Promise<void> {
       ),
     ),
     outcome,
-    form,
+    elsewhere ?? form,
     back,
   );
 }

@@ -1,0 +1,52 @@
+// The officers development runs sign in as (make start and its pages, make demo, make chaos, the
+// tests), seeded into the directory (db/officers.repository.ts) where those run — never in production.
+import { DEMO_COMMUNES } from '../domain/communes';
+import { Agency } from '../domain/principal';
+import { seedDevelopmentOfficers, type OfficerPost } from './officers.repository';
+import type { Db } from './pool';
+
+const CIVIL_STATUS = Agency.civilStatus;
+const HOME = '00004'; // Phường Ba Đình: the demo's, chaos's and most tests' commune
+
+/**
+ * - `officer-<agency>-<commune>`: the sign-in page's subject when none is typed (api/web.ts), for
+ *   every agency in every demo commune; civil status has a second one there (`…-2`), the checker
+ *   of an annulment its colleague recorded.
+ * - the named officers of the tests (test/support, test/api, test/e2e), `make demo` and `make chaos`.
+ */
+export const DEVELOPMENT_OFFICERS: readonly OfficerPost[] = [
+  ...DEMO_COMMUNES.flatMap(({ code }) => [
+    ...Object.values(Agency).map((agency) => ({
+      sub: `officer-${agency}-${code}`,
+      name: `Cán bộ ${agency} ${code}`,
+      agency,
+      jurisdiction: code,
+    })),
+    {
+      sub: `officer-${CIVIL_STATUS}-${code}-2`,
+      name: `Cán bộ hộ tịch thứ hai ${code}`,
+      agency: CIVIL_STATUS,
+      jurisdiction: code,
+    },
+  ]),
+  ...Object.values(Agency).map((agency) => ({
+    sub: `officer-${agency}`,
+    name: `Cán bộ ${agency}`,
+    agency,
+    jurisdiction: HOME,
+  })),
+  { sub: 'officer-civil-status-2', name: 'Phạm Thị Hoa', agency: CIVIL_STATUS, jurisdiction: HOME },
+  { sub: 'can-bo-ho-tich-2', name: 'Đỗ Văn Nam', agency: CIVIL_STATUS, jurisdiction: HOME },
+  { sub: 'demo-officer', name: 'Nguyễn Văn An', agency: CIVIL_STATUS, jurisdiction: HOME },
+  { sub: 'chaos-civil-status', name: 'Chaos hộ tịch', agency: CIVIL_STATUS, jurisdiction: HOME },
+  {
+    sub: 'chaos-social-protection',
+    name: 'Chaos bảo trợ xã hội',
+    agency: Agency.socialProtection,
+    jurisdiction: HOME,
+  },
+];
+
+/** Seeds DEVELOPMENT_OFFICERS; an officer already in the directory is left as the admin left them. */
+export const seedDevelopmentDirectory = (db: Db) =>
+  seedDevelopmentOfficers(db, DEVELOPMENT_OFFICERS);

@@ -1,0 +1,122 @@
+// The officer directory (migration 0012): written by the API's admin routes, the API's own record
+// of who may be given a task or record and approve an annulment — not procedure state.
+import { z } from 'zod';
+import type { Db } from './pool';
+
+const OfficerRow = z.object({
+  sub: z.string(),
+  name: z.string(),
+  agency: z.string(),
+  jurisdiction: z.string(),
+  active: z.boolean(),
+  added_by: z.string(),
+  added_at: z.string(),
+  deactivated_by: z.string().nullable(),
+  deactivated_at: z.string().nullable(),
+});
+export type OfficerRow = z.infer<typeof OfficerRow>;
+
+export interface OfficerPost {
+  sub: string;
+  name: string;
+  agency: string;
+  jurisdiction: string;
+}
+
+export async function findOfficer(db: Db, sub: string): Promise<OfficerRow | undefined> {
+  const { rows } = await db.query('SELECT * FROM officers WHERE sub = $1', [sub]);
+  return rows[0] === undefined ? undefined : OfficerRow.parse(rows[0]);
+}
+
+/** True when `sub` is an active officer of `agency` in `jurisdiction`. */
+export async function isOfficerOf(
+  db: Db,
+  sub: string,
+  post: { agency: string; jurisdiction: string },
+): Promise<boolean> {
+  const officer = await findOfficer(db, sub);
+  return (
+    officer !== undefined &&
+    officer.active &&
+    officer.agency === post.agency &&
+    officer.jurisdiction === post.jurisdiction
+  );
+}
+
+export async function listOfficers(
+  db: Db,
+  filter: { agency?: string | undefined; jurisdiction?: string | undefined; active?: boolean },
+): Promise<OfficerRow[]> {
+  const { rows } = await db.query(
+    `SELECT * FROM officers
+      WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR jurisdiction = $2)
+        AND ($3::boolean IS NULL OR active = $3)
+      ORDER BY agency, jurisdiction, sub`,
+    [filter.agency ?? null, filter.jurisdiction ?? null, filter.active ?? null],
+  );
+  return rows.map((row) => OfficerRow.parse(row));
+}
+
+/**
+ * Adds an officer, or (the same `sub` again) moves them to this post and makes them active: one
+ * post per officer. `created` tells the two apart.
+ */
+export async function addOfficer(
+  db: Db,
+  post: OfficerPost,
+  by: string,
+): Promise<{ officer: OfficerRow; created: boolean }> {
+  const { rows } = await db.query(
+    `INSERT INTO officers (sub, name, agency, jurisdiction, added_by)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (sub) DO UPDATE
+       SET name = EXCLUDED.name, agency = EXCLUDED.agency, jurisdiction = EXCLUDED.jurisdiction,
+           active = true, added_by = EXCLUDED.added_by, added_at = now(),
+           deactivated_by = NULL, deactivated_at = NULL
+     RETURNING *, (xmax = 0) AS created`,
+    [post.sub, post.name, post.agency, post.jurisdiction, by],
+  );
+  const row = rows[0] as Record<string, unknown>;
+  return { officer: OfficerRow.parse(row), created: row.created === true };
+}
+
+/** Deactivates an officer (kept, for the record); undefined when there is no such officer. */
+export async function deactivateOfficer(
+  db: Db,
+  sub: string,
+  by: string,
+): Promise<OfficerRow | undefined> {
+  const { rows } = await db.query(
+    `UPDATE officers
+        SET active = false,
+            deactivated_by = CASE WHEN active THEN $2 ELSE deactivated_by END,
+            deactivated_at = CASE WHEN active THEN now() ELSE deactivated_at END
+      WHERE sub = $1
+      RETURNING *`,
+    [sub, by],
+  );
+  return rows[0] === undefined ? undefined : OfficerRow.parse(rows[0]);
+}
+
+/**
+ * Development only (make start, make demo, chaos, the tests, the pages): the officers they sign in
+ * as, so that assigning to them and recording annulments works out of the box. Never seeded by
+ * `npm run db:migrate`: production's directory is the agencies' own.
+ */
+export async function seedDevelopmentOfficers(
+  db: Db,
+  officers: readonly OfficerPost[],
+): Promise<void> {
+  await db.query(
+    `INSERT INTO officers (sub, name, agency, jurisdiction, added_by)
+     SELECT sub, name, agency, jurisdiction, 'seed'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o(sub, name, agency, jurisdiction)
+     ON CONFLICT (sub) DO NOTHING`,
+    [
+      officers.map((o) => o.sub),
+      officers.map((o) => o.name),
+      officers.map((o) => o.agency),
+      officers.map((o) => o.jurisdiction),
+    ],
+  );
+}
