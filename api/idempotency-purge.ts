@@ -6,6 +6,7 @@ import type { Logger } from '../config/logger';
 import { purgeExpiredKeys } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import type { IdempotencySettings } from './idempotency';
+import { startPeriodic } from './periodic';
 
 export interface PurgeSettings extends Pick<IdempotencySettings, 'ttlMs' | 'leaseMs'> {
   intervalMs: number;
@@ -22,30 +23,15 @@ export function createIdempotencyPurger({
 }) {
   const purgeOnce = () => purgeExpiredKeys(db, settings);
 
-  function start() {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    const tick = () => {
-      running = purgeOnce().then(
-        (purged) => logger.debug({ purged }, 'idempotency keys purged'),
-        (error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'),
-      );
-      void running.finally(() => {
-        running = undefined;
-        // Never holds the process open on its own: the server does, until it stops.
-        if (!stopped) timer = setTimeout(tick, settings.intervalMs).unref();
-      });
-    };
-    tick();
-    return {
-      stop: async () => {
-        stopped = true;
-        clearTimeout(timer);
-        await running;
-      },
-    };
-  }
+  const start = () =>
+    startPeriodic(
+      () =>
+        purgeOnce().then(
+          (purged) => logger.debug({ purged }, 'idempotency keys purged'),
+          (error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'),
+        ),
+      settings.intervalMs,
+    );
 
   return { purgeOnce, start };
 }

@@ -7,6 +7,7 @@
 // list and for /metrics.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from '../config/logger';
+import { startPeriodic } from './periodic';
 import type { Db } from '../db/pool';
 import {
   knownTaskFailures,
@@ -124,33 +125,18 @@ export function createStuckScanner(deps: {
     return { cases: quiet.length, described: findings.length, failing, errors };
   }
 
-  function start() {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> | undefined;
-    const tick = () => {
-      running = scanOnce().then(
-        (result) => {
-          const log = result.failing || result.errors ? logger.warn : logger.debug;
-          log.call(logger, result, 'stuck-case scan');
-        },
-        (error: unknown) => logger.warn({ err: error }, 'stuck-case scan failed'),
-      );
-      void running.finally(() => {
-        running = undefined;
-        // Never holds the process open on its own: the server does, until it stops.
-        if (!stopped) timer = setTimeout(tick, settings.scanIntervalMs).unref();
-      });
-    };
-    tick();
-    return {
-      stop: async () => {
-        stopped = true;
-        clearTimeout(timer);
-        await running;
-      },
-    };
-  }
+  const start = () =>
+    startPeriodic(
+      () =>
+        scanOnce().then(
+          (result) => {
+            const log = result.failing || result.errors ? logger.warn : logger.debug;
+            log.call(logger, result, 'stuck-case scan');
+          },
+          (error: unknown) => logger.warn({ err: error }, 'stuck-case scan failed'),
+        ),
+      settings.scanIntervalMs,
+    );
 
   return { scanOnce, start };
 }

@@ -1,15 +1,13 @@
 // POST /v1/tasks/{taskId}/assignment against a real read model (a fresh database built by the
 // migrations, the app's least-privilege role): who may assign what, what is kept, what is audited.
-import type { Client } from '@temporalio/client';
-import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { describe, expect, it } from 'vitest';
 import { upsertStep } from '../../db/read-model.repository';
 import type { StepView } from '../../domain/procedures/views';
 import type { Principal } from '../../domain/principal';
-import { testAuthenticator, tokenFor } from '../support/auth';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { tokenFor } from '../support/auth';
+import { useDatabaseApp } from '../support/api-app';
+import type { TestDatabase } from '../support/database';
 
 const SUPERVISOR: Principal = {
   sub: 'supervisor-00004',
@@ -48,38 +46,23 @@ async function aTask(
 }
 
 describe('POST /v1/tasks/{taskId}/assignment', () => {
-  let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = createApp({
-      temporal: {} as Client,
-      db: database.appDb,
-      authenticate: testAuthenticator,
-      logger: pino({ level: 'silent' }),
-      readiness: () => Promise.resolve({}),
-      communes: new Map(),
-    });
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const subject = useDatabaseApp();
 
   const assign = async (taskId: string, body: unknown, who: Principal = SUPERVISOR) =>
-    request(app)
+    request(subject.app)
       .post(`/v1/tasks/${encodeURIComponent(taskId)}/assignment`)
       .set('Authorization', `Bearer ${await tokenFor(who)}`)
       .send(body as object);
   const row = async (taskId: string) =>
     (
-      await database.db.query<{ assignee: string | null; assigned_by: string | null }>(
+      await subject.database.db.query<{ assignee: string | null; assigned_by: string | null }>(
         'SELECT assignee, assigned_by FROM tasks WHERE task_id = $1',
         [taskId],
       )
     ).rows[0];
 
   it('when the supervisor of the jurisdiction assigns an open task, then the task names its officer, in the reply and in the read model, and the call is audited', async () => {
-    const taskId = await aTask(database);
+    const taskId = await aTask(subject.database);
     const response = await assign(taskId, { officer: 'officer-civil-status-2' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -95,7 +78,7 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
       assignee: 'officer-civil-status-2',
       assigned_by: 'supervisor-00004',
     });
-    const audit = await database.db.query(
+    const audit = await subject.database.db.query(
       "SELECT actor, action, case_id, outcome FROM audit_log WHERE action = 'assignTask' AND case_id = $1",
       [taskId.replace(/:birth$/, '')],
     );
@@ -110,13 +93,13 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
   });
 
   it('when the task is assigned again and its step then changes, then the last assignee stays', async () => {
-    const taskId = await aTask(database);
+    const taskId = await aTask(subject.database);
     await assign(taskId, { officer: 'can-bo-ho-tich-2' });
     expect((await assign(taskId, { officer: 'officer-civil-status-2' })).body.assignee).toBe(
       'officer-civil-status-2',
     );
     // The projection of the step's next change (a newer version) leaves the assignee alone.
-    await aTask(database, {
+    await aTask(subject.database, {
       version: 2,
       state: 'awaiting_supplement',
       status: 'awaiting_supplement',
@@ -126,7 +109,7 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
   });
 
   it('when the task is of another commune or does not exist, then it does not exist for the supervisor (404)', async () => {
-    const elsewhere = await aTask(database, {}, '00070');
+    const elsewhere = await aTask(subject.database, {}, '00070');
     expect((await assign(elsewhere, { officer: 'can-bo-ho-tich-2' })).status).toBe(404);
     expect((await row(elsewhere))?.assignee).toBeNull();
     expect((await assign('birth-residence-insurance:CS-NONE:birth', { officer: 'x' })).status).toBe(
@@ -135,14 +118,14 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
   });
 
   it('when the task is closed, then there is nothing to assign (422)', async () => {
-    const taskId = await aTask(database, { state: 'completed', status: 'completed' });
+    const taskId = await aTask(subject.database, { state: 'completed', status: 'completed' });
     const response = await assign(taskId, { officer: 'can-bo-ho-tich-2' });
     expect(response.status).toBe(422);
     expect(response.body.detail).toBe('the step is completed');
   });
 
   it('when the officer is missing or not an identifier, then 400 points at the field', async () => {
-    const taskId = await aTask(database);
+    const taskId = await aTask(subject.database);
     for (const body of [{}, { officer: 'two words' }, { officer: '' }]) {
       const response = await assign(taskId, body);
       expect(response.status).toBe(400);
@@ -152,7 +135,7 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
   });
 
   it('when an officer tries to assign, then the role may not (403)', async () => {
-    const taskId = await aTask(database);
+    const taskId = await aTask(subject.database);
     const officer: Principal = {
       sub: 'officer-1',
       role: 'officer',

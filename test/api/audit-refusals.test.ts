@@ -1,32 +1,14 @@
 // An audited request whose audit row the database refuses for good (a path segment with U+0000):
 // answered with a clear 400 rather than a 500, recorded for operators without the refused text, and
 // without failing the other requests audited in the same group.
-import type { Client } from '@temporalio/client';
-import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit.repository';
-import { CLERK, testAuthenticator, tokenFor } from '../support/auth';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { CLERK, tokenFor } from '../support/auth';
+import { useDatabaseApp } from '../support/api-app';
 
 describe('audit rows the database refuses', () => {
-  let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = createApp({
-      temporal: {} as Client,
-      db: database.appDb,
-      authenticate: testAuthenticator,
-      logger: pino({ level: 'silent' }),
-      readiness: () => Promise.resolve({}),
-      communes: new Map(),
-    });
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const subject = useDatabaseApp();
 
   it('when a clerk reads a case id holding U+0000, then 400 names the parameter, the refusal is recorded, and a request beside it is audited', async () => {
     // Arrange
@@ -34,8 +16,8 @@ describe('audit rows the database refuses', () => {
 
     // Act
     const [refused, beside] = await Promise.all([
-      request(app).get('/v1/cases/ab%00cd').set('Authorization', `Bearer ${token}`),
-      request(app).get('/v1/cases?limit=1').set('Authorization', `Bearer ${token}`),
+      request(subject.app).get('/v1/cases/ab%00cd').set('Authorization', `Bearer ${token}`),
+      request(subject.app).get('/v1/cases?limit=1').set('Authorization', `Bearer ${token}`),
     ]);
 
     // Assert
@@ -45,10 +27,10 @@ describe('audit rows the database refuses', () => {
       errors: [expect.objectContaining({ in: 'params', pointer: '/caseId' })],
     });
     expect(beside.status).toBe(200);
-    const audit = await database.db.query('SELECT action, outcome FROM audit_log');
+    const audit = await subject.database.db.query('SELECT action, outcome FROM audit_log');
     expect(audit.rows).toEqual([{ action: 'searchCases', outcome: 200 }]);
-    expect(await verifyAuditChain(database.db)).toEqual({ rows: 1 });
-    const recorded = await database.db.query(
+    expect(await verifyAuditChain(subject.database.db)).toEqual({ rows: 1 });
+    const recorded = await subject.database.db.query(
       'SELECT kind, target, case_id, sqlstate, message FROM write_refusals',
     );
     expect(recorded.rows).toEqual([

@@ -1,15 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
-import type { Client } from '@temporalio/client';
-import type { Express } from 'express';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWTPayload } from 'jose';
-import pino from 'pino';
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
 import { AuthenticationError, createAuthenticator, mintToken } from '../../api/auth';
-import { TEST_AUTH, testAuthenticator } from '../support/auth';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { TEST_AUTH, signedWithClaims, testAuthenticator } from '../support/auth';
+import { useDatabaseApp } from '../support/api-app';
 
 const officer = {
   sub: 'officer-1',
@@ -70,18 +66,6 @@ describe('createAuthenticator', () => {
 const now = () => Math.floor(Date.now() / 1000);
 const HOUR = 3600;
 
-/** A token signed with the test secret, with exactly the registered claims given. */
-function signed(claims: { sub?: string; iat?: number; exp?: number }, extra: JWTPayload = {}) {
-  const jwt = new SignJWT({ role: 'admin', ...extra })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(TEST_AUTH.issuer)
-    .setAudience(TEST_AUTH.audience);
-  if (claims.sub !== undefined) jwt.setSubject(claims.sub);
-  if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
-  if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
-  return jwt.sign(new TextEncoder().encode(TEST_AUTH.secret));
-}
-
 describe('createAuthenticator: the claims every token must carry', () => {
   it.each([
     ['no exp (issued in 2001)', { sub: 'a', iat: Date.parse('2001-01-01') / 1000 }, /exp/],
@@ -102,13 +86,13 @@ describe('createAuthenticator: the claims every token must carry', () => {
   ])(
     'when a validly signed token has %s, then it is refused naming the claim',
     async (_what, claims, claim) => {
-      await expect(testAuthenticator(await signed(claims))).rejects.toThrow(claim);
+      await expect(testAuthenticator(await signedWithClaims(claims))).rejects.toThrow(claim);
     },
   );
 
   it('when the clocks disagree within the skew (iat 30 s ahead, exp 30 s past), then the token is accepted', async () => {
-    const ahead = await signed({ sub: 'a', iat: now() + 30, exp: now() + HOUR });
-    const justExpired = await signed({ sub: 'a', iat: now() - HOUR, exp: now() - 30 });
+    const ahead = await signedWithClaims({ sub: 'a', iat: now() + 30, exp: now() + HOUR });
+    const justExpired = await signedWithClaims({ sub: 'a', iat: now() - HOUR, exp: now() - 30 });
     await expect(testAuthenticator(ahead)).resolves.toMatchObject({ sub: 'a' });
     await expect(testAuthenticator(justExpired)).resolves.toMatchObject({ sub: 'a' });
   });
@@ -116,11 +100,11 @@ describe('createAuthenticator: the claims every token must carry', () => {
   it('when a maximum age of 1 h is configured, then a token issued 2 h ago is refused and one issued 30 min ago accepted', async () => {
     const verify = createAuthenticator({ ...TEST_AUTH, maxTokenAgeSeconds: HOUR });
     const exp = now() + HOUR;
-    await expect(verify(await signed({ sub: 'a', iat: now() - 2 * HOUR, exp }))).rejects.toThrow(
-      /iat/,
-    );
     await expect(
-      verify(await signed({ sub: 'a', iat: now() - HOUR / 2, exp })),
+      verify(await signedWithClaims({ sub: 'a', iat: now() - 2 * HOUR, exp })),
+    ).rejects.toThrow(/iat/);
+    await expect(
+      verify(await signedWithClaims({ sub: 'a', iat: now() - HOUR / 2, exp })),
     ).resolves.toBeTruthy();
   });
 
@@ -188,30 +172,18 @@ describe('createAuthenticator with an identity provider’s JWKS', () => {
 });
 
 describe('bearer tokens through the API (real database)', () => {
-  let database: TestDatabase;
-  let app: Express;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = createApp({
-      temporal: {} as Client,
-      db: database.appDb,
-      authenticate: testAuthenticator,
-      logger: pino({ level: 'silent' }),
-      readiness: () => Promise.resolve({}),
-      communes: new Map(),
-    });
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const subject = useDatabaseApp();
 
   const myCases = (token: string) =>
-    request(app).get('/v1/me/cases').set('Authorization', `Bearer ${token}`);
+    request(subject.app).get('/v1/me/cases').set('Authorization', `Bearer ${token}`);
   const citizen = { role: 'citizen', pin: '001190012345' };
 
   it('when a validly signed token has no exp and an iat in 2001, then 401 problem+json, while a token with every claim reads', async () => {
-    const forever = await signed({ sub: 'c', iat: Date.parse('2001-01-01') / 1000 }, citizen);
-    const proper = await signed({ sub: 'c', iat: now(), exp: now() + 300 }, citizen);
+    const forever = await signedWithClaims(
+      { sub: 'c', iat: Date.parse('2001-01-01') / 1000 },
+      citizen,
+    );
+    const proper = await signedWithClaims({ sub: 'c', iat: now(), exp: now() + 300 }, citizen);
 
     const refused = await myCases(forever);
     const read = await myCases(proper);
@@ -223,7 +195,7 @@ describe('bearer tokens through the API (real database)', () => {
   });
 
   it('when a token was issued 25 h ago and expires next year, then 401', async () => {
-    const stale = await signed(
+    const stale = await signedWithClaims(
       { sub: 'c', iat: now() - 25 * HOUR, exp: now() + 365 * 24 * HOUR },
       citizen,
     );

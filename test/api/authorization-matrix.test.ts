@@ -11,7 +11,7 @@ import { apiRoutes, createApp } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
 import type { Db } from '../../db/pool';
 import { ROLES, type Principal, type Role } from '../../domain/principal';
-import { TEST_AUTH, testAuthenticator, tokenFor } from '../support/auth';
+import { TEST_AUTH, signedWithClaims, testAuthenticator, tokenFor } from '../support/auth';
 
 const deps: ApiDeps = {
   temporal: { workflow: { start: vi.fn(), getHandle: vi.fn() } } as unknown as Client,
@@ -81,26 +81,15 @@ describe('authorization matrix', () => {
   );
 
   const now = Math.floor(Date.now() / 1000);
-  /** An admin token signed with the right key, with only the registered claims given. */
-  const signed = (claims: { iat?: number; exp?: number; sub?: string }) => {
-    const jwt = new SignJWT({ role: 'admin' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(TEST_AUTH.issuer)
-      .setAudience(TEST_AUTH.audience);
-    if (claims.sub !== undefined) jwt.setSubject(claims.sub);
-    if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
-    if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
-    return jwt.sign(new TextEncoder().encode(TEST_AUTH.secret));
-  };
   const badTokens: [string, () => Promise<string | undefined>][] = [
     ['no token', () => Promise.resolve(undefined)],
     ['an expired token', () => tokenFor(PRINCIPALS.admin, now - 120)],
-    ['a token without exp, issued in 2001', () => signed({ sub: 'a', iat: 978_307_200 })],
-    ['a token without iat', () => signed({ sub: 'a', exp: now + 300 })],
-    ['a token without sub', () => signed({ iat: now, exp: now + 300 })],
+    ['a token without exp, issued in 2001', () => signedWithClaims({ sub: 'a', iat: 978_307_200 })],
+    ['a token without iat', () => signedWithClaims({ sub: 'a', exp: now + 300 })],
+    ['a token without sub', () => signedWithClaims({ iat: now, exp: now + 300 })],
     [
       'a token issued 25 h ago that expires next year',
-      () => signed({ sub: 'a', iat: now - 25 * 3600, exp: now + 365 * 86_400 }),
+      () => signedWithClaims({ sub: 'a', iat: now - 25 * 3600, exp: now + 365 * 86_400 }),
     ],
     [
       'a token signed with another key',

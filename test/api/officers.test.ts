@@ -1,15 +1,12 @@
 // The officer directory's API against a real database (a fresh one built by the migrations, the app's
 // least-privilege role): admins list, add and deactivate officers, every call audited; a supervisor
 // reads only who may be given one of their tasks.
-import type { Client } from '@temporalio/client';
-import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { describe, expect, it } from 'vitest';
 import { upsertStep } from '../../db/read-model.repository';
 import type { Principal } from '../../domain/principal';
-import { ADMIN, testAuthenticator, tokenFor } from '../support/auth';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { ADMIN, tokenFor } from '../support/auth';
+import { useDatabaseApp } from '../support/api-app';
 
 const SUPERVISOR: Principal = {
   sub: 'supervisor-00004',
@@ -18,34 +15,19 @@ const SUPERVISOR: Principal = {
 };
 
 describe('the officer directory API', () => {
-  let database: TestDatabase;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = createApp({
-      temporal: {} as Client,
-      db: database.appDb,
-      authenticate: testAuthenticator,
-      logger: pino({ level: 'silent' }),
-      readiness: () => Promise.resolve({}),
-      communes: new Map(),
-    });
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const subject = useDatabaseApp();
 
   const as = async (who: Principal) => `Bearer ${await tokenFor(who)}`;
   const audited = async (action: string) =>
     (
-      await database.db.query<{ actor: string; outcome: number }>(
+      await subject.database.db.query<{ actor: string; outcome: number }>(
         'SELECT actor, outcome FROM audit_log WHERE action = $1 ORDER BY seq',
         [action],
       )
     ).rows;
 
   it('when an admin adds, lists and deactivates an officer, then the directory keeps who did what and each call is audited', async () => {
-    const added = await request(app)
+    const added = await request(subject.app)
       .post('/v1/officers')
       .set('Authorization', await as(ADMIN))
       .send({
@@ -57,7 +39,7 @@ describe('the officer directory API', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ sub: 'ho-tich-lan', active: true, addedBy: 'admin-1' });
 
-    const listed = await request(app)
+    const listed = await request(subject.app)
       .get('/v1/officers?agency=civil-status&jurisdiction=00070&active=true')
       .set('Authorization', await as(ADMIN));
     expect(listed.status).toBe(200);
@@ -69,18 +51,18 @@ describe('the officer directory API', () => {
       ),
     ).toBe(true);
 
-    const deactivated = await request(app)
+    const deactivated = await request(subject.app)
       .post('/v1/officers/ho-tich-lan/deactivation')
       .set('Authorization', await as(ADMIN));
     expect(deactivated.status).toBe(200);
     expect(deactivated.body).toMatchObject({ active: false, deactivatedBy: 'admin-1' });
-    const inactive = await request(app)
+    const inactive = await request(subject.app)
       .get('/v1/officers?active=false')
       .set('Authorization', await as(ADMIN));
     expect(inactive.body.items.map((o: { sub: string }) => o.sub)).toContain('ho-tich-lan');
 
     // Added again: active at the new post, the same row.
-    const moved = await request(app)
+    const moved = await request(subject.app)
       .post('/v1/officers')
       .set('Authorization', await as(ADMIN))
       .send({
@@ -100,7 +82,7 @@ describe('the officer directory API', () => {
   });
 
   it('when the officer to deactivate is unknown, then 404', async () => {
-    const response = await request(app)
+    const response = await request(subject.app)
       .post('/v1/officers/khong-co-ai/deactivation')
       .set('Authorization', await as(ADMIN));
     expect(response.status).toBe(404);
@@ -114,23 +96,23 @@ describe('the officer directory API', () => {
       jurisdiction: '00004',
     };
     for (const who of [SUPERVISOR, officer]) {
-      const add = await request(app)
+      const add = await request(subject.app)
         .post('/v1/officers')
         .set('Authorization', await as(who))
         .send({ sub: 'ke-la', name: 'Kẻ Lạ', agency: 'civil-status', jurisdiction: '00004' });
       expect(add.status).toBe(403);
-      const list = await request(app)
+      const list = await request(subject.app)
         .get('/v1/officers')
         .set('Authorization', await as(who));
       expect(list.status).toBe(403);
     }
-    const { rows } = await database.db.query("SELECT 1 FROM officers WHERE sub = 'ke-la'");
+    const { rows } = await subject.database.db.query("SELECT 1 FROM officers WHERE sub = 'ke-la'");
     expect(rows).toEqual([]);
   });
 
   it('when a supervisor asks who may be given a task of their commune, then only active officers of its agency and commune come back', async () => {
     const caseId = 'birth-residence-insurance:CS-OFFICERS-1';
-    await upsertStep(database.appDb, {
+    await upsertStep(subject.database.appDb, {
       caseId,
       jurisdiction: '00004',
       view: {
@@ -147,11 +129,11 @@ describe('the officer directory API', () => {
       },
       summary: {},
     });
-    await request(app)
+    await request(subject.app)
       .post('/v1/officers/can-bo-ho-tich-2/deactivation')
       .set('Authorization', await as(ADMIN));
 
-    const response = await request(app)
+    const response = await request(subject.app)
       .get(`/v1/tasks/${encodeURIComponent(`${caseId}:birth`)}/officers`)
       .set('Authorization', await as(SUPERVISOR));
 
@@ -161,7 +143,7 @@ describe('the officer directory API', () => {
     expect(subs).not.toContain('can-bo-ho-tich-2');
     expect(subs).not.toContain('officer-police');
     expect(subs).not.toContain('officer-civil-status-00070');
-    const elsewhere = await request(app)
+    const elsewhere = await request(subject.app)
       .get(`/v1/tasks/${encodeURIComponent(`${caseId}:birth`)}/officers`)
       .set('Authorization', await as({ ...SUPERVISOR, sub: 's2', jurisdiction: '00070' }));
     expect(elsewhere.status).toBe(404);

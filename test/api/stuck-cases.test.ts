@@ -2,13 +2,11 @@
 // database, the app's least-privilege role), with a stub Temporal client: which cases count as
 // stuck and why, who sees which, and that the open-case index serves the overdue read.
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app';
+import { describe, expect, it } from 'vitest';
 import { createStuckScanner, DEFAULT_STUCK_SETTINGS } from '../../api/stuck-scan';
 import { OPEN_CASE } from '../../db/queries/stuck-cases.queries';
 import type { Principal } from '../../domain/principal';
-import { testAuthenticator } from '../support/auth';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { useDatabaseApp } from '../support/api-app';
 import {
   aCommune,
   ADMIN,
@@ -23,29 +21,14 @@ import {
 } from '../support/stuck-cases';
 
 const { temporal, attempts } = stubTemporal();
-let database: TestDatabase;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createApp({
-    temporal,
-    db: database.appDb,
-    authenticate: testAuthenticator,
-    logger: pino({ level: 'silent' }),
-    readiness: () => Promise.resolve({}),
-    communes: new Map(),
-  });
-});
-afterAll(async () => {
-  await database?.drop();
-});
+const subject = useDatabaseApp(temporal);
 
-const list = async (who: Principal, query = '') => listStuck(app, who, query);
+const list = async (who: Principal, query = '') => listStuck(subject.app, who, query);
 const listed = async (query: string) => (await list(ADMIN, query)).body as StuckList;
 const scan = () =>
   createStuckScanner({
     temporal,
-    db: database.appDb,
+    db: subject.database.appDb,
     logger: pino({ level: 'silent' }),
     settings: DEFAULT_STUCK_SETTINGS,
   }).scanOnce();
@@ -55,14 +38,18 @@ describe('GET /v1/ops/stuck-cases', () => {
     // Arrange
     const commune = aCommune();
     const aged = (deadlineHours: number, idleHours: number, status?: 'completed') =>
-      anAgedCase(database, commune, { deadlineHours, idleHours, ...(status && { status }) });
+      anAgedCase(subject.database, commune, {
+        deadlineHours,
+        idleHours,
+        ...(status && { status }),
+      });
     const overdue = await aged(72, 96);
     await aged(2, 96); // within the margin
     await aged(72, 24); // progress since the deadline
     await aged(72, 96, 'completed');
     const refused = await aged(-24, 1);
-    await aRefusedProjection(database.appDb, refused, commune);
-    const failing = await anAgedCase(database, commune, {
+    await aRefusedProjection(subject.database.appDb, refused, commune);
+    const failing = await anAgedCase(subject.database, commune, {
       deadlineHours: -24,
       idleHours: 1,
       steps: (id) => [anOpenStep(id)],
@@ -95,8 +82,8 @@ describe('GET /v1/ops/stuck-cases', () => {
 
   it('when a supervisor asks, then only their commune’s stuck cases are listed, and another commune is refused', async () => {
     const [own, other] = [aCommune(), aCommune()];
-    const mine = await anAgedCase(database, own, { deadlineHours: 72, idleHours: 96 });
-    const theirs = await anAgedCase(database, other, { deadlineHours: 72, idleHours: 96 });
+    const mine = await anAgedCase(subject.database, own, { deadlineHours: 72, idleHours: 96 });
+    const theirs = await anAgedCase(subject.database, other, { deadlineHours: 72, idleHours: 96 });
 
     const body = (await list(supervisorOf(own))).body as StuckList;
     expect(body.items.map((i) => i.caseId)).toEqual([mine]);
@@ -116,7 +103,7 @@ describe('GET /v1/ops/stuck-cases', () => {
     const commune = aCommune();
     const ids: string[] = [];
     for (const deadlineHours of [96, 84, 72])
-      ids.push(await anAgedCase(database, commune, { deadlineHours, idleHours: 120 }));
+      ids.push(await anAgedCase(subject.database, commune, { deadlineHours, idleHours: 120 }));
     expect(await listed(`?commune=${commune}&limit=1&offset=1`)).toMatchObject({
       total: 3,
       items: [{ caseId: ids[1] }],
@@ -125,10 +112,13 @@ describe('GET /v1/ops/stuck-cases', () => {
 
   it('when a later version of a refused projection lands, then the case is no longer listed', async () => {
     const commune = aCommune();
-    const caseId = await anAgedCase(database, commune, { deadlineHours: -24, idleHours: 0 });
-    await aRefusedProjection(database.appDb, caseId, commune);
+    const caseId = await anAgedCase(subject.database, commune, {
+      deadlineHours: -24,
+      idleHours: 0,
+    });
+    await aRefusedProjection(subject.database.appDb, caseId, commune);
     expect((await listed(`?commune=${commune}`)).total).toBe(1);
-    await database.db.query('UPDATE cases SET version = 1001 WHERE case_id = $1', [caseId]);
+    await subject.database.db.query('UPDATE cases SET version = 1001 WHERE case_id = $1', [caseId]);
     expect((await listed(`?commune=${commune}`)).total).toBe(0);
   });
 });
@@ -136,27 +126,27 @@ describe('GET /v1/ops/stuck-cases', () => {
 describe('lien_thong_stuck_cases', () => {
   it('when /metrics is scraped, then the gauge counts the stuck cases of each reason', async () => {
     const before = {
-      overdue: await stuckGauge(app, 'OVERDUE_NO_PROGRESS'),
-      refused: await stuckGauge(app, 'PROJECTION_REFUSED'),
+      overdue: await stuckGauge(subject.app, 'OVERDUE_NO_PROGRESS'),
+      refused: await stuckGauge(subject.app, 'PROJECTION_REFUSED'),
     };
     const commune = aCommune();
-    await anAgedCase(database, commune, { deadlineHours: 72, idleHours: 96 });
-    await anAgedCase(database, commune, { deadlineHours: 48, idleHours: 96 });
+    await anAgedCase(subject.database, commune, { deadlineHours: 72, idleHours: 96 });
+    await anAgedCase(subject.database, commune, { deadlineHours: 48, idleHours: 96 });
     await aRefusedProjection(
-      database.appDb,
-      await anAgedCase(database, commune, { deadlineHours: -24, idleHours: 0 }),
+      subject.database.appDb,
+      await anAgedCase(subject.database, commune, { deadlineHours: -24, idleHours: 0 }),
       commune,
     );
-    expect(await stuckGauge(app, 'OVERDUE_NO_PROGRESS')).toBe(before.overdue + 2);
-    expect(await stuckGauge(app, 'PROJECTION_REFUSED')).toBe(before.refused + 1);
-    expect(await stuckGauge(app, 'TASK_FAILING')).toBeGreaterThanOrEqual(0);
+    expect(await stuckGauge(subject.app, 'OVERDUE_NO_PROGRESS')).toBe(before.overdue + 2);
+    expect(await stuckGauge(subject.app, 'PROJECTION_REFUSED')).toBe(before.refused + 1);
+    expect(await stuckGauge(subject.app, 'TASK_FAILING')).toBeGreaterThanOrEqual(0);
   });
 });
 
 describe('the open-case predicate', () => {
   it('when overdue open cases are read, then the partial index of migration 0010 serves them', async () => {
     // The queries' predicate must imply the index's, or the planner cannot use it.
-    const client = await database.db.connect();
+    const client = await subject.database.db.connect();
     try {
       await client.query('SET enable_seqscan = off');
       const { rows } = await client.query<{ 'QUERY PLAN': string }>(
