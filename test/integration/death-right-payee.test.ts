@@ -251,6 +251,11 @@ describe('Group B: the right person, the right money', () => {
         expect(stepOf(v, 'funeral').status).toBe('completed'),
       );
 
+      expect((await post(caseId, await clerk(), {})).status).toBe(400);
+      const asOfficer = await post(caseId, await officer('social-insurance'), {
+        declarationForm: 'x',
+      });
+      expect(asOfficer.status).toBe(403);
       const declared = await post(caseId, await citizen(spouse), { declarationForm: 'x' });
 
       expect(declared.status).toBe(200);

@@ -102,3 +102,22 @@ export function aDeathApplication(
     ...changes,
   };
 }
+
+/**
+ * Records an application's named relatives as the deceased's relatives in the population database,
+ * with the dates of birth typed in it: for tests that name relatives of their own.
+ */
+export async function registerRelatives(
+  simulatorsUrl: string,
+  application: Pick<DeathApplication, 'deceased' | 'relatives'>,
+): Promise<void> {
+  const admin = simulatorsAdmin(simulatorsUrl, SIMULATORS_ADMIN_TOKEN);
+  for (const r of application.relatives)
+    await admin.addRelative(application.deceased.pin, {
+      pin: r.pin,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.relationship === 'spouse' ? 'female' : 'male',
+      relationship: r.relationship,
+    });
+}
