@@ -176,12 +176,13 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       QUEUES.survivor,
       { step: DECLARATION_REVIEW, declaration: { document, payeePin: lumpSum?.payeePin ?? '' } },
       { ...summaryOf(death()), declaration: { document, payeePin: lumpSum?.payeePin } },
-      (settled) => {
+      async (settled) => {
         const decided: PayeeEvent =
           settled.status === 'completed'
             ? { type: 'DECLARATION_APPROVED' }
             : { type: 'DECLARATION_REJECTED', reason: settled.reason ?? settled.status };
-        void payee?.send(decided).then(() => linked.touch());
+        await payee?.send(decided);
+        linked.touch();
       },
     );
   }

@@ -170,7 +170,7 @@ export class LinkedCase {
   async startStep(
     step: string,
     input: StepStart,
-    onSettled?: (outcome: { status: string } & Partial<Refusal>) => void,
+    onSettled?: (outcome: { status: string } & Partial<Refusal>) => Promise<void> | void,
   ): Promise<void> {
     this.starts.set(step, input);
     const handle = await orElse<ChildWorkflowHandle<typeof agencyStep> | undefined>(
@@ -210,7 +210,7 @@ export class LinkedCase {
           ...(result.reasonCode && { code: result.reasonCode }),
           ...(result.reason && { reason: result.reason }),
         });
-        onSettled?.({
+        return onSettled?.({
           status,
           ...(result.reasonCode && { code: result.reasonCode }),
           ...(result.reason && { reason: result.reason }),
@@ -220,7 +220,7 @@ export class LinkedCase {
       async (failure) => {
         const refusal = refusalOf(failure);
         await this.refuseStep(step, input.agency, refusal);
-        onSettled?.({ status: 'rejected', ...refusal });
+        await onSettled?.({ status: 'rejected', ...refusal });
       },
     );
   }
