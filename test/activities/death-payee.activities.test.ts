@@ -21,16 +21,14 @@ function fakeAgencies() {
   });
   const agencies = {
     population: {
-      relativesOf: vi
-        .fn()
-        .mockResolvedValue([
-          {
-            pin: RELATIVE,
-            fullName: 'Lê Thị Hoa',
-            relationship: 'spouse',
-            dateOfBirth: '1962-08-09',
-          },
-        ]),
+      relativesOf: vi.fn().mockResolvedValue([
+        {
+          pin: RELATIVE,
+          fullName: 'Lê Thị Hoa',
+          relationship: 'spouse',
+          dateOfBirth: '1962-08-09',
+        },
+      ]),
     },
     socialInsurance: {
       claimFuneral: vi.fn().mockResolvedValue(granted),
