@@ -12,6 +12,7 @@ import { ReasonCode } from '../domain/procedures/reasons';
 import {
   agencyCall,
   keyOf,
+  nonRetryableIfPermanent,
   notAllowed,
   notRegistered,
   rejected,
@@ -107,12 +108,29 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     amountVnd: String(p.amountVnd),
   });
 
-  /** A benefit decision: granted → paid (when there is a payout), else the agency's reason. */
+  /** Whether the population database knows `payeePin` as a relative of the deceased. */
+  async function isRelative(deceasedPin: string, payeePin: string): Promise<boolean> {
+    try {
+      return (await agencies.population.relativesOf(deceasedPin)).some((r) => r.pin === payeePin);
+    } catch (error) {
+      throw nonRetryableIfPermanent(error);
+    }
+  }
+
+  /**
+   * A benefit decision: granted → paid (when there is a payout), else the agency's reason. Money goes
+   * only to a relative of the deceased the population database knows (issue 19), checked here, at
+   * the payment, whatever the case was filed with. The one exception the law makes is the funeral
+   * allowance, paid to whoever organised the funeral (Luật BHXH 2014 Art. 66, 2024 Art. 85; DOMAIN.md
+   * §3B): to someone not a known relative only once an officer approved it (`payeeApproved`), never
+   * automatically — the step goes to review instead. A survivor allowance to anyone else is refused.
+   */
   async function granted(
-    call: StepCall,
+    call: Call<'funeral' | 'survivor'>,
     outcome: AgencyOutcome<BenefitDecided>,
     payout: Payout | undefined,
     result: StepResult = {},
+    payeeApproved = false,
   ): Promise<StepOutcome> {
     if (outcome.kind === 'pending') return { kind: 'review' };
     if (outcome.kind === 'rejected') return rejected(outcome);
@@ -129,6 +147,15 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
       amountVnd: String(decision.amountVnd),
     };
     if (!payout) return { kind: 'completed', result: base };
+    if (!payeeApproved && !(await isRelative(call.request.claim.pin, payout.payee.pin))) {
+      if (call.request.step === 'funeral') return { kind: 'review' };
+      return {
+        kind: 'rejected',
+        code: ReasonCode.PAYEE_NOT_VERIFIED,
+        reason: `granted by decision ${decision.decisionNumber}, not paid: the payee is not a relative of the deceased in the population database`,
+        result: base,
+      };
+    }
     const payment = await pay(call, payout, decision.amountVnd, decision.decisionNumber);
     // Granted but not paid: the decision stays on the step, so an annulment can revoke it.
     return payment.kind === 'completed'
@@ -136,9 +163,41 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
       : { ...payment, result: base };
   }
 
+  /** The funeral claim, sent to whichever body pays it; idempotent on the step's key. */
+  const claimFuneral = (call: Call<'funeral'>) => {
+    const key = keyOf(call, 'claim');
+    const { payer, claim } = call.request;
+    return agencyCall(() =>
+      payer === 'social-insurance'
+        ? agencies.socialInsurance.claimFuneral(claim, key)
+        : payer === 'social-protection'
+          ? agencies.socialProtection.claimFuneral(claim, key)
+          : agencies.meritServices.claimFuneral(claim, key),
+    );
+  };
+
   const handlers: StepHandlers<
-    'death' | 'residence-removal' | 'funeral' | 'survivor' | 'pension-stop'
+    'death' | 'residence-removal' | 'funeral' | 'survivor' | 'pension-stop' | 'payee-declaration'
   > = {
+    // The relatives' declaration is a document a BHXH officer checks against the population
+    // database's family record; there is no agency call to make until the upload exists (issue
+    // "Documents in and out"): the task waits for the officer, whose decision is the outcome.
+    'payee-declaration': {
+      submit() {
+        return Promise.resolve({ kind: 'review' });
+      },
+      decide({ decision, request }) {
+        return Promise.resolve(
+          decision.decision === 'approve'
+            ? { kind: 'completed', result: { declaration: request.declaration.document } }
+            : {
+                kind: 'rejected',
+                code: ReasonCode.DECLARATION_REJECTED,
+                reason: decision.reason,
+              },
+        );
+      },
+    },
     death: {
       async submit(call) {
         return registered(
@@ -178,21 +237,33 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     },
     funeral: {
       async submit(call) {
-        const { payer, claim, payout } = call.request;
-        const key = keyOf(call, 'claim');
-        const outcome = await agencyCall(() =>
-          payer === 'social-insurance'
-            ? agencies.socialInsurance.claimFuneral(claim, key)
-            : payer === 'social-protection'
-              ? agencies.socialProtection.claimFuneral(claim, key)
-              : agencies.meritServices.claimFuneral(claim, key),
-        );
-        return granted(call, outcome, payout, { payer });
+        const { payer, payout } = call.request;
+        return granted(call, await claimFuneral(call), payout, { payer });
       },
-      // Social protection's commune officer decides; BHXH and merit services decide automatically.
+      // Social protection's commune officer decides the support (and sees its payee in the task).
+      // BHXH and merit services decide automatically; their officer decides only whether the
+      // allowance they granted is paid to an organiser who is not a known relative (see `granted`).
       async decide(call) {
-        if (call.request.payer !== 'social-protection')
-          throw notAllowed(`${call.request.payer} decides automatically`);
+        if (call.request.payer !== 'social-protection') {
+          // The payer's decision again (the same key: it answers what it answered first).
+          const claimed = await claimFuneral(call);
+          if (call.decision.decision === 'approve')
+            return granted(call, claimed, call.request.payout, { payer: call.request.payer }, true);
+          const decided = claimed.kind === 'accepted' ? claimed.result : undefined;
+          return {
+            kind: 'rejected',
+            code: ReasonCode.PAYEE_NOT_APPROVED,
+            reason: call.decision.reason,
+            // Granted, not paid: the decision stays on the step, so an annulment can revoke it.
+            ...(decided?.status === 'granted' && {
+              result: {
+                payer: call.request.payer,
+                decisionNumber: decided.decisionNumber,
+                amountVnd: String(decided.amountVnd),
+              },
+            }),
+          };
+        }
         const outcome = await agencyCall(() =>
           agencies.socialProtection.decide(
             keyOf(call, 'claim'),
@@ -202,7 +273,7 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
         );
         if (outcome.kind === 'accepted' && outcome.result.status !== 'granted')
           return notRegistered('SOCIAL_PROTECTION.REFUSED', call.decision);
-        return granted(call, outcome, call.request.payout, { payer: call.request.payer });
+        return granted(call, outcome, call.request.payout, { payer: call.request.payer }, true);
       },
       async cancel(call) {
         if (call.request.payer === 'social-protection')

@@ -43,7 +43,9 @@ export type StepRequest =
   | {
       step: 'pension-stop';
       stop: { pin: string; dateOfDeath: string; deathExtractNumber: string };
-    };
+    }
+  /** A BHXH officer verifies the relatives' declaration (Form 09-HSB, a document reference). */
+  | { step: 'payee-declaration'; declaration: { document: string; payeePin: string } };
 export type StepName = StepRequest['step'];
 
 export interface StepCall<R extends StepRequest = StepRequest> {

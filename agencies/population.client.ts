@@ -7,7 +7,16 @@ export interface PinRequest {
   sex: 'male' | 'female';
 }
 
-/** The national population database: issues personal ID numbers, records deaths. */
+/** A relative in a person's family record, with the relation and the registered date of birth. */
+export interface RegisteredRelative {
+  pin: string;
+  fullName: string;
+  relationship:
+    'spouse' | 'child' | 'parent' | 'parent_in_law' | 'sibling' | 'grandchild' | 'other';
+  dateOfBirth: string;
+}
+
+/** The national population database: issues personal ID numbers, records deaths, keeps families. */
 export function populationClient(http: AgencyHttp) {
   return {
     issuePin: (request: PinRequest, key: string): Promise<AgencyOutcome<{ pin: string }>> =>
@@ -25,6 +34,13 @@ export function populationClient(http: AgencyHttp) {
       key: string,
     ): Promise<AgencyOutcome<{ status: 'living' }>> =>
       http.post(`/population/deaths/${pin}/reversal`, { reason }, key),
+    /** The person's relatives in the family records (none when it has no record of them). */
+    relativesOf: async (pin: string): Promise<RegisteredRelative[]> =>
+      (
+        await http.get<{ relatives: RegisteredRelative[] }>(
+          `/population/citizens/${encodeURIComponent(pin)}/relatives`,
+        )
+      )?.relatives ?? [],
   };
 }
 export type PopulationClient = ReturnType<typeof populationClient>;

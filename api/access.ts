@@ -33,16 +33,6 @@ export function maySeeCase(principal: Principal, parties: CaseParties): boolean 
   }
 }
 
-/**
- * The applicant's side as a whole — any party or a clerk of the commune. Only the relatives'
- * declaration of the payee still uses it (death-cases.routes.ts), whose rules are its own.
- */
-export function mayActForApplicant(principal: Principal, parties: CaseParties): boolean {
-  return (
-    (principal.role === 'citizen' || principal.role === 'clerk') && maySeeCase(principal, parties)
-  );
-}
-
 /** The case if the caller may see it, else undefined (no such case, or not theirs to see). */
 export async function findVisibleCase(
   db: Db,

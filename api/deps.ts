@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from '../config/logger';
 import type { Db } from '../db/pool';
 import type { Authenticator } from './auth';
+import type { PopulationRegistry } from './death-filing';
 import type { IdempotencySettings } from './idempotency';
 
 /** Everything the API needs, built once per process by server.ts (or by a test). */
@@ -27,6 +28,11 @@ export interface ApiDeps {
   drillSupplementReplyMs?: number;
   /** Hours past its deadline before an idle case counts as stuck (default 24). */
   stuckDeadlineMarginHours?: number;
+  /**
+   * The population database, asked whether a death's filer and named relatives are the deceased's
+   * relatives. Unset: death filings are refused (503), never filed unverified.
+   */
+  population?: PopulationRegistry;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

@@ -7,6 +7,7 @@ import { vietnamCalendar, vietnamDate } from '../domain/calendar/vietnam';
 import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
 import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
 import type { ApplicationContext } from '../domain/application-fields';
+import type { FilerVerification } from '../domain/relatives';
 import { GROUP_A_RULES } from '../domain/procedures/birth-residence-insurance.rules';
 import { GROUP_B_RULES } from '../domain/procedures/death-residence-funeral.rules';
 import { versionInForce } from '../domain/rule-versions';
@@ -85,6 +86,8 @@ export function caseStart(
   caseIdSecret?: string,
   /** Drills only (ApiDeps.drillSupplementReplyMs): supplement windows of this many milliseconds. */
   drillSupplementReplyMs?: number,
+  /** A death's filer as the population database knows them (api/death-filing.ts). */
+  filer?: FilerVerification,
 ): CaseStart {
   const today = vietnamDate(receivedAt);
   const calendar = calendarFor(Number(today.slice(0, 4)));
@@ -115,6 +118,7 @@ export function caseStart(
         receivedAt,
         rules: { ...versionInForce(GROUP_B_RULES, today), ...drill },
         calendar,
+        ...(filer && { filer }),
       },
     ],
     duplicate: 'a case for this deceased person exists',

@@ -40,6 +40,18 @@ const TITLES: Record<ApiError, { vi: string; en: string }> = {
   [ApiError.RATE_LIMITED]: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
   [ApiError.UNAVAILABLE]: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
   [ApiError.INTERNAL]: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+  [ApiError.FILER_NOT_RELATIVE]: {
+    vi: 'Người nộp không phải thân nhân của người mất theo Cơ sở dữ liệu quốc gia về dân cư',
+    en: 'The filer is not a relative of the deceased in the population database',
+  },
+  [ApiError.RELATIVE_NOT_REGISTERED]: {
+    vi: 'Người được khai là thân nhân không có trong Cơ sở dữ liệu quốc gia về dân cư',
+    en: 'A person named as a relative is not one in the population database',
+  },
+  [ApiError.DECLARATION_NOT_APPLICANT]: {
+    vi: 'Chỉ người nộp hồ sơ hoặc công chức một cửa của xã nộp tờ khai mẫu 09-HSB',
+    en: 'Only the applicant or a clerk of the commune submits the Form 09-HSB declaration',
+  },
 };
 
 const STATUS: Record<ApiError, number> = {
@@ -56,6 +68,9 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.RATE_LIMITED]: 429,
   [ApiError.UNAVAILABLE]: 503,
   [ApiError.INTERNAL]: 500,
+  [ApiError.FILER_NOT_RELATIVE]: 403,
+  [ApiError.RELATIVE_NOT_REGISTERED]: 422,
+  [ApiError.DECLARATION_NOT_APPLICANT]: 403,
 };
 
 /** A detail said in both languages: the caller reads it in the one they accept, like the title. */

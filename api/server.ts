@@ -1,5 +1,7 @@
 // API process: one Temporal client and one pool for the life of the process (STYLE rule 28).
 import { Client, Connection } from '@temporalio/client';
+import { createAgencyHttp } from '../agencies/http';
+import { populationClient } from '../agencies/population.client';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     authenticate: createAuthenticator(authSettings(env)),
     readiness: createReadiness(connection, db),
     communes: await loadCommunes(db),
+    population: populationClient(createAgencyHttp(env.SIMULATORS_URL, { timeoutMs: 5_000 })),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     caseIdSecret: env.CASE_ID_SECRET,

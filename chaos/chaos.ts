@@ -155,6 +155,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     if (verdict.duplicates) failures.push(`${verdict.duplicates} duplicates`);
     if (verdict.stuck) failures.push(`${verdict.stuck} stuck`);
     if (verdict.mismatches) failures.push(`${verdict.mismatches} mismatches`);
+    if (verdict.wrongPayees)
+      failures.push(`${verdict.wrongPayees} cases paid someone not a relative of the deceased`);
     if (!verdict.auditIntact) failures.push('the audit chain does not verify');
     if (api.tally['500']) failures.push(`the API answered 500 ${api.tally['500']} times`);
     const badProbes = faultLog.postgresProbes.filter(

@@ -27,6 +27,7 @@ export function markdown(report: ChaosReport): string {
     `| duplicates | ${verdict.duplicates} |`,
     `| stuck (neither final nor waiting on a person the plan expects it to wait for) | ${verdict.stuck} |`,
     `| read model ≠ workflow | ${verdict.mismatches} |`,
+    `| payments to someone not a relative of the deceased (payments vs population tables; ${verdict.paymentsChecked} checked) | ${verdict.wrongPayees} |`,
     `| filings refused at the door as planned (400 naming the field, nothing created) | ${verdict.refusedAtDoor} |`,
     `| seconds to settle after the faults | ${verdict.settledSeconds} |`,
     `| worker SIGKILLs | ${faults.workerKills} |`,

@@ -120,6 +120,9 @@ export const ApiEnv = z
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
     DATABASE_URL: postgresUrl(),
+    SIMULATORS_URL: url()
+      .default('http://127.0.0.1:4000')
+      .describe('the agency systems: the API asks the population database who is whose relative'),
     RATE_LIMIT_PER_MINUTE: z.coerce
       .number()
       .int()

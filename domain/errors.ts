@@ -30,6 +30,12 @@ export const ApiError = {
   UNSUPPORTED_MEDIA_TYPE: 'API.UNSUPPORTED_MEDIA_TYPE',
   RATE_LIMITED: 'API.RATE_LIMITED',
   UNAVAILABLE: 'API.UNAVAILABLE',
+  /** A citizen filed a death without being the deceased's relative in the population database. */
+  FILER_NOT_RELATIVE: 'API.FILER_NOT_RELATIVE',
+  /** A person named as the deceased's relative is not one in the population database. */
+  RELATIVE_NOT_REGISTERED: 'API.RELATIVE_NOT_REGISTERED',
+  /** Form 09-HSB submitted by someone other than the applicant or a clerk of the commune. */
+  DECLARATION_NOT_APPLICANT: 'API.DECLARATION_NOT_APPLICANT',
   INTERNAL: 'API.INTERNAL',
 } as const;
 export type ApiError = (typeof ApiError)[keyof typeof ApiError];

@@ -1,5 +1,7 @@
 // `make demo` (second part): a relative files the death of a seeded BHXH participant with all four
-// procedures at the one-stop desk; the civil-status officer registers the death; both adult relatives
+// procedures at the one-stop desk (the population database knows the filer as the deceased's spouse,
+// and both adult relatives: SEED_RELATIVES); the civil-status officer, who sees that the filer is a
+// verified relative, registers the death; both adult relatives
 // confirm the one payee of the lump sum; the finished case shows the death extract, the residence
 // removed, the funeral allowance and the survivor lump sum paid. One case per deceased person: run
 // again, it shows the case filed the first time.
@@ -7,7 +9,7 @@ import { SEED_DECEASED } from '../agencies/simulators/seed';
 import { vietnamDate } from '../domain/calendar/vietnam';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../domain/DeathApplication';
 import type { Principal } from '../domain/principal';
-import { approveTask, call, finished, printTimeline, send } from './demo-client';
+import { approveTask, call, finished, poll, printTimeline, send } from './demo-client';
 
 async function main(): Promise<void> {
   const today = vietnamDate(Date.now());
@@ -44,6 +46,18 @@ async function main(): Promise<void> {
     throw new Error(`filing → ${filed.status}: ${JSON.stringify(filed.body)}`);
   else {
     console.log(`\nfiled ${caseId}: death, residence removal, funeral and survivor allowances`);
+    const task = await poll('the officer’s task', async () => {
+      const inbox = await call<{ items: { caseId: string; summary: Record<string, unknown> }[] }>(
+        'GET',
+        '/v1/tasks',
+        officer,
+      );
+      return inbox.items.find((t) => t.caseId === caseId);
+    });
+    const filer = task.summary.filer as { relationship?: string; verified?: boolean } | undefined;
+    console.log(
+      `the officer's task: filed by the deceased's ${filer?.relationship ?? '?'}, ${filer?.verified ? 'a relative verified in the population database' : 'NOT a verified relative'}`,
+    );
     await approveTask(officer, caseId);
     console.log('the civil-status officer registered the death');
     for (const relative of relatives) {

@@ -40,7 +40,8 @@ export class PayeeGate {
 
   /** Why a confirmation is refused, in the words the API answers with (422). */
   whyNot(relativePin: string): string {
-    if (this.state !== 'awaiting') return `the payee is ${PAYEE_STATE_OF[this.state]}`;
+    if (PAYEE_STATE_OF[this.state] !== 'awaiting')
+      return `the payee is ${PAYEE_STATE_OF[this.state]}`;
     if (!this.snapshot.context.required.includes(relativePin))
       return 'only the named adult relatives confirm the payee';
     return 'this is not the payee the relatives named';
@@ -54,19 +55,40 @@ export class PayeeGate {
     await runActions(this.actions, this.handlers);
   }
 
-  /** The deadline, while confirmations are still awaited. */
+  /** Why a declaration is refused now (422). */
+  whyNoDeclaration(): string {
+    if (this.state === 'reviewing_declaration') return 'a declaration is already in review';
+    if (this.snapshot.context.verdict?.decision === 'rejected')
+      return 'the declaration was rejected: the relatives confirm in VNeID';
+    return `the payee is ${PAYEE_STATE_OF[this.state]}`;
+  }
+
+  /**
+   * The deadline, while confirmations are still awaited (during a declaration's review too, once:
+   * it is noted, and the review still decides).
+   */
   nextTimer(): { at: number; fire: () => Promise<void> } | undefined {
-    if (this.state !== 'awaiting') return undefined;
+    const { duePassed } = this.snapshot.context;
+    if (this.state !== 'awaiting' && (this.state !== 'reviewing_declaration' || duePassed))
+      return undefined;
     return { at: this.due, fire: () => this.send({ type: 'DUE' }) };
   }
 
   view(): PayeeConfirmations {
-    const { payeePin, required, confirmed, declaration, due } = this.snapshot.context;
+    const { payeePin, required, confirmed, declaration, due, verdict } = this.snapshot.context;
+    const review =
+      this.state === 'reviewing_declaration'
+        ? { state: 'in_review' as const }
+        : verdict && {
+            state: verdict.decision,
+            ...(verdict.reason !== undefined && { reason: verdict.reason }),
+          };
     return {
       payeePin,
       required,
       confirmed: required.filter((pin) => confirmed.includes(pin)),
       ...(declaration && { declaration }),
+      ...(review && { declarationReview: review }),
       due: new Date(due).toISOString(),
       state: PAYEE_STATE_OF[this.state],
     };

@@ -3,6 +3,7 @@ import type { StepRequest } from '../activities/steps';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
 import type { FuneralPayer, SurvivorDecision } from '../domain/procedures/death-benefits.rules';
+import type { FilerVerification } from '../domain/relatives';
 
 type Request<S extends StepRequest['step']> = Extract<StepRequest, { step: S }>;
 
@@ -109,11 +110,17 @@ export function survivorRequest(
   };
 }
 
-/** What an officer sees in the inbox: the dossier's key facts, not the whole form. */
+/**
+ * What an officer sees in the inbox: the dossier's key facts, not the whole form. With `filer` (cases
+ * filed since issue 19): who filed and whether the population database knows them as a relative; on
+ * the funeral allowance, who is paid — the person who organised the funeral (DOMAIN.md §3B) — and
+ * whether they are a verified relative (if not, the payer's officer decides before anything is paid).
+ */
 export function deathTaskSummary(
   app: DeathApplication,
   death?: StepResult,
   claim?: { amountVnd: number; basis: string },
+  filer?: FilerVerification,
 ): Record<string, unknown> {
   return {
     deceased: {
@@ -126,5 +133,25 @@ export function deathTaskSummary(
     lastResidence: app.deceased.lastResidence,
     ...(death?.extractNumber && { extractNumber: death.extractNumber }),
     ...(claim && { amountVnd: claim.amountVnd, basis: claim.basis }),
+    ...(filer && {
+      filer: {
+        fullName: app.applicant.fullName,
+        pin: filer.pin,
+        relationship: filer.registered ?? filer.declared,
+        declaredRelationship: filer.declared,
+        verified: filer.verified,
+        filedBy: filer.filedBy,
+      },
+    }),
+    ...(filer &&
+      claim &&
+      app.funeral && {
+        funeralPayee: {
+          fullName: app.applicant.fullName,
+          pin: app.applicant.pin,
+          organisedFuneral: true,
+          verifiedRelative: filer.verified,
+        },
+      }),
   };
 }

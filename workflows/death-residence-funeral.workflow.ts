@@ -2,7 +2,7 @@
 // benefits: the funeral allowance from whichever body the deceased was known to (BHXH, social
 // protection, merit services), the survivor allowance if asked for (a lump sum once every adult
 // relative confirmed the payee), and the pension stopped. The shared case runs machine and steps.
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
@@ -14,10 +14,15 @@ import {
   type InsuredFacts,
 } from '../domain/procedures/death-benefits.rules';
 import type { GroupBRules, GroupBStep } from '../domain/procedures/death-residence-funeral.rules';
-import type { Refusal } from '../domain/procedures/agency-step.machine';
-import type { PayeeAction } from '../domain/procedures/payee-confirmation.machine';
+import type { Refusal, StepResult } from '../domain/procedures/agency-step.machine';
+import type {
+  DeclarationReviewParams,
+  PayeeAction,
+  PayeeEvent,
+} from '../domain/procedures/payee-confirmation.machine';
 import { ReasonCode } from '../domain/procedures/reasons';
 import type { CaseView } from '../domain/procedures/views';
+import type { FilerVerification } from '../domain/relatives';
 import { refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
 import { lumpSumPayee, PayeeGate } from './death-residence-funeral.payee';
@@ -48,6 +53,11 @@ export interface DeathCaseInput {
   receivedAt: number;
   rules: GroupBRules;
   calendar: WorkingCalendar;
+  /**
+   * The filer as the population database knew them at the door (api/death-filing.ts). Absent on
+   * cases filed before issue 19: their task summaries stay as they were recorded.
+   */
+  filer?: FilerVerification;
 }
 
 const QUEUES: Record<Exclude<GroupBStep, 'funeral'>, AgencyQueue> &
@@ -60,6 +70,11 @@ const QUEUES: Record<Exclude<GroupBStep, 'funeral'>, AgencyQueue> &
   'social-protection': 'social-protection',
   'merit-services': 'merit-services',
 };
+
+/** The officer's review of a payee declaration, as a step beside the case's own. */
+const DECLARATION_REVIEW = 'payee-declaration';
+/** CHANGELOG.md: the declaration goes to an officer's review before it replaces the confirmations. */
+const DECLARATION_REVIEW_PATCH = 'payee-declaration-review';
 
 const { lookupInsured } = proxyActivities<Activities>(agencyOptions('social-insurance'));
 const { lookupAssistance } = proxyActivities<Activities>(agencyOptions('social-protection'));
@@ -96,28 +111,38 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     onFinished: () => payee?.send({ type: 'CLOSE' }),
   });
   const death = () => linked.steps.get('death')?.result ?? {};
+  const summaryOf = (result?: StepResult, claim?: { amountVnd: number; basis: string }) =>
+    deathTaskSummary(app, result, claim, input.filer);
 
   const startStep = (
-    step: GroupBStep,
+    step: GroupBStep | typeof DECLARATION_REVIEW,
     agency: Agency,
     queue: AgencyQueue,
     request: AgencyStepInput['request'],
-    summary: Record<string, unknown> = deathTaskSummary(app, death()),
+    summary: Record<string, unknown> = summaryOf(death()),
+    onSettled?: Parameters<LinkedCase['startStep']>[2],
   ) =>
-    linked.startStep(step, {
-      jurisdiction:
-        step === 'residence-removal' ? app.deceased.lastResidence.commune : app.receivingCommune,
-      agency,
-      queue,
-      request,
-      startedAt: step === 'death' ? receivedAt : Date.now(),
-      workingDays: rules.deadlines[step],
-      calendar,
-      supplementReplyDays: rules.supplementReplyDays,
-      ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
-      reminderHours: rules.reminderHoursBeforeDeadline,
-      summary,
-    });
+    linked.startStep(
+      step,
+      {
+        jurisdiction:
+          step === 'residence-removal' ? app.deceased.lastResidence.commune : app.receivingCommune,
+        agency,
+        queue,
+        request,
+        startedAt: step === 'death' ? receivedAt : Date.now(),
+        // (U) no legal limit found for verifying a declaration: BHXH's own step limit applies.
+        workingDays: rules.deadlines[step === DECLARATION_REVIEW ? 'survivor' : step],
+        calendar,
+        supplementReplyDays: rules.supplementReplyDays,
+        ...(rules.supplementReplyMs !== undefined && {
+          supplementReplyMs: rules.supplementReplyMs,
+        }),
+        reminderHours: rules.reminderHoursBeforeDeadline,
+        summary,
+      },
+      onSettled,
+    );
   /** Starts a benefit step; one that cannot even be prepared ends rejected with why. */
   const orRefuse = (step: GroupBStep, start: () => Promise<void>): Promise<void> =>
     orElse(start, (refusal) => linked.refuseStep(step, 'social-insurance', refusal));
@@ -131,7 +156,36 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         code: ReasonCode.PAYEE_NOT_CONFIRMED,
         reason: 'not every adult relative confirmed the payee in time',
       }),
+    reviewDeclaration: (params: DeclarationReviewParams) => reviewDeclaration(params),
+    cancelDeclarationReview: () =>
+      linked.cancelStep(DECLARATION_REVIEW, {
+        code: ReasonCode.STEP_CANCELLED,
+        reason: 'the declaration no longer matters',
+      }),
   };
+
+  /**
+   * A BHXH officer verifies the relatives' declaration (Form 09-HSB goes to BHXH with the survivor
+   * claim: QĐ 1449/QĐ-BHXH, DOMAIN.md §3B) as a task in their inbox, an agency step the case machine
+   * does not run: its decision goes to the payee machine. One per case (its workflow id is the step's).
+   */
+  async function reviewDeclaration({ document }: DeclarationReviewParams): Promise<void> {
+    await startStep(
+      DECLARATION_REVIEW,
+      rules.agencies.survivor,
+      QUEUES.survivor,
+      { step: DECLARATION_REVIEW, declaration: { document, payeePin: lumpSum?.payeePin ?? '' } },
+      { ...summaryOf(death()), declaration: { document, payeePin: lumpSum?.payeePin } },
+      async (settled) => {
+        const decided: PayeeEvent =
+          settled.status === 'completed'
+            ? { type: 'DECLARATION_APPROVED' }
+            : { type: 'DECLARATION_REJECTED', reason: settled.reason ?? settled.status };
+        await payee?.send(decided);
+        linked.touch();
+      },
+    );
+  }
   const payee: PayeeGate | undefined = lumpSum && new PayeeGate(lumpSum, payeeHandlers);
 
   async function startBranches(): Promise<void> {
@@ -204,7 +258,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       decision.payer,
       QUEUES[decision.payer],
       funeralRequest(app, death(), decision.payer, decision.amountVnd),
-      deathTaskSummary(app, death(), decision),
+      summaryOf(death(), decision),
     );
   }
 
@@ -231,6 +285,10 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
   }
 
   if (payee) {
+    // Since patch payee-declaration-review an officer verifies the declaration before it replaces
+    // the confirmations. Asked here, at the start, before any local projection (projections.ts): a
+    // case started before the patch keeps the v1.0.0 path, where the declaration stood at once.
+    const reviewed = patched(DECLARATION_REVIEW_PATCH);
     linked.requests.on(
       confirmPayee,
       async ({ relativePin, payeePin }) => {
@@ -246,12 +304,12 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     linked.requests.on(
       submitPayeeDeclaration,
       async ({ document }) => {
-        await payee.send({ type: 'DECLARE', document });
+        await payee.send({ type: 'DECLARE', document, ...(!reviewed && { unreviewed: true }) });
         linked.touch();
         return linked.view();
       },
       ({ document }) => {
-        if (!payee.can({ type: 'DECLARE', document })) throw refuse(`the payee is ${payee.state}`);
+        if (!payee.can({ type: 'DECLARE', document })) throw refuse(payee.whyNoDeclaration());
       },
     );
   }
@@ -263,13 +321,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
       caseId: linked.caseId,
       due: toLocalDate(payee.due, calendar),
     });
-  await startStep(
-    'death',
-    rules.agencies.death,
-    QUEUES.death,
-    deathRequest(app),
-    deathTaskSummary(app),
-  );
+  await startStep('death', rules.agencies.death, QUEUES.death, deathRequest(app), summaryOf());
   return linked.run({
     startBranches,
     // Group B allows no correction (rules.maxCorrections = 0): a return is refused by the machine.

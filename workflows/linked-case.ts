@@ -162,8 +162,16 @@ export class LinkedCase {
     this.changed = true;
   }
 
-  /** Starts an agency step; its end — whatever it is — comes back to the case machine. */
-  async startStep(step: string, input: StepStart): Promise<void> {
+  /**
+   * Starts an agency step; its end — whatever it is — comes back to the case machine, and to
+   * `onSettled` (a step the case machine does not run itself, such as the review of a payee
+   * declaration, which the case machine ignores).
+   */
+  async startStep(
+    step: string,
+    input: StepStart,
+    onSettled?: (outcome: { status: string } & Partial<Refusal>) => Promise<void> | void,
+  ): Promise<void> {
     this.starts.set(step, input);
     const handle = await orElse<ChildWorkflowHandle<typeof agencyStep> | undefined>(
       () =>
@@ -202,10 +210,24 @@ export class LinkedCase {
           ...(result.reasonCode && { code: result.reasonCode }),
           ...(result.reason && { reason: result.reason }),
         });
+        return onSettled?.({
+          status,
+          ...(result.reasonCode && { code: result.reasonCode }),
+          ...(result.reason && { reason: result.reason }),
+        });
       },
       // The step's workflow failed, timed out or was stopped: the step ends rejected with why.
-      (failure) => this.refuseStep(step, input.agency, refusalOf(failure)),
+      async (failure) => {
+        const refusal = refusalOf(failure);
+        await this.refuseStep(step, input.agency, refusal);
+        await onSettled?.({ status: 'rejected', ...refusal });
+      },
     );
+  }
+
+  /** Stops a step still under way (its request no longer matters); a step that ended hears nothing. */
+  cancelStep(step: string, refusal: Refusal): Promise<void> {
+    return this.toSteps([step], (c) => c.signal(cancelStep, refusal));
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { InsuredPerson } from '../social-insurance.client';
 import type { FaultConfig, FaultStats } from './framework/faults';
+import type { FamilyRelation } from './population.routes';
 
 export type CivilStatusReview = 'automatic' | 'officer';
 
@@ -14,6 +15,8 @@ export interface KnownPerson {
   insured?: Omit<InsuredPerson, 'pin'>;
   assistance?: boolean;
   meritCategory?: string;
+  /** The person's relatives in the population database's family records. */
+  relatives?: FamilyRelation['relative'][];
 }
 
 /** A BHXH participant with `compulsoryMonths` of contributions, no pension, no allowance. */
@@ -39,6 +42,11 @@ export function simulatorsAdmin(baseUrl: string, token: string) {
     });
     if (!ok.includes(response.status)) throw new Error(`admin ${path} → ${response.status}`);
     return response;
+  };
+
+  /** Records `relative` in `pin`'s family record in the population database (idempotent). */
+  const addRelative = async (pin: string, relative: FamilyRelation['relative']): Promise<void> => {
+    await expectOk('POST', 'population/relatives', { pin, relative }, [201]);
   };
 
   return {
@@ -72,7 +80,10 @@ export function simulatorsAdmin(baseUrl: string, token: string) {
           { pin, category: person.meritCategory },
           known,
         );
+      for (const relative of person.relatives ?? []) await addRelative(pin, relative);
     },
+
+    addRelative,
 
     /** Sets an agency's faults, or clears them (its counters stay). */
     async setFaults(agency: string, faults?: z.input<typeof FaultConfig>): Promise<void> {

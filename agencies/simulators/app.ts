@@ -19,7 +19,7 @@ import {
 import { notificationRoutes } from './notifications.routes';
 import { addClosedAccount, ClosedAccount, paymentRoutes } from './payments.routes';
 import { addHousehold, addResident, Household, policeRoutes, Resident } from './police.routes';
-import { populationRoutes } from './population.routes';
+import { addFamilyRelation, FamilyRelation, populationRoutes } from './population.routes';
 import { seedSimulators } from './seed';
 import {
   addFacility,
@@ -141,6 +141,10 @@ function adminRoutes(db: Db, faults: FaultInjector): Router {
   });
   router.post('/police/residents', async (req, res) => {
     await addResident(db, parseBody(Resident, req));
+    res.status(201).end();
+  });
+  router.post('/population/relatives', async (req, res) => {
+    await addFamilyRelation(db, parseBody(FamilyRelation, req));
     res.status(201).end();
   });
   router.post('/social-insurance/facilities', async (req, res) => {

@@ -1,11 +1,14 @@
 // The national population database, simulated: issues the 12-digit personal ID number with the real
 // structure (DOMAIN.md §3A): 3-digit province code of the registration place, a century/sex digit,
 // the two-digit year of birth, six random digits. Unique by construction (primary key, retried).
-// Also records deaths (a flag per PIN, reversed when a court annuls the death; the row is kept).
+// Also records deaths (a flag per PIN, reversed when a court annuls the death; the row is kept), and
+// keeps family records: who is whose relative, with each relative's date of birth as registered.
 import { randomInt } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
+import type { PoolClient } from 'pg';
 import type { Db } from '../../db/pool';
+import { RelativeRelationship } from '../../domain/DeathApplication';
 import { PersonalIdNumber } from '../../domain/principal';
 import { idempotentPost, parseBody, parseValue, SimulatorError } from './framework/http';
 
@@ -25,6 +28,36 @@ const Death = z.object({
 });
 
 const Reversal = z.object({ reason: z.string().min(1) });
+
+/** A family record: `relative` is `pin`'s spouse, child, parent… (seeded, or added by the admin API). */
+export const FamilyRelation = z.object({
+  pin: PersonalIdNumber.describe('the person whose relative this is (e.g. the deceased)'),
+  relative: z.object({
+    pin: PersonalIdNumber,
+    fullName: z.string().min(2),
+    dateOfBirth: z.iso.date(),
+    sex: z.enum(['male', 'female']),
+    relationship: RelativeRelationship.describe('what the relative is to `pin`'),
+  }),
+});
+export type FamilyRelation = z.infer<typeof FamilyRelation>;
+
+/** Records the relation (and the relative as a citizen, if new); adding it again changes nothing. */
+export async function addFamilyRelation(
+  db: Db | PoolClient,
+  { pin, relative }: FamilyRelation,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO ${SCHEMA}.citizens (pin, full_name, date_of_birth, sex) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (pin) DO NOTHING`,
+    [relative.pin, relative.fullName, relative.dateOfBirth, relative.sex],
+  );
+  await db.query(
+    `INSERT INTO ${SCHEMA}.relatives (pin, relative_pin, relationship) VALUES ($1, $2, $3)
+     ON CONFLICT (pin, relative_pin) DO NOTHING`,
+    [pin, relative.pin, relative.relationship],
+  );
+}
 
 /** Century/sex digit: 0/1 for 1900s men/women, 2/3 for 2000s, 4/5 for 2100s. */
 export function centurySexDigit(year: number, sex: 'male' | 'female'): number {
@@ -139,6 +172,20 @@ export function populationRoutes({ db }: { db: Db }): Router {
     );
     if (!rows[0]) return void res.status(404).json({ code: 'POPULATION.NO_DEATH' });
     res.json(rows[0]);
+  });
+
+  // The family record of a person: each relative with the relation and the registered date of birth.
+  // A person the database has no family record for has no relatives (an empty list, not a 404).
+  router.get('/citizens/:pin/relatives', async (req, res) => {
+    const pin = parseValue(PersonalIdNumber, req.params.pin);
+    const { rows } = await db.query(
+      `SELECT r.relative_pin AS pin, c.full_name AS "fullName", r.relationship,
+              c.date_of_birth::text AS "dateOfBirth"
+         FROM ${SCHEMA}.relatives r JOIN ${SCHEMA}.citizens c ON c.pin = r.relative_pin
+        WHERE r.pin = $1 ORDER BY r.relative_pin`,
+      [pin],
+    );
+    res.json({ pin, relatives: rows });
   });
 
   router.get('/citizens/:pin', async (req, res) => {

@@ -1,12 +1,15 @@
 // Reference data every simulator starts with (idempotent): households at the demo addresses, a
 // collective household and an address that needs police verification, and health facilities; for
 // Group B, four people who may die in the demo (each known to the body that pays their funeral
-// allowance) and a closed bank account. Tests add their own through the admin endpoints.
+// allowance) with their relatives in the population database's family records (who may file their
+// death, who must confirm a lump sum's payee), and a closed bank account. Tests add their own through
+// the admin endpoints.
 import type { Db } from '../../db/pool';
 import { DEMO_COMMUNES } from '../../domain/communes';
 import { addMeritoriousPerson } from './merit-services.routes';
 import { addClosedAccount, type ClosedAccount } from './payments.routes';
 import { addHousehold, addResident, type Household } from './police.routes';
+import { addFamilyRelation, type FamilyRelation } from './population.routes';
 import { addFacility, addInsuredPerson, type InsuredPerson } from './social-insurance.routes';
 import { addAssistanceRecipient, type AssistanceRecipient } from './social-protection.routes';
 
@@ -118,6 +121,64 @@ export const SEED_DECEASED = {
   },
 } as const satisfies Record<string, SeedPerson>;
 
+/**
+ * The seeded deceased people's relatives in the population database. The BHXH participant's are the
+ * spouse and adult child of EXAMPLE_DEATH_APPLICATION (domain/DeathApplication.ts), who file and
+ * confirm in `make demo`.
+ */
+export const SEED_RELATIVES: readonly FamilyRelation[] = [
+  {
+    pin: SEED_DECEASED.insured.pin,
+    relative: {
+      pin: '001062000111',
+      fullName: 'Lê Thị Hoa',
+      dateOfBirth: '1962-08-09',
+      sex: 'female',
+      relationship: 'spouse',
+    },
+  },
+  {
+    pin: SEED_DECEASED.insured.pin,
+    relative: {
+      pin: '001090000222',
+      fullName: 'Lê Minh Khoa',
+      dateOfBirth: '1990-01-12',
+      sex: 'male',
+      relationship: 'child',
+    },
+  },
+  {
+    pin: SEED_DECEASED.assisted.pin,
+    relative: {
+      pin: '001070000212',
+      fullName: 'Phạm Văn Đức',
+      dateOfBirth: '1970-02-14',
+      sex: 'male',
+      relationship: 'child',
+    },
+  },
+  {
+    pin: SEED_DECEASED.pensioner.pin,
+    relative: {
+      pin: '079153000313',
+      fullName: 'Nguyễn Thị Lan',
+      dateOfBirth: '1953-06-01',
+      sex: 'female',
+      relationship: 'spouse',
+    },
+  },
+  {
+    pin: SEED_DECEASED.meritorious.pin,
+    relative: {
+      pin: '001075000414',
+      fullName: 'Hoàng Thị Mai',
+      dateOfBirth: '1975-09-09',
+      sex: 'female',
+      relationship: 'child',
+    },
+  },
+];
+
 /** A closed bank account: a transfer to it is refused (PAYMENTS.INVALID_ACCOUNT). */
 export const SEED_CLOSED_ACCOUNT: ClosedAccount = { bank: 'VCB', number: '0011000999999' };
 
@@ -138,6 +199,7 @@ export async function seedSimulators(db: Db): Promise<void> {
       await addMeritoriousPerson(db, { pin: person.pin, category: person.meritCategory });
     }
   }
+  for (const relation of SEED_RELATIVES) await addFamilyRelation(db, relation);
   await addClosedAccount(db, SEED_CLOSED_ACCOUNT);
   for (const [i, commune] of DEMO_COMMUNES.entries()) {
     await addFacility(db, {

@@ -13,6 +13,7 @@ import { TASK_QUEUES } from '../../workflows/task-queues';
 import { duplicateFiling, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
+import { verifyDeathFiling } from '../death-filing';
 import {
   applicationSchema,
   caseStart,
@@ -115,8 +116,13 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       responses: {
         202: { description: 'received; follow it at Location', content: jsonContent(FiledCase) },
         403: problemResponse(
-          'A clerk files only for their commune; a citizen only as the applicant.',
+          'A clerk files only for their commune; a citizen only as the applicant, and a death ' +
+            'only as a relative of the deceased in the population database.',
         ),
+        422: problemResponse(
+          'A named relative of the deceased is not one in the population database.',
+        ),
+        503: problemResponse('The population database cannot be asked now; try again.'),
         409: problemResponse(
           'A case for this birth certificate or deceased person exists: `caseId` names it to those ' +
             'who may read it; anyone else gets `API.FILING_NOT_ACCEPTED` without it.',
@@ -129,12 +135,19 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         if (principal.role === 'citizen' && body.applicant.pin !== principal.pin) {
           throw new HttpProblem(ApiError.FORBIDDEN, 'a citizen files as the applicant');
         }
+        const now = Date.now();
+        // A death's people are checked against the population database before anything starts.
+        const death =
+          body.procedure === 'death-residence-funeral'
+            ? await verifyDeathFiling(body, principal, deps.population, vietnamDate(now))
+            : undefined;
         const start = caseStart(
-          body,
-          Date.now(),
+          death?.application ?? body,
+          now,
           (commune) => deps.communes.get(commune)?.province_code,
           deps.caseIdSecret,
           deps.drillSupplementReplyMs,
+          death?.filer,
         );
         const caseId = await startFiling(start, principal, requestId);
         const previous = previousCaseId(caseId);

@@ -6,7 +6,7 @@ import { ApiError } from '../../domain/errors';
 import { PersonalIdNumber, Role } from '../../domain/principal';
 import { CaseView } from '../../domain/procedures/views';
 import { confirmPayee, getProcedureStatus, submitPayeeDeclaration } from '../../workflows/messages';
-import { mayActForApplicant, visibleCase } from '../access';
+import { mayActAsApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
@@ -44,9 +44,11 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       operationId: 'confirmPayee',
       summary: 'confirm the payee of a lump-sum survivor allowance',
       description:
-        'A named adult relative confirms the one payee (as in VNeID); or the applicant or clerk ' +
-        'uploads the relatives’ declaration (Form 09-HSB) for those who cannot. The allowance is ' +
-        'claimed once every adult relative confirmed, or the declaration arrived, before the deadline.',
+        'A named adult relative confirms the one payee (as in VNeID); or the applicant or a clerk ' +
+        'of the commune submits the relatives’ declaration (Form 09-HSB, a document reference) for ' +
+        'those who cannot, which a BHXH officer verifies (a task in their inbox) before it replaces ' +
+        'the confirmations. The allowance is claimed once every adult relative confirmed, or the ' +
+        'verified declaration stands, before the deadline.',
       tags: ['cases'],
       access: [Role.citizen, Role.clerk],
       idempotent: true,
@@ -54,7 +56,8 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       responses: {
         200: { description: 'the case with its confirmations', content: jsonContent(CaseView) },
         403: problemResponse(
-          'The declaration comes from the applicant’s side (applicant, named relative, clerk).',
+          'Relatives confirm for themselves; the declaration comes from the applicant or a clerk ' +
+            'of the commune.',
         ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse(
@@ -85,7 +88,20 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           return { status: 200, body: caseViewFor(principal, view) };
         }
         const parties = { commune: row.commune, partyPins: row.party_pins, agencies: [] };
-        if (!mayActForApplicant(principal, parties)) throw new HttpProblem(ApiError.FORBIDDEN);
+        // The declaration speaks for every relative who has not confirmed: only the applicant (who
+        // gathers the relatives' signatures) or the commune's one-stop clerk submits it (issue 19);
+        // the applicant is the first of the case's parties (access.ts, mayActAsApplicant).
+        if (!mayActAsApplicant(principal, parties))
+          throw new HttpProblem(
+            ApiError.DECLARATION_NOT_APPLICANT,
+            'only the applicant or a clerk of the commune submits the relatives’ declaration',
+            {
+              reason: {
+                vi: 'Chỉ người nộp hồ sơ hoặc công chức một cửa của xã nộp tờ khai của thân nhân (mẫu 09-HSB).',
+                en: 'Only the applicant or a one-stop clerk of the commune submits the relatives’ declaration (Form 09-HSB).',
+              },
+            },
+          );
         const view = await requestAction(
           handle,
           submitPayeeDeclaration,

@@ -101,6 +101,15 @@ export async function registerDeceased(
     ...(deceased.known === 'insured' && { insured: participant(14) }),
     ...(deceased.known === 'assistance' && { assistance: true }),
     ...(deceased.known === 'merit' && { meritCategory: 'thương binh' }),
+    // The relatives who file and confirm, in the population database's family records (issue 19:
+    // a death is filed, and money paid, only by and to relatives it knows).
+    relatives: planned.application.relatives.map((r) => ({
+      pin: r.pin,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.relationship === 'spouse' ? ('female' as const) : ('male' as const),
+      relationship: r.relationship,
+    })),
   };
   // The admin endpoints share the agencies' database: retried through its restart.
   for (let attempt = 0; ; attempt += 1)

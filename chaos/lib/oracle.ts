@@ -2,7 +2,9 @@
 // the plan (plan.ts); what happened is read from three independent places — the workflow's own result
 // in Temporal, the read model through the API as the applicant sees it, and the agencies' own tables —
 // and they must all agree with the plan and with each other. A filing refused at the door must leave
-// nothing behind its business key: no read-model row, no workflow.
+// nothing behind its business key: no read-model row, no workflow. Every payment the payments system
+// made for a death case went to a relative of the deceased in the population database (issue 19):
+// read from the two agencies' own tables, not from the case.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
@@ -23,9 +25,10 @@ export interface Finding {
   kind: string;
   /**
    * lost: another end than the plan's, or an effect missing; duplicate: an effect twice; mismatch:
-   * places disagree; stuck: no end, and no one the plan expects it to wait for.
+   * places disagree; stuck: no end, and no one the plan expects it to wait for; wrong_payee: money
+   * paid to someone the population database does not know as the deceased's relative.
    */
-  problem: 'lost' | 'duplicate' | 'mismatch' | 'stuck';
+  problem: 'lost' | 'duplicate' | 'mismatch' | 'stuck' | 'wrong_payee';
   detail: string;
 }
 
@@ -46,6 +49,10 @@ export interface Verdict {
    * or awaiting a supplement in a case the plan expects to wait.
    */
   stuck: number;
+  /** Cases with a payment to someone not a relative of the deceased (payments vs population tables). */
+  wrongPayees: number;
+  /** Payments made for the run's death cases, each checked against the population database. */
+  paymentsChecked: number;
   /** Filings refused at the door as planned: 400 naming the field, nothing behind the key. */
   refusedAtDoor: number;
   /** Seconds after the faults stopped until the last case reached its end. */
@@ -104,6 +111,27 @@ const waitsAsPlanned = (view: CaseView, planned: PlannedCase) =>
 
 /** How long a workflow may take to return once the read model shows its case final. */
 const RESULT_WITHIN_MS = 60_000;
+
+/**
+ * The payments made for a death case (references `<caseId>:<step>`), as the payments system keeps
+ * them, each with whether the population database's family records know its payee as a relative of
+ * the deceased.
+ */
+async function paymentsOf(
+  db: Db,
+  caseId: string,
+  deceasedPin: string,
+): Promise<{ reference: string; payee: string; relative: boolean }[]> {
+  const { rows } = await db.query<{ reference: string; payee: string; relative: boolean }>(
+    `SELECT p.reference, p.payee->>'pin' AS payee,
+            EXISTS (SELECT 1 FROM sim_population.relatives r
+                     WHERE r.pin = $2 AND r.relative_pin = p.payee->>'pin') AS relative
+       FROM sim_payments.payments p
+      WHERE left(p.reference, length($1) + 1) = $1 || ':' AND p.status = 'paid'`,
+    [caseId, deceasedPin],
+  );
+  return rows;
+}
 
 /** Waits (up to `boundMs`) until the read-model status of every case in `ids` is final. */
 async function waitForEnds(db: Db, ids: string[], boundMs: number): Promise<number> {
@@ -443,6 +471,21 @@ export async function judge(options: {
         );
     for (const f of await notifications(db, caseId, planned)) report(f.problem, f.detail);
   }
+  // Every payment for a death case, whatever the case says: to a relative of the deceased only.
+  let paymentsChecked = 0;
+  for (const [caseId, planned] of cases) {
+    if (!('deceased' in planned.application)) continue;
+    for (const paid of await paymentsOf(db, caseId, planned.application.deceased.pin)) {
+      paymentsChecked += 1;
+      if (!paid.relative)
+        findings.push({
+          caseId,
+          kind: planned.kind,
+          problem: 'wrong_payee',
+          detail: `${paid.reference} paid to ${paid.payee.slice(-4).padStart(12, '*')}, not a relative of the deceased in the population database`,
+        });
+    }
+  }
   let refusedAtDoor = 0;
   for (const door of options.door) {
     const problems = await judgeDoor(db, client, door);
@@ -473,6 +516,8 @@ export async function judge(options: {
     duplicates: tally('duplicate'),
     mismatches: tally('mismatch'),
     stuck: tally('stuck'),
+    wrongPayees: tally('wrong_payee'),
+    paymentsChecked,
     refusedAtDoor,
     settledSeconds,
     auditRows: audit.rows,

@@ -1,8 +1,11 @@
 // The one payee of a lump-sum survivor allowance: every adult relative confirms the same payee in VNeID,
-// or the relatives' declaration (Form 09-HSB) is uploaded, before a deadline (DOMAIN.md §5). The
-// survivor step starts only once the payee is confirmed and its claim is ready (the death registered,
-// the allowance decided); a deadline passed unconfirmed refuses it. A pure decision table (STYLE rule
-// 17) beside the case machine: the Group B workflow keeps both snapshots and runs their actions.
+// or the relatives' declaration (Form 09-HSB) is uploaded for those who cannot, before a deadline
+// (QĐ 1449/QĐ-BHXH; DOMAIN.md §3B, §5). A declaration replaces the confirmations only once a BHXH
+// officer has verified it (issue 19): until then the relatives may still confirm; rejected, it
+// replaces nothing and the relatives confirm in VNeID (one review per case). The survivor step starts
+// only once the payee is confirmed and its claim is ready (the death registered, the allowance
+// decided); a deadline passed unconfirmed refuses it. A pure decision table (STYLE rule 17) beside
+// the case machine: the Group B workflow keeps both snapshots and runs their actions.
 import { and, assign, setup } from 'xstate';
 
 export interface PayeeInput {
@@ -16,14 +19,32 @@ export interface PayeeInput {
 
 export interface PayeeContext extends PayeeInput {
   confirmed: string[];
+  /** The declaration in review, or the one that replaced the confirmations. */
   declaration?: string;
+  /** The officer's verdict on the last declaration, and why when rejected. */
+  verdict?: { decision: 'approved' | 'rejected'; reason?: string };
+  /** The deadline passed while a declaration was in review: a rejection then ends the wait. */
+  duePassed: boolean;
   /** The survivor claim is ready to send: only the payee still holds it back. */
   ready: boolean;
 }
 
+/** The declaration's officer review (the workflow runs it as a task, see PAYEE_ACTIONS). */
+export interface DeclarationReviewParams {
+  document: string;
+}
+
 export type PayeeEvent =
   | { type: 'CONFIRM'; relativePin: string; payeePin: string }
-  | { type: 'DECLARE'; document: string }
+  /**
+   * The relatives' declaration arrives. `unreviewed`: accepted at once without an officer — the v1.0.0
+   * baseline, kept only for histories recorded before patch `payee-declaration-review`.
+   */
+  | { type: 'DECLARE'; document: string; unreviewed?: true }
+  /** The officer verified the declaration. */
+  | { type: 'DECLARATION_APPROVED' }
+  /** The officer found the declaration invalid, or its review ended without a decision. */
+  | { type: 'DECLARATION_REJECTED'; reason: string }
   /** The confirmation deadline passed (a timer of the workflow). */
   | { type: 'DUE' }
   | { type: 'CLAIM_READY' }
@@ -31,10 +52,18 @@ export type PayeeEvent =
   | { type: 'CLOSE' };
 
 const descriptor = () => undefined;
-/** What the Group B workflow does when the payee question is settled. */
+const withParams =
+  <P>() =>
+  (_: unknown, _params: P) =>
+    undefined;
+/** What the Group B workflow does when the payee question is settled, or a declaration arrives. */
 export const PAYEE_ACTIONS = {
   startSurvivor: descriptor,
   refuseSurvivor: descriptor,
+  /** Open the officer's task verifying the declaration (its decision comes back as an event). */
+  reviewDeclaration: withParams<DeclarationReviewParams>(),
+  /** The review no longer matters (everyone confirmed meanwhile, or the case ended): close it. */
+  cancelDeclarationReview: descriptor,
 };
 export type PayeeAction = keyof typeof PAYEE_ACTIONS;
 
@@ -43,6 +72,21 @@ export const payeeConfirmationMachine = setup({
   actions: {
     ...PAYEE_ACTIONS,
     markReady: assign({ ready: true }),
+    /** The declaration was rejected: it replaces nothing. */
+    recordRejection: assign({
+      declaration: undefined,
+      verdict: ({ event }) => ({
+        decision: 'rejected' as const,
+        reason: event.type === 'DECLARATION_REJECTED' ? event.reason : '',
+      }),
+    }),
+    /** A named adult relative confirmed (a repeat counts once). */
+    recordConfirmation: assign({
+      confirmed: ({ context, event }) =>
+        event.type !== 'CONFIRM' || context.confirmed.includes(event.relativePin)
+          ? context.confirmed
+          : [...context.confirmed, event.relativePin],
+    }),
   },
   guards: {
     namedRelative: ({ context, event }) =>
@@ -52,31 +96,69 @@ export const payeeConfirmationMachine = setup({
     everyoneConfirmed: ({ context }) =>
       context.required.every((pin) => context.confirmed.includes(pin)),
     ready: ({ context }) => context.ready,
+    duePassed: ({ context }) => context.duePassed,
+    unreviewed: ({ event }) => event.type === 'DECLARE' && event.unreviewed === true,
+    noVerdictYet: ({ context }) => context.verdict === undefined,
   },
 }).createMachine({
   id: 'payeeConfirmation',
   initial: 'awaiting',
-  context: ({ input }) => ({ ...input, confirmed: [], ready: false }),
+  context: ({ input }) => ({ ...input, confirmed: [], duePassed: false, ready: false }),
   states: {
     awaiting: {
       always: { guard: 'everyoneConfirmed', target: 'confirmed' },
       on: {
-        CONFIRM: {
-          guard: and(['namedRelative', 'samePayee']),
-          actions: assign({
-            confirmed: ({ context, event }) =>
-              context.confirmed.includes(event.relativePin)
-                ? context.confirmed
-                : [...context.confirmed, event.relativePin],
-          }),
-        },
-        DECLARE: {
-          target: 'confirmed',
-          actions: assign({ declaration: ({ event }) => event.document }),
-        },
+        CONFIRM: { guard: and(['namedRelative', 'samePayee']), actions: 'recordConfirmation' },
+        // One declaration review per case: a rejected one leaves the confirmations in VNeID.
+        DECLARE: [
+          {
+            guard: 'unreviewed',
+            target: 'confirmed',
+            actions: assign({ declaration: ({ event }) => event.document }),
+          },
+          {
+            guard: 'noVerdictYet',
+            target: 'reviewing_declaration',
+            actions: [
+              assign({ declaration: ({ event }) => event.document, verdict: undefined }),
+              {
+                type: 'reviewDeclaration',
+                params: ({ event }): DeclarationReviewParams => ({ document: event.document }),
+              },
+            ],
+          },
+        ],
         DUE: 'expired',
         CLAIM_READY: { actions: 'markReady' },
         CLOSE: 'closed',
+      },
+    },
+    /** An officer verifies the declaration; the relatives may still confirm meanwhile. */
+    reviewing_declaration: {
+      always: {
+        guard: 'everyoneConfirmed',
+        target: 'confirmed',
+        actions: [assign({ declaration: undefined }), 'cancelDeclarationReview'],
+      },
+      on: {
+        CONFIRM: { guard: and(['namedRelative', 'samePayee']), actions: 'recordConfirmation' },
+        DECLARATION_APPROVED: {
+          target: 'confirmed',
+          actions: assign({ verdict: { decision: 'approved' } }),
+        },
+        DECLARATION_REJECTED: [
+          // The deadline passed during the review: nothing else can come now.
+          {
+            guard: 'duePassed',
+            target: 'expired',
+            actions: 'recordRejection',
+          },
+          { target: 'awaiting', actions: 'recordRejection' },
+        ],
+        // A declaration that arrived in time is decided even after the deadline.
+        DUE: { actions: assign({ duePassed: true }) },
+        CLAIM_READY: { actions: 'markReady' },
+        CLOSE: { target: 'closed', actions: 'cancelDeclarationReview' },
       },
     },
     confirmed: {
@@ -101,11 +183,20 @@ export const payeeConfirmationMachine = setup({
   },
 });
 
-export type PayeeState = 'awaiting' | 'confirmed' | 'expired' | 'released' | 'refused' | 'closed';
+export type PayeeState =
+  | 'awaiting'
+  | 'reviewing_declaration'
+  | 'confirmed'
+  | 'expired'
+  | 'released'
+  | 'refused'
+  | 'closed';
 
 /** The public state of the confirmations (views.ts) for each machine state. */
 export const PAYEE_STATE_OF = {
   awaiting: 'awaiting',
+  // Confirmations are still awaited (and accepted) while an officer verifies the declaration.
+  reviewing_declaration: 'awaiting',
   confirmed: 'confirmed',
   released: 'confirmed',
   expired: 'expired',

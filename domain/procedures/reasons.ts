@@ -33,6 +33,15 @@ export const ReasonCode = {
   COMPENSATION_FAILED: 'COMPENSATION.FAILED',
   /** Not every adult relative confirmed the lump sum's payee in time. */
   PAYEE_NOT_CONFIRMED: 'PAYEE.NOT_CONFIRMED',
+  /**
+   * A benefit's payee is not a relative of the deceased in the population database: never paid
+   * automatically (a survivor allowance goes only to a relative, Luật BHXH 2024 Art. 86–89; DOMAIN §5).
+   */
+  PAYEE_NOT_VERIFIED: 'PAYEE.NOT_VERIFIED',
+  /** The officer refused to pay the funeral allowance to its organiser, who is not a known relative. */
+  PAYEE_NOT_APPROVED: 'PAYEE.NOT_APPROVED',
+  /** The officer found the relatives' declaration (Form 09-HSB) invalid. */
+  DECLARATION_REJECTED: 'PAYEE.DECLARATION_REJECTED',
 } as const;
 export type ReasonCode = (typeof ReasonCode)[keyof typeof ReasonCode];
 
@@ -88,6 +97,18 @@ const CODES: Record<string, Words> = {
   [ReasonCode.PAYEE_NOT_CONFIRMED]: {
     vi: 'chưa đủ thân nhân xác nhận người nhận trợ cấp trong thời hạn',
     en: 'not every adult relative confirmed the payee in time',
+  },
+  [ReasonCode.PAYEE_NOT_VERIFIED]: {
+    vi: 'người nhận tiền không phải thân nhân của người mất theo Cơ sở dữ liệu quốc gia về dân cư',
+    en: 'the payee is not a relative of the deceased in the population database',
+  },
+  [ReasonCode.PAYEE_NOT_APPROVED]: {
+    vi: 'cán bộ không duyệt chi trả cho người lo mai táng',
+    en: 'the officer did not approve paying the person who organised the funeral',
+  },
+  [ReasonCode.DECLARATION_REJECTED]: {
+    vi: 'tờ khai của thân nhân (mẫu 09-HSB) không được chấp nhận',
+    en: 'the relatives’ declaration (Form 09-HSB) was not accepted',
   },
   'BENEFITS.CLAIM_TOO_LATE': {
     vi: 'nộp hồ sơ quá thời hạn hưởng',

@@ -116,7 +116,20 @@ export const PayeeConfirmations = z
     payeePin: z.string().describe('the one relative to be paid'),
     required: z.array(z.string()).describe('PINs of the adult relatives who must confirm'),
     confirmed: z.array(z.string()),
-    declaration: z.string().optional().describe('Form 09-HSB, instead of the confirmations'),
+    declaration: z
+      .string()
+      .optional()
+      .describe('Form 09-HSB (a document reference), in review or replacing the confirmations'),
+    declarationReview: z
+      .object({
+        state: z.enum(['in_review', 'approved', 'rejected']),
+        reason: z.string().optional().describe('why the officer rejected it'),
+      })
+      .optional()
+      .describe(
+        'a BHXH officer verifies the declaration before it replaces the confirmations; ' +
+          'absent on a declaration accepted before that review existed',
+      ),
     due: Instant,
     state: z
       .enum(['awaiting', 'confirmed', 'expired', 'closed'])

@@ -9,7 +9,8 @@ import type { BirthApplication } from '../../domain/BirthApplication';
 import type { DeathApplication } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
 import { aBirthApplication } from '../fixtures/birth-application';
-import { tokenFor } from '../support/auth';
+import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import { SIMULATORS_ADMIN_TOKEN, tokenFor } from '../support/auth';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, uniquePin } from '../support/group-b';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -56,20 +57,34 @@ function expectNothingNamed(response: request.Response, caseId: string) {
 
 describe('POST /v1/cases when a case already has the business key', () => {
   it('when a stranger files a death for an already-reported PIN, then 409 says only that the filing cannot be accepted; the applicant and the commune’s clerk are told the case id', async () => {
-    // Arrange: a death filed at commune 00004.
+    // Arrange: a death filed at commune 00004. The "stranger" is a relative the population
+    // database knows but the case does not name (anyone else is refused before the case is looked
+    // up, 403 API.FILER_NOT_RELATIVE: death-right-payee.test.ts).
     const deceased = await addDeceased(stack.simulatorsUrl);
     const application = aDeathApplication(deceased, today);
     const applicantPin = application.applicant.pin;
     const caseId = await filed(application, applicantPin);
     const stranger: Principal = { sub: 'stranger', role: 'citizen', pin: uniquePin() };
+    await simulatorsAdmin(stack.simulatorsUrl, SIMULATORS_ADMIN_TOKEN).addRelative(deceased.pin, {
+      pin: stranger.pin,
+      fullName: 'Lê Văn Cường',
+      dateOfBirth: '1970-01-01',
+      sex: 'male',
+      relationship: 'sibling',
+    });
     const asStranger = {
       ...application,
       applicant: { ...application.applicant, pin: stranger.pin },
     };
     const atOtherCommune = { ...application, receivingCommune: '00070' };
+    const nobody: Principal = { sub: 'nobody', role: 'citizen', pin: uniquePin() };
 
     // Act
     const byStranger = await fileAs(stranger, asStranger);
+    const byNobody = await fileAs(nobody, {
+      ...application,
+      applicant: { ...application.applicant, pin: nobody.pin },
+    });
     const byOtherClerk = await fileAs(OTHER_CLERK, atOtherCommune);
     const byApplicant = await fileAs(
       { sub: 'applicant', role: 'citizen', pin: applicantPin },
@@ -79,6 +94,9 @@ describe('POST /v1/cases when a case already has the business key', () => {
 
     // Assert
     expectNothingNamed(byStranger, caseId);
+    expect(byNobody.status).toBe(403);
+    expect(byNobody.body.code).toBe('API.FILER_NOT_RELATIVE');
+    expect(JSON.stringify(byNobody.body)).not.toContain(caseId);
     expectNothingNamed(byOtherClerk, caseId);
     expect(byApplicant.status).toBe(409);
     expect(byApplicant.body).toMatchObject({ code: 'API.CONFLICT', caseId });

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, todayInVietnam } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { citizen, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
-import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
+import {
+  addDeceased,
+  aDeathApplication,
+  participant,
+  registerRelatives,
+  uniquePin,
+} from '../support/group-b';
 import {
   CIVIL_STATUS,
   CLERK,
@@ -31,7 +37,10 @@ describe('web pages in Chromium: allowances and deadlines', () => {
   });
 
   it('when a clerk files a Group B case in the browser and a relative confirms the payee there, then the allowances paid show in đồng', async () => {
-    const deceased = await addDeceased(env.stack.simulatorsUrl, { insured: participant(14) });
+    const deceased = await addDeceased(env.stack.simulatorsUrl, {
+      insured: participant(14),
+      relatives: [],
+    });
     const [spouse, child] = [uniquePin(), uniquePin()];
     const payment = {
       bankAccount: { bank: 'VCB', number: '0011001234567' },
@@ -52,6 +61,7 @@ describe('web pages in Chromium: allowances and deadlines', () => {
       relatives: [relative(spouse, 'spouse', '1955-01-01'), relative(child, 'child', '1980-01-01')],
       survivor: { kind: 'lump_sum', payeePin: spouse, payment },
     });
+    await registerRelatives(env.stack.simulatorsUrl, application);
 
     const clerk = await signedIn(env.browser, env.base, CLERK);
     await clerk.page.check('#procedure-1');

@@ -4,8 +4,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { tokenFor } from '../support/auth';
-import { citizen, clerk, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
-import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
+import { citizen, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
+import {
+  addDeceased,
+  aDeathApplication,
+  participant,
+  registerRelatives,
+  uniquePin,
+} from '../support/group-b';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
@@ -137,7 +143,10 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
   });
 
   it('when a lump-sum survivor allowance is asked, then it waits for the last adult relative; a relative not named cannot confirm', async () => {
-    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const deceased = await addDeceased(stack.simulatorsUrl, {
+      insured: participant(14),
+      relatives: [],
+    });
     const spouse = uniquePin();
     const child = uniquePin();
     const grandchild = uniquePin();
@@ -167,6 +176,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
       ],
       survivor: { kind: 'lump_sum', payeePin: spouse, payment },
     });
+    await registerRelatives(stack.simulatorsUrl, application);
     const filed = await file(stack.app, application);
     const caseId = filed.body.caseId as string;
     const confirm = async (pin: string, body: Record<string, unknown> = { payeePin: spouse }) =>
@@ -380,6 +390,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
       ],
       survivor: { kind: 'monthly' as const },
     };
+    await registerRelatives(stack.simulatorsUrl, application);
     const filed = await request(stack.app)
       .post('/v1/cases')
       .set('Authorization', `Bearer ${await citizen(widow)}`)
@@ -409,63 +420,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     await recordHistories(stack.client, filed.body.caseId, 'death-survivor-monthly');
   });
 
-  it('when the relatives upload a declaration form instead of confirming, then the lump sum is claimed at once', async () => {
-    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
-    const base = aDeathApplication(deceased, today);
-    const [spouse, child] = [uniquePin(), uniquePin()];
-    const application = {
-      ...base,
-      components: { funeral: true, survivor: true },
-      relatives: [
-        {
-          fullName: 'Lê Thị Hoa',
-          pin: spouse,
-          relationship: 'spouse' as const,
-          dateOfBirth: '1955-01-01',
-          survivorEligible: false,
-          hasDirectCarer: true,
-        },
-        {
-          fullName: 'Lê Văn Nam',
-          pin: child,
-          relationship: 'child' as const,
-          dateOfBirth: '1980-01-01',
-          survivorEligible: false,
-          hasDirectCarer: true,
-        },
-      ],
-      survivor: {
-        kind: 'lump_sum' as const,
-        payeePin: child,
-        payment: { postAddress: base.deceased.lastResidence },
-      },
-    };
-    const filed = await file(stack.app, application);
-    const caseId = filed.body.caseId as string;
-    const declare = async (token: string, body: Record<string, unknown>) =>
-      request(stack.app)
-        .post(`/v1/cases/${encodeURIComponent(caseId)}/payee-confirmations`)
-        .set('Authorization', `Bearer ${token}`)
-        .send(body);
-    await waitForCase(stack.app, caseId, base.applicant.pin, (v) => expect(v.payee).toBeDefined());
-    expect((await declare(await clerk(), {})).status).toBe(400);
-    const asOfficer = await declare(await officer('social-insurance'), { declarationForm: 'x' });
-    expect(asOfficer.status).toBe(403);
-    const declared = await declare(await citizen(child), { declarationForm: 'HSB-09-2026-1' });
-    expect(declared.status).toBe(200);
-    expect(declared.body.payee).toMatchObject({ state: 'confirmed', declaration: 'HSB-09-2026-1' });
-    const again = await declare(await clerk(), { declarationForm: 'HSB-09-2026-2' });
-    expect(again.status).toBe(422);
-
-    const view = await waitForCase(stack.app, caseId, base.applicant.pin, (v) =>
-      expect(v.status).toBe('completed'),
-    );
-    expect(stepOf(view, 'survivor').result).toMatchObject({
-      kind: 'lump_sum',
-      paymentChannel: 'post',
-    });
-    await recordHistories(stack.client, caseId, 'death-survivor-declaration');
-  });
+  // The relatives' declaration (Form 09-HSB) and its officer review: death-right-payee.test.ts.
 
   it('when the applicant withdraws before the death is decided, then nothing is registered and the case is withdrawn', async () => {
     await setCivilStatusReview(stack.simulatorsUrl, '00070', 'officer');

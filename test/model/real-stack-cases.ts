@@ -10,7 +10,13 @@ import type { Agency } from '../../domain/principal';
 import type { CaseView } from '../../domain/procedures/views';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { uniqueCertificate, uniqueChildName } from '../support/group-a';
-import { addDeceased, aDeathApplication, participant, uniquePin } from '../support/group-b';
+import {
+  addDeceased,
+  aDeathApplication,
+  participant,
+  registerRelatives,
+  uniquePin,
+} from '../support/group-b';
 import type { TestStack } from '../support/stack';
 import type {
   Batch,
@@ -161,6 +167,7 @@ async function prepareDeath(stack: TestStack, world: DeathWorld): Promise<Prepar
   const commune = COMMUNE_OF_REVIEW[world.review];
   const deceased = await addDeceased(stack.simulatorsUrl, {
     commune,
+    relatives: [],
     ...(world.deceased === 'assisted'
       ? { assistance: true }
       : { insured: world.deceased === 'pensioner' ? PENSIONER : participant(14) }),
@@ -185,6 +192,8 @@ async function prepareDeath(stack: TestStack, world: DeathWorld): Promise<Prepar
     components: { funeral: true, survivor: world.survivor !== undefined },
     ...(world.survivor && { survivor: { kind: 'lump_sum', payeePin: child, payment } }),
   };
+  // The population database knows both as the deceased's relatives (they file, confirm, are paid).
+  await registerRelatives(stack.simulatorsUrl, application);
   const payer: Agency = world.deceased === 'assisted' ? 'social-protection' : 'social-insurance';
   const rules: Rules = {
     'civil-status': refusal('deceased.pin', deceased.pin, world.death),

@@ -150,7 +150,8 @@ const deathWorld: fc.Arbitrary<DeathWorld> = fc
     ),
     annul: fc.boolean(),
   })
-  .chain((w) => people(['death', 'funeral']).map((p) => ({ ...w, ...p })));
+  // payee-declaration: the BHXH officer who verifies a relatives' declaration (Form 09-HSB).
+  .chain((w) => people(['death', 'funeral', 'payee-declaration']).map((p) => ({ ...w, ...p })));
 
 export const batch = (maxCases: number): fc.Arbitrary<Batch> =>
   fc.record({

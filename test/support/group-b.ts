@@ -1,8 +1,13 @@
 // Group B's people and filings for tests through the real stack: a deceased person known to the
-// agencies (added through the simulators' admin endpoints, with a PIN no other test uses) and an
-// application for them.
+// agencies (added through the simulators' admin endpoints, with a PIN no other test uses), with the
+// relatives the population database knows (by default the example application's spouse and adult
+// child, who file and confirm), and an application for them.
 import { randomInt } from 'node:crypto';
-import { participant, simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import {
+  participant,
+  simulatorsAdmin,
+  type KnownPerson,
+} from '../../agencies/simulators/admin.client';
 import type { InsuredPerson } from '../../agencies/social-insurance.client';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
 import { SIMULATORS_ADMIN_TOKEN } from './auth';
@@ -23,7 +28,21 @@ const RESIDENCES: Record<string, Deceased['residence']> = {
   '00070': { commune: '00070', line: '5 Phố Hàng Bạc', householdHeadPin: '001075001122' },
 };
 
-/** A person with a permanent residence and, as asked, what BHXH, social protection or merit know. */
+type Relative = NonNullable<KnownPerson['relatives']>[number];
+
+/** The example application's relatives as the population database records them. */
+export const EXAMPLE_RELATIVES: Relative[] = EXAMPLE_DEATH_APPLICATION.relatives.map((r, i) => ({
+  pin: r.pin,
+  fullName: r.fullName,
+  dateOfBirth: r.dateOfBirth,
+  sex: i === 0 ? 'female' : 'male',
+  relationship: r.relationship,
+}));
+
+/**
+ * A person with a permanent residence, their relatives in the population database (the example's,
+ * unless `relatives` says otherwise) and, as asked, what BHXH, social protection or merit know.
+ */
 export async function addDeceased(
   simulatorsUrl: string,
   known: {
@@ -31,6 +50,7 @@ export async function addDeceased(
     assistance?: boolean;
     meritCategory?: string;
     commune?: string;
+    relatives?: Relative[];
   } = {},
 ): Promise<Deceased> {
   const deceased: Deceased = {
@@ -44,6 +64,7 @@ export async function addDeceased(
   await simulatorsAdmin(simulatorsUrl, SIMULATORS_ADMIN_TOKEN).registerPerson({
     ...deceased,
     ...known,
+    relatives: known.relatives ?? EXAMPLE_RELATIVES,
   });
   return deceased;
 }
@@ -80,4 +101,23 @@ export function aDeathApplication(
     deathNotice: { ...base.deathNotice, issuedOn: died },
     ...changes,
   };
+}
+
+/**
+ * Records an application's named relatives as the deceased's relatives in the population database,
+ * with the dates of birth typed in it: for tests that name relatives of their own.
+ */
+export async function registerRelatives(
+  simulatorsUrl: string,
+  application: Pick<DeathApplication, 'deceased' | 'relatives'>,
+): Promise<void> {
+  const admin = simulatorsAdmin(simulatorsUrl, SIMULATORS_ADMIN_TOKEN);
+  for (const r of application.relatives)
+    await admin.addRelative(application.deceased.pin, {
+      pin: r.pin,
+      fullName: r.fullName,
+      dateOfBirth: r.dateOfBirth,
+      sex: r.relationship === 'spouse' ? 'female' : 'male',
+      relationship: r.relationship,
+    });
 }

@@ -27,6 +27,7 @@ export async function recordHistories(
       'funeral',
       'survivor',
       'pension-stop',
+      'payee-declaration',
     ].map((s) => workflowIds.step(caseId, s)),
   ];
   for (const [i, workflowId] of ids.entries()) {

@@ -82,6 +82,7 @@ export async function startTestStack({
     logger,
     readiness: createReadiness(connection, database.appDb),
     communes: await loadCommunes(database.appDb),
+    population: createAgencies(simulatorsUrl).population,
     ...(drillSupplementReplyMs !== undefined && { drillSupplementReplyMs }),
   });
   return {

@@ -23,6 +23,10 @@ const STEPS: Record<string, Text> = {
   funeral: { vi: 'Trợ cấp mai táng', en: 'Funeral allowance' },
   survivor: { vi: 'Trợ cấp tuất', en: 'Survivor allowance' },
   'pension-stop': { vi: 'Dừng chi trả lương hưu', en: 'Pension stopped' },
+  'payee-declaration': {
+    vi: 'Xác minh tờ khai của thân nhân (mẫu 09-HSB)',
+    en: 'Relatives’ declaration (Form 09-HSB) verified',
+  },
 };
 
 const AGENCIES: Record<string, Text> = {

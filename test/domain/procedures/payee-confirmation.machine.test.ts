@@ -45,13 +45,91 @@ describe('payeeConfirmationMachine', () => {
     expect(types).toEqual(['startSurvivor']);
   });
 
-  it('when a declaration form is uploaded, then it stands for every confirmation', () => {
+  it('when a declaration form is uploaded, then it goes to an officer and replaces nothing yet', () => {
     const { snapshot, types } = run([
       { type: 'DECLARE', document: 'mau-09-hsb.pdf' },
       { type: 'CLAIM_READY' },
     ]);
-    expect(snapshot.value).toBe('released');
+    expect(snapshot.value).toBe('reviewing_declaration');
+    expect(PAYEE_STATE_OF[snapshot.value]).toBe('awaiting');
     expect(snapshot.context.declaration).toBe('mau-09-hsb.pdf');
+    expect(types).toEqual(['reviewDeclaration']);
+  });
+
+  it('when the officer approves the declaration, then it stands for every confirmation', () => {
+    const { snapshot, types } = run([
+      { type: 'DECLARE', document: 'mau-09-hsb.pdf' },
+      { type: 'CLAIM_READY' },
+      { type: 'DECLARATION_APPROVED' },
+    ]);
+    expect(snapshot.value).toBe('released');
+    expect(snapshot.context.verdict).toEqual({ decision: 'approved' });
+    expect(types).toEqual(['reviewDeclaration', 'startSurvivor']);
+  });
+
+  it('when the officer rejects the declaration, then the relatives must still confirm and no second declaration is taken', () => {
+    const { snapshot, types } = run([
+      { type: 'DECLARE', document: 'mau-09-hsb.pdf' },
+      { type: 'CLAIM_READY' },
+      { type: 'DECLARATION_REJECTED', reason: 'chữ ký không khớp' },
+    ]);
+    expect(snapshot.value).toBe('awaiting');
+    expect(snapshot.context.declaration).toBeUndefined();
+    expect(snapshot.context.verdict).toEqual({ decision: 'rejected', reason: 'chữ ký không khớp' });
+    expect(snapshot.can({ type: 'DECLARE', document: 'again.pdf' })).toBe(false);
+    expect(types).toEqual(['reviewDeclaration']);
+    const confirmed = run([
+      { type: 'DECLARE', document: 'mau-09-hsb.pdf' },
+      { type: 'CLAIM_READY' },
+      { type: 'DECLARATION_REJECTED', reason: 'x' },
+      confirm(PAYEE),
+      confirm(SISTER),
+    ]);
+    expect(confirmed.snapshot.value).toBe('released');
+  });
+
+  it('when every adult relative confirms while the declaration is in review, then the review is cancelled', () => {
+    const { snapshot, types } = run([
+      { type: 'DECLARE', document: 'd' },
+      confirm(PAYEE),
+      confirm(SISTER),
+      { type: 'CLAIM_READY' },
+    ]);
+    expect(snapshot.value).toBe('released');
+    expect(snapshot.context.declaration).toBeUndefined();
+    expect(types).toEqual(['reviewDeclaration', 'cancelDeclarationReview', 'startSurvivor']);
+  });
+
+  it('when the deadline passes during the review, then the officer still decides, and a rejection ends the wait', () => {
+    const approved = run([
+      { type: 'CLAIM_READY' },
+      { type: 'DECLARE', document: 'd' },
+      { type: 'DUE' },
+      { type: 'DECLARATION_APPROVED' },
+    ]);
+    expect(approved.types).toEqual(['reviewDeclaration', 'startSurvivor']);
+    const rejected = run([
+      { type: 'CLAIM_READY' },
+      { type: 'DECLARE', document: 'd' },
+      { type: 'DUE' },
+      { type: 'DECLARATION_REJECTED', reason: 'x' },
+    ]);
+    expect(rejected.snapshot.value).toBe('refused');
+    expect(rejected.types).toEqual(['reviewDeclaration', 'refuseSurvivor']);
+  });
+
+  it('when the case ends during the review, then the review is cancelled', () => {
+    const { snapshot, types } = run([{ type: 'DECLARE', document: 'd' }, { type: 'CLOSE' }]);
+    expect(snapshot.value).toBe('closed');
+    expect(types).toEqual(['reviewDeclaration', 'cancelDeclarationReview']);
+  });
+
+  it('when a history from before patch payee-declaration-review replays, then its declaration stands at once', () => {
+    const { snapshot, types } = run([
+      { type: 'DECLARE', document: 'mau-09-hsb.pdf', unreviewed: true },
+      { type: 'CLAIM_READY' },
+    ]);
+    expect(snapshot.value).toBe('released');
     expect(types).toEqual(['startSurvivor']);
   });
 
@@ -95,6 +173,9 @@ describe('payeeConfirmationMachine', () => {
       confirm(PAYEE),
       confirm(SISTER),
       { type: 'DECLARE', document: 'd' },
+      { type: 'DECLARE', document: 'd', unreviewed: true },
+      { type: 'DECLARATION_APPROVED' },
+      { type: 'DECLARATION_REJECTED', reason: 'r' },
       { type: 'DUE' },
       { type: 'CLAIM_READY' },
       { type: 'CLOSE' },

@@ -69,6 +69,32 @@ const SUMMARY: Record<string, Text> = {
   'lastResidence.line': { vi: 'Nơi cư trú cuối cùng', en: 'Last residence' },
   amountVnd: { vi: 'Số tiền đề nghị', en: 'Amount' },
   basis: { vi: 'Căn cứ', en: 'Basis' },
+  'filer.fullName': { vi: 'Người nộp hồ sơ', en: 'Filed by' },
+  'filer.pin': { vi: 'Số định danh người nộp', en: 'Filer’s PIN' },
+  'filer.relationship': { vi: 'Quan hệ với người mất', en: 'Relation to the deceased' },
+  'filer.declaredRelationship': { vi: 'Quan hệ người nộp tự khai', en: 'Relation declared' },
+  'filer.verified': {
+    vi: 'Đã đối chiếu CSDL dân cư (là thân nhân)',
+    en: 'Verified relative (population database)',
+  },
+  'filer.filedBy': { vi: 'Nộp qua', en: 'Filed through' },
+  'funeralPayee.fullName': { vi: 'Người nhận trợ cấp mai táng', en: 'Funeral allowance payee' },
+  'funeralPayee.pin': { vi: 'Số định danh người nhận', en: 'Payee’s PIN' },
+  'funeralPayee.organisedFuneral': { vi: 'Người lo mai táng', en: 'Organised the funeral' },
+  'funeralPayee.verifiedRelative': {
+    vi: 'Người nhận là thân nhân đã xác minh',
+    en: 'Payee is a verified relative',
+  },
+  'declaration.document': { vi: 'Tờ khai mẫu 09-HSB', en: 'Form 09-HSB declaration' },
+  'declaration.payeePin': { vi: 'Người nhận trợ cấp tuất', en: 'Survivor allowance payee' },
+};
+const YES_NO: Record<string, Text> = {
+  true: { vi: 'Có', en: 'Yes' },
+  false: { vi: 'Không — cần cán bộ xem xét', en: 'No — for the officer to judge' },
+};
+const FILED_BY: Record<string, Text> = {
+  citizen: { vi: 'Công dân tự nộp', en: 'The citizen' },
+  clerk: { vi: 'Công chức một cửa', en: 'A one-stop clerk' },
 };
 const SEX: Record<string, Text> = {
   male: { vi: 'Nam', en: 'Male' },
@@ -91,6 +117,8 @@ function shown(key: string, value: unknown): string {
   const text = Array.isArray(value) ? value.join(', ') : String(value);
   if (key === 'amountVnd' && /^\d+$/.test(text)) return formatMoney(Number(text));
   if (key.endsWith('.sex') && SEX[text]) return tr(SEX[text]);
+  if (typeof value === 'boolean') return tr(YES_NO[text] ?? { vi: text, en: text });
+  if (key === 'filer.filedBy' && FILED_BY[text]) return tr(FILED_BY[text]);
   if (key.endsWith('.commune')) return `${text} — ${communeName(text)}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
   return text;
