@@ -41,6 +41,11 @@ export interface StepProjection {
   view: StepView;
   /** What the agency's officer needs to decide, shown in the inbox. */
   summary: Record<string, unknown>;
+  /**
+   * The case's last word on a step whose workflow ended without telling it (failed or stopped):
+   * written over any version, and never written over.
+   */
+  final?: boolean;
 }
 
 /** Open while a person must act: an officer reviewing, or a citizen supplying documents. */
@@ -48,15 +53,16 @@ const OPEN_STATES = new Set(['in_review', 'awaiting_supplement']);
 
 export async function upsertStep(
   db: Db,
-  { caseId, jurisdiction, view, summary }: StepProjection,
+  { caseId, jurisdiction, view, summary, final = false }: StepProjection,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO tasks (task_id, case_id, step, agency, jurisdiction, state, open, deadline, breached, view, summary, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    `INSERT INTO tasks (task_id, case_id, step, agency, jurisdiction, state, open, deadline, breached, view, summary, version, final)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (task_id) DO UPDATE
        SET state = EXCLUDED.state, open = EXCLUDED.open, deadline = EXCLUDED.deadline,
-           breached = EXCLUDED.breached, view = EXCLUDED.view, version = EXCLUDED.version, updated_at = now()
-     WHERE tasks.version < EXCLUDED.version`,
+           breached = EXCLUDED.breached, view = EXCLUDED.view, final = EXCLUDED.final,
+           version = GREATEST(tasks.version, EXCLUDED.version), updated_at = now()
+     WHERE NOT tasks.final AND (tasks.version < EXCLUDED.version OR EXCLUDED.final)`,
     [
       view.workflowId,
       caseId,
@@ -70,6 +76,7 @@ export async function upsertStep(
       view,
       summary,
       view.version,
+      final,
     ],
   );
 }

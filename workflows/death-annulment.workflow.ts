@@ -13,7 +13,7 @@ import type { CaseView, StepView } from '../domain/procedures/views';
 import { agencyOptions } from './activity-options';
 import { getProcedureStatus } from './messages';
 import { bestEffort, orElse } from './outcomes';
-import { projections } from './projections';
+import { projectionsOfThisRun } from './projections';
 
 export interface AnnulmentInput {
   /** The finished case as its own workflow last showed it. */
@@ -44,6 +44,7 @@ const REVERSE_ORDER = ['residence-removal', 'survivor', 'funeral', 'pension-stop
 
 export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
   const caseId = workflowInfo().workflowId;
+  const projections = projectionsOfThisRun().call;
   const { previous, ruling, reason } = input;
   const why = `court ruling ${ruling.number}: ${reason}`;
   const steps = new Map(previous.steps.map((s) => [s.step, s]));
@@ -61,7 +62,7 @@ export async function deathAnnulment(input: AnnulmentInput): Promise<CaseView> {
   const project = async () => {
     view = { ...view, steps: [...steps.values()], version: view.version + 1 };
     await bestEffort(() =>
-      projections().projectCase({
+      projections.projectCase({
         view,
         businessKey: input.deceasedPin,
         partyPins: input.partyPins,

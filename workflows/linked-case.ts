@@ -38,7 +38,7 @@ import {
 } from './messages';
 import { bestEffort, orElse, refusalOf, runActions, type ActionHandlers } from './outcomes';
 import { CitizenNotifier } from './notifier';
-import { projections } from './projections';
+import { projectionsOfThisRun } from './projections';
 import { agencyStep, type AgencyStepInput } from './steps/agency-step.workflow';
 import { workflowIds } from './task-queues';
 
@@ -87,6 +87,7 @@ export class LinkedCase {
   private changed = false;
   private version = 0;
   private readonly notifier: CitizenNotifier;
+  private readonly projections: ReturnType<typeof projectionsOfThisRun>;
 
   constructor(private readonly options: LinkedCaseOptions) {
     const { first, chosen, maxCorrections, verificationStep } = options;
@@ -97,6 +98,7 @@ export class LinkedCase {
       ...(verificationStep !== undefined && { verificationStep }),
     });
     this.snapshot = initial;
+    this.projections = projectionsOfThisRun();
     this.notifier = new CitizenNotifier(this.caseId, options.contact);
     this.actions = [...initialActions];
     this.timeline = [{ at: new Date(options.receivedAt).toISOString(), event: 'received' }];
@@ -238,14 +240,16 @@ export class LinkedCase {
     const view = this.settle(step, agency, refusal);
     // A step whose workflow failed cannot close its own task: the case closes it in the inbox,
     // before the machine hears of it — the case never shows the step ended while its task is open.
+    // Final, not newer: the step may have written versions the case never heard of.
     const start = this.starts.get(step);
     if (start)
       await bestEffort(() =>
-        projections().projectStep({
+        this.projections.call.projectStep({
           caseId: this.caseId,
           jurisdiction: start.jurisdiction,
           view,
           summary: start.summary,
+          final: true,
         }),
       );
     this.events.push({ type: 'STEP_SETTLED', step, outcome: 'rejected', ...refusal });
@@ -288,6 +292,11 @@ export class LinkedCase {
     for (;;) {
       await runActions(this.actions, handlers);
       await this.project();
+      // A withdrawal is heard at once, also while the case projects (a scheduled activity, with
+      // time for a signal to arrive): the actions it left — cancelling the steps — run before the
+      // case ends, else it would wait forever on steps nobody cancelled. Runs that project
+      // locally (started before the patch) keep the loop their histories were recorded with.
+      if (this.projections.scheduled && this.actions.length > 0) continue;
       if (this.done) break;
       const timer = this.options.nextTimer?.();
       const woken = await condition(
@@ -369,7 +378,7 @@ export class LinkedCase {
   private async project(): Promise<void> {
     this.version += 1;
     await bestEffort(() =>
-      projections().projectCase({
+      this.projections.call.projectCase({
         view: this.view(),
         businessKey: this.options.businessKey,
         partyPins: [...new Set(this.options.partyPins)],

@@ -60,4 +60,30 @@ describe('read-model repository', () => {
     expect(open.rows).toEqual([{ open: true }]);
     expect(closed.rows).toEqual([{ open: false, state: 'completed' }]);
   });
+
+  it('when a step’s workflow ended unheard and its case closes the task, then no write of the step before or after reopens it', async () => {
+    const projection = {
+      caseId: 'birth-residence-insurance:CS-RM-2',
+      jurisdiction: '00004',
+      summary: {},
+    };
+    const rejectedView = (version: number): StepView => ({
+      ...stepView(version, 'rejected'),
+      workflowId: 'birth-residence-insurance:CS-RM-2:birth',
+      status: 'rejected',
+    });
+    const inReview = (version: number): StepView => ({
+      ...stepView(version, 'in_review'),
+      workflowId: 'birth-residence-insurance:CS-RM-2:birth',
+    });
+    // The step wrote version 3; its case had heard only of version 2 when the step was stopped.
+    await upsertStep(database.db, { ...projection, view: inReview(3) });
+    await upsertStep(database.db, { ...projection, view: rejectedView(3), final: true });
+    // A write of the stopped step still in flight lands after it.
+    await upsertStep(database.db, { ...projection, view: inReview(4) });
+    const { rows } = await database.db.query(
+      "SELECT open, state FROM tasks WHERE case_id = 'birth-residence-insurance:CS-RM-2'",
+    );
+    expect(rows).toEqual([{ open: false, state: 'rejected' }]);
+  });
 });

@@ -22,7 +22,7 @@ const STEP_MS = 3_600_000;
 /**
  * Moves the time-skipping server's clock by `ms`, an hour at a time. Left to run on its own (as
  * while awaiting a result), the server can skip past the 10-second timeout of a retried workflow
- * task while the worker runs a local activity (a read-model projection) in it, and again at each
+ * task while the worker runs a local activity (a read-model projection, before v1.1.0) in it, and at each
  * retry: seen with test server 1.32.1 as task timeouts 10 s apart on its clock, the case stuck
  * (about one run in ten). Between steps the clock is held, and such a task finishes in real time.
  * Rarer so, not gone (once more in a later CI run): the deadline tests retry once on a fresh server.

@@ -39,7 +39,7 @@ import {
 } from '../messages';
 import { bestEffort, orElse, runActions, type ActionHandlers } from '../outcomes';
 import { CitizenNotifier } from '../notifier';
-import { projections } from '../projections';
+import { projectionsOfThisRun } from '../projections';
 import type { AgencyQueue } from '../task-queues';
 import { StepClock } from './step-clock';
 import { outcomeEvent } from './step-events';
@@ -69,6 +69,7 @@ export interface AgencyStepInput {
 
 export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const { workflowId, parent } = workflowInfo();
+  const projections = projectionsOfThisRun().call;
   const agencyCalls = proxyActivities<Activities>(agencyOptions(input.queue));
   const citizen = new CitizenNotifier(workflowId, input.contact);
   const clock = new StepClock(
@@ -213,7 +214,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     version += 1;
     const current = view();
     await bestEffort(() =>
-      projections().projectStep({
+      projections.projectStep({
         caseId: input.caseId,
         jurisdiction: input.jurisdiction,
         view: current,
