@@ -28,6 +28,7 @@ import type { StepView } from '../../domain/procedures/views';
 import { ActionRequests, refuse } from '../action-requests';
 import { agencyOptions } from '../activity-options';
 import {
+  calendarChanged,
   cancelStep,
   closeReturnedStep,
   decideStep,
@@ -148,6 +149,11 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
   setHandler(resendStep, () => hear({ type: 'RESEND' }));
   setHandler(closeReturnedStep, (refusal) => hear({ type: 'RETURN_REFUSED', ...refusal }));
+  // A notice moved the working calendar: the clock counts again and the loop re-arms its timer.
+  let recalendared = false;
+  setHandler(calendarChanged, ({ calendar }) => {
+    if (snapshot.status !== 'done' && clock.recalendar(calendar)) recalendared = true;
+  });
 
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
@@ -240,9 +246,15 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
     const woken = await condition(
-      () => inbox.length > 0,
+      () => inbox.length > 0 || recalendared,
       next === undefined ? undefined : Math.max(0, next.at - Date.now()),
     );
+    // Only a calendarChanged signal sets it, which no earlier history holds: recorded runs replay
+    // as before. The new dates are published at the top of the loop, then the timer is armed again.
+    if (woken && inbox.length === 0) {
+      recalendared = false;
+      continue;
+    }
     if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });
     else if (next?.timer === 'deadline') apply({ type: 'DEADLINE_PASSED' });
