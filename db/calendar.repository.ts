@@ -108,19 +108,25 @@ export async function recordNotice(
 }
 
 /**
- * Open cases that appeared in the read model after a recent notice was recorded (filed while it was
- * being recorded, with the calendar read just before it): they are owed it too. A case that already
- * has the notice ignores it (its calendar's revision).
+ * Open cases filed around a recent notice (received from `marginMinutes` before it was recorded):
+ * a filing that read the calendar just before the notice was stored reaches the read model only
+ * after the notice's own list of open cases was taken, so it is owed the notice too. A case that
+ * already has the notice ignores it (its calendar's revision).
  */
-export async function addLateDeliveries(db: Db, withinMinutes: number): Promise<number> {
+export async function addLateDeliveries(
+  db: Db,
+  withinMinutes: number,
+  marginMinutes = 5,
+): Promise<number> {
   const { rowCount } = await db.query(
     `INSERT INTO calendar_notice_deliveries (notice_id, case_id)
      SELECT n.id, c.case_id FROM calendar_notices n JOIN cases c
        ON extract(year FROM c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int IN (n.year, n.year - 1)
+      AND c.received_at >= n.recorded_at - make_interval(mins => $3)
       WHERE n.recorded_at > now() - make_interval(mins => $1)
         AND c.status <> ALL($2::text[])
      ON CONFLICT DO NOTHING`,
-    [withinMinutes, FINAL_STATUSES],
+    [withinMinutes, FINAL_STATUSES, marginMinutes],
   );
   return rowCount ?? 0;
 }

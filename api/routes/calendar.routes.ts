@@ -40,7 +40,8 @@ export function calendarRoutes(deps: ApiDeps): RouteDefinition[] {
       method: 'get',
       path: '/v1/calendar/{year}',
       operationId: 'getCalendarYear',
-      summary: 'a year’s days off and make-up working days for public offices, each with its source',
+      summary:
+        'a year’s days off and make-up working days for public offices, each with its source',
       description:
         'The statute (Labour Code, by article) with the official notices recorded for the year; ' +
         'a day the statute places and no notice has fixed yet is `provisional`.',

@@ -13,7 +13,9 @@ export const CalendarDayView = z
     kind: z.enum(['day_off', 'working_day']).describe('a day off, or a weekend day worked'),
     name: z.string(),
     holiday: z.enum(Object.values(Holiday) as [Holiday, ...Holiday[]]).optional(),
-    source: z.string().describe('the law and article, or the notice (number, issuer, where to read it)'),
+    source: z
+      .string()
+      .describe('the law and article, or the notice (number, issuer, where to read it)'),
     provisional: z.boolean().describe('the statute’s placement; a notice may still move it'),
     noticeId: z.number().int().optional(),
   })
@@ -48,6 +50,9 @@ export const CalendarNoticeRecorded = z
   .object({
     notice: CalendarNoticeView,
     casesToTell: z.number().int().describe('open cases of its years that must hear of it'),
-    casesTold: z.number().int().describe('of them (and any still owed earlier notices), signalled now'),
+    casesTold: z
+      .number()
+      .int()
+      .describe('of them (and any still owed earlier notices), signalled now'),
   })
   .meta({ id: 'CalendarNoticeRecorded' });

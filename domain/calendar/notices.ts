@@ -18,7 +18,10 @@ export const Holiday = {
 export type Holiday = (typeof Holiday)[keyof typeof Holiday];
 const holidays = Object.values(Holiday) as [Holiday, ...Holiday[]];
 
-const CalendarDate = z.iso.date().regex(/^2\d{3}-/, 'a year from 2000').meta({ format: 'date' });
+const CalendarDate = z.iso
+  .date()
+  .regex(/^2\d{3}-/, 'a year from 2000')
+  .meta({ format: 'date' });
 
 export const NoticeDayOff = z.object({
   date: CalendarDate,
@@ -46,7 +49,11 @@ export const CalendarNoticeInput = z
     provisional: z
       .boolean()
       .describe('true: no notice yet, the statutory rule applies and may still change'),
-    source: z.string().min(1).max(1000).describe('where the notice can be read (a URL or citation)'),
+    source: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe('where the notice can be read (a URL or citation)'),
     daysOff: z.array(NoticeDayOff).max(60),
     makeUpDays: z.array(NoticeMakeUpDay).max(20),
   })

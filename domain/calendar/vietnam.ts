@@ -159,7 +159,13 @@ export function calendarYear(year: number, notices: readonly CalendarNotice[] = 
   for (const [holiday, notice] of placedBy) {
     const source = noticeSource(notice);
     for (const d of notice.daysOff.filter((day) => day.holiday === holiday))
-      days.push({ ...d, kind: 'day_off', source, provisional: notice.provisional, noticeId: notice.id });
+      days.push({
+        ...d,
+        kind: 'day_off',
+        source,
+        provisional: notice.provisional,
+        noticeId: notice.id,
+      });
   }
   // A make-up day stands while the day it makes up for is off (a later notice may undo the swap).
   const off = new Set(days.map((d) => d.date));

@@ -1,0 +1,115 @@
+// A notice published while a case runs (issue 20, acceptance): recorded through the API, it reaches
+// the running case, whose open step's due date and own deadline move; the case view names the
+// notice. Real stack: workers, simulators, the API's database with migration 0015's notices.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { calendarFor } from '../../api/calendar-delivery';
+import { deadlineAfter } from '../../domain/calendar/working-days';
+import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
+import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
+import { calendarChanged } from '../../workflows/messages';
+import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
+import { aTet2027Notice } from '../fixtures/calendar-notices';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { ADMIN, tokenFor } from '../support/auth';
+import { citizen, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import { recordHistories } from '../support/histories';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const at = (local: string) => Date.parse(`${local}+07:00`);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('a calendar notice published while a case runs', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('when the 2027 Tết notice is added through the API, then the open birth step’s due date and the case’s deadline move past the break, and the case view names the notice', async () => {
+    // Arrange: a dossier received Thursday 04/02/2027 at 15:30, filed with the calendar the API
+    // reads from the database (2027: the statute alone, provisional) — due Friday 12/02 at 17:00
+    // (Labour Code 2019 Art. 111(3), 112: 10/02 and 11/02 compensate Tết's weekend days).
+    const application = aBirthApplication(uniqueCertificate());
+    const receivedAt = at('2027-02-04T15:30:00');
+    const rules = GROUP_A_RULES[0] as never as Parameters<
+      typeof birthResidenceInsurance
+    >[0]['rules'];
+    const calendar = await calendarFor(stack.database.appDb, 2027);
+    const handle = await stack.client.workflow.start<typeof birthResidenceInsurance>(
+      'birthResidenceInsurance',
+      {
+        taskQueue: TASK_QUEUES.orchestration,
+        workflowId: workflowIds.birthResidenceInsurance(application.medicalBirthCertificate.number),
+        args: [{ application, receivedAt, provinceCode: '001', rules, calendar }],
+      },
+    );
+    const pin = application.applicant.pin;
+    await waitForCase(stack.app, handle.workflowId, pin, (view) => {
+      expect(stepOf(view, 'birth')).toMatchObject({
+        state: 'in_review',
+        deadline: iso(at('2027-02-12T17:00:00')),
+      });
+    });
+
+    // Act: the ministry's notice (a test one) gives Thursday 04/02 – Sunday 14/02 off.
+    const notice = aTet2027Notice();
+    const recorded = await request(stack.app)
+      .post('/v1/calendar/notices')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`)
+      .send(notice);
+
+    // Assert: counted from Monday 15/02, the first working day after the break.
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.casesToTell).toBeGreaterThanOrEqual(1);
+    const moved = await waitForCase(stack.app, handle.workflowId, pin, (view) => {
+      expect(stepOf(view, 'birth').deadline).toBe(iso(at('2027-02-15T17:00:00')));
+      expect(view.timeline).toContainEqual(
+        expect.objectContaining({
+          event: 'calendar_changed',
+          detail: `${notice.number} (Bộ Nội vụ), 2027`,
+        }),
+      );
+    });
+    const now = await calendarFor(stack.database.appDb, 2027);
+    expect(moved.deadline).toBe(
+      iso(deadlineAfter(receivedAt, GROUP_A_RULES[0]?.deadlines.case ?? 0, now)),
+    );
+    expect(Date.parse(moved.deadline)).toBeGreaterThan(
+      deadlineAfter(receivedAt, GROUP_A_RULES[0]?.deadlines.case ?? 0, calendar),
+    );
+    const officerInbox = await vi.waitFor(async () => {
+      const token = await tokenFor({
+        sub: 'officer-civil-status',
+        role: 'officer',
+        agency: 'civil-status',
+        jurisdiction: application.receivingCommune,
+      });
+      const inbox = await request(stack.app)
+        .get('/v1/tasks')
+        .set('Authorization', `Bearer ${token}`);
+      const task = (inbox.body.items as { caseId: string; deadline: string }[]).find(
+        (t) => t.caseId === handle.workflowId,
+      );
+      expect(Date.parse(task?.deadline ?? '')).toBe(at('2027-02-15T17:00:00'));
+      return task;
+    });
+    expect(officerInbox).toBeDefined();
+
+    // The same notice delivered again (a retried delivery) changes nothing.
+    await stack.client.workflow.getHandle(handle.workflowId).signal(calendarChanged, {
+      calendar: now,
+      notice: { ...recorded.body.notice, provisional: false },
+    });
+    const withdrawn = await request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(handle.workflowId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(pin)}`)
+      .send({ reason: 'nộp nhầm hồ sơ' });
+    expect(withdrawn.status).toBe(200);
+    const final = await handle.result();
+    expect(final.timeline.filter((e) => e.event === 'calendar_changed')).toHaveLength(1);
+    await recordHistories(stack.client, handle.workflowId, 'group-a-calendar-notice');
+  });
+});
