@@ -80,11 +80,10 @@ describe('a calendar notice published while a case runs', () => {
     expect(Date.parse(moved.deadline)).toBeGreaterThan(
       deadlineAfter(receivedAt, GROUP_A_RULES[0]?.deadlines.case ?? 0, calendar),
     );
-    const officerInbox = await vi.waitFor(async () => {
+    const supervisorInbox = await vi.waitFor(async () => {
       const token = await tokenFor({
-        sub: 'officer-civil-status',
-        role: 'officer',
-        agency: 'civil-status',
+        sub: 'sup-1',
+        role: 'supervisor',
         jurisdiction: application.receivingCommune,
       });
       const inbox = await request(stack.app)
@@ -96,7 +95,7 @@ describe('a calendar notice published while a case runs', () => {
       expect(Date.parse(task?.deadline ?? '')).toBe(at('2027-02-15T17:00:00'));
       return task;
     });
-    expect(officerInbox).toBeDefined();
+    expect(supervisorInbox).toBeDefined();
 
     // The same notice delivered again (a retried delivery) changes nothing.
     await stack.client.workflow.getHandle(handle.workflowId).signal(calendarChanged, {
