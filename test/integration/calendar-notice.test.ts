@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { calendarFor } from '../../api/calendar-delivery';
+import { vietnamDate } from '../../domain/calendar/vietnam';
 import { deadlineAfter } from '../../domain/calendar/working-days';
 import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
 import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
@@ -12,7 +13,7 @@ import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import { aTet2027Notice } from '../fixtures/calendar-notices';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { ADMIN, tokenFor } from '../support/auth';
-import { citizen, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -110,5 +111,67 @@ describe('a calendar notice published while a case runs', () => {
     const final = await handle.result();
     expect(final.timeline.filter((e) => e.event === 'calendar_changed')).toHaveLength(1);
     await recordHistories(stack.client, handle.workflowId, 'group-a-calendar-notice');
+  });
+
+  it('when a notice is added while one step has finished and another still waits on its agency, then only the waiting step’s due date moves, and a case filed through the API afterwards starts with the notice', async () => {
+    // Arrange: filed through the API today; the civil-status officer approves the birth (finished),
+    // the police are down, so the residence step waits on its agency with its clock running.
+    stack.faults.set('police', { outageUntil: new Date(Date.now() + 10 * 60_000).toISOString() });
+    const application = aBirthApplication(uniqueCertificate());
+    const pin = application.applicant.pin;
+    const filed = await file(stack.app, application);
+    expect(filed.status).toBe(202);
+    const caseId = filed.body.caseId as string;
+    expect((await decide(stack.app, caseId, 'civil-status', { decision: 'approve' })).status).toBe(
+      200,
+    );
+    const before = await waitForCase(stack.app, caseId, pin, (view) => {
+      expect(stepOf(view, 'birth').status).toBe('completed');
+      expect(stepOf(view, 'residence').state).toBe('waiting_agency');
+    });
+
+    // Act: a (test) notice gives today and the next days of this year off.
+    const today = vietnamDate(Date.now());
+    const year = Number(today.slice(0, 4));
+    const daysOff = Array.from({ length: 12 }, (_, i) =>
+      vietnamDate(Date.parse(`${today}T12:00:00+07:00`) + i * 86_400_000),
+    ).filter((date) => date.startsWith(`${year}-`));
+    const notice = {
+      ...aTet2027Notice(),
+      year,
+      daysOff: daysOff.map((date) => ({ date, holiday: 'new-year' as const, name: 'test' })),
+    };
+    const recorded = await request(stack.app)
+      .post('/v1/calendar/notices')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`)
+      .send(notice);
+    expect(recorded.status).toBe(201);
+
+    // Assert: the finished birth step keeps its date; the residence step's moves past the days off.
+    const lastOff = daysOff[daysOff.length - 1] ?? today;
+    const after = await waitForCase(stack.app, caseId, pin, (view) => {
+      expect(Date.parse(stepOf(view, 'residence').deadline ?? '')).toBeGreaterThan(
+        Date.parse(`${lastOff}T17:00:00+07:00`),
+      );
+    });
+    expect(stepOf(after, 'birth').deadline).toBe(stepOf(before, 'birth').deadline);
+    expect(after.timeline.map((e) => e.event)).toContain('calendar_changed');
+    // A new filing reads the calendar from the database: its birth step is due after the days off.
+    const next = aBirthApplication(uniqueCertificate());
+    const nextFiled = await file(stack.app, next);
+    const nextView = await waitForCase(stack.app, nextFiled.body.caseId, next.applicant.pin, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('in_review'),
+    );
+    expect(Date.parse(stepOf(nextView, 'birth').deadline ?? '')).toBeGreaterThan(
+      Date.parse(`${lastOff}T17:00:00+07:00`),
+    );
+    stack.faults.clear('police');
+    await waitForCase(
+      stack.app,
+      caseId,
+      pin,
+      (view) => expect(view.status).toBe('completed'),
+      120_000,
+    );
   });
 });

@@ -149,10 +149,13 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
   setHandler(resendStep, () => hear({ type: 'RESEND' }));
   setHandler(closeReturnedStep, (refusal) => hear({ type: 'RETURN_REFUSED', ...refusal }));
-  // A notice moved the working calendar: the clock counts again and the loop re-arms its timer.
+  // A notice moved the working calendar: the clock counts again and the loop re-arms its timer. The
+  // new dates are shown at once, also while the step waits on its agency (the loop is then busy).
   let recalendared = false;
-  setHandler(calendarChanged, ({ calendar }) => {
-    if (snapshot.status !== 'done' && clock.recalendar(calendar)) recalendared = true;
+  setHandler(calendarChanged, async ({ calendar }) => {
+    if (snapshot.status === 'done' || !clock.recalendar(calendar)) return;
+    recalendared = true;
+    await publish();
   });
 
   const apply = (event: StepEvent) => {
@@ -250,7 +253,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       next === undefined ? undefined : Math.max(0, next.at - Date.now()),
     );
     // Only a calendarChanged signal sets it, which no earlier history holds: recorded runs replay
-    // as before. The new dates are published at the top of the loop, then the timer is armed again.
+    // as before. The loop goes round to arm its timer for the new dates.
     if (woken && inbox.length === 0) {
       recalendared = false;
       continue;
