@@ -13,6 +13,7 @@ import {
   markDelivered,
   pendingDeliveries,
   toNotice,
+  type NoticeRow,
 } from '../db/calendar.repository';
 import type { Db } from '../db/pool';
 import { vietnamCalendar } from '../domain/calendar/vietnam';
@@ -48,40 +49,54 @@ export function createCalendarDelivery(deps: {
   const { temporal, db, logger } = deps;
   const settings = { ...DEFAULT_CALENDAR_DELIVERY, ...deps.settings };
 
-  /** Signals every case still owed a notice; returns how many were signalled. */
+  /**
+   * Signals every case still owed a notice, once per case: its calendar as the database has it now,
+   * named by the newest notice it is owed (an older one still pending is in that calendar too).
+   * Returns how many cases were signalled.
+   */
   async function deliver(): Promise<number> {
     await addLateDeliveries(db, settings.lateMinutes);
-    const pending = await pendingDeliveries(db, settings.batch);
-    const calendars = new Map<number, Promise<WorkingCalendar>>();
-    const notices = new Map<number, CalendarChange['notice']>();
-    let signalled = 0;
-    for (const { noticeId, caseId, year } of pending) {
-      if (!calendars.has(year)) calendars.set(year, calendarFor(db, year));
-      const calendar = await (calendars.get(year) as Promise<WorkingCalendar>);
-      if (!notices.has(noticeId)) {
-        const found = (await listNotices(db, [year, year + 1])).find((n) => n.id === noticeId);
-        if (found)
-          notices.set(noticeId, {
-            id: found.id,
-            number: found.number,
-            issuer: found.issuer,
-            year: found.year,
-            provisional: found.provisional,
-          });
+    const owed = new Map<string, { year: number; noticeIds: number[] }>();
+    for (const { noticeId, caseId, year } of await pendingDeliveries(db, settings.batch)) {
+      const entry = owed.get(caseId) ?? { year, noticeIds: [] };
+      entry.noticeIds.push(noticeId);
+      owed.set(caseId, entry);
+    }
+    const years = new Map<number, Promise<{ calendar: WorkingCalendar; notices: NoticeRow[] }>>();
+    const ofYear = (year: number) => {
+      let found = years.get(year);
+      if (!found) {
+        found = listNotices(db, [year, year + 1]).then((rows) => ({
+          calendar: vietnamCalendar([year, year + 1], rows.map(toNotice)),
+          notices: rows,
+        }));
+        years.set(year, found);
       }
-      const notice = notices.get(noticeId);
-      if (!notice) continue;
+      return found;
+    };
+    let signalled = 0;
+    for (const [caseId, { year, noticeIds }] of owed) {
+      const { calendar, notices } = await ofYear(year);
+      const newest = notices.filter((n) => noticeIds.includes(n.id)).pop();
+      if (!newest) continue;
+      const notice: CalendarChange['notice'] = {
+        id: newest.id,
+        number: newest.number,
+        issuer: newest.issuer,
+        year: newest.year,
+        provisional: newest.provisional,
+      };
       try {
         await temporal.workflow.getHandle(caseId).signal(calendarChanged, { calendar, notice });
         signalled += 1;
       } catch (error) {
         // A case that has ended (or never started) has no deadline left to move.
         if (!(error instanceof WorkflowNotFoundError)) {
-          logger.warn({ err: error, caseId, noticeId }, 'calendar notice not delivered; retried');
+          logger.warn({ err: error, caseId }, 'calendar notice not delivered; retried');
           continue;
         }
       }
-      await markDelivered(db, noticeId, caseId);
+      for (const noticeId of noticeIds) await markDelivered(db, noticeId, caseId);
     }
     return signalled;
   }
