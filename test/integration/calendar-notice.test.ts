@@ -2,13 +2,13 @@
 // the running case, whose open step's due date and own deadline move; the case view names the
 // notice. Real stack: workers, simulators, the API's database with migration 0015's notices.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calendarFor } from '../../api/calendar-delivery';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { deadlineAfter } from '../../domain/calendar/working-days';
 import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
 import type { birthResidenceInsurance } from '../../workflows/birth-residence-insurance.workflow';
-import { calendarChanged } from '../../workflows/messages';
+import { calendarChanged, getProcedureStatus } from '../../workflows/messages';
 import { TASK_QUEUES, workflowIds } from '../../workflows/task-queues';
 import { aTet2027Notice } from '../fixtures/calendar-notices';
 import { aBirthApplication } from '../fixtures/birth-application';
@@ -16,6 +16,7 @@ import { ADMIN, tokenFor } from '../support/auth';
 import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
+import { advance } from '../support/time-skipping';
 
 const at = (local: string) => Date.parse(`${local}+07:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -173,5 +174,71 @@ describe('a calendar notice published while a case runs', () => {
       (view) => expect(view.status).toBe('completed'),
       120_000,
     );
+  });
+});
+
+// The moved date is the one the timers keep: on the time-skipping server, the reminder and the
+// escalation fire at the notice's deadline, not the statute's. One retry on a fresh server, as in
+// the deadline tests (the test server's defect, support/time-skipping.ts).
+describe('a calendar notice and the step’s timers (time-skipping)', { retry: 1 }, () => {
+  let stack: TestStack;
+  beforeEach(async () => {
+    stack = await startTestStack({ timeSkipping: true });
+  });
+  afterEach(async () => {
+    await stack?.stop();
+  });
+
+  it('when the 2027 Tết notice moves the birth step from Friday 12/02 to Monday 15/02, then nothing is escalated on 12/02 and the step is reminded and breached on 15/02', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const rules = GROUP_A_RULES[0] as never as Parameters<
+      typeof birthResidenceInsurance
+    >[0]['rules'];
+    const handle = await stack.client.workflow.start<typeof birthResidenceInsurance>(
+      'birthResidenceInsurance',
+      {
+        taskQueue: TASK_QUEUES.orchestration,
+        workflowId: workflowIds.birthResidenceInsurance(application.medicalBirthCertificate.number),
+        args: [
+          {
+            application,
+            receivedAt: at('2027-02-04T15:30:00'),
+            provinceCode: '001',
+            rules,
+            calendar: await calendarFor(stack.database.appDb, 2027),
+          },
+        ],
+      },
+    );
+    const query = () =>
+      stack.client.workflow.getHandle(handle.workflowId).query(getProcedureStatus);
+    await vi.waitFor(
+      async () => {
+        expect(stepOf(await query(), 'birth').state).toBe('in_review');
+        const row = await stack.database.db.query('SELECT 1 FROM cases WHERE case_id = $1', [
+          handle.workflowId,
+        ]);
+        expect(row.rowCount).toBe(1);
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+
+    const recorded = await request(stack.app)
+      .post('/v1/calendar/notices')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`)
+      .send(aTet2027Notice());
+    expect(recorded.status).toBe(201);
+    await vi.waitFor(
+      async () =>
+        expect(stepOf(await query(), 'birth').deadline).toBe(iso(at('2027-02-15T17:00:00'))),
+      { timeout: 20_000, interval: 100 },
+    );
+
+    const serverNow = (await stack.env?.currentTimeMs()) ?? Date.now();
+    await advance(stack.env, at('2027-02-12T18:00:00') - serverNow);
+    expect(stepOf(await query(), 'birth')).toMatchObject({ reminded: false, breached: false });
+
+    await advance(stack.env, at('2027-02-15T18:00:00') - at('2027-02-12T18:00:00'));
+    expect(stepOf(await query(), 'birth')).toMatchObject({ reminded: true, breached: true });
   });
 });
