@@ -51,11 +51,13 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     receivedAt: input.receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
+    calendar: input.calendar,
+    // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
     deadline: (): number =>
       deadlineAfter(
         input.receivedAt,
         linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
-        input.calendar,
+        linked.calendar,
       ),
     businessKey: app.medicalBirthCertificate.number,
     partyPins: [app.applicant.pin, app.mother.pin, ...(app.father ? [app.father.pin] : [])],
@@ -79,7 +81,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       startedAt: step === 'birth' ? input.receivedAt : Date.now(),
       workingDays,
       ...(reviewWorkingDays !== undefined && { reviewWorkingDays }),
-      calendar: input.calendar,
+      calendar: linked.calendar,
       supplementReplyDays: rules.supplementReplyDays,
       ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,

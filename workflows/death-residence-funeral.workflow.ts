@@ -102,7 +102,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
-    deadline: () => deadlineAfter(receivedAt, rules.deadlines.case, calendar),
+    calendar,
+    // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
+    deadline: (): number => deadlineAfter(receivedAt, rules.deadlines.case, linked.calendar),
     businessKey: app.deceased.pin,
     partyPins: [app.applicant.pin, ...app.relatives.map((r) => r.pin)],
     details: (): Partial<CaseView> => (payee ? { payee: payee.view() } : {}),
@@ -133,7 +135,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         startedAt: step === 'death' ? receivedAt : Date.now(),
         // (U) no legal limit found for verifying a declaration: BHXH's own step limit applies.
         workingDays: rules.deadlines[step === DECLARATION_REVIEW ? 'survivor' : step],
-        calendar,
+        calendar: linked.calendar,
         supplementReplyDays: rules.supplementReplyDays,
         ...(rules.supplementReplyMs !== undefined && {
           supplementReplyMs: rules.supplementReplyMs,

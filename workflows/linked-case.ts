@@ -14,6 +14,8 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
+import { noticeLabel, type CalendarChange } from '../domain/calendar/notices';
+import type { WorkingCalendar } from '../domain/calendar/working-days';
 import type { Language, NotificationEvent } from '../domain/notifications';
 import type { Refusal } from '../domain/procedures/agency-step.machine';
 import {
@@ -29,6 +31,7 @@ import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
 import {
+  calendarChanged,
   cancelStep,
   closeReturnedStep,
   getProcedureStatus,
@@ -48,6 +51,8 @@ export interface LinkedCaseOptions extends CaseInput {
   receivedAt: number;
   commune: string;
   contact: { phone: string; language: Language };
+  /** The working calendar the case was filed with (a newer one comes with `calendarChanged`). */
+  calendar: WorkingCalendar;
   /** The case's legal deadline (epoch ms), asked each time the case is viewed. */
   deadline: () => number;
   /** Read-model keys: the business key and every person who may follow the case. */
@@ -76,6 +81,12 @@ export class LinkedCase {
   readonly timeline: TimelineEntry[];
   /** What people ask of the case (withdrawal; a procedure adds its own). */
   readonly requests = new ActionRequests();
+  /**
+   * The working calendar in force for the case: the filing's, until an official notice published
+   * while the case runs replaces it. Deadlines still to come are counted with it; steps started
+   * from now on get it.
+   */
+  calendar: WorkingCalendar;
   private snapshot;
   private readonly actions;
   private readonly children = new Map<string, ChildWorkflowHandle<typeof agencyStep>>();
@@ -102,9 +113,11 @@ export class LinkedCase {
     this.notifier = new CitizenNotifier(this.caseId, options.contact);
     this.actions = [...initialActions];
     this.timeline = [{ at: new Date(options.receivedAt).toISOString(), event: 'received' }];
+    this.calendar = options.calendar;
 
     setHandler(getProcedureStatus, () => this.view());
     setHandler(stepChanged, (step) => this.stepChanged(step));
+    setHandler(calendarChanged, (change) => this.calendarChanged(change));
     this.requests.on(
       withdrawCase,
       // Heard at once, not behind the queue: the case may be busy in an action that waits on an
@@ -353,6 +366,27 @@ export class LinkedCase {
       detail: refusal.reason,
     });
     return view;
+  }
+
+  /**
+   * An official notice changed the calendar (api/calendar-delivery.ts): the case's own deadline and
+   * its running steps' dates are counted again with it, and the timeline names the notice. Steps that
+   * have ended keep their dates. Sent again (a retried delivery), it changes nothing.
+   */
+  private async calendarChanged(change: CalendarChange): Promise<void> {
+    if ((change.calendar.revision ?? 0) <= (this.calendar.revision ?? 0)) return;
+    this.calendar = change.calendar;
+    this.timeline.push({
+      at: new Date().toISOString(),
+      event: 'calendar_changed',
+      detail: noticeLabel(change.notice),
+    });
+    this.touch();
+    const ended = ['completed', 'rejected', 'cancelled', 'skipped', 'compensated'];
+    const running = [...this.children.keys()].filter(
+      (step) => !ended.includes(this.steps.get(step)?.status ?? ''),
+    );
+    await this.toSteps(running, (child) => child.signal(calendarChanged, change));
   }
 
   private stepChanged(step: StepView): void {

@@ -54,6 +54,8 @@ describe('workflow replay', () => {
       'group-a-breached',
       'group-a-returned-refused',
       'group-a-agency-bad-request',
+      // A notice published while the case runs (calendarChanged), then withdrawn.
+      'group-a-calendar-notice',
     ];
     const groupB = [
       'death-funeral-bhxh',

@@ -28,6 +28,7 @@ import type { StepView } from '../../domain/procedures/views';
 import { ActionRequests, refuse } from '../action-requests';
 import { agencyOptions } from '../activity-options';
 import {
+  calendarChanged,
   cancelStep,
   closeReturnedStep,
   decideStep,
@@ -148,6 +149,14 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
   setHandler(resendStep, () => hear({ type: 'RESEND' }));
   setHandler(closeReturnedStep, (refusal) => hear({ type: 'RETURN_REFUSED', ...refusal }));
+  // A notice moved the working calendar: the clock counts again and the loop re-arms its timer. The
+  // new dates are shown at once, also while the step waits on its agency (the loop is then busy).
+  let recalendared = false;
+  setHandler(calendarChanged, async ({ calendar }) => {
+    if (snapshot.status === 'done' || !clock.recalendar(calendar)) return;
+    recalendared = true;
+    await publish();
+  });
 
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
@@ -240,9 +249,15 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
     const woken = await condition(
-      () => inbox.length > 0,
+      () => inbox.length > 0 || recalendared,
       next === undefined ? undefined : Math.max(0, next.at - Date.now()),
     );
+    // Only a calendarChanged signal sets it, which no earlier history holds: recorded runs replay
+    // as before. The loop goes round to arm its timer for the new dates.
+    if (woken && inbox.length === 0) {
+      recalendared = false;
+      continue;
+    }
     if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });
     else if (next?.timer === 'deadline') apply({ type: 'DEADLINE_PASSED' });
