@@ -135,6 +135,15 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     if (outcome.kind === 'pending') return { kind: 'review' };
     if (outcome.kind === 'rejected') return rejected(outcome);
     const decision = outcome.result;
+    // The payer's written refusal: its decision number and reasons stay on the step (issue 20).
+    if (decision.status === 'refused')
+      return {
+        kind: 'rejected',
+        code: 'BENEFITS.REFUSED',
+        reason: `decision ${decision.decisionNumber}: ${decision.reasons.join('; ')}`,
+        // Not `decisionNumber`: that names a grant in force, which an annulment revokes.
+        result: { ...result, refusalDecision: decision.decisionNumber, refusedBy: 'payer' },
+      };
     if (decision.status !== 'granted')
       return {
         kind: 'rejected',

@@ -2,7 +2,7 @@
 import type { StepRequest } from '../activities/steps';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
-import type { FuneralPayer, SurvivorDecision } from '../domain/procedures/death-benefits.rules';
+import type { FuneralPayer } from '../domain/procedures/death-benefits.rules';
 import type { FilerVerification } from '../domain/relatives';
 
 type Request<S extends StepRequest['step']> = Extract<StepRequest, { step: S }>;
@@ -68,6 +68,8 @@ export function funeralRequest(
   death: StepResult,
   payer: FuneralPayer,
   amountVnd: number,
+  /** Since benefits-by-law: the day the claim was filed, for the payer's own filing limit. */
+  filedOn?: string,
 ): Request<'funeral'> {
   if (!app.funeral) throw new Error('the funeral allowance was not claimed');
   const { applicant } = app;
@@ -81,6 +83,7 @@ export function funeralRequest(
       dateOfDeath: app.death.date,
       amountVnd,
       claimant,
+      ...(filedOn && { filedOn }),
     },
     // The person who arranged the funeral is paid (DOMAIN.md §3B).
     payout: { payee: claimant, ...app.funeral.payment },
@@ -90,7 +93,9 @@ export function funeralRequest(
 export function survivorRequest(
   app: DeathApplication,
   death: StepResult,
-  decision: Exclude<SurvivorDecision, { kind: 'refused' }>,
+  decision:
+    | { kind: 'lump_sum'; amountVnd: number }
+    | { kind: 'monthly'; perRelative: { pin: string; amountVnd: number }[] },
 ): Request<'survivor'> {
   const base = {
     pin: app.deceased.pin,

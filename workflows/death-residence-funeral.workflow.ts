@@ -7,12 +7,8 @@ import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { Agency } from '../domain/principal';
-import {
-  decideFuneral,
-  decideSurvivor,
-  type FuneralPayer,
-  type InsuredFacts,
-} from '../domain/procedures/death-benefits.rules';
+import type { BenefitRules } from '../domain/procedures/benefit-law';
+import type { FuneralPayer, InsuredFacts } from '../domain/procedures/death-benefits.rules';
 import type { GroupBRules, GroupBStep } from '../domain/procedures/death-residence-funeral.rules';
 import type { Refusal, StepResult } from '../domain/procedures/agency-step.machine';
 import type {
@@ -25,6 +21,7 @@ import type { CaseView } from '../domain/procedures/views';
 import type { FilerVerification } from '../domain/relatives';
 import { refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
+import { benefitDeciderOfThisRun } from './death-residence-funeral.benefits';
 import { lumpSumPayee, PayeeGate } from './death-residence-funeral.payee';
 import {
   deathRequest,
@@ -58,6 +55,11 @@ export interface DeathCaseInput {
    * cases filed before issue 19: their task summaries stay as they were recorded.
    */
   filer?: FilerVerification;
+  /**
+   * The benefit rules for the date of death, pinned at filing (benefit-law.ts, issue 20); null: no
+   * rule known for that date. Absent on cases filed before: chosen when the case starts.
+   */
+  benefits?: BenefitRules | null;
 }
 
 const QUEUES: Record<Exclude<GroupBStep, 'funeral'>, AgencyQueue> &
@@ -82,6 +84,8 @@ const { lookupMerit } = proxyActivities<Activities>(agencyOptions('merit-service
 
 export async function deathResidenceFuneral(input: DeathCaseInput): Promise<CaseView> {
   const { application: app, rules, calendar, receivedAt } = input;
+  // Asked first, before any projection (projections.ts): the v1.0.0 rules for cases started before.
+  const benefits = benefitDeciderOfThisRun(app.death.date, input.benefits);
   const claimedOn = toLocalDate(receivedAt, calendar);
   const lumpSum = lumpSumPayee(
     app,
@@ -235,7 +239,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     assisted: boolean,
     meritorious: boolean,
   ) {
-    const decision = decideFuneral(
+    const decision = benefits.funeral(
       {
         compulsoryMonths: insured?.compulsoryMonths ?? 0,
         voluntaryMonths: insured?.voluntaryMonths ?? 0,
@@ -245,32 +249,42 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         monthlySocialAssistance: assisted,
         meritorious,
       },
-      app.death.date,
       claimedOn,
     );
     if (decision.kind === 'refused')
-      return linked.refuseStep('funeral', 'social-insurance', {
-        code: decision.code,
-        reason: decision.reason,
-      });
+      return linked.refuseStep(
+        'funeral',
+        'social-insurance',
+        { code: decision.code, reason: decision.reason },
+        benefits.refusalRecord(decision),
+      );
+    // Since benefits-by-law the payer checks its own filing limit: the claim says when it was filed.
     await startStep(
       'funeral',
       decision.payer,
       QUEUES[decision.payer],
-      funeralRequest(app, death(), decision.payer, decision.amountVnd),
+      funeralRequest(
+        app,
+        death(),
+        decision.payer,
+        decision.amountVnd,
+        benefits.byLaw ? claimedOn : undefined,
+      ),
       summaryOf(death(), decision),
     );
   }
 
   async function startSurvivor(insured: InsuredFacts | null): Promise<void> {
     const kind = app.survivor?.kind ?? 'lump_sum';
-    const decision = decideSurvivor(insured ?? undefined, kind, app.relatives, app.death.date);
+    const decision = benefits.survivor(insured ?? undefined, kind, app.relatives);
     if (decision.kind === 'refused') {
       await payee?.send({ type: 'CLOSE' });
-      return linked.refuseStep('survivor', 'social-insurance', {
-        code: decision.code,
-        reason: decision.reason,
-      });
+      return linked.refuseStep(
+        'survivor',
+        'social-insurance',
+        { code: decision.code, reason: decision.reason },
+        benefits.refusalRecord(decision),
+      );
     }
     survivorClaim = () =>
       startStep(
