@@ -13,6 +13,8 @@ export interface FuneralClaim {
   claimant: { fullName: string; pin: string };
   /** The day the claim was filed: the payer applies its own filing limit (issue 20). */
   filedOn?: string;
+  /** Why the claim comes after the payer's limit, in the claimant's words. */
+  lateExplanation?: string;
 }
 
 export type BenefitDecided =

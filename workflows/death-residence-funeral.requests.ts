@@ -84,6 +84,8 @@ export function funeralRequest(
       amountVnd,
       claimant,
       ...(filedOn && { filedOn }),
+      ...(filedOn &&
+        app.funeral.lateExplanation && { lateExplanation: app.funeral.lateExplanation }),
     },
     // The person who arranged the funeral is paid (DOMAIN.md §3B).
     payout: { payee: claimant, ...app.funeral.payment },

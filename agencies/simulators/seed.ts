@@ -77,6 +77,7 @@ export const SEED_DECEASED = {
     insured: {
       compulsoryMonths: 14,
       voluntaryMonths: 0,
+      monthsBefore2014: 0,
       averageSalaryVnd: 7_500_000,
       pensioner: false,
       monthlyInsuranceAllowance: false,
@@ -102,6 +103,8 @@ export const SEED_DECEASED = {
     insured: {
       compulsoryMonths: 300,
       voluntaryMonths: 0,
+      // 25 years to April 2020: 225 months before 2014 (1.5 months a year in a lump sum, not 2).
+      monthsBefore2014: 225,
       averageSalaryVnd: 9_000_000,
       pensioner: true,
       monthlyPensionVnd: 6_500_000,
