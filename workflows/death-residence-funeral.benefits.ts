@@ -16,6 +16,11 @@ import {
   type SurvivorDecision,
 } from '../domain/procedures/death-benefits.rules';
 import * as v1 from '../domain/procedures/death-benefits.v1';
+import {
+  survivorEligibility,
+  type RegisteredRelative,
+  type SurvivorEligibility,
+} from '../domain/procedures/survivor-eligibility';
 
 /** Patch: benefits by the law in force on the date of death (CHANGELOG, issue 20). */
 export const BENEFITS_BY_LAW_PATCH = 'benefits-by-law';
@@ -31,6 +36,8 @@ export interface BenefitDecider {
     kind: 'lump_sum' | 'monthly',
     relatives: Relatives,
   ): SurvivorDecision | v1.SurvivorDecision;
+  /** The relatives' eligibility from the registries, by the law of the date of death. */
+  eligibility(registered: readonly RegisteredRelative[]): SurvivorEligibility[];
   /** What a refusal records in the step's result: the rule that refused (nothing before the patch). */
   refusalRecord(decision: RuleRefusal | { kind: 'refused' }): StepResult | undefined;
 }
@@ -50,6 +57,7 @@ export function benefitDeciderOfThisRun(
       funeral: (facts, claimedOn) => v1.decideFuneral(facts, deathDate, claimedOn),
       survivor: (insured, kind, relatives) =>
         v1.decideSurvivor(insured, kind, relatives, deathDate),
+      eligibility: () => [],
       refusalRecord: () => undefined,
     };
   const rules = pinned === undefined ? benefitRulesFor(deathDate) : (pinned ?? undefined);
@@ -58,6 +66,8 @@ export function benefitDeciderOfThisRun(
     funeral: (facts, claimedOn) => decideFuneral(facts, deathDate, claimedOn, rules),
     survivor: (insured, kind, relatives) =>
       decideSurvivor(insured, kind, relatives, deathDate, rules),
+    eligibility: (registered) =>
+      rules ? survivorEligibility(registered, deathDate, rules.law) : [],
     refusalRecord: (decision) =>
       'rule' in decision ? { refusedBy: 'rule', rule: decision.rule } : undefined,
   };

@@ -2,7 +2,8 @@
 import type { StepRequest } from '../activities/steps';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
-import type { FuneralPayer } from '../domain/procedures/death-benefits.rules';
+import type { FuneralPayer, InsuredFacts } from '../domain/procedures/death-benefits.rules';
+import type { SurvivorEligibility } from '../domain/procedures/survivor-eligibility';
 import type { FilerVerification } from '../domain/relatives';
 
 type Request<S extends StepRequest['step']> = Extract<StepRequest, { step: S }>;
@@ -160,5 +161,61 @@ export function deathTaskSummary(
           verifiedRelative: filer.verified,
         },
       }),
+  };
+}
+
+/**
+ * What the funeral decision rests on, and where each fact was checked (issue 20): the officer sees
+ * which registry said what, not only the amount.
+ */
+export function registriesChecked(
+  insured: InsuredFacts | null,
+  assisted: boolean,
+  meritorious: boolean,
+): Record<string, unknown> {
+  return {
+    'social-insurance': insured
+      ? {
+          compulsoryMonths: insured.compulsoryMonths,
+          voluntaryMonths: insured.voluntaryMonths,
+          pensioner: insured.pensioner,
+        }
+      : 'no record',
+    'social-protection': assisted ? 'on monthly social assistance' : 'no record',
+    'merit-services': meritorious ? 'a person with meritorious service' : 'no record',
+  };
+}
+
+/**
+ * What the survivor allowance rests on (issue 20): the deceased's insurance history from BHXH's
+ * records, and for a monthly allowance each relative as the population database records them, with
+ * whether and why they qualify.
+ */
+export function checkedFacts(
+  insured: InsuredFacts | null,
+  relatives?: readonly SurvivorEligibility[],
+): Record<string, unknown> {
+  return {
+    insuranceHistory: insured
+      ? {
+          source: 'social-insurance records',
+          compulsoryMonths: insured.compulsoryMonths,
+          voluntaryMonths: insured.voluntaryMonths,
+          monthsBefore2014: insured.monthsBefore2014 ?? 0,
+          pensioner: insured.pensioner,
+          ...(insured.retiredOn && { retiredOn: insured.retiredOn }),
+        }
+      : { source: 'social-insurance records', insured: false },
+    ...(relatives && {
+      relatives: relatives.map((r) => ({
+        pin: r.pin,
+        relationship: r.relationship,
+        ageAtDeath: r.ageAtDeath,
+        eligible: r.survivorEligible,
+        hasDirectCarer: r.hasDirectCarer,
+        source: 'population database',
+        why: r.why,
+      })),
+    }),
   };
 }

@@ -24,10 +24,12 @@ import { agencyOptions } from './activity-options';
 import { benefitDeciderOfThisRun } from './death-residence-funeral.benefits';
 import { lumpSumPayee, PayeeGate } from './death-residence-funeral.payee';
 import {
+  checkedFacts,
   deathRequest,
   deathTaskSummary,
   funeralRequest,
   pensionStopRequest,
+  registriesChecked,
   removalRequest,
   survivorRequest,
 } from './death-residence-funeral.requests';
@@ -78,7 +80,9 @@ const DECLARATION_REVIEW = 'payee-declaration';
 /** CHANGELOG.md: the declaration goes to an officer's review before it replaces the confirmations. */
 const DECLARATION_REVIEW_PATCH = 'payee-declaration-review';
 
-const { lookupInsured } = proxyActivities<Activities>(agencyOptions('social-insurance'));
+const { lookupInsured, lookupRelatives } = proxyActivities<Activities>(
+  agencyOptions('social-insurance'),
+);
 const { lookupAssistance } = proxyActivities<Activities>(agencyOptions('social-protection'));
 const { lookupMerit } = proxyActivities<Activities>(agencyOptions('merit-services'));
 
@@ -270,13 +274,25 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         decision.amountVnd,
         benefits.byLaw ? claimedOn : undefined,
       ),
-      summaryOf(death(), decision),
+      benefits.byLaw
+        ? {
+            ...summaryOf(death(), decision),
+            ...('rule' in decision && { rule: decision.rule }),
+            checked: registriesChecked(insured, assisted, meritorious),
+          }
+        : summaryOf(death(), decision),
     );
   }
 
   async function startSurvivor(insured: InsuredFacts | null): Promise<void> {
     const kind = app.survivor?.kind ?? 'lump_sum';
-    const decision = benefits.survivor(insured ?? undefined, kind, app.relatives);
+    // Since benefits-by-law a monthly allowance's relatives are the population database's, eligible
+    // by its records (issue 20), never by what the applicant ticked.
+    const checked =
+      benefits.byLaw && kind === 'monthly'
+        ? benefits.eligibility(await lookupRelatives(app.deceased.pin))
+        : undefined;
+    const decision = benefits.survivor(insured ?? undefined, kind, checked ?? app.relatives);
     if (decision.kind === 'refused') {
       await payee?.send({ type: 'CLOSE' });
       return linked.refuseStep(
@@ -292,6 +308,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         rules.agencies.survivor,
         QUEUES.survivor,
         survivorRequest(app, death(), decision),
+        benefits.byLaw
+          ? { ...summaryOf(death()), checked: checkedFacts(insured, checked) }
+          : summaryOf(death()),
       );
     // A lump sum waits for its payee (payee-confirmation.machine.ts); anything else starts now.
     if (payee) await payee.send({ type: 'CLAIM_READY' });

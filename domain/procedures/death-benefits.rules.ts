@@ -254,6 +254,14 @@ export function decideSurvivor(
       };
     }
     const eligible = relatives.filter((r) => r.survivorEligible);
+    if (eligible.length === 0)
+      return {
+        kind: 'refused',
+        code: 'BENEFITS.NO_ELIGIBLE_RELATIVE',
+        reason:
+          'no relative meets a monthly survivor-allowance condition; a lump sum can be claimed',
+        rule: law.survivorRelatives.article,
+      };
     const { perRelativeVnd, totalVnd } = monthlySurvivorAllowance(
       eligible.map((r) => ({ eligible: true, hasDirectCarer: r.hasDirectCarer })),
       rules,

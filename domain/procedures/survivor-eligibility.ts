@@ -12,7 +12,8 @@ export interface RegisteredRelative {
   pin: string;
   relationship: string;
   dateOfBirth: IsoDate;
-  sex: 'male' | 'female';
+  /** Absent: the registry does not say; the age condition is then not met (an assessment still is). */
+  sex?: 'male' | 'female';
   /** The latest work-capacity assessment, if any. */
   capacityLossPercent?: number;
   /** From the care records; absent: no record (taken as having one, the 50 % share). */
@@ -75,9 +76,10 @@ export function survivorEligibility(
     const incapable =
       r.capacityLossPercent !== undefined && r.capacityLossPercent >= rule.minCapacityLossPercent;
     const atAge =
-      rule.age === 'retirement-age'
+      r.sex !== undefined &&
+      (rule.age === 'retirement-age'
         ? reachedRetirementAge(r.dateOfBirth, r.sex, deathDate)
-        : ageMonths >= rule.age[r.sex] * 12;
+        : ageMonths >= rule.age[r.sex] * 12);
     const reasons: string[] = [];
     let eligible = false;
     if (r.relationship === 'child') {

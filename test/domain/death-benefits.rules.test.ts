@@ -240,9 +240,11 @@ describe('decideSurvivor', () => {
   });
 
   it('when 4 of 10 years were contributed before 2014 (DOMAIN.md §5: 1.5 months a year before 2014, 2 from 2014), then the lump sum is 18 months = 144,000,000', () => {
-    expect(survivor({ ...insured, monthsBefore2014: 48 }, 'lump_sum', '2026-10-05')).toMatchObject(
-      { kind: 'lump_sum', amountVnd: 144_000_000, basis: '18 × 8000000 (average insured salary)' },
-    );
+    expect(survivor({ ...insured, monthsBefore2014: 48 }, 'lump_sum', '2026-10-05')).toMatchObject({
+      kind: 'lump_sum',
+      amountVnd: 144_000_000,
+      basis: '18 × 8000000 (average insured salary)',
+    });
   });
 
   it('when 3 years and 5 months were contributed, 2 years and 1 month of them before 2014, then the lump sum is 1.5 × 25/12 + 2 × 16/12 months', () => {
@@ -252,9 +254,9 @@ describe('decideSurvivor', () => {
   });
 
   it('when only a few months were contributed (minimum 3 months, DOMAIN.md §5), then the lump sum is 3 × 8,000,000', () => {
-    expect(survivor({ ...insured, compulsoryMonths: 6 }, 'lump_sum', '2026-10-05')).toMatchObject(
-      { amountVnd: 24_000_000 },
-    );
+    expect(survivor({ ...insured, compulsoryMonths: 6 }, 'lump_sum', '2026-10-05')).toMatchObject({
+      amountVnd: 24_000_000,
+    });
   });
 
   const pensioner = (retiredOn: string): InsuredFacts => ({
@@ -306,9 +308,10 @@ describe('decideSurvivor', () => {
   });
 
   it('when the death was before any rule we hold, then the survivor allowance says no rule is known for that date', () => {
-    expect(survivor({ ...insured, compulsoryMonths: 180 }, 'monthly', '2019-06-30')).toMatchObject(
-      { kind: 'refused', code: 'BENEFITS.NO_RULE_FOR_DATE' },
-    );
+    expect(survivor({ ...insured, compulsoryMonths: 180 }, 'monthly', '2019-06-30')).toMatchObject({
+      kind: 'refused',
+      code: 'BENEFITS.NO_RULE_FOR_DATE',
+    });
   });
 
   it('when a monthly allowance is asked for after 10 years (Art. 86: 15 years), then it is refused by that rule', () => {
@@ -324,5 +327,22 @@ describe('decideSurvivor', () => {
       kind: 'refused',
       code: 'BENEFITS.NO_SURVIVOR_ENTITLEMENT',
     });
+  });
+});
+
+describe('decideSurvivor: relatives', () => {
+  it('when no relative meets a monthly condition (Art. 86), then the monthly allowance is refused by that rule, never claimed empty', () => {
+    const facts: InsuredFacts = {
+      compulsoryMonths: 200,
+      voluntaryMonths: 0,
+      averageSalaryVnd: 8_000_000,
+      pensioner: false,
+      monthlyInsuranceAllowance: false,
+      occupationalDeath: false,
+    };
+    const adults = [{ pin: '001090000001', survivorEligible: false, hasDirectCarer: true }];
+    expect(
+      decideSurvivor(facts, 'monthly', adults, '2026-10-05', benefitRulesFor('2026-10-05')),
+    ).toMatchObject({ kind: 'refused', code: 'BENEFITS.NO_ELIGIBLE_RELATIVE' });
   });
 });
