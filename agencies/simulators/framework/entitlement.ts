@@ -72,7 +72,9 @@ export function socialInsuranceSurvivor(person: InsuredFacts, claim: SurvivorCla
   if (!rules) return { refuse: [noRule(claim.dateOfDeath)] };
   if (claim.kind === 'lump_sum') {
     const decided = decideSurvivor(person, 'lump_sum', [], claim.dateOfDeath, rules);
-    if (decided.kind === 'lump_sum') return { grant: decided.amountVnd };
+    if (decided.kind === 'lump_sum' && decided.amountVnd > 0) return { grant: decided.amountVnd };
+    if (decided.kind === 'lump_sum')
+      return { refuse: ['no average insured salary or pension on our records to compute it from'] };
     return {
       refuse: [decided.kind === 'refused' ? `${decided.reason} (${decided.rule})` : 'no lump sum'],
     };
