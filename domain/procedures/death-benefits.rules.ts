@@ -47,7 +47,7 @@ const daysBetween = (from: IsoDate, to: IsoDate) =>
 export const noRuleFor = (deathDate: IsoDate): RuleRefusal => ({
   kind: 'refused',
   code: 'BENEFITS.NO_RULE_FOR_DATE',
-  reason: `no benefit rule is known for a death on ${deathDate}: the payer decides by its own records`,
+  reason: `no benefit rule is known here for a death on ${deathDate}: apply to the paying body directly`,
   rule: 'benefit-law.ts covers deaths from 01/07/2019 (2014 law and checked levels) onwards',
 });
 
