@@ -427,6 +427,8 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     const deceased = await addDeceased(stack.simulatorsUrl, {
       insured: participant(200),
       commune: '00070',
+      // Only this test's relatives in the family record: the registry decides who is paid.
+      relatives: [],
     });
     const base = aDeathApplication(deceased, today);
     const [widow, son] = [uniquePin(), uniquePin()];
