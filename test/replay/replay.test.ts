@@ -111,6 +111,19 @@ describe('workflow replay', () => {
     expect(
       kept.filter((h) => markersOf(h.history).some((m) => m.name === BENEFITS_BY_LAW_PATCH)),
     ).toEqual([]);
+    // Today's death cases run the law of the date of death (`make histories` re-recorded them; an
+    // annulled case's recording is its annulment's run).
+    const deathCases = todays.filter(
+      (h) =>
+        h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ===
+        'deathResidenceFuneral',
+    );
+    expect(deathCases.length).toBeGreaterThan(0);
+    expect(
+      deathCases
+        .filter((h) => !markersOf(h.history).some((m) => m.name === BENEFITS_BY_LAW_PATCH))
+        .map((h) => h.file),
+    ).toEqual([]);
   });
 
   it('when every committed history replays against the current workflows, then none fails', async () => {
