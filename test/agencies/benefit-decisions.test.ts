@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import type { FuneralClaim } from '../../agencies/benefits';
 import type { SurvivorClaim } from '../../agencies/social-insurance.client';
 import { prepareSimulators } from '../../agencies/simulators/app';
+import { SEED_DECEASED } from '../../agencies/simulators/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { adminAgent, simulatorsTestApp } from '../support/simulators';
 
@@ -228,6 +229,19 @@ describe('merit services and social protection decide their amounts', () => {
 });
 
 describe('population simulator: the facts a survivor’s eligibility rests on', () => {
+  it('when the seed runs, then the pensioner’s widow has no direct carer and the war invalid’s daughter an 81 % assessment', async () => {
+    const widow = await request(app).get(
+      `/population/citizens/${SEED_DECEASED.pensioner.pin}/relatives`,
+    );
+    expect(widow.body.relatives).toMatchObject([{ relationship: 'spouse', hasDirectCarer: false }]);
+    const daughter = await request(app).get(
+      `/population/citizens/${SEED_DECEASED.meritorious.pin}/relatives`,
+    );
+    expect(daughter.body.relatives).toMatchObject([
+      { relationship: 'child', capacityLossPercent: 81 },
+    ]);
+  });
+
   it('when an assessment and a care record are added for a relative, then the family record answers them; a citizen the database lacks is 404', async () => {
     const deceased = pin();
     const widow = pin();
