@@ -10,6 +10,7 @@ import { deathApplicationSchema, type DeathApplication } from '../domain/DeathAp
 import type { ApplicationContext } from '../domain/application-fields';
 import type { FilerVerification } from '../domain/relatives';
 import { GROUP_A_RULES } from '../domain/procedures/birth-residence-insurance.rules';
+import { benefitRulesFor } from '../domain/procedures/benefit-law';
 import { GROUP_B_RULES } from '../domain/procedures/death-residence-funeral.rules';
 import { versionInForce } from '../domain/rule-versions';
 import type { birthResidenceInsurance } from '../workflows/birth-residence-insurance.workflow';
@@ -116,6 +117,8 @@ export function caseStart(
         rules: { ...versionInForce(GROUP_B_RULES, today), ...drill },
         calendar,
         ...(filer && { filer }),
+        // The benefit law of the date of death, pinned now: a later version never changes this case.
+        benefits: benefitRulesFor(app.death.date) ?? null,
       },
     ],
     duplicate: 'a case for this deceased person exists',

@@ -247,10 +247,17 @@ export class LinkedCase {
 
   /**
    * A step settled without an agency's decision: refused by the rules before any claim (a funeral
-   * claim after 90 days, a payee never confirmed) or failed; shown like any other step.
+   * claim after 90 days, a payee never confirmed) or failed; shown like any other step. `result`
+   * records what refused it: a refusal by a rule names the rule (issue 20), so the engine is never
+   * taken for the agency.
    */
-  async refuseStep(step: string, agency: StepView['agency'], refusal: Refusal): Promise<void> {
-    const view = this.settle(step, agency, refusal);
+  async refuseStep(
+    step: string,
+    agency: StepView['agency'],
+    refusal: Refusal,
+    result?: StepView['result'],
+  ): Promise<void> {
+    const view = this.settle(step, agency, refusal, result);
     // A step whose workflow failed cannot close its own task: the case closes it in the inbox,
     // before the machine hears of it — the case never shows the step ended while its task is open.
     // Final, not newer: the step may have written versions the case never heard of.
@@ -343,7 +350,12 @@ export class LinkedCase {
   }
 
   /** Ends a step rejected with why in the view (refuseStep tells the machine). */
-  private settle(step: string, agency: StepView['agency'], refusal: Refusal): StepView {
+  private settle(
+    step: string,
+    agency: StepView['agency'],
+    refusal: Refusal,
+    result?: StepView['result'],
+  ): StepView {
     const seen = this.steps.get(step);
     const view: StepView = {
       step,
@@ -356,6 +368,7 @@ export class LinkedCase {
       breached: seen?.breached ?? false,
       reasonCode: refusal.code,
       reason: refusal.reason,
+      ...(result && { result }),
       version: (seen?.version ?? 0) + 1,
     };
     this.steps.set(step, view);

@@ -37,3 +37,32 @@ describe('caseStart', () => {
     },
   );
 });
+
+describe('caseStart: the benefit law pinned at filing (issue 20)', () => {
+  const deathOn = (date: string) => ({
+    ...EXAMPLE_DEATH_APPLICATION,
+    death: { ...EXAMPLE_DEATH_APPLICATION.death, date },
+  });
+  const benefitsOf = (start: ReturnType<typeof caseStart>) =>
+    start.workflowType === 'deathResidenceFuneral' ? start.args[0].benefits : 'not a death';
+
+  it('when a death of 30/06/2025 is filed in 2026, then the 2014 law (in force on the date of death, DOMAIN.md §0) is pinned, not the filing date’s', () => {
+    const pinned = benefitsOf(caseStart(deathOn('2025-06-30'), receivedAt, province));
+    expect(pinned).toMatchObject({
+      deathDate: '2025-06-30',
+      law: { id: 'luat-bhxh-2014' },
+      unit: { vnd: 2_340_000 },
+    });
+  });
+
+  it('when a death of 01/07/2025 is filed, then the 2024 law is pinned with its articles', () => {
+    const pinned = benefitsOf(caseStart(deathOn('2025-07-01'), receivedAt, province));
+    expect(pinned).toMatchObject({
+      law: { id: 'luat-bhxh-2024', funeral: { article: expect.stringMatching(/Art\. 85/) } },
+    });
+  });
+
+  it('when no rule is known for the date of death, then null is pinned: the case says so instead of failing', () => {
+    expect(benefitsOf(caseStart(deathOn('2018-01-10'), receivedAt, province))).toBeNull();
+  });
+});
