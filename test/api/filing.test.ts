@@ -47,7 +47,7 @@ describe('caseStart: the benefit law pinned at filing (issue 20)', () => {
     start.workflowType === 'deathResidenceFuneral' ? start.args[0].benefits : 'not a death';
 
   it('when a death of 30/06/2025 is filed in 2026, then the 2014 law (in force on the date of death, DOMAIN.md §0) is pinned, not the filing date’s', () => {
-    const pinned = benefitsOf(caseStart(deathOn('2025-06-30'), receivedAt, province));
+    const pinned = benefitsOf(caseStart(deathOn('2025-06-30'), receivedAt, calendar, province));
     expect(pinned).toMatchObject({
       deathDate: '2025-06-30',
       law: { id: 'luat-bhxh-2014' },
@@ -56,13 +56,13 @@ describe('caseStart: the benefit law pinned at filing (issue 20)', () => {
   });
 
   it('when a death of 01/07/2025 is filed, then the 2024 law is pinned with its articles', () => {
-    const pinned = benefitsOf(caseStart(deathOn('2025-07-01'), receivedAt, province));
+    const pinned = benefitsOf(caseStart(deathOn('2025-07-01'), receivedAt, calendar, province));
     expect(pinned).toMatchObject({
       law: { id: 'luat-bhxh-2024', funeral: { article: expect.stringMatching(/Art\. 85/) } },
     });
   });
 
   it('when no rule is known for the date of death, then null is pinned: the case says so instead of failing', () => {
-    expect(benefitsOf(caseStart(deathOn('2018-01-10'), receivedAt, province))).toBeNull();
+    expect(benefitsOf(caseStart(deathOn('2018-01-10'), receivedAt, calendar, province))).toBeNull();
   });
 });
