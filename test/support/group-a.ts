@@ -10,8 +10,17 @@ import { tokenFor } from './auth';
 
 export const clerk = () => tokenFor({ sub: 'clerk-1', role: 'clerk', jurisdiction: '00004' });
 export const citizen = (pin: string) => tokenFor({ sub: `citizen-${pin}`, role: 'citizen', pin });
+/**
+ * An officer of `agency` in `jurisdiction`, as the seeded directory lists them
+ * (db/development-officers.ts): the directory, not the token, says where an officer serves.
+ */
 export const officer = (agency: Agency, jurisdiction = '00004') =>
-  tokenFor({ sub: `officer-${agency}`, role: 'officer', agency, jurisdiction });
+  tokenFor({
+    sub: jurisdiction === '00004' ? `officer-${agency}` : `officer-${agency}-${jurisdiction}`,
+    role: 'officer',
+    agency,
+    jurisdiction,
+  });
 
 export async function file(
   app: Express,
