@@ -30,6 +30,12 @@ export interface GroupARules extends Versioned {
   reminderHoursBeforeDeadline: number;
   /** Times a later agency may send the file back for correction before its step is refused. */
   maxCorrections: number;
+  /**
+   * The free health-insurance card of Group A is for a child under this many months on the filing
+   * date (DOMAIN.md §1A "thẻ BHYT trẻ dưới 6 tuổi"; §2C: valid until 72 months [S52] (C)). An older
+   * child's card would expire before it is issued: the filing is refused (BirthApplication.ts).
+   */
+  insuranceCardUnderMonths: number;
 }
 
 export const GROUP_A_RULES: readonly GroupARules[] = [
@@ -49,5 +55,6 @@ export const GROUP_A_RULES: readonly GroupARules[] = [
     supplementReplyDays: 7,
     reminderHoursBeforeDeadline: 4,
     maxCorrections: 2,
+    insuranceCardUnderMonths: 72,
   },
 ];
