@@ -16,6 +16,7 @@ import {
   residenceRequest,
   taskSummary,
 } from './birth-residence-insurance.requests';
+import { CaseDeadline } from './case-deadline';
 import { LinkedCase, type ProcedureHandlers } from './linked-case';
 import { orElse } from './outcomes';
 import type { AgencyStepInput } from './steps/agency-step.workflow';
@@ -41,6 +42,21 @@ const { correctBirth } = proxyActivities<Activities>(agencyOptions('civil-status
 
 export async function birthResidenceInsurance(input: BirthCaseInput): Promise<CaseView> {
   const { application: app, rules } = input;
+  const caseDeadline = (): number =>
+    deadlineAfter(
+      input.receivedAt,
+      linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
+      input.calendar,
+    );
+  // Asked first, before any projection (the patch's rule, workflows/projections.ts).
+  const keeper = CaseDeadline.ofThisRun(
+    caseDeadline,
+    rules.reminderHoursBeforeDeadline,
+    (entry) => {
+      linked.timeline.push(entry);
+      linked.touch();
+    },
+  );
   const linked = new LinkedCase({
     procedure: app.procedure,
     first: 'birth',
@@ -51,12 +67,11 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     receivedAt: input.receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
-    deadline: (): number =>
-      deadlineAfter(
-        input.receivedAt,
-        linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
-        input.calendar,
-      ),
+    deadline: caseDeadline,
+    ...(keeper && {
+      nextTimer: () => keeper.next(),
+      details: () => ({ deadlineStatus: keeper.status }),
+    }),
     businessKey: app.medicalBirthCertificate.number,
     partyPins: [app.applicant.pin, app.mother.pin, ...(app.father ? [app.father.pin] : [])],
   });
@@ -66,7 +81,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     step: GroupAStep,
     request: AgencyStepInput['request'],
     workingDays: number,
-    reviewWorkingDays?: number,
+    limits: Pick<AgencyStepInput, 'reviewWorkingDays' | 'rejectWithinWorkingDays'> = {},
   ) =>
     linked.startStep(step, {
       jurisdiction:
@@ -78,7 +93,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       request,
       startedAt: step === 'birth' ? input.receivedAt : Date.now(),
       workingDays,
-      ...(reviewWorkingDays !== undefined && { reviewWorkingDays }),
+      ...limits,
       calendar: input.calendar,
       supplementReplyDays: rules.supplementReplyDays,
       ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
@@ -89,14 +104,14 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
   const handlers: ProcedureHandlers = {
     async startBranches() {
       if (app.components.residence)
-        await startStep(
-          'residence',
-          residenceRequest(app, birth()),
-          rules.deadlines.residence,
-          rules.deadlines.residenceWithVerification,
-        );
+        await startStep('residence', residenceRequest(app, birth()), rules.deadlines.residence, {
+          reviewWorkingDays: rules.deadlines.residenceWithVerification,
+        });
       if (app.components.insurance)
-        await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance);
+        await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance, {
+          // BHXH rejects an invalid file within 1 working day, or not at all (DOMAIN.md §2A [S18]).
+          rejectWithinWorkingDays: rules.deadlines.insuranceRejection,
+        });
     },
     // Civil status corrects the birth record for the steps that found a defect caused by it; if it
     // cannot, those steps end rejected with its reason.

@@ -13,7 +13,7 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
 import type { StepRequest } from '../../activities/steps';
-import type { WorkingCalendar } from '../../domain/calendar/working-days';
+import { deadlineAfter, type WorkingCalendar } from '../../domain/calendar/working-days';
 import type { Language, NotificationEvent } from '../../domain/notifications';
 import type { Agency } from '../../domain/principal';
 import {
@@ -57,6 +57,12 @@ export interface AgencyStepInput {
   workingDays: number;
   /** Working days allowed when the agency needs a review or verification (residence: 5). */
   reviewWorkingDays?: number;
+  /**
+   * Working days from the step's start within which the agency may reject the file as invalid
+   * (BHXH: 1, DOMAIN.md §2A [S18]); after that an officer approves, asks for a supplement or
+   * returns it. Absent: no such limit (and on every step started before the field existed).
+   */
+  rejectWithinWorkingDays?: number;
   calendar: WorkingCalendar;
   supplementReplyDays: number;
   /** Drills only: the supplement window in milliseconds, replacing the working days (step-clock.ts). */
@@ -80,6 +86,12 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.reminderHours,
     input.supplementReplyMs,
   );
+  const rejectBy =
+    input.rejectWithinWorkingDays === undefined
+      ? undefined
+      : deadlineAfter(input.startedAt, input.rejectWithinWorkingDays, input.calendar);
+  /** The rejection window has closed: a late rejection is refused, not recorded (rejectionClosed). */
+  const rejectionClosed = () => rejectBy !== undefined && Date.now() > rejectBy;
   const [initial, actions] = initialTransition(agencyStepMachine, {
     returnable: input.returnable,
   });
@@ -104,7 +116,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     resent: snapshot.context.returns,
     reminded: snapshot.context.reminded,
     breached: snapshot.context.breached,
-    decisions: decisionsOpen(snapshot),
+    decisions: decisionsOpen(snapshot).filter((d) => d !== 'reject' || !rejectionClosed()),
+    ...(rejectBy !== undefined && { rejectBy: new Date(rejectBy).toISOString() }),
     ...(snapshot.context.result && { result: snapshot.context.result }),
     ...(snapshot.context.code && { reasonCode: snapshot.context.code }),
     ...(snapshot.context.reason && { reason: snapshot.context.reason }),
@@ -129,6 +142,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
         throw refuse('this is the first step: there is no earlier agency to return it to');
       if (inbox.length > 0 || !snapshot.can(decisionEvent(decision.decision, decision)))
         throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
+      if (decision.decision === 'reject' && rejectionClosed())
+        throw refuse(rejectionClosedMessage(rejectBy ?? 0));
       if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
         throw refuse('a reason is required');
       if (decision.decision === 'request_supplement' && !decision.missing?.length)
@@ -254,3 +269,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   await condition(allHandlersFinished);
   return view();
 }
+
+/** Why a rejection after the agency's window is refused (Vietnamese, then English). */
+export const rejectionClosedMessage = (rejectBy: number) =>
+  `Đã quá thời hạn từ chối hồ sơ không hợp lệ (${new Date(rejectBy).toISOString()}); ` +
+  'the window to reject an invalid file closed then (BHXH: 1 working day from receipt, ' +
+  'QĐ 976/QĐ-BHXH, DOMAIN.md §2A): approve it, ask for a supplement, or return it';
