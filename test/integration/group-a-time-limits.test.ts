@@ -85,6 +85,12 @@ describe('Group A time limits (time-skipping)', { retry: 1 }, () => {
           .set('Authorization', `Bearer ${supervisor}`);
         expect(response.status).toBe(200);
         expect((response.body as CaseView).deadlineStatus).toBe('breached');
+        const list = await request(stack.app)
+          .get('/v1/cases?breached=true')
+          .set('Authorization', `Bearer ${supervisor}`);
+        expect(list.body.items).toEqual([
+          expect.objectContaining({ caseId: handle.workflowId, breached: true }),
+        ]);
       },
       { timeout: 20_000, interval: 200 },
     );
