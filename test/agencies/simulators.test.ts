@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { prepareSimulators } from '../../agencies/simulators/app';
 import { centurySexDigit } from '../../agencies/simulators/population.routes';
-import { cardValidTo } from '../../agencies/simulators/social-insurance.routes';
+import { cardValidTo, underSix } from '../../agencies/simulators/social-insurance.routes';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { adminAgent, simulatorsTestApp } from '../support/simulators';
 
@@ -248,6 +248,30 @@ describe('social-insurance simulator', () => {
       validFrom: '2026-03-10',
       validTo: '2032-09-30',
     });
+  });
+
+  it('when a card is requested for a child of 7 (DOMAIN.md §2C: the card is for a child under 6), then 422 CHILD_NOT_UNDER_6 and no card', async () => {
+    const response = await post(
+      '/social-insurance/child-cards',
+      {
+        pin: '001219000010',
+        fullName: 'Nguyễn Minh Bảo',
+        dateOfBirth: '2019-05-05',
+        sex: 'male',
+        commune: '00004',
+        birthExtractNumber: 'KS-00004-2026-000002',
+      },
+      key('card-too-old'),
+    );
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'SOCIAL_INSURANCE.CHILD_NOT_UNDER_6' });
+  });
+
+  it.each([
+    ['2020-12-03', '2026-12-02', true],
+    ['2020-12-03', '2026-12-03', false],
+  ])('when a child born %s asks on %s, then under 6 is %s', (born, today, under) => {
+    expect(underSix(born, today)).toBe(under);
   });
 
   it.each([
