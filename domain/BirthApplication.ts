@@ -25,13 +25,43 @@ export const GROUP_A_PROCEDURE = 'birth-residence-insurance';
 const Parent = z
   .object({
     fullName: PersonName,
-    pin: PersonalIdNumber,
+    pin: PersonalIdNumber.optional().describe(
+      'số định danh cá nhân; required unless a foreign parent gives a passport',
+    ),
+    passport: z
+      .object({
+        number: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9]{5,20}$/i, '5–20 letters and digits'),
+        country: Nationality.describe('issuing country (ISO 3166-1 alpha-2)'),
+      })
+      .optional()
+      .describe(
+        'a foreign parent without a Vietnamese PIN: "số định danh cá nhân / hộ chiếu" (BHXH QĐ 1449, DOMAIN.md §3A [S15])',
+      ),
     yearOfBirth: z.number().int().min(1900).max(2100),
     ethnicity: Ethnicity,
     nationality: Nationality,
     address: Address.describe('residence (nơi cư trú)'),
   })
   .meta({ id: 'Parent' });
+
+/**
+ * What the birth is registered on. Without a medical birth certificate, civil-status law accepts a
+ * witness's written confirmation of the birth, else the declarant's written undertaking, and for an
+ * abandoned child the record of its finding (Luật Hộ tịch 2014 Art. 16(1), as NĐ 63/2024 Art. 5
+ * refers to it: DOMAIN.md §1A step 0 and §3A [S6] (C)). A substitute is not the facility's signed
+ * electronic data, so the civil-status officer always reviews it (the birth is never registered
+ * automatically on one). An abandoned child's unknown parents are not supported yet: the form still
+ * requires the mother (README).
+ */
+export const BirthEvidence = z.enum([
+  'medical_birth_certificate',
+  'witness_statement',
+  'self_declaration',
+  'abandoned_child_record',
+]);
 
 export const Relationship = z.enum([
   'mother',
@@ -77,7 +107,10 @@ const birthApplicationShape = z.object({
         .trim()
         .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, '4–30 letters, digits, / . -')
         .describe('số giấy chứng sinh — the business key: one case per certificate'),
-      facility: safeText(2, 200).describe('health facility that issued it'),
+      kind: BirthEvidence.optional().describe(
+        'absent: the electronic medical birth certificate; otherwise the substitute document civil-status law accepts',
+      ),
+      facility: safeText(2, 200).describe('health facility (or, for a substitute, who made it)'),
       issuedOn: LocalDate,
     })
     .describe('giấy chứng sinh (electronic, signed by the facility)'),
@@ -122,6 +155,15 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
   if (components?.insurance && typeof born === 'string') {
     const problem = cardAgeProblem(born, context.today());
     if (problem) issue(['components', 'insurance'], problem);
+  }
+  for (const role of ['mother', 'father'] as const) {
+    const parent = app[role];
+    if (!parent || typeof parent !== 'object') continue;
+    // A Vietnamese parent is identified by their PIN; a foreign one may be by passport (QĐ 1449).
+    if (parent.pin === undefined && parent.passport === undefined)
+      issue([role, 'pin'], 'required (a foreign parent may give a passport instead)');
+    if (parent.passport !== undefined && parent.nationality === 'VN')
+      issue([role, 'passport'], 'a Vietnamese parent is identified by their PIN');
   }
   for (const [path, pin, known] of peopleWithPins(app)) {
     if (typeof pin === 'string')

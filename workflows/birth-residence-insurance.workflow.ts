@@ -3,7 +3,8 @@
 // each agency receives and how a returned card step gets the birth record corrected.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { deadlineAfter, type WorkingCalendar } from '../domain/calendar/working-days';
+import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
+import { registrationTiming } from '../domain/procedures/birth-registration.rules';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
 import type { ReturnedParams } from '../domain/procedures/linked-procedure.machine';
@@ -73,9 +74,22 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       details: () => ({ deadlineStatus: keeper.status }),
     }),
     businessKey: app.medicalBirthCertificate.number,
-    partyPins: [app.applicant.pin, app.mother.pin, ...(app.father ? [app.father.pin] : [])],
+    // A foreign parent identified by passport has no PIN to follow the case by.
+    partyPins: [app.applicant.pin, app.mother.pin, app.father?.pin].filter(
+      (pin): pin is string => pin !== undefined,
+    ),
   });
   const birth = () => linked.steps.get('birth')?.result ?? {};
+  // Absent from rule versions of cases filed before it was kept: nothing then to say.
+  const timing =
+    rules.onTimeBirthRegistrationDays === undefined
+      ? undefined
+      : registrationTiming(
+          app.child.dateOfBirth,
+          toLocalDate(input.receivedAt, input.calendar),
+          rules.onTimeBirthRegistrationDays,
+          app.poorHouseholdCertificate !== undefined,
+        );
 
   const startStep = (
     step: GroupAStep,
@@ -98,7 +112,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       supplementReplyDays: rules.supplementReplyDays,
       ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,
-      summary: taskSummary(app, linked.steps.get('birth')?.result),
+      summary: taskSummary(app, linked.steps.get('birth')?.result, timing),
     });
 
   const handlers: ProcedureHandlers = {

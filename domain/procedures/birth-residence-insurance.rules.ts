@@ -41,6 +41,12 @@ export interface GroupARules extends Versioned {
    * child's card would expire before it is issued: the filing is refused (BirthApplication.ts).
    */
   insuranceCardUnderMonths: number;
+  /**
+   * Days from the birth within which its registration is on time (Luật Hộ tịch 2014 Art. 15,
+   * DOMAIN.md §2C [S28][S49] (C)). Later is still registered: a late registration is not fined
+   * (§2C [S26] (S)), but only on-time registration is fee-exempt for everyone (Art. 11; §4 [S54]).
+   */
+  onTimeBirthRegistrationDays: number;
 }
 
 export const GROUP_A_RULES: readonly GroupARules[] = [
@@ -61,6 +67,7 @@ export const GROUP_A_RULES: readonly GroupARules[] = [
     reminderHoursBeforeDeadline: 4,
     maxCorrections: 2,
     insuranceCardUnderMonths: 72,
+    onTimeBirthRegistrationDays: 60,
   },
   {
     // DRAFT, UNCONFIRMED: the Ministry of Justice's draft decree amending NĐ 63/2024 adds the under-6
@@ -88,5 +95,6 @@ export const GROUP_A_RULES: readonly GroupARules[] = [
     reminderHoursBeforeDeadline: 4,
     maxCorrections: 2,
     insuranceCardUnderMonths: 72,
+    onTimeBirthRegistrationDays: 60,
   },
 ];

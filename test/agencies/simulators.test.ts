@@ -56,6 +56,25 @@ describe('civil-status simulator', () => {
     expect(approved.body.extractNumber).toMatch(/^KS-00004-\d{4}-\d{6}$/);
   });
 
+  // Issue 20: a substitute for the medical birth certificate (Luật Hộ tịch 2014 Art. 16(1), DOMAIN.md
+  // §1A step 0 [S6]) is not the facility's signed data: the officer verifies it.
+  it('when a birth on a witness statement arrives where births are registered automatically, then it waits for the officer (202)', async () => {
+    await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+    const onCertificate = await post(
+      '/civil-status/birth-registrations',
+      birth('CS-SUB-1', '00070'),
+      key('birth'),
+    );
+    const onWitness = await post(
+      '/civil-status/birth-registrations',
+      { ...birth('CS-SUB-2', '00070'), evidence: 'witness_statement' },
+      key('birth'),
+    );
+    expect(onCertificate.body.status).toBe('registered');
+    expect(onWitness.status).toBe(202);
+    expect(onWitness.body.status).toBe('received');
+  });
+
   it('when the same request is sent twice with one key, then one record exists and the reply repeats', async () => {
     await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
     const k = key('birth');

@@ -168,3 +168,50 @@ describe('birthApplicationSchema — PIN coherence (TT 59/2021/TT-BCA Art. 7)', 
     expect(issuesOf(input)).toEqual([]);
   });
 });
+
+// Issue 20, Group A: real dossiers (DOMAIN.md §1A, §3A, §4).
+describe('birthApplicationSchema — real dossiers', () => {
+  it('when the father is a foreigner identified by passport (BHXH QĐ 1449: "số định danh cá nhân / hộ chiếu", DOMAIN.md §3A [S15]), then the filing is accepted', () => {
+    const app = aBirthApplication();
+    const { pin: _pin, ...father } = app.father ?? app.mother;
+    const input = {
+      ...app,
+      residence: { ...app.residence, householdHeadPin: app.mother.pin ?? '' },
+      father: { ...father, nationality: 'KR', passport: { number: 'M12345678', country: 'KR' } },
+    };
+    expect(issuesOf(input)).toEqual([]);
+  });
+
+  it('when a parent has neither a PIN nor a passport, or a Vietnamese parent gives a passport, then each is named', () => {
+    const app = aBirthApplication();
+    const { pin: _pin, ...father } = app.father ?? app.mother;
+    const input = {
+      ...app,
+      father,
+      mother: { ...app.mother, passport: { number: 'C1234567', country: 'VN' } },
+    };
+    expect(issuesOf(input)).toEqual([
+      'mother.passport: a Vietnamese parent is identified by their PIN',
+      'father.pin: required (a foreign parent may give a passport instead)',
+    ]);
+  });
+
+  it.each(['witness_statement', 'self_declaration', 'abandoned_child_record'])(
+    'when the birth is filed on a %s instead of the medical certificate (Luật Hộ tịch Art. 16(1), DOMAIN.md §1A [S6]), then it is accepted',
+    (kind) => {
+      const app = aBirthApplication();
+      const input = { ...app, medicalBirthCertificate: { ...app.medicalBirthCertificate, kind } };
+      expect(issuesOf(input)).toEqual([]);
+    },
+  );
+
+  it('when the birth is registered after its 60 days (Luật Hộ tịch Art. 15), then the filing is still accepted (late, not refused)', () => {
+    const app = aBirthApplication();
+    const input = {
+      ...app,
+      child: { ...app.child, dateOfBirth: '2026-01-10' },
+      medicalBirthCertificate: { ...app.medicalBirthCertificate, issuedOn: '2026-01-10' },
+    };
+    expect(issuesOf(input)).toEqual([]);
+  });
+});
