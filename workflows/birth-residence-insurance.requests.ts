@@ -2,7 +2,11 @@
 import type { StepRequest } from '../activities/steps';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
-import type { RegistrationTiming } from '../domain/procedures/birth-registration.rules';
+import {
+  registrationTiming,
+  type RegistrationTiming,
+} from '../domain/procedures/birth-registration.rules';
+import type { GroupARules } from '../domain/procedures/birth-residence-insurance.rules';
 
 export function birthRequest(
   app: BirthApplication,
@@ -54,6 +58,21 @@ export function insuranceRequest(app: BirthApplication, birth: StepResult): Step
       ...(app.insurance && { initialCareFacility: app.insurance.initialCareFacility }),
     },
   };
+}
+
+/** The birth's registration against its 60 days on the day received (none in older rule versions). */
+export function timingOf(
+  app: BirthApplication,
+  rules: Partial<Pick<GroupARules, 'onTimeBirthRegistrationDays'>>,
+  receivedOn: string,
+): RegistrationTiming | undefined {
+  if (rules.onTimeBirthRegistrationDays === undefined) return undefined;
+  return registrationTiming(
+    app.child.dateOfBirth,
+    receivedOn,
+    rules.onTimeBirthRegistrationDays,
+    app.poorHouseholdCertificate !== undefined,
+  );
 }
 
 /** What an officer sees in the inbox: the dossier's key facts, not the whole form. */

@@ -4,7 +4,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
-import { registrationTiming } from '../domain/procedures/birth-registration.rules';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
 import type { ReturnedParams } from '../domain/procedures/linked-procedure.machine';
@@ -16,6 +15,7 @@ import {
   insuranceRequest,
   residenceRequest,
   taskSummary,
+  timingOf,
 } from './birth-residence-insurance.requests';
 import { CaseDeadline } from './case-deadline';
 import { LinkedCase, type ProcedureHandlers } from './linked-case';
@@ -80,16 +80,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     ),
   });
   const birth = () => linked.steps.get('birth')?.result ?? {};
-  // Absent from rule versions of cases filed before it was kept: nothing then to say.
-  const timing =
-    rules.onTimeBirthRegistrationDays === undefined
-      ? undefined
-      : registrationTiming(
-          app.child.dateOfBirth,
-          toLocalDate(input.receivedAt, input.calendar),
-          rules.onTimeBirthRegistrationDays,
-          app.poorHouseholdCertificate !== undefined,
-        );
+  const timing = timingOf(app, rules, toLocalDate(input.receivedAt, input.calendar));
 
   const startStep = (
     step: GroupAStep,
