@@ -53,10 +53,8 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
   const keeper = CaseDeadline.ofThisRun(
     caseDeadline,
     rules.reminderHoursBeforeDeadline,
-    (entry) => {
-      linked.timeline.push(entry);
-      linked.touch();
-    },
+    // The case projects after every timer it fires: the entry is in the next projection.
+    (entry) => linked.timeline.push(entry),
   );
   const linked = new LinkedCase({
     procedure: app.procedure,
