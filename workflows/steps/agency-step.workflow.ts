@@ -91,7 +91,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       ? undefined
       : deadlineAfter(input.startedAt, input.rejectWithinWorkingDays, input.calendar);
   /** The rejection window has closed: a late rejection is refused, not recorded (rejectionClosed). */
-  const rejectionClosed = () => rejectBy !== undefined && Date.now() > rejectBy;
+  const rejectionClosed = () => rejectBy !== undefined && Date.now() >= rejectBy;
+  /** The step woke when the window closed, to show it (only steps given a window arm this timer). */
+  let rejectionShown = false;
   const [initial, actions] = initialTransition(agencyStepMachine, {
     returnable: input.returnable,
   });
@@ -254,11 +256,18 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       breached: snapshot.context.breached,
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
+    // The rejection window's close changes what an officer may decide: woken then, to publish it.
+    const closing =
+      rejectBy !== undefined && !rejectionShown && (next === undefined || rejectBy < next.at)
+        ? rejectBy
+        : undefined;
+    const wakeAt = closing ?? next?.at;
     const woken = await condition(
       () => inbox.length > 0,
-      next === undefined ? undefined : Math.max(0, next.at - Date.now()),
+      wakeAt === undefined ? undefined : Math.max(0, wakeAt - Date.now()),
     );
     if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
+    else if (closing !== undefined) rejectionShown = true;
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });
     else if (next?.timer === 'deadline') apply({ type: 'DEADLINE_PASSED' });
     else apply({ type: 'SUPPLEMENT_TIMED_OUT' });
