@@ -33,7 +33,7 @@ const Parent = z
         number: z
           .string()
           .trim()
-          .regex(/^[A-Z0-9]{5,20}$/i, '5–20 letters and digits'),
+          .regex(/^[A-Za-z0-9]{5,20}$/, '5–20 letters and digits'),
         country: Nationality.describe('issuing country (ISO 3166-1 alpha-2)'),
       })
       .optional()
