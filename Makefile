@@ -54,7 +54,8 @@ histories: provision ## re-record the replay histories of every Group A and B pa
 	LIEN_THONG_RECORD_HISTORIES=1 npx vitest run test/integration/birth-residence-insurance.test.ts \
 	  test/integration/birth-deadlines.test.ts test/integration/group-a-api.test.ts \
 	  test/integration/death-residence-funeral.test.ts test/integration/death-deadlines.test.ts \
-	  test/integration/refusals.test.ts test/integration/death-right-payee.test.ts
+	  test/integration/refusals.test.ts test/integration/death-right-payee.test.ts \
+	  test/integration/calendar-notice.test.ts
 
 demo: install ## with `make start` running: file a Group A and a Group B case, act as officers and relatives, print the results
 	@$(TSX) scripts/demo.ts $${API_PORT:-3000}

@@ -7,6 +7,7 @@ import type { BenefitDecided } from '../agencies/benefits';
 import type { CourtRuling, DeathDecided } from '../agencies/civil-status.client';
 import type { Paid } from '../agencies/payments.client';
 import type { InsuredFacts } from '../domain/procedures/death-benefits.rules';
+import type { RegisteredRelative } from '../domain/procedures/survivor-eligibility';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
 import { ReasonCode } from '../domain/procedures/reasons';
 import {
@@ -135,6 +136,15 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
     if (outcome.kind === 'pending') return { kind: 'review' };
     if (outcome.kind === 'rejected') return rejected(outcome);
     const decision = outcome.result;
+    // The payer's written refusal: its decision number and reasons stay on the step (issue 20).
+    if (decision.status === 'refused')
+      return {
+        kind: 'rejected',
+        code: 'BENEFITS.REFUSED',
+        reason: `decision ${decision.decisionNumber}: ${decision.reasons.join('; ')}`,
+        // Not `decisionNumber`: that names a grant in force, which an annulment revokes.
+        result: { ...result, refusalDecision: decision.decisionNumber, refusedBy: 'payer' },
+      };
     if (decision.status !== 'granted')
       return {
         kind: 'rejected',
@@ -323,6 +333,22 @@ export function deathResidenceFuneralSteps({ agencies }: { agencies: Agencies })
       },
       async lookupMerit(pin: string): Promise<boolean> {
         return (await agencies.meritServices.person(pin)) !== undefined;
+      },
+      /**
+       * The deceased's relatives as the population database records them, with the facts a survivor's
+       * eligibility rests on (issue 20): relation, date of birth, sex, work-capacity assessment, care.
+       */
+      async lookupRelatives(pin: string): Promise<RegisteredRelative[]> {
+        return (await agencies.population.relativesOf(pin)).map((r) => ({
+          pin: r.pin,
+          relationship: r.relationship,
+          dateOfBirth: r.dateOfBirth,
+          ...(r.sex && { sex: r.sex }),
+          ...(r.capacityLossPercent !== undefined && {
+            capacityLossPercent: r.capacityLossPercent,
+          }),
+          ...(r.hasDirectCarer !== undefined && { hasDirectCarer: r.hasDirectCarer }),
+        }));
       },
 
       // Compensations after an annulment, each once per case (keys from the case id).

@@ -11,10 +11,16 @@ export interface FuneralClaim {
   amountVnd: number;
   /** Who arranged the funeral and receives the money. */
   claimant: { fullName: string; pin: string };
+  /** The day the claim was filed: the payer applies its own filing limit (issue 20). */
+  filedOn?: string;
+  /** Why the claim comes after the payer's limit, in the claimant's words. */
+  lateExplanation?: string;
 }
 
 export type BenefitDecided =
   | { status: 'granted'; decisionNumber: string; amountVnd: number }
+  /** The payer's written refusal (issue 20): its decision number and its reasons. */
+  | { status: 'refused'; decisionNumber: string; reasons: string[]; amountVnd?: number }
   | { status: 'rejected' | 'cancelled'; reason?: string };
 
 export type Revoked = { status: 'revoked'; decisionNumber: string };

@@ -14,6 +14,12 @@ export interface RegisteredRelative {
   relationship:
     'spouse' | 'child' | 'parent' | 'parent_in_law' | 'sibling' | 'grandchild' | 'other';
   dateOfBirth: string;
+  /** What else the registry knows (issue 20): the facts a survivor's eligibility rests on. */
+  sex?: 'male' | 'female';
+  /** The latest work-capacity assessment. */
+  capacityLossPercent?: number;
+  /** From the care records; absent: no record. */
+  hasDirectCarer?: boolean;
 }
 
 /** The national population database: issues personal ID numbers, records deaths, keeps families. */

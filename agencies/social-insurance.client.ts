@@ -23,6 +23,8 @@ export interface InsuredPerson {
   pin: string;
   compulsoryMonths: number;
   voluntaryMonths: number;
+  /** Of those, the months contributed before 2014 (issue 20: 1.5 months a year, not 2). */
+  monthsBefore2014?: number;
   /** Average monthly salary on which contributions were paid (VND). */
   averageSalaryVnd: number;
   pensioner: boolean;

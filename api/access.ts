@@ -2,6 +2,7 @@
 // exist (404): a citizen must not learn that someone else's case exists.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { caseAgencies, findCase, type CaseRow } from '../db/queries/cases.queries';
+import { communesServedBy } from '../db/officers.repository';
 import type { Db } from '../db/pool';
 import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
@@ -17,7 +18,15 @@ export interface CaseParties {
   agencies: readonly { agency: string; jurisdiction: string }[];
 }
 
-export function maySeeCase(principal: Principal, parties: CaseParties): boolean {
+/**
+ * `served`: for an officer, the communes they serve (`communesServedBy`: their directory entry's
+ * jurisdiction — communes, a province or a region); by default the one their token names.
+ */
+export function maySeeCase(
+  principal: Principal,
+  parties: CaseParties,
+  served: readonly string[] = 'jurisdiction' in principal ? [principal.jurisdiction] : [],
+): boolean {
   switch (principal.role) {
     case 'citizen':
       return parties.partyPins.includes(principal.pin);
@@ -26,7 +35,7 @@ export function maySeeCase(principal: Principal, parties: CaseParties): boolean 
       return parties.commune === principal.jurisdiction;
     case 'officer':
       return parties.agencies.some(
-        (a) => a.agency === principal.agency && a.jurisdiction === principal.jurisdiction,
+        (a) => a.agency === principal.agency && served.includes(a.jurisdiction),
       );
     case 'admin':
       return true;
@@ -53,7 +62,8 @@ export async function findVisibleCase(
     partyPins: row.party_pins,
     agencies: principal.role === 'officer' ? await caseAgencies(db, caseId) : [],
   };
-  return maySeeCase(principal, parties) ? { row, parties } : undefined;
+  const served = principal.role === 'officer' ? await communesServedBy(db, principal) : undefined;
+  return maySeeCase(principal, parties, served) ? { row, parties } : undefined;
 }
 
 /**

@@ -22,6 +22,7 @@ import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
 import { officerRoutes } from './routes/officers.routes';
 import { annulmentRoutes } from './routes/annulment.routes';
+import { calendarRoutes } from './routes/calendar.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
@@ -40,6 +41,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
     ...officerRoutes(deps),
+    ...calendarRoutes(deps),
     ...auditRoutes(deps),
     ...opsRoutes(deps),
   ];

@@ -3,12 +3,14 @@
 // the dossier was received.
 import { createHmac } from 'node:crypto';
 import { DEV_CASE_ID_SECRET } from '../config/env';
-import { vietnamCalendar, vietnamDate } from '../domain/calendar/vietnam';
+import { vietnamDate } from '../domain/calendar/vietnam';
+import type { WorkingCalendar } from '../domain/calendar/working-days';
 import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
 import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
 import type { ApplicationContext } from '../domain/application-fields';
 import type { FilerVerification } from '../domain/relatives';
 import { GROUP_A_RULES } from '../domain/procedures/birth-residence-insurance.rules';
+import { benefitRulesFor } from '../domain/procedures/benefit-law';
 import { GROUP_B_RULES } from '../domain/procedures/death-residence-funeral.rules';
 import { versionInForce } from '../domain/rule-versions';
 import type { birthResidenceInsurance } from '../workflows/birth-residence-insurance.workflow';
@@ -24,14 +26,6 @@ export const applicationSchema = (context: ApplicationContext) =>
     birthApplicationSchema(context),
     deathApplicationSchema(context),
   ]);
-
-const calendars = new Map<number, ReturnType<typeof vietnamCalendar>>();
-/** This year's and next year's working calendar, built once per year. */
-function calendarFor(year: number) {
-  let calendar = calendars.get(year);
-  if (!calendar) calendars.set(year, (calendar = vietnamCalendar([year, year + 1])));
-  return calendar;
-}
 
 export type CaseStart =
   | {
@@ -82,6 +76,11 @@ export function previousCaseId(caseId: string): string | undefined {
 export function caseStart(
   app: Application,
   receivedAt: number,
+  /**
+   * The working calendar of the filing year and the next, read from the database for each filing
+   * (api/calendar-delivery.ts calendarFor): a notice recorded a moment ago already counts.
+   */
+  calendar: WorkingCalendar,
   provinceCodeOf: (commune: string) => string | undefined,
   caseIdSecret?: string,
   /** Drills only (ApiDeps.drillSupplementReplyMs): supplement windows of this many milliseconds. */
@@ -90,7 +89,6 @@ export function caseStart(
   filer?: FilerVerification,
 ): CaseStart {
   const today = vietnamDate(receivedAt);
-  const calendar = calendarFor(Number(today.slice(0, 4)));
   const drill =
     drillSupplementReplyMs === undefined ? {} : { supplementReplyMs: drillSupplementReplyMs };
   if (app.procedure === 'birth-residence-insurance') {
@@ -119,6 +117,8 @@ export function caseStart(
         rules: { ...versionInForce(GROUP_B_RULES, today), ...drill },
         calendar,
         ...(filer && { filer }),
+        // The benefit law of the date of death, pinned now: a later version never changes this case.
+        benefits: benefitRulesFor(app.death.date) ?? null,
       },
     ],
     duplicate: 'a case for this deceased person exists',

@@ -7,6 +7,7 @@ import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
+import { createCalendarDelivery } from './calendar-delivery';
 import { authSettings, createAuthenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY } from './idempotency';
 import { createIdempotencyPurger } from './idempotency-purge';
@@ -69,9 +70,12 @@ async function main(): Promise<void> {
       intervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MINUTES * 60_000,
     },
   }).start();
+  // Notices recorded but not yet heard by every open case of their years (the API died between
+  // storing and signalling, a case was busy or appeared late): sent until each case has it.
+  const delivering = createCalendarDelivery({ temporal, db, logger }).start();
   const stop = () => {
     logger.info('api stopping');
-    const background = Promise.all([scanning.stop(), purging.stop()]);
+    const background = Promise.all([scanning.stop(), purging.stop(), delivering.stop()]);
     server.close(
       () => void background.finally(() => void Promise.all([db.end(), connection.close()])),
     );

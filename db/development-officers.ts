@@ -13,6 +13,9 @@ const HOME = '00004'; // Phường Ba Đình: the demo's, chaos's and most tests
  *   every agency in every demo commune; civil status has a second one there (`…-2`), the checker
  *   of an annulment its colleague recorded.
  * - the named officers of the tests (test/support, test/api, test/e2e), `make demo` and `make chaos`.
+ * - above the commune (issue 20): a BHXH officer of the demo region covering Hà Nội
+ *   (`officer-social-insurance-region`) and a merit-services officer of the province of Hà Nội
+ *   (`officer-merit-services-province`).
  */
 export const DEVELOPMENT_OFFICERS: readonly OfficerPost[] = [
   ...DEMO_COMMUNES.flatMap(({ code }) => [
@@ -20,30 +23,47 @@ export const DEVELOPMENT_OFFICERS: readonly OfficerPost[] = [
       sub: `officer-${agency}-${code}`,
       name: `Cán bộ ${agency} ${code}`,
       agency,
-      jurisdiction: code,
+      jurisdictions: [code],
     })),
     {
       sub: `officer-${CIVIL_STATUS}-${code}-2`,
       name: `Cán bộ hộ tịch thứ hai ${code}`,
       agency: CIVIL_STATUS,
-      jurisdiction: code,
+      jurisdictions: [code],
     },
   ]),
   ...Object.values(Agency).map((agency) => ({
     sub: `officer-${agency}`,
     name: `Cán bộ ${agency}`,
     agency,
-    jurisdiction: HOME,
+    jurisdictions: [HOME],
   })),
-  { sub: 'officer-civil-status-2', name: 'Phạm Thị Hoa', agency: CIVIL_STATUS, jurisdiction: HOME },
-  { sub: 'can-bo-ho-tich-2', name: 'Đỗ Văn Nam', agency: CIVIL_STATUS, jurisdiction: HOME },
-  { sub: 'demo-officer', name: 'Nguyễn Văn An', agency: CIVIL_STATUS, jurisdiction: HOME },
-  { sub: 'chaos-civil-status', name: 'Chaos hộ tịch', agency: CIVIL_STATUS, jurisdiction: HOME },
+  {
+    sub: 'officer-social-insurance-region',
+    name: 'Cán bộ BHXH khu vực (thử nghiệm)',
+    agency: Agency.socialInsurance,
+    jurisdictions: ['region:north-demo'],
+  },
+  {
+    sub: 'officer-merit-services-province',
+    name: 'Cán bộ người có công tỉnh Hà Nội',
+    agency: Agency.meritServices,
+    jurisdictions: ['province:001'],
+  },
+  {
+    sub: 'officer-civil-status-2',
+    name: 'Phạm Thị Hoa',
+    agency: CIVIL_STATUS,
+    jurisdictions: [HOME],
+  },
+  { sub: 'can-bo-ho-tich-2', name: 'Đỗ Văn Nam', agency: CIVIL_STATUS, jurisdictions: [HOME] },
+  { sub: 'demo-officer', name: 'Nguyễn Văn An', agency: CIVIL_STATUS, jurisdictions: [HOME] },
+  { sub: 'chaos-civil-status', name: 'Chaos hộ tịch', agency: CIVIL_STATUS, jurisdictions: [HOME] },
   {
     sub: 'chaos-social-protection',
     name: 'Chaos bảo trợ xã hội',
     agency: Agency.socialProtection,
-    jurisdiction: HOME,
+    jurisdictions: [HOME],
   },
 ];
 

@@ -1,4 +1,4 @@
-// The officer directory (migration 0012): written by the API's admin routes, the API's own record
+// The officer directory (migrations 0012, 0018): written by the API's admin routes, the API's own record
 // of who may be given a task or record and approve an annulment — not procedure state.
 import { z } from 'zod';
 import type { Db } from './pool';
@@ -7,7 +7,8 @@ const OfficerRow = z.object({
   sub: z.string(),
   name: z.string(),
   agency: z.string(),
-  jurisdiction: z.string(),
+  /** Commune codes, 'province:<code>' and 'region:<code>' entries (migration 0018). */
+  jurisdictions: z.array(z.string()),
   active: z.boolean(),
   added_by: z.string(),
   added_at: z.string(),
@@ -20,7 +21,7 @@ export interface OfficerPost {
   sub: string;
   name: string;
   agency: string;
-  jurisdiction: string;
+  jurisdictions: readonly string[];
 }
 
 export async function findOfficer(db: Db, sub: string): Promise<OfficerRow | undefined> {
@@ -28,30 +29,51 @@ export async function findOfficer(db: Db, sub: string): Promise<OfficerRow | und
   return rows[0] === undefined ? undefined : OfficerRow.parse(rows[0]);
 }
 
-/** True when `sub` is an active officer of `agency` in `jurisdiction`. */
+/** True when `sub` is an active officer of `agency` whose jurisdiction covers the commune. */
 export async function isOfficerOf(
   db: Db,
   sub: string,
   post: { agency: string; jurisdiction: string },
 ): Promise<boolean> {
-  const officer = await findOfficer(db, sub);
-  return (
-    officer !== undefined &&
-    officer.active &&
-    officer.agency === post.agency &&
-    officer.jurisdiction === post.jurisdiction
+  const { rows } = await db.query(
+    `SELECT 1 FROM officers
+      WHERE sub = $1 AND active AND agency = $2 AND jurisdiction_covers(jurisdictions, $3)`,
+    [sub, post.agency, post.jurisdiction],
   );
+  return rows.length > 0;
 }
 
+/**
+ * The communes an officer of `agency` serves: their directory entry's jurisdiction, resolved to
+ * communes; none once deactivated (or listed for another agency than their token names). An officer
+ * the directory does not list serves the one commune their token names (development tokens; an
+ * identity provider's staff claims).
+ */
+export async function communesServedBy(
+  db: Db,
+  officer: { sub: string; agency: string; jurisdiction: string },
+): Promise<string[]> {
+  const listed = await findOfficer(db, officer.sub);
+  if (!listed) return [officer.jurisdiction];
+  if (!listed.active || listed.agency !== officer.agency) return [];
+  const { rows } = await db.query<{ code: string }>(
+    'SELECT code FROM communes WHERE jurisdiction_covers($1, code) ORDER BY code',
+    [listed.jurisdictions],
+  );
+  return rows.map((row) => row.code);
+}
+
+/** The directory, filtered: `jurisdiction` keeps the officers whose jurisdiction covers that commune. */
 export async function listOfficers(
   db: Db,
   filter: { agency?: string | undefined; jurisdiction?: string | undefined; active?: boolean },
 ): Promise<OfficerRow[]> {
   const { rows } = await db.query(
     `SELECT * FROM officers
-      WHERE ($1::text IS NULL OR agency = $1) AND ($2::text IS NULL OR jurisdiction = $2)
+      WHERE ($1::text IS NULL OR agency = $1)
+        AND ($2::text IS NULL OR jurisdiction_covers(jurisdictions, $2))
         AND ($3::boolean IS NULL OR active = $3)
-      ORDER BY agency, jurisdiction, sub`,
+      ORDER BY agency, sub`,
     [filter.agency ?? null, filter.jurisdiction ?? null, filter.active ?? null],
   );
   return rows.map((row) => OfficerRow.parse(row));
@@ -67,14 +89,14 @@ export async function addOfficer(
   by: string,
 ): Promise<{ officer: OfficerRow; created: boolean }> {
   const { rows } = await db.query(
-    `INSERT INTO officers (sub, name, agency, jurisdiction, added_by)
+    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (sub) DO UPDATE
-       SET name = EXCLUDED.name, agency = EXCLUDED.agency, jurisdiction = EXCLUDED.jurisdiction,
+       SET name = EXCLUDED.name, agency = EXCLUDED.agency, jurisdictions = EXCLUDED.jurisdictions,
            active = true, added_by = EXCLUDED.added_by, added_at = now(),
            deactivated_by = NULL, deactivated_at = NULL
      RETURNING *, (xmax = 0) AS created`,
-    [post.sub, post.name, post.agency, post.jurisdiction, by],
+    [post.sub, post.name, post.agency, post.jurisdictions, by],
   );
   const row = rows[0] as Record<string, unknown>;
   return { officer: OfficerRow.parse(row), created: row.created === true };
@@ -108,15 +130,16 @@ export async function seedDevelopmentOfficers(
   officers: readonly OfficerPost[],
 ): Promise<void> {
   await db.query(
-    `INSERT INTO officers (sub, name, agency, jurisdiction, added_by)
-     SELECT sub, name, agency, jurisdiction, 'seed'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o(sub, name, agency, jurisdiction)
+    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by)
+     SELECT o.sub, o.name, o.agency, string_to_array(o.jurisdictions, ','), 'seed'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o(sub, name, agency, jurisdictions)
      ON CONFLICT (sub) DO NOTHING`,
     [
       officers.map((o) => o.sub),
       officers.map((o) => o.name),
       officers.map((o) => o.agency),
-      officers.map((o) => o.jurisdiction),
+      // unnest cannot take an array of arrays of different lengths: one text per officer.
+      officers.map((o) => o.jurisdictions.join(',')),
     ],
   );
 }

@@ -123,7 +123,15 @@ const deathApplicationShape = z.object({
     .default([])
     .describe('the deceased’s relatives (needed for the survivor allowance)'),
   funeral: z
-    .object({ payment: Payment.describe('the applicant arranged the funeral and is paid') })
+    .object({
+      payment: Payment.describe('the applicant arranged the funeral and is paid'),
+      lateExplanation: safeText(10, 1000)
+        .optional()
+        .describe(
+          'why a claim comes more than 90 days after the death: BHXH decides a late claim on a ' +
+            'written explanation (DOMAIN.md §2C; issue 20)',
+        ),
+    })
     .optional()
     .describe('required when the funeral allowance is claimed'),
   survivor: z

@@ -17,3 +17,21 @@ export const DEMO_COMMUNES: readonly Commune[] = [
   { code: '26734', name: 'Phường Sài Gòn', province: 'Thành phố Hồ Chí Minh', provinceCode: '079' },
   { code: '20194', name: 'Phường Hải Châu', province: 'Thành phố Đà Nẵng', provinceCode: '048' },
 ];
+
+/** A region above the province: the area of a regional office (a BHXH khu vực, say). */
+export interface Region {
+  code: string;
+  name: string;
+  /** The 3-digit codes of the provinces it covers. */
+  provinceCodes: readonly string[];
+}
+
+/**
+ * A demonstration set, like the communes. Since 01/07/2025 BHXH's local offices are organised above
+ * the commune and the office that serves each place is not in DOMAIN.md (§8, marked U): production
+ * loads the agencies' own areas as reference data.
+ */
+export const DEMO_REGIONS: readonly Region[] = [
+  { code: 'north-demo', name: 'Khu vực phía Bắc (thử nghiệm)', provinceCodes: ['001'] },
+  { code: 'south-demo', name: 'Khu vực phía Nam (thử nghiệm)', provinceCodes: ['079', '048'] },
+];

@@ -47,7 +47,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     deadlineAfter(
       input.receivedAt,
       linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
-      input.calendar,
+      linked.calendar,
     );
   // Asked first, before any projection (the patch's rule, workflows/projections.ts).
   const keeper = CaseDeadline.ofThisRun(
@@ -66,6 +66,8 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     receivedAt: input.receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
+    calendar: input.calendar,
+    // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
     deadline: caseDeadline,
     ...(keeper && {
       nextTimer: () => keeper.next(),
@@ -97,7 +99,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       startedAt: step === 'birth' ? input.receivedAt : Date.now(),
       workingDays,
       ...limits,
-      calendar: input.calendar,
+      calendar: linked.calendar,
       supplementReplyDays: rules.supplementReplyDays,
       ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,

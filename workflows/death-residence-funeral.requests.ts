@@ -2,7 +2,8 @@
 import type { StepRequest } from '../activities/steps';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
-import type { FuneralPayer, SurvivorDecision } from '../domain/procedures/death-benefits.rules';
+import type { FuneralPayer, InsuredFacts } from '../domain/procedures/death-benefits.rules';
+import type { SurvivorEligibility } from '../domain/procedures/survivor-eligibility';
 import type { FilerVerification } from '../domain/relatives';
 
 type Request<S extends StepRequest['step']> = Extract<StepRequest, { step: S }>;
@@ -68,6 +69,8 @@ export function funeralRequest(
   death: StepResult,
   payer: FuneralPayer,
   amountVnd: number,
+  /** Since benefits-by-law: the day the claim was filed, for the payer's own filing limit. */
+  filedOn?: string,
 ): Request<'funeral'> {
   if (!app.funeral) throw new Error('the funeral allowance was not claimed');
   const { applicant } = app;
@@ -81,6 +84,9 @@ export function funeralRequest(
       dateOfDeath: app.death.date,
       amountVnd,
       claimant,
+      ...(filedOn && { filedOn }),
+      ...(filedOn &&
+        app.funeral.lateExplanation && { lateExplanation: app.funeral.lateExplanation }),
     },
     // The person who arranged the funeral is paid (DOMAIN.md §3B).
     payout: { payee: claimant, ...app.funeral.payment },
@@ -90,7 +96,9 @@ export function funeralRequest(
 export function survivorRequest(
   app: DeathApplication,
   death: StepResult,
-  decision: Exclude<SurvivorDecision, { kind: 'refused' }>,
+  decision:
+    | { kind: 'lump_sum'; amountVnd: number }
+    | { kind: 'monthly'; perRelative: { pin: string; amountVnd: number }[] },
 ): Request<'survivor'> {
   const base = {
     pin: app.deceased.pin,
@@ -153,5 +161,61 @@ export function deathTaskSummary(
           verifiedRelative: filer.verified,
         },
       }),
+  };
+}
+
+/**
+ * What the funeral decision rests on, and where each fact was checked (issue 20): the officer sees
+ * which registry said what, not only the amount.
+ */
+export function registriesChecked(
+  insured: InsuredFacts | null,
+  assisted: boolean,
+  meritorious: boolean,
+): Record<string, unknown> {
+  return {
+    'social-insurance': insured
+      ? {
+          compulsoryMonths: insured.compulsoryMonths,
+          voluntaryMonths: insured.voluntaryMonths,
+          pensioner: insured.pensioner,
+        }
+      : 'no record',
+    'social-protection': assisted ? 'on monthly social assistance' : 'no record',
+    'merit-services': meritorious ? 'a person with meritorious service' : 'no record',
+  };
+}
+
+/**
+ * What the survivor allowance rests on (issue 20): the deceased's insurance history from BHXH's
+ * records, and for a monthly allowance each relative as the population database records them, with
+ * whether and why they qualify.
+ */
+export function checkedFacts(
+  insured: InsuredFacts | null,
+  relatives?: readonly SurvivorEligibility[],
+): Record<string, unknown> {
+  return {
+    insuranceHistory: insured
+      ? {
+          source: 'social-insurance records',
+          compulsoryMonths: insured.compulsoryMonths,
+          voluntaryMonths: insured.voluntaryMonths,
+          monthsBefore2014: insured.monthsBefore2014 ?? 0,
+          pensioner: insured.pensioner,
+          ...(insured.retiredOn && { retiredOn: insured.retiredOn }),
+        }
+      : { source: 'social-insurance records', insured: false },
+    ...(relatives && {
+      relatives: relatives.map((r) => ({
+        pin: r.pin,
+        relationship: r.relationship,
+        ageAtDeath: r.ageAtDeath,
+        eligible: r.survivorEligible,
+        hasDirectCarer: r.hasDirectCarer,
+        source: 'population database',
+        why: r.why,
+      })),
+    }),
   };
 }

@@ -7,12 +7,8 @@ import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
 import type { Agency } from '../domain/principal';
-import {
-  decideFuneral,
-  decideSurvivor,
-  type FuneralPayer,
-  type InsuredFacts,
-} from '../domain/procedures/death-benefits.rules';
+import type { BenefitRules } from '../domain/procedures/benefit-law';
+import type { FuneralPayer, InsuredFacts } from '../domain/procedures/death-benefits.rules';
 import type { GroupBRules, GroupBStep } from '../domain/procedures/death-residence-funeral.rules';
 import type { Refusal, StepResult } from '../domain/procedures/agency-step.machine';
 import type {
@@ -25,12 +21,15 @@ import type { CaseView } from '../domain/procedures/views';
 import type { FilerVerification } from '../domain/relatives';
 import { refuse } from './action-requests';
 import { agencyOptions } from './activity-options';
+import { benefitDeciderOfThisRun } from './death-residence-funeral.benefits';
 import { lumpSumPayee, PayeeGate } from './death-residence-funeral.payee';
 import {
+  checkedFacts,
   deathRequest,
   deathTaskSummary,
   funeralRequest,
   pensionStopRequest,
+  registriesChecked,
   removalRequest,
   survivorRequest,
 } from './death-residence-funeral.requests';
@@ -58,6 +57,11 @@ export interface DeathCaseInput {
    * cases filed before issue 19: their task summaries stay as they were recorded.
    */
   filer?: FilerVerification;
+  /**
+   * The benefit rules for the date of death, pinned at filing (benefit-law.ts, issue 20); null: no
+   * rule known for that date. Absent on cases filed before: chosen when the case starts.
+   */
+  benefits?: BenefitRules | null;
 }
 
 const QUEUES: Record<Exclude<GroupBStep, 'funeral'>, AgencyQueue> &
@@ -76,12 +80,16 @@ const DECLARATION_REVIEW = 'payee-declaration';
 /** CHANGELOG.md: the declaration goes to an officer's review before it replaces the confirmations. */
 const DECLARATION_REVIEW_PATCH = 'payee-declaration-review';
 
-const { lookupInsured } = proxyActivities<Activities>(agencyOptions('social-insurance'));
+const { lookupInsured, lookupRelatives } = proxyActivities<Activities>(
+  agencyOptions('social-insurance'),
+);
 const { lookupAssistance } = proxyActivities<Activities>(agencyOptions('social-protection'));
 const { lookupMerit } = proxyActivities<Activities>(agencyOptions('merit-services'));
 
 export async function deathResidenceFuneral(input: DeathCaseInput): Promise<CaseView> {
   const { application: app, rules, calendar, receivedAt } = input;
+  // Asked first, before any projection (projections.ts): the v1.0.0 rules for cases started before.
+  const benefits = benefitDeciderOfThisRun(app.death.date, input.benefits);
   const claimedOn = toLocalDate(receivedAt, calendar);
   const lumpSum = lumpSumPayee(
     app,
@@ -102,7 +110,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     receivedAt,
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
-    deadline: () => deadlineAfter(receivedAt, rules.deadlines.case, calendar),
+    calendar,
+    // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
+    deadline: (): number => deadlineAfter(receivedAt, rules.deadlines.case, linked.calendar),
     businessKey: app.deceased.pin,
     partyPins: [app.applicant.pin, ...app.relatives.map((r) => r.pin)],
     details: (): Partial<CaseView> => (payee ? { payee: payee.view() } : {}),
@@ -133,7 +143,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         startedAt: step === 'death' ? receivedAt : Date.now(),
         // (U) no legal limit found for verifying a declaration: BHXH's own step limit applies.
         workingDays: rules.deadlines[step === DECLARATION_REVIEW ? 'survivor' : step],
-        calendar,
+        calendar: linked.calendar,
         supplementReplyDays: rules.supplementReplyDays,
         ...(rules.supplementReplyMs !== undefined && {
           supplementReplyMs: rules.supplementReplyMs,
@@ -235,7 +245,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     assisted: boolean,
     meritorious: boolean,
   ) {
-    const decision = decideFuneral(
+    const decision = benefits.funeral(
       {
         compulsoryMonths: insured?.compulsoryMonths ?? 0,
         voluntaryMonths: insured?.voluntaryMonths ?? 0,
@@ -245,32 +255,54 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         monthlySocialAssistance: assisted,
         meritorious,
       },
-      app.death.date,
       claimedOn,
     );
     if (decision.kind === 'refused')
-      return linked.refuseStep('funeral', 'social-insurance', {
-        code: decision.code,
-        reason: decision.reason,
-      });
+      return linked.refuseStep(
+        'funeral',
+        'social-insurance',
+        { code: decision.code, reason: decision.reason },
+        benefits.refusalRecord(decision),
+      );
+    // Since benefits-by-law the payer checks its own filing limit: the claim says when it was filed.
     await startStep(
       'funeral',
       decision.payer,
       QUEUES[decision.payer],
-      funeralRequest(app, death(), decision.payer, decision.amountVnd),
-      summaryOf(death(), decision),
+      funeralRequest(
+        app,
+        death(),
+        decision.payer,
+        decision.amountVnd,
+        benefits.byLaw ? claimedOn : undefined,
+      ),
+      benefits.byLaw
+        ? {
+            ...summaryOf(death(), decision),
+            ...('rule' in decision && { rule: decision.rule }),
+            checked: registriesChecked(insured, assisted, meritorious),
+          }
+        : summaryOf(death(), decision),
     );
   }
 
   async function startSurvivor(insured: InsuredFacts | null): Promise<void> {
     const kind = app.survivor?.kind ?? 'lump_sum';
-    const decision = decideSurvivor(insured ?? undefined, kind, app.relatives, app.death.date);
+    // Since benefits-by-law a monthly allowance's relatives are the population database's, eligible
+    // by its records (issue 20), never by what the applicant ticked.
+    const checked =
+      benefits.byLaw && kind === 'monthly'
+        ? benefits.eligibility(await lookupRelatives(app.deceased.pin))
+        : undefined;
+    const decision = benefits.survivor(insured ?? undefined, kind, checked ?? app.relatives);
     if (decision.kind === 'refused') {
       await payee?.send({ type: 'CLOSE' });
-      return linked.refuseStep('survivor', 'social-insurance', {
-        code: decision.code,
-        reason: decision.reason,
-      });
+      return linked.refuseStep(
+        'survivor',
+        'social-insurance',
+        { code: decision.code, reason: decision.reason },
+        benefits.refusalRecord(decision),
+      );
     }
     survivorClaim = () =>
       startStep(
@@ -278,6 +310,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
         rules.agencies.survivor,
         QUEUES.survivor,
         survivorRequest(app, death(), decision),
+        benefits.byLaw
+          ? { ...summaryOf(death()), checked: checkedFacts(insured, checked) }
+          : summaryOf(death()),
       );
     // A lump sum waits for its payee (payee-confirmation.machine.ts); anything else starts now.
     if (payee) await payee.send({ type: 'CLAIM_READY' });

@@ -14,6 +14,8 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
+import { noticeLabel, type CalendarChange } from '../domain/calendar/notices';
+import type { WorkingCalendar } from '../domain/calendar/working-days';
 import type { Language, NotificationEvent } from '../domain/notifications';
 import type { Refusal } from '../domain/procedures/agency-step.machine';
 import {
@@ -29,6 +31,7 @@ import { toCaseStatus } from '../domain/procedures/case-status';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
 import {
+  calendarChanged,
   cancelStep,
   closeReturnedStep,
   getProcedureStatus,
@@ -48,6 +51,8 @@ export interface LinkedCaseOptions extends CaseInput {
   receivedAt: number;
   commune: string;
   contact: { phone: string; language: Language };
+  /** The working calendar the case was filed with (a newer one comes with `calendarChanged`). */
+  calendar: WorkingCalendar;
   /** The case's legal deadline (epoch ms), asked each time the case is viewed. */
   deadline: () => number;
   /** Read-model keys: the business key and every person who may follow the case. */
@@ -76,6 +81,12 @@ export class LinkedCase {
   readonly timeline: TimelineEntry[];
   /** What people ask of the case (withdrawal; a procedure adds its own). */
   readonly requests = new ActionRequests();
+  /**
+   * The working calendar in force for the case: the filing's, until an official notice published
+   * while the case runs replaces it. Deadlines still to come are counted with it; steps started
+   * from now on get it.
+   */
+  calendar: WorkingCalendar;
   private snapshot;
   private readonly actions;
   private readonly children = new Map<string, ChildWorkflowHandle<typeof agencyStep>>();
@@ -102,9 +113,11 @@ export class LinkedCase {
     this.notifier = new CitizenNotifier(this.caseId, options.contact);
     this.actions = [...initialActions];
     this.timeline = [{ at: new Date(options.receivedAt).toISOString(), event: 'received' }];
+    this.calendar = options.calendar;
 
     setHandler(getProcedureStatus, () => this.view());
     setHandler(stepChanged, (step) => this.stepChanged(step));
+    setHandler(calendarChanged, (change) => this.calendarChanged(change));
     this.requests.on(
       withdrawCase,
       // Heard at once, not behind the queue: the case may be busy in an action that waits on an
@@ -234,10 +247,17 @@ export class LinkedCase {
 
   /**
    * A step settled without an agency's decision: refused by the rules before any claim (a funeral
-   * claim after 90 days, a payee never confirmed) or failed; shown like any other step.
+   * claim after 90 days, a payee never confirmed) or failed; shown like any other step. `result`
+   * records what refused it: a refusal by a rule names the rule (issue 20), so the engine is never
+   * taken for the agency.
    */
-  async refuseStep(step: string, agency: StepView['agency'], refusal: Refusal): Promise<void> {
-    const view = this.settle(step, agency, refusal);
+  async refuseStep(
+    step: string,
+    agency: StepView['agency'],
+    refusal: Refusal,
+    result?: StepView['result'],
+  ): Promise<void> {
+    const view = this.settle(step, agency, refusal, result);
     // A step whose workflow failed cannot close its own task: the case closes it in the inbox,
     // before the machine hears of it — the case never shows the step ended while its task is open.
     // Final, not newer: the step may have written versions the case never heard of.
@@ -330,7 +350,12 @@ export class LinkedCase {
   }
 
   /** Ends a step rejected with why in the view (refuseStep tells the machine). */
-  private settle(step: string, agency: StepView['agency'], refusal: Refusal): StepView {
+  private settle(
+    step: string,
+    agency: StepView['agency'],
+    refusal: Refusal,
+    result?: StepView['result'],
+  ): StepView {
     const seen = this.steps.get(step);
     const view: StepView = {
       step,
@@ -343,6 +368,7 @@ export class LinkedCase {
       breached: seen?.breached ?? false,
       reasonCode: refusal.code,
       reason: refusal.reason,
+      ...(result && { result }),
       version: (seen?.version ?? 0) + 1,
     };
     this.steps.set(step, view);
@@ -353,6 +379,27 @@ export class LinkedCase {
       detail: refusal.reason,
     });
     return view;
+  }
+
+  /**
+   * An official notice changed the calendar (api/calendar-delivery.ts): the case's own deadline and
+   * its running steps' dates are counted again with it, and the timeline names the notice. Steps that
+   * have ended keep their dates. Sent again (a retried delivery), it changes nothing.
+   */
+  private async calendarChanged(change: CalendarChange): Promise<void> {
+    if ((change.calendar.revision ?? 0) <= (this.calendar.revision ?? 0)) return;
+    this.calendar = change.calendar;
+    this.timeline.push({
+      at: new Date().toISOString(),
+      event: 'calendar_changed',
+      detail: noticeLabel(change.notice),
+    });
+    this.touch();
+    const ended = ['completed', 'rejected', 'cancelled', 'skipped', 'compensated'];
+    const running = [...this.children.keys()].filter(
+      (step) => !ended.includes(this.steps.get(step)?.status ?? ''),
+    );
+    await this.toSteps(running, (child) => child.signal(calendarChanged, change));
   }
 
   private stepChanged(step: StepView): void {

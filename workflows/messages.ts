@@ -1,6 +1,7 @@
 // Signals, updates and queries shared by the workflows and the API (STYLE rule 39). A person's action
 // is named by its update definition and sent as the `act` signal (workflows/action-requests.ts says why).
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CalendarChange } from '../domain/calendar/notices';
 import type { OfficerDecision, Refusal } from '../domain/procedures/agency-step.machine';
 import type { CaseView, StepView } from '../domain/procedures/views';
 
@@ -65,3 +66,9 @@ export const resendStep = defineSignal('resendStep');
 export const closeReturnedStep = defineSignal<[Refusal]>('closeReturnedStep');
 /** Step → parent: the step changed. */
 export const stepChanged = defineSignal<[StepView]>('stepChanged');
+
+/**
+ * API → case → its running steps: an official notice changed the working calendar; pending deadlines
+ * move, finished steps keep theirs. Ignored unless its calendar's revision is newer than the case's.
+ */
+export const calendarChanged = defineSignal<[CalendarChange]>('calendarChanged');

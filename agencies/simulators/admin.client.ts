@@ -85,6 +85,21 @@ export function simulatorsAdmin(baseUrl: string, token: string) {
 
     addRelative,
 
+    /** A work-capacity assessment in the population database (issue 20). */
+    async addCapacityAssessment(pin: string, lossPercent: number, assessedOn: string) {
+      await expectOk(
+        'POST',
+        'population/capacity-assessments',
+        { pin, lossPercent, assessedOn },
+        [201],
+      );
+    },
+
+    /** Whether a citizen has a direct carer, in the population database (issue 20). */
+    async addCareRecord(pin: string, hasDirectCarer: boolean, recordedOn: string) {
+      await expectOk('POST', 'population/care-records', { pin, hasDirectCarer, recordedOn }, [201]);
+    },
+
     /** Sets an agency's faults, or clears them (its counters stay). */
     async setFaults(agency: string, faults?: z.input<typeof FaultConfig>): Promise<void> {
       if (faults) await expectOk('PUT', `faults/${agency}`, faults, [200]);

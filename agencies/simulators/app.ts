@@ -19,7 +19,15 @@ import {
 import { notificationRoutes } from './notifications.routes';
 import { addClosedAccount, ClosedAccount, paymentRoutes } from './payments.routes';
 import { addHousehold, addResident, Household, policeRoutes, Resident } from './police.routes';
-import { addFamilyRelation, FamilyRelation, populationRoutes } from './population.routes';
+import {
+  addCapacityAssessment,
+  addCareRecord,
+  addFamilyRelation,
+  CapacityAssessment,
+  CareRecord,
+  FamilyRelation,
+  populationRoutes,
+} from './population.routes';
 import { seedSimulators } from './seed';
 import {
   addFacility,
@@ -146,6 +154,15 @@ function adminRoutes(db: Db, faults: FaultInjector): Router {
   router.post('/population/relatives', async (req, res) => {
     await addFamilyRelation(db, parseBody(FamilyRelation, req));
     res.status(201).end();
+  });
+  // The records a survivor's eligibility rests on (issue 20); 404 for a citizen the database lacks.
+  router.post('/population/capacity-assessments', async (req, res) => {
+    const added = await addCapacityAssessment(db, parseBody(CapacityAssessment, req));
+    res.status(added ? 201 : 404).end();
+  });
+  router.post('/population/care-records', async (req, res) => {
+    const added = await addCareRecord(db, parseBody(CareRecord, req));
+    res.status(added ? 201 : 404).end();
   });
   router.post('/social-insurance/facilities', async (req, res) => {
     await addFacility(db, parseBody(Facility, req));

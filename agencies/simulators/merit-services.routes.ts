@@ -7,12 +7,13 @@ import type { Db } from '../../db/pool';
 import { PersonalIdNumber } from '../../domain/principal';
 import {
   decisionNumberSql,
+  decideFuneralClaim,
   FuneralClaim,
-  grantFuneral,
   refused,
   Revocation,
   revokeDecision,
 } from './framework/benefits';
+import { meritFuneral } from './framework/entitlement';
 import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 
 const SCHEMA = 'sim_merit_services';
@@ -61,11 +62,13 @@ export function meritServicesRoutes({ db }: { db: Db }): Router {
               'the deceased is not recorded as a person with meritorious service',
             );
           }
-          return grantFuneral(tx, {
+          // Merit services decide the amount themselves, by the law of the date of death (issue 20).
+          return decideFuneralClaim(tx, {
             table: ALLOWANCES,
             decisionNumber: decisionNumberSql('NCC', `${SCHEMA}.decision_seq`),
             key,
             claim,
+            decision: meritFuneral(claim),
             alreadyGranted: 'MERIT_SERVICES.ALREADY_GRANTED',
           });
         },

@@ -59,6 +59,45 @@ export async function addFamilyRelation(
   );
 }
 
+/** A medical assessment council's record of lost work capacity (seeded, or added by the admin API). */
+export const CapacityAssessment = z.object({
+  pin: PersonalIdNumber,
+  lossPercent: z.number().int().min(0).max(100),
+  assessedOn: z.iso.date(),
+});
+export type CapacityAssessment = z.infer<typeof CapacityAssessment>;
+
+/** Whether someone has a person who directly supports them (the survivor share is 70 % without). */
+export const CareRecord = z.object({
+  pin: PersonalIdNumber,
+  hasDirectCarer: z.boolean(),
+  recordedOn: z.iso.date(),
+});
+export type CareRecord = z.infer<typeof CareRecord>;
+
+/** Records an assessment of a known citizen; false: the citizen is not in the database. */
+export async function addCapacityAssessment(db: Db, a: CapacityAssessment): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO ${SCHEMA}.capacity_assessments (pin, loss_percent, assessed_on)
+     SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${SCHEMA}.citizens WHERE pin = $1)
+     ON CONFLICT (pin, assessed_on) DO UPDATE SET loss_percent = EXCLUDED.loss_percent`,
+    [a.pin, a.lossPercent, a.assessedOn],
+  );
+  return rowCount === 1;
+}
+
+/** Records (or replaces) a citizen's care record; false: the citizen is not in the database. */
+export async function addCareRecord(db: Db, c: CareRecord): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO ${SCHEMA}.care_records (pin, has_direct_carer, recorded_on)
+     SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM ${SCHEMA}.citizens WHERE pin = $1)
+     ON CONFLICT (pin) DO UPDATE
+       SET has_direct_carer = EXCLUDED.has_direct_carer, recorded_on = EXCLUDED.recorded_on`,
+    [c.pin, c.hasDirectCarer, c.recordedOn],
+  );
+  return rowCount === 1;
+}
+
 /** Century/sex digit: 0/1 for 1900s men/women, 2/3 for 2000s, 4/5 for 2100s. */
 export function centurySexDigit(year: number, sex: 'male' | 'female'): number {
   const century = Math.floor(year / 100) - 19;
@@ -178,14 +217,24 @@ export function populationRoutes({ db }: { db: Db }): Router {
   // A person the database has no family record for has no relatives (an empty list, not a 404).
   router.get('/citizens/:pin/relatives', async (req, res) => {
     const pin = parseValue(PersonalIdNumber, req.params.pin);
-    const { rows } = await db.query(
+    // With what else the registry knows of each relative (issue 20): sex, the latest work-capacity
+    // assessment, whether they have a direct carer — the facts a survivor's eligibility rests on.
+    const { rows } = await db.query<Record<string, unknown>>(
       `SELECT r.relative_pin AS pin, c.full_name AS "fullName", r.relationship,
-              c.date_of_birth::text AS "dateOfBirth"
+              c.date_of_birth::text AS "dateOfBirth", c.sex,
+              (SELECT a.loss_percent FROM ${SCHEMA}.capacity_assessments a
+                WHERE a.pin = r.relative_pin ORDER BY a.assessed_on DESC LIMIT 1)
+                AS "capacityLossPercent",
+              k.has_direct_carer AS "hasDirectCarer"
          FROM ${SCHEMA}.relatives r JOIN ${SCHEMA}.citizens c ON c.pin = r.relative_pin
+         LEFT JOIN ${SCHEMA}.care_records k ON k.pin = r.relative_pin
         WHERE r.pin = $1 ORDER BY r.relative_pin`,
       [pin],
     );
-    res.json({ pin, relatives: rows });
+    const relatives = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)),
+    );
+    res.json({ pin, relatives });
   });
 
   router.get('/citizens/:pin', async (req, res) => {

@@ -9,7 +9,14 @@ import { DEMO_COMMUNES } from '../../domain/communes';
 import { addMeritoriousPerson } from './merit-services.routes';
 import { addClosedAccount, type ClosedAccount } from './payments.routes';
 import { addHousehold, addResident, type Household } from './police.routes';
-import { addFamilyRelation, type FamilyRelation } from './population.routes';
+import {
+  addCapacityAssessment,
+  addCareRecord,
+  addFamilyRelation,
+  type CapacityAssessment,
+  type CareRecord,
+  type FamilyRelation,
+} from './population.routes';
 import { addFacility, addInsuredPerson, type InsuredPerson } from './social-insurance.routes';
 import { addAssistanceRecipient, type AssistanceRecipient } from './social-protection.routes';
 
@@ -77,6 +84,7 @@ export const SEED_DECEASED = {
     insured: {
       compulsoryMonths: 14,
       voluntaryMonths: 0,
+      monthsBefore2014: 0,
       averageSalaryVnd: 7_500_000,
       pensioner: false,
       monthlyInsuranceAllowance: false,
@@ -102,6 +110,8 @@ export const SEED_DECEASED = {
     insured: {
       compulsoryMonths: 300,
       voluntaryMonths: 0,
+      // 25 years to April 2020: 225 months before 2014 (1.5 months a year in a lump sum, not 2).
+      monthsBefore2014: 225,
       averageSalaryVnd: 9_000_000,
       pensioner: true,
       monthlyPensionVnd: 6_500_000,
@@ -179,6 +189,18 @@ export const SEED_RELATIVES: readonly FamilyRelation[] = [
   },
 ];
 
+/**
+ * What the population database records of the seeded relatives for a survivor's eligibility (issue
+ * 20): the pensioner's widow lives alone, with no direct carer (the 70 % share), and the war invalid's
+ * daughter has lost 81 % of her work capacity (a monthly survivor at any age).
+ */
+export const SEED_CARE_RECORDS: readonly CareRecord[] = [
+  { pin: '079153000313', hasDirectCarer: false, recordedOn: '2024-01-15' },
+];
+export const SEED_CAPACITY_ASSESSMENTS: readonly CapacityAssessment[] = [
+  { pin: '001075000414', lossPercent: 81, assessedOn: '2022-06-01' },
+];
+
 /** A closed bank account: a transfer to it is refused (PAYMENTS.INVALID_ACCOUNT). */
 export const SEED_CLOSED_ACCOUNT: ClosedAccount = { bank: 'VCB', number: '0011000999999' };
 
@@ -200,6 +222,8 @@ export async function seedSimulators(db: Db): Promise<void> {
     }
   }
   for (const relation of SEED_RELATIVES) await addFamilyRelation(db, relation);
+  for (const record of SEED_CARE_RECORDS) await addCareRecord(db, record);
+  for (const assessment of SEED_CAPACITY_ASSESSMENTS) await addCapacityAssessment(db, assessment);
   await addClosedAccount(db, SEED_CLOSED_ACCOUNT);
   for (const [i, commune] of DEMO_COMMUNES.entries()) {
     await addFacility(db, {

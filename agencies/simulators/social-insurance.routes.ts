@@ -11,14 +11,16 @@ import type { Db } from '../../db/pool';
 import { CommuneCode, PersonalIdNumber } from '../../domain/principal';
 import {
   decisionNumberSql,
+  decideFuneralClaim,
   FuneralClaim,
-  grantFuneral,
   grantInForce,
   refused,
   Revocation,
   revokeDecision,
   VndAmount,
 } from './framework/benefits';
+import type { InsuredFacts } from '../../domain/procedures/death-benefits.rules';
+import { socialInsuranceFuneral, socialInsuranceSurvivor } from './framework/entitlement';
 import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 
 const SCHEMA = 'sim_social_insurance';
@@ -45,6 +47,8 @@ export const InsuredPerson = z.object({
   pin: PersonalIdNumber,
   compulsoryMonths: z.number().int().min(0),
   voluntaryMonths: z.number().int().min(0).default(0),
+  /** Of those months, the ones contributed before 2014 (1.5 months a year, not 2: DOMAIN.md §5). */
+  monthsBefore2014: z.number().int().min(0).default(0),
   averageSalaryVnd: z.number().int().min(0).default(0),
   pensioner: z.boolean().default(false),
   monthlyPensionVnd: VndAmount.optional(),
@@ -111,10 +115,11 @@ export async function addInsuredPerson(db: Db, person: InsuredPerson): Promise<v
   await db.query(
     `INSERT INTO ${SCHEMA}.people
        (pin, compulsory_months, voluntary_months, average_salary_vnd, pensioner, monthly_pension_vnd,
-        retired_on, monthly_insurance_allowance, occupational_death)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        retired_on, monthly_insurance_allowance, occupational_death, months_before_2014)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (pin) DO UPDATE SET
        compulsory_months = EXCLUDED.compulsory_months, voluntary_months = EXCLUDED.voluntary_months,
+       months_before_2014 = EXCLUDED.months_before_2014,
        average_salary_vnd = EXCLUDED.average_salary_vnd, pensioner = EXCLUDED.pensioner,
        monthly_pension_vnd = EXCLUDED.monthly_pension_vnd, retired_on = EXCLUDED.retired_on,
        monthly_insurance_allowance = EXCLUDED.monthly_insurance_allowance,
@@ -129,6 +134,7 @@ export async function addInsuredPerson(db: Db, person: InsuredPerson): Promise<v
       person.retiredOn ?? null,
       person.monthlyInsuranceAllowance,
       person.occupationalDeath,
+      person.monthsBefore2014,
     ],
   );
 }
@@ -234,9 +240,35 @@ const FUNERAL = `${SCHEMA}.funeral_decisions`;
 const SURVIVOR = `${SCHEMA}.survivor_decisions`;
 const decisionNumber = (prefix: string) => decisionNumberSql(prefix, `${SCHEMA}.decision_seq`);
 
-async function isInsured(tx: PoolClient, pin: string): Promise<boolean> {
-  const { rowCount } = await tx.query(`SELECT 1 FROM ${SCHEMA}.people WHERE pin = $1`, [pin]);
-  return rowCount === 1;
+/** BHXH's own record of the deceased, as the benefit rules read it; undefined: never insured. */
+async function insuredFacts(tx: PoolClient, pin: string): Promise<InsuredFacts | undefined> {
+  const { rows } = await tx.query<{
+    compulsory_months: number;
+    voluntary_months: number;
+    months_before_2014: number;
+    average_salary_vnd: string;
+    pensioner: boolean;
+    monthly_pension_vnd: string | null;
+    retired_on: string | null;
+    monthly_insurance_allowance: boolean;
+    occupational_death: boolean;
+  }>(`SELECT *, retired_on::text AS retired_on FROM ${SCHEMA}.people WHERE pin = $1`, [pin]);
+  const row = rows[0];
+  return (
+    row && {
+      compulsoryMonths: row.compulsory_months,
+      voluntaryMonths: row.voluntary_months,
+      monthsBefore2014: row.months_before_2014,
+      averageSalaryVnd: Number(row.average_salary_vnd),
+      pensioner: row.pensioner,
+      ...(row.monthly_pension_vnd !== null && {
+        monthlyPensionVnd: Number(row.monthly_pension_vnd),
+      }),
+      ...(row.retired_on !== null && { retiredOn: row.retired_on }),
+      monthlyInsuranceAllowance: row.monthly_insurance_allowance,
+      occupationalDeath: row.occupational_death,
+    }
+  );
 }
 
 function benefitRoutes(router: Router, db: Db): void {
@@ -245,6 +277,7 @@ function benefitRoutes(router: Router, db: Db): void {
       pin: string;
       compulsoryMonths: number;
       voluntaryMonths: number;
+      monthsBefore2014: number;
       averageSalaryVnd: number;
       pensioner: boolean;
       monthlyPensionVnd: number | null;
@@ -253,7 +286,7 @@ function benefitRoutes(router: Router, db: Db): void {
       occupationalDeath: boolean;
     }>(
       `SELECT pin, compulsory_months AS "compulsoryMonths", voluntary_months AS "voluntaryMonths",
-              average_salary_vnd::float8 AS "averageSalaryVnd", pensioner,
+              months_before_2014 AS "monthsBefore2014", average_salary_vnd::float8 AS "averageSalaryVnd", pensioner,
               monthly_pension_vnd::float8 AS "monthlyPensionVnd", retired_on::text AS "retiredOn",
               monthly_insurance_allowance AS "monthlyInsuranceAllowance",
               occupational_death AS "occupationalDeath"
@@ -277,12 +310,15 @@ function benefitRoutes(router: Router, db: Db): void {
       return {
         request: claim,
         effect: async (tx) => {
-          if (!(await isInsured(tx, claim.pin))) return notInsured;
-          return grantFuneral(tx, {
+          const person = await insuredFacts(tx, claim.pin);
+          if (!person) return notInsured;
+          // BHXH decides from its own records and the law of the date of death (issue 20).
+          return decideFuneralClaim(tx, {
             table: FUNERAL,
             decisionNumber: decisionNumber('MT'),
             key,
             claim,
+            decision: socialInsuranceFuneral(person, claim),
             alreadyGranted: 'SOCIAL_INSURANCE.ALREADY_GRANTED',
           });
         },
@@ -297,11 +333,38 @@ function benefitRoutes(router: Router, db: Db): void {
       return {
         request: claim,
         effect: async (tx) => {
-          if (!(await isInsured(tx, claim.pin))) return notInsured;
-          const amountVnd =
-            claim.kind === 'lump_sum'
-              ? claim.amountVnd
-              : claim.monthly.reduce((total, r) => total + r.amountVnd, 0);
+          const person = await insuredFacts(tx, claim.pin);
+          if (!person) return notInsured;
+          // BHXH decides from its own records: the lump sum it computes, the monthly shares it checks.
+          const decision = socialInsuranceSurvivor(person, claim);
+          if ('refuse' in decision) {
+            const { rows } = await tx.query<{ decision_number: string }>(
+              `INSERT INTO ${SURVIVOR}
+                 (claim_key, decision_number, pin, death_extract_number, date_of_death, kind,
+                  payee_pin, monthly, status, reasons)
+               VALUES ($1, ${decisionNumber('TT')}, $2, $3, $4, $5, $6, $7, 'refused', $8)
+               RETURNING decision_number`,
+              [
+                key,
+                claim.pin,
+                claim.deathExtractNumber,
+                claim.dateOfDeath,
+                claim.kind,
+                claim.kind === 'lump_sum' ? claim.payeePin : null,
+                claim.kind === 'monthly' ? JSON.stringify(claim.monthly) : null,
+                JSON.stringify(decision.refuse),
+              ],
+            );
+            return {
+              status: 200,
+              body: {
+                status: 'refused',
+                decisionNumber: rows[0]?.decision_number,
+                reasons: decision.refuse,
+              },
+            };
+          }
+          const amountVnd = decision.grant;
           const { rows } = await tx.query<{ decision_number: string }>(
             `INSERT INTO ${SURVIVOR}
                (claim_key, decision_number, pin, death_extract_number, date_of_death, kind, amount_vnd,

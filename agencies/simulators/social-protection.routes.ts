@@ -14,6 +14,7 @@ import {
   Revocation,
   revokeDecision,
 } from './framework/benefits';
+import { socialProtectionFloor } from './framework/entitlement';
 import { idempotentPost, parseBody, SimulatorError } from './framework/http';
 import type { Reply } from './framework/idempotency';
 import { decisionUpdate, ReviewDecision } from './framework/review';
@@ -52,7 +53,11 @@ const replyOf = (row: SupportRow): Reply => {
     case 'revoked':
       return { status: 200, body: { status: 'revoked', decisionNumber: row.decision_number } };
     case 'rejected':
-      return { status: 200, body: { status: 'rejected', reason: row.reason } };
+      // A written refusal: its decision number and reason (issue 20).
+      return {
+        status: 200,
+        body: { status: 'rejected', decisionNumber: row.decision_number, reason: row.reason },
+      };
     case 'cancelled':
       return { status: 200, body: { status: 'cancelled' } };
   }
@@ -113,10 +118,14 @@ export function socialProtectionRoutes({ db }: { db: Db }): Router {
               'the deceased was not on monthly social assistance',
             );
           }
+          // The support is the floor of the law of the date of death, computed here (issue 20);
+          // what was claimed is kept beside it. No level known for the date: the officer decides on
+          // the amount claimed.
           const { rows } = await tx.query<SupportRow>(
             `INSERT INTO ${SUPPORTS}
-               (claim_key, pin, death_extract_number, date_of_death, amount_vnd, claimant, status)
-             VALUES ($1, $2, $3, $4, $5, $6, 'received')
+               (claim_key, pin, death_extract_number, date_of_death, amount_vnd, claimant, status,
+                claimed_vnd)
+             VALUES ($1, $2, $3, $4, $5, $6, 'received', $7)
              ON CONFLICT (pin) WHERE status IN ('received', 'granted') DO NOTHING
              RETURNING *`,
             [
@@ -124,8 +133,9 @@ export function socialProtectionRoutes({ db }: { db: Db }): Router {
               claim.pin,
               claim.deathExtractNumber,
               claim.dateOfDeath,
-              claim.amountVnd,
+              socialProtectionFloor(claim) ?? claim.amountVnd,
               claim.claimant,
+              claim.amountVnd,
             ],
           );
           if (rows[0]) return replyOf(rows[0]);
@@ -170,6 +180,16 @@ export function socialProtectionRoutes({ db }: { db: Db }): Router {
               'claim_key',
             ),
           );
+          // A rejection is a numbered decision with its written reason too (issue 20).
+          if (input.decision === 'reject') {
+            const numbered = await tx.query<SupportRow>(
+              `UPDATE ${SUPPORTS}
+                  SET decision_number = ${decisionNumberSql('HT', `${SCHEMA}.decision_seq`)}
+                WHERE claim_key = $1 RETURNING *`,
+              [row.claim_key],
+            );
+            return replyOf(numbered.rows[0] as SupportRow);
+          }
           return replyOf(rows[0] as SupportRow);
         },
       };

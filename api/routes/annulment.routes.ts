@@ -81,7 +81,10 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
     const row = await visibleCase(db, principal, caseId);
     if (
       principal.agency !== Agency.civilStatus ||
-      !(await isOfficerOf(db, principal.sub, principal))
+      !(await isOfficerOf(db, principal.sub, {
+        agency: Agency.civilStatus,
+        jurisdiction: row.commune,
+      }))
     )
       throw new HttpProblem(ApiError.FORBIDDEN, ONLY_CIVIL_STATUS);
     if (row.procedure !== 'death-residence-funeral')

@@ -4,6 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@te
 import { readCaseView } from '../../db/queries/case-view.queries';
 import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
+import { calendarFor } from '../calendar-delivery';
 import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
 import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
@@ -145,6 +146,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const start = caseStart(
           death?.application ?? body,
           now,
+          await calendarFor(db, Number(vietnamDate(now).slice(0, 4))),
           (commune) => deps.communes.get(commune)?.province_code,
           deps.caseIdSecret,
           deps.drillSupplementReplyMs,

@@ -29,7 +29,8 @@ const toOfficer = (row: OfficerRow) => ({
   sub: row.sub,
   name: row.name,
   agency: row.agency,
-  jurisdiction: row.jurisdiction,
+  jurisdiction: row.jurisdictions[0] ?? '',
+  jurisdictions: row.jurisdictions,
   active: row.active,
   addedBy: row.added_by,
   addedAt: row.added_at,
@@ -76,7 +77,16 @@ export function officerRoutes({ db }: ApiDeps): RouteDefinition[] {
         200: { description: 'known: moved to this post, active', content: jsonContent(Officer) },
       },
       handle: async ({ body, principal }) => {
-        const { officer, created } = await addOfficer(db, body, principal.sub);
+        const { officer, created } = await addOfficer(
+          db,
+          {
+            sub: body.sub,
+            name: body.name,
+            agency: body.agency,
+            jurisdictions: body.jurisdictions ?? [body.jurisdiction ?? ''],
+          },
+          principal.sub,
+        );
         return { status: created ? 201 : 200, body: toOfficer(officer) };
       },
     }),

@@ -1,6 +1,7 @@
 // Officers' inbox and decisions. A decision is an update on the step's workflow, whose validator
 // refuses what the step's machine does not allow (422).
 import { findTask, inbox, type TaskRow } from '../../db/queries/cases.queries';
+import { communesServedBy } from '../../db/officers.repository';
 import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
 import { StepView } from '../../domain/procedures/views';
@@ -49,7 +50,10 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       },
       handle: async ({ principal, query }) => {
         const rows = await inbox(db, {
-          jurisdiction: principal.jurisdiction,
+          communes:
+            principal.role === 'officer'
+              ? await communesServedBy(db, principal)
+              : [principal.jurisdiction],
           agency: principal.role === 'officer' ? principal.agency : undefined,
           limit: query.limit,
           offset: query.offset,
@@ -80,7 +84,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         if (
           !task ||
           task.agency !== principal.agency ||
-          task.jurisdiction !== principal.jurisdiction
+          !(await communesServedBy(db, principal)).includes(task.jurisdiction)
         ) {
           throw new HttpProblem(ApiError.NOT_FOUND);
         }

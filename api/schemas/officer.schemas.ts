@@ -1,16 +1,39 @@
-// The officer directory as the API shows it (migration 0012, api/routes/officers.routes.ts).
+// The officer directory as the API shows it (migrations 0012, 0018; api/routes/officers.routes.ts).
 import { z } from 'zod';
 import { Agency, CommuneCode } from '../../domain/principal';
 import { safeText, safeWord } from './text';
 
 const agencies = Object.values(Agency) as [Agency, ...Agency[]];
 
+/** One entry of an officer's jurisdiction (migration 0018). */
+export const JurisdictionEntry = z
+  .string()
+  .regex(
+    /^(\d{5}|province:\d{3}|region:[a-z0-9-]{1,50})$/,
+    'a 5-digit commune code, province:<3-digit province code> or region:<region code>',
+  )
+  .describe(
+    'a commune (`00004`), a whole province (`province:001`) or a region (`region:north-demo`)',
+  );
+
 export const NewOfficer = z
   .object({
     sub: safeWord(200).describe('the officer’s `sub`, as in their token'),
     name: safeText(2, 200).describe('full name, as the supervisor picks it'),
     agency: z.enum(agencies),
-    jurisdiction: CommuneCode,
+    jurisdiction: CommuneCode.optional().describe('one commune: the same as `jurisdictions: [it]`'),
+    jurisdictions: z
+      .array(JurisdictionEntry)
+      .min(1)
+      .max(500)
+      .optional()
+      .describe(
+        'the communes, province or region the officer serves (issue 20: above the commune)',
+      ),
+  })
+  .refine((o) => (o.jurisdiction === undefined) !== (o.jurisdictions === undefined), {
+    message: 'give either jurisdiction or jurisdictions',
+    path: ['jurisdictions'],
   })
   .meta({
     id: 'NewOfficer',
@@ -21,6 +44,12 @@ export const NewOfficer = z
         agency: 'civil-status',
         jurisdiction: '00004',
       },
+      {
+        sub: 'officer-social-insurance-region',
+        name: 'Trần Văn Bình',
+        agency: 'social-insurance',
+        jurisdictions: ['region:north-demo'],
+      },
     ],
   });
 
@@ -29,6 +58,7 @@ const EXAMPLE_OFFICER = {
   name: 'Phạm Thị Hoa',
   agency: 'civil-status',
   jurisdiction: '00004',
+  jurisdictions: ['00004'],
   active: true,
   addedBy: 'admin-1',
   addedAt: '2026-12-01T02:00:00.000Z',
@@ -41,7 +71,8 @@ export const Officer = z
     sub: z.string(),
     name: z.string(),
     agency: z.string(),
-    jurisdiction: z.string(),
+    jurisdiction: z.string().describe('the first entry of `jurisdictions` (kept for v1 clients)'),
+    jurisdictions: z.array(z.string()).describe('communes, `province:<code>`, `region:<code>`'),
     active: z.boolean().describe('false: deactivated, kept for the record'),
     addedBy: z.string(),
     addedAt: z.string(),
@@ -56,7 +87,9 @@ export const OfficerList = z
 
 export const OfficerSearch = z.object({
   agency: z.enum(agencies).optional(),
-  jurisdiction: CommuneCode.optional(),
+  jurisdiction: CommuneCode.optional().describe(
+    'only officers whose jurisdiction covers this commune',
+  ),
   active: z.enum(['true', 'false']).optional().describe('only active, or only deactivated'),
 });
 

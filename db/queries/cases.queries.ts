@@ -95,22 +95,22 @@ export async function findTask(db: Db, taskId: string): Promise<TaskRow | undefi
   return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
 }
 
-/** Open tasks of one jurisdiction (and one agency, for officers), soonest deadline first. */
+/** Open tasks of some communes (and one agency, for officers), soonest deadline first. */
 export async function inbox(
   db: Db,
-  page: { jurisdiction: string; agency?: string | undefined; limit: number; offset: number },
+  page: { communes: readonly string[]; agency?: string | undefined; limit: number; offset: number },
 ): Promise<TaskRow[]> {
   // Two statements rather than `agency = $2 OR $2 IS NULL`, so each uses its index.
   const { rows } = await (page.agency === undefined
     ? db.query(
-        `SELECT * FROM tasks WHERE open AND jurisdiction = $1
+        `SELECT * FROM tasks WHERE open AND jurisdiction = ANY ($1::text[])
           ORDER BY deadline NULLS LAST, task_id LIMIT $2 OFFSET $3`,
-        [page.jurisdiction, page.limit, page.offset],
+        [page.communes, page.limit, page.offset],
       )
     : db.query(
-        `SELECT * FROM tasks WHERE open AND jurisdiction = $1 AND agency = $2
+        `SELECT * FROM tasks WHERE open AND jurisdiction = ANY ($1::text[]) AND agency = $2
           ORDER BY deadline NULLS LAST, task_id LIMIT $3 OFFSET $4`,
-        [page.jurisdiction, page.agency, page.limit, page.offset],
+        [page.communes, page.agency, page.limit, page.offset],
       ));
   return rows.map((row) => TaskRow.parse(row));
 }

@@ -16,6 +16,11 @@ export interface WorkingCalendar {
   daysOff: readonly IsoDate[];
   /** Saturdays and Sundays that are working days (official make-up days). */
   workingWeekendDays: readonly IsoDate[];
+  /**
+   * The latest official notice in it (its id in `calendar_notices`); absent: the statute alone, or a
+   * case filed before notices were data. A running case takes a new calendar only with a higher one.
+   */
+  revision?: number;
 }
 
 const DAY_MS = 86_400_000;

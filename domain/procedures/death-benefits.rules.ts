@@ -1,40 +1,13 @@
 // Group B's money (DOMAIN.md §5): which body pays the funeral allowance, how much, and the survivor
-// allowance, by the rules in force on the date of death. Amounts are integers in VND. Levels change by
-// decree, so each is a rule version with its effective date; provinces may pay more than the floor.
+// allowance, by the law in force on the date of death — the rules of benefit-law.ts, chosen for the
+// date of death and pinned into the case at filing (`BenefitRules`). Amounts are integers in VND.
+// Every decision names the article it applies; a refusal the engine makes itself (no rule for the
+// date, no entitlement in the registries) says so and cites it: the payer decides everything else.
+// Cases started before the patch `benefits-by-law` keep the frozen v1.0.0 rules (death-benefits.v1.ts).
 import type { IsoDate } from '../calendar/working-days';
-import { versionInForce, type Versioned } from '../rule-versions';
+import type { BenefitRules, FuneralPayer } from './benefit-law';
 
-interface Amount extends Versioned {
-  vnd: number;
-}
-
-/** Mức tham chiếu (reference level); equal to the base salary so far (2026 report, (S)). */
-export const REFERENCE_LEVELS: readonly Amount[] = [
-  { effectiveFrom: '2023-07-01', vnd: 1_800_000, source: 'NĐ 24/2023/NĐ-CP base salary (C)' },
-  {
-    effectiveFrom: '2024-07-01',
-    vnd: 2_340_000,
-    source: 'NĐ 73/2024/NĐ-CP base salary (C); = reference level (S)',
-  },
-];
-
-/** Mức chuẩn trợ giúp xã hội (standard social-assistance level). */
-export const SOCIAL_ASSISTANCE_LEVELS: readonly Amount[] = [
-  { effectiveFrom: '2021-07-01', vnd: 360_000, source: 'NĐ 20/2021/NĐ-CP (C)' },
-  { effectiveFrom: '2024-07-01', vnd: 500_000, source: 'NĐ 76/2024/NĐ-CP (C)' },
-];
-
-export const BENEFIT_RULES = {
-  funeralMultiple: 10, // × reference level in the month of death (Luật BHXH 2024 Art. 85; 2014 Art. 66)
-  socialProtectionMultiple: 20, // at least × standard level (NĐ 20/2021 Art. 11); provinces may pay more
-  meritMultiple: 10, // same as under social-insurance law (S)
-  claimWindowDays: 90, // funeral claim within 90 days of death (QĐ 863/QĐ-BNV)
-  minCompulsoryMonths: 12,
-  minVoluntaryMonths: 60,
-  survivorShare: 0.5, // of the reference level, per relative, monthly
-  survivorShareNoCarer: 0.7,
-  maxSurvivors: 4,
-} as const;
+export type { FuneralPayer } from './benefit-law';
 
 /** What the agencies know of the deceased (BHXH, social protection, merit services). */
 export interface DeceasedFacts {
@@ -47,96 +20,141 @@ export interface DeceasedFacts {
   meritorious: boolean;
 }
 
-export type FuneralPayer = 'social-insurance' | 'social-protection' | 'merit-services';
+/** A refusal by a rule, never in an agency's name without one: the code, why, and the rule. */
+export interface RuleRefusal {
+  kind: 'refused';
+  code: string;
+  reason: string;
+  rule: string;
+}
 
 export type FuneralDecision =
-  | { kind: 'payable'; payer: FuneralPayer; amountVnd: number; basis: string }
-  | { kind: 'refused'; code: string; reason: string };
+  | {
+      kind: 'payable';
+      payer: FuneralPayer;
+      amountVnd: number;
+      basis: string;
+      rule: string;
+      /** Filed after the payer's limit: still the payer's to decide, on a written explanation. */
+      lateFiling?: { days: number; limitDays: number; source: string };
+    }
+  | RuleRefusal;
 
 const daysBetween = (from: IsoDate, to: IsoDate) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** The reference level of the month of death. */
-export const referenceLevel = (deathDate: IsoDate) =>
-  versionInForce(REFERENCE_LEVELS, `${deathDate.slice(0, 7)}-01`).vnd;
+/** A case whose date of death no rule of ours covers: said plainly, on every benefit step. */
+export const noRuleFor = (deathDate: IsoDate): RuleRefusal => ({
+  kind: 'refused',
+  code: 'BENEFITS.NO_RULE_FOR_DATE',
+  reason: `no benefit rule is known here for a death on ${deathDate}: apply to the paying body directly`,
+  rule: 'benefit-law.ts covers deaths from 01/07/2019 (2014 law and checked levels) onwards',
+});
 
-/**
- * Luật BHXH 2024 Art. 85 with NĐ 158/2025 (deaths from 01/07/2025). Deaths before that fall under the
- * 2014 law, whose conditions are the same for the cases modelled here (U: not checked clause by clause).
- */
-export function insuredForFuneral(f: DeceasedFacts): boolean {
+/** Whether BHXH pays the funeral allowance (Luật BHXH 2014 Art. 66/80; 2024 Art. 85, NĐ 158/2025). */
+export function insuredForFuneral(f: DeceasedFacts, rules: BenefitRules): boolean {
+  const { minCompulsoryMonths, minVoluntaryMonths } = rules.law.funeral;
   return (
-    f.compulsoryMonths >= BENEFIT_RULES.minCompulsoryMonths ||
-    f.voluntaryMonths >= BENEFIT_RULES.minVoluntaryMonths ||
-    f.compulsoryMonths + f.voluntaryMonths >= BENEFIT_RULES.minVoluntaryMonths ||
+    f.compulsoryMonths >= minCompulsoryMonths ||
+    f.voluntaryMonths >= minVoluntaryMonths ||
+    f.compulsoryMonths + f.voluntaryMonths >= minVoluntaryMonths ||
     f.pensioner ||
     f.monthlyInsuranceAllowance ||
     f.occupationalDeath
   );
 }
 
-/** Who pays the funeral allowance and how much; BHXH first, then social protection, then merit. */
+type Payable = Extract<FuneralDecision, { kind: 'payable' }>;
+
+/** Every payer that would pay, with its amount (BHXH alone when it pays: DOMAIN.md §1B 4c, §4). */
+function entitlements(f: DeceasedFacts, rules: BenefitRules): Omit<Payable, 'kind'>[] {
+  const unit = rules.unit.vnd;
+  if (insuredForFuneral(f, rules)) {
+    const multiple = rules.law.funeral.multiple;
+    const rule = rules.law.funeral.article;
+    return [
+      {
+        payer: 'social-insurance',
+        amountVnd: multiple * unit,
+        basis: `${multiple} × ${unit}`,
+        rule,
+      },
+    ];
+  }
+  const found: Omit<Payable, 'kind'>[] = [];
+  if (f.monthlySocialAssistance && rules.socialAssistance) {
+    const { multiple, article } = rules.socialProtection;
+    const level = rules.socialAssistance.vnd;
+    found.push({
+      payer: 'social-protection',
+      amountVnd: multiple * level,
+      basis: `${multiple} × ${level}`,
+      rule: article,
+    });
+  }
+  if (f.meritorious) {
+    const { multiple, article } = rules.merit;
+    found.push({
+      payer: 'merit-services',
+      amountVnd: multiple * unit,
+      basis: `${multiple} × ${unit}`,
+      rule: article,
+    });
+  }
+  return found;
+}
+
+/**
+ * Who pays the funeral allowance and how much: BHXH when the deceased qualifies, else the highest of
+ * the other entitlements (`rules.payerChoice`). The 90 days are BHXH's limit only, and a late claim
+ * still goes to BHXH, which decides on the written explanation (`rules.claimWindows`).
+ */
 export function decideFuneral(
   facts: DeceasedFacts,
   deathDate: IsoDate,
   claimedOn: IsoDate,
+  rules: BenefitRules | undefined,
 ): FuneralDecision {
-  const late = daysBetween(deathDate, claimedOn);
-  if (late > BENEFIT_RULES.claimWindowDays) {
+  if (!rules) return noRuleFor(deathDate);
+  const found = entitlements(facts, rules);
+  // The highest level; on a tie the first found (BHXH, then social protection, then merit).
+  const best = found.reduce<Omit<Payable, 'kind'> | undefined>(
+    (a, b) => (a && a.amountVnd >= b.amountVnd ? a : b),
+    undefined,
+  );
+  if (!best) {
+    if (facts.monthlySocialAssistance && !rules.socialAssistance) return noRuleFor(deathDate);
     return {
       kind: 'refused',
-      code: 'BENEFITS.CLAIM_TOO_LATE',
-      reason: `claimed ${late} days after the death; the limit is ${BENEFIT_RULES.claimWindowDays}`,
+      code: 'BENEFITS.NO_ENTITLEMENT',
+      reason: 'no social insurance, social assistance or meritorious-service entitlement',
+      rule: `${rules.law.funeral.article}; ${rules.socialProtection.article}; ${rules.merit.article}`,
     };
   }
-  const reference = referenceLevel(deathDate);
-  if (insuredForFuneral(facts)) {
-    return {
-      kind: 'payable',
-      payer: 'social-insurance',
-      amountVnd: BENEFIT_RULES.funeralMultiple * reference,
-      basis: `${BENEFIT_RULES.funeralMultiple} × ${reference}`,
-    };
-  }
-  if (facts.monthlySocialAssistance) {
-    const level = versionInForce(SOCIAL_ASSISTANCE_LEVELS, deathDate).vnd;
-    return {
-      kind: 'payable',
-      payer: 'social-protection',
-      amountVnd: BENEFIT_RULES.socialProtectionMultiple * level,
-      basis: `${BENEFIT_RULES.socialProtectionMultiple} × ${level}`,
-    };
-  }
-  if (facts.meritorious) {
-    return {
-      kind: 'payable',
-      payer: 'merit-services',
-      amountVnd: BENEFIT_RULES.meritMultiple * reference,
-      basis: `${BENEFIT_RULES.meritMultiple} × ${reference}`,
-    };
-  }
+  const chosen = found.length > 1 ? { ...best, rule: `${best.rule}; ${rules.payerChoice}` } : best;
+  const window = rules.claimWindows[best.payer];
+  const days = daysBetween(deathDate, claimedOn);
   return {
-    kind: 'refused',
-    code: 'BENEFITS.NO_ENTITLEMENT',
-    reason: 'no social insurance, social assistance or meritorious-service entitlement',
+    kind: 'payable',
+    ...chosen,
+    ...(window &&
+      days > window.days && {
+        lateFiling: { days, limitDays: window.days, source: window.source },
+      }),
   };
 }
 
-/** Monthly survivor allowance: per eligible relative, at most four (Luật BHXH 2024 Art. 86–87). */
+/** Monthly survivor allowance: per eligible relative, at most four (2014 Art. 68; 2024 Art. 87). */
 export function monthlySurvivorAllowance(
   relatives: readonly { eligible: boolean; hasDirectCarer: boolean }[],
-  deathDate: IsoDate,
+  rules: BenefitRules,
 ): { perRelativeVnd: number[]; totalVnd: number } {
-  const reference = referenceLevel(deathDate);
+  const { share, shareNoCarer, maxRelatives } = rules.law.monthlySurvivor;
+  const unit = rules.unit.vnd;
   const perRelativeVnd = relatives
     .filter((r) => r.eligible)
-    .slice(0, BENEFIT_RULES.maxSurvivors)
-    .map((r) =>
-      Math.round(
-        reference *
-          (r.hasDirectCarer ? BENEFIT_RULES.survivorShare : BENEFIT_RULES.survivorShareNoCarer),
-      ),
-    );
+    .slice(0, maxRelatives)
+    .map((r) => Math.round(unit * (r.hasDirectCarer ? share : shareNoCarer)));
   return { perRelativeVnd, totalVnd: perRelativeVnd.reduce((a, b) => a + b, 0) };
 }
 
@@ -144,94 +162,130 @@ export function monthlySurvivorAllowance(
 export interface InsuredFacts {
   compulsoryMonths: number;
   voluntaryMonths: number;
+  /** Of the months above, those contributed before 1 January 2014 (the insurance history). */
+  monthsBefore2014?: number;
   averageSalaryVnd: number;
   pensioner: boolean;
   monthlyPensionVnd?: number;
+  /** The first month of the pension. */
   retiredOn?: IsoDate;
   monthlyInsuranceAllowance: boolean;
   occupationalDeath: boolean;
 }
 
-export const SURVIVOR_RULES = {
-  monthlyMinCompulsoryMonths: 180, // ≥ 15 years (Luật BHXH 2024 Art. 86)
-  lumpSumMonthsPerYear: 2, // 1.5 before 2014, 2 from 2014 (S); the split by year is not modelled (U)
-  lumpSumMinMonths: 3,
-  // A pensioner's lump sum: 48 months' pension if death in the first 2 months of retirement, 0.5 month
-  // less per further month, at least 3 (Luật BHXH 2014 Art. 70 (C); assumed carried into 2024 (U)).
-  pensionerMonths: 48,
-  pensionerGraceMonths: 2,
-  pensionerReductionPerMonth: 0.5,
-} as const;
-
 export type SurvivorDecision =
-  | { kind: 'lump_sum'; amountVnd: number; basis: string }
-  | { kind: 'monthly'; perRelative: { pin: string; amountVnd: number }[]; totalVnd: number }
-  | { kind: 'refused'; code: string; reason: string };
+  | { kind: 'lump_sum'; amountVnd: number; basis: string; rule: string }
+  | {
+      kind: 'monthly';
+      perRelative: { pin: string; amountVnd: number }[];
+      totalVnd: number;
+      rule: string;
+    }
+  | RuleRefusal;
 
 const monthsBetween = (from: IsoDate, to: IsoDate) =>
   (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
   Number(to.slice(5, 7)) -
   Number(from.slice(5, 7));
 
-/** A monthly survivor allowance is possible (Art. 86); otherwise only a lump sum. */
-export const monthlySurvivorPossible = (f: InsuredFacts) =>
-  f.compulsoryMonths >= SURVIVOR_RULES.monthlyMinCompulsoryMonths ||
+/** A monthly survivor allowance is possible (2014 Art. 67; 2024 Art. 86); otherwise a lump sum. */
+export const monthlySurvivorPossible = (f: InsuredFacts, rules: BenefitRules) =>
+  f.compulsoryMonths >= rules.law.monthlySurvivor.minCompulsoryMonths ||
   f.pensioner ||
   f.occupationalDeath ||
   f.monthlyInsuranceAllowance;
 
-/** The survivor allowance the relatives asked for, or why it cannot be paid. */
+/**
+ * A pensioner's lump sum in months: 48 if the death falls in the first 2 months of the pension, 0.5
+ * less for each further month, at least 3 (2014 Art. 70(2)). The month the pension starts is the
+ * first: a death in the 3rd month gives 47.5, in the 13th 42.5.
+ */
+export function pensionerLumpSumMonths(
+  retiredOn: IsoDate,
+  deathDate: IsoDate,
+  rules: BenefitRules,
+) {
+  const r = rules.law.pensionerLumpSum;
+  const monthOfPension = Math.max(1, monthsBetween(retiredOn, deathDate) + 1);
+  return Math.max(
+    r.minMonths,
+    r.months - r.reductionPerMonth * Math.max(0, monthOfPension - r.graceMonths),
+  );
+}
+
+/**
+ * A contributor's lump sum in months: 1.5 per contribution year before 2014, 2 per year from 2014, at
+ * least 3 (2014 Art. 70(1)). Months count as twelfths of a year (U: how odd months round is not in
+ * DOMAIN.md).
+ */
+export function contributorLumpSumMonths(f: InsuredFacts, rules: BenefitRules): number {
+  const r = rules.law.lumpSum;
+  const total = f.compulsoryMonths + f.voluntaryMonths;
+  const before = Math.min(total, f.monthsBefore2014 ?? 0);
+  const months = (before * r.monthsPerYearBefore + (total - before) * r.monthsPerYearFrom) / 12;
+  return Math.max(r.minMonths, months);
+}
+
+/** The survivor allowance the relatives asked for, or why it cannot be paid (and by which rule). */
 export function decideSurvivor(
   facts: InsuredFacts | undefined,
   kind: 'lump_sum' | 'monthly',
   relatives: readonly { pin: string; survivorEligible: boolean; hasDirectCarer: boolean }[],
   deathDate: IsoDate,
+  rules: BenefitRules | undefined,
 ): SurvivorDecision {
+  if (!rules) return noRuleFor(deathDate);
+  const law = rules.law;
   if (!facts || (facts.compulsoryMonths + facts.voluntaryMonths === 0 && !facts.pensioner)) {
     return {
       kind: 'refused',
       code: 'BENEFITS.NO_SURVIVOR_ENTITLEMENT',
       reason: 'the deceased was not insured by BHXH',
+      rule: `${law.lumpSum.article}; ${law.monthlySurvivor.article}`,
     };
   }
   if (kind === 'monthly') {
-    if (!monthlySurvivorPossible(facts)) {
+    if (!monthlySurvivorPossible(facts, rules)) {
       return {
         kind: 'refused',
         code: 'BENEFITS.NO_MONTHLY_SURVIVOR',
-        reason: `fewer than ${SURVIVOR_RULES.monthlyMinCompulsoryMonths} months of compulsory contributions and no pension; a lump sum can be claimed`,
+        reason: `fewer than ${law.monthlySurvivor.minCompulsoryMonths} months of compulsory contributions and no pension; a lump sum can be claimed`,
+        rule: law.monthlySurvivor.article,
       };
     }
     const eligible = relatives.filter((r) => r.survivorEligible);
+    if (eligible.length === 0)
+      return {
+        kind: 'refused',
+        code: 'BENEFITS.NO_ELIGIBLE_RELATIVE',
+        reason:
+          'no relative meets a monthly survivor-allowance condition; a lump sum can be claimed',
+        rule: law.survivorRelatives.article,
+      };
     const { perRelativeVnd, totalVnd } = monthlySurvivorAllowance(
       eligible.map((r) => ({ eligible: true, hasDirectCarer: r.hasDirectCarer })),
-      deathDate,
+      rules,
     );
     const perRelative = perRelativeVnd.map((amountVnd, i) => ({
       pin: eligible[i]?.pin ?? '',
       amountVnd,
     }));
-    return { kind: 'monthly', perRelative, totalVnd };
+    return { kind: 'monthly', perRelative, totalVnd, rule: law.monthlySurvivor.article };
   }
-  const r = SURVIVOR_RULES;
   if (facts.pensioner && facts.monthlyPensionVnd && facts.retiredOn) {
-    const retiredMonths = Math.max(0, monthsBetween(facts.retiredOn, deathDate));
-    const months = Math.max(
-      r.lumpSumMinMonths,
-      r.pensionerMonths -
-        r.pensionerReductionPerMonth * Math.max(0, retiredMonths - r.pensionerGraceMonths),
-    );
+    const months = pensionerLumpSumMonths(facts.retiredOn, deathDate, rules);
     return {
       kind: 'lump_sum',
       amountVnd: Math.round(months * facts.monthlyPensionVnd),
       basis: `${months} × ${facts.monthlyPensionVnd} (pension)`,
+      rule: law.pensionerLumpSum.article,
     };
   }
-  const years = (facts.compulsoryMonths + facts.voluntaryMonths) / 12;
-  const months = Math.max(r.lumpSumMinMonths, years * r.lumpSumMonthsPerYear);
+  const months = contributorLumpSumMonths(facts, rules);
   return {
     kind: 'lump_sum',
     amountVnd: Math.round(months * facts.averageSalaryVnd),
-    basis: `${months} × ${facts.averageSalaryVnd} (average insured salary)`,
+    basis: `${Number(months.toFixed(4))} × ${facts.averageSalaryVnd} (average insured salary)`,
+    rule: law.lumpSum.article,
   };
 }

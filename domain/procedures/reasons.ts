@@ -126,6 +126,15 @@ const CODES: Record<string, Words> = {
     vi: 'không đủ điều kiện hưởng trợ cấp tuất hằng tháng',
     en: 'no entitlement to a monthly survivor allowance',
   },
+  // Issue 20: refusals by a rule the engine cites (the rule is in the step's result).
+  'BENEFITS.NO_RULE_FOR_DATE': {
+    vi: 'hệ thống chưa có quy định về mức hưởng cho ngày mất này; đề nghị liên hệ trực tiếp cơ quan chi trả',
+    en: 'no benefit rule is known here for this date of death; apply to the paying body directly',
+  },
+  'BENEFITS.NO_ELIGIBLE_RELATIVE': {
+    vi: 'không có thân nhân đủ điều kiện hưởng trợ cấp tuất hằng tháng theo Cơ sở dữ liệu quốc gia về dân cư; có thể đề nghị trợ cấp tuất một lần',
+    en: 'no relative qualifies for a monthly survivor allowance in the population database; a lump sum can be claimed',
+  },
   'RESIDENCE.ADDRESS_UNKNOWN': {
     vi: 'địa chỉ thường trú không có trong cơ sở dữ liệu cư trú',
     en: 'the residence address is not known to the residence database',

@@ -365,8 +365,8 @@ describe('social-insurance simulator: benefits after a death', () => {
     expect(fractional.status).toBe(400);
   });
 
-  it('when a lump-sum survivor allowance is claimed, then it is granted to the payee once; without a payee 400', async () => {
-    const deceased = await insured({ compulsoryMonths: 120 });
+  it('when a lump-sum survivor allowance is claimed, then it is granted to the payee once, at the amount BHXH computes (10 years from 2014 × 2 months × 5,000,000, issue 20); without a payee 400', async () => {
+    const deceased = await insured({ compulsoryMonths: 120, averageSalaryVnd: 5_000_000 });
     const claim: SurvivorClaim = {
       ...deathOf(deceased),
       kind: 'lump_sum',
@@ -377,7 +377,7 @@ describe('social-insurance simulator: benefits after a death', () => {
     expect(granted.body).toEqual({
       status: 'granted',
       decisionNumber: numbered('TT'),
-      amountVnd: 60_000_000,
+      amountVnd: 100_000_000,
     });
     expect((await post(`${SI}/survivor-claims`, claim)).status).toBe(409);
     const { payeePin: _payee, ...withoutPayee } = claim;
@@ -508,7 +508,8 @@ describe('social-protection simulator', () => {
     await post(SUPPORTS, funeral(deceased), claimKey);
     const reject = { decision: 'reject', reason: 'hồ sơ thiếu' };
     const rejected = await post(`${SUPPORTS}/${claimKey}/decision`, reject);
-    expect(rejected.body).toEqual({ status: 'rejected', reason: 'hồ sơ thiếu' });
+    // Its decision number: benefit-decisions.test.ts.
+    expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'hồ sơ thiếu' });
 
     const second = key();
     await post(SUPPORTS, funeral(deceased), second);

@@ -198,6 +198,8 @@ describe('OpenAPI', () => {
       '/healthz',
       '/metrics',
       '/readyz',
+      '/v1/calendar/notices',
+      '/v1/calendar/{year}',
       '/v1/cases',
       '/v1/cases/{caseId}',
       '/v1/cases/{caseId}/annulment',

@@ -120,16 +120,19 @@ describe('Group A deadlines (time-skipping)', { retry: 1 }, () => {
     await recordHistories(stack.client, handle.workflowId, 'group-a-breached');
   });
 
-  it('when a dossier arrives after 15:00 on the eve of Tết 2027, then its same-day deadline lands on the first working day after the holiday, with a reminder before it', async () => {
-    // Thursday 04/02/2027 at 15:30: counts from the next working day. New Year's Eve (05/02) and the
-    // first days of Tết Đinh Mùi are off, the first day falls on Saturday 06/02 (compensated 10/02).
+  it('when a dossier arrives after 15:00 on the eve of Tết 2027, then its same-day deadline lands on Friday 12/02, the first working day after the holiday and its compensatory days (Labour Code 2019 Art. 111(3), 112), with a reminder before it', async () => {
+    // Thursday 04/02/2027 at 15:30: counts from the next working day. No notice for 2027 yet, so the
+    // statute (DOMAIN.md §2D): Tết's 5 days are New Year's Eve (Fri 05/02) and the first four days
+    // (06–09/02); the first and second days fall on Saturday 06/02 and Sunday 07/02 and are
+    // compensated on the next working days, Wednesday 10/02 and Thursday 11/02. (v1.0.0 expected
+    // 11/02: it compensated only the first day.)
     const handle = await startCase(
       aBirthApplication(uniqueCertificate()),
       at('2027-02-04T15:30:00'),
     );
     const view = await birthInReview(handle.workflowId);
     const deadline = stepOf(view, 'birth').deadline ?? '';
-    expect(deadline).toBe(new Date(at('2027-02-11T17:00:00')).toISOString());
+    expect(deadline).toBe(new Date(at('2027-02-12T17:00:00')).toISOString());
 
     const serverNow = (await stack.env?.currentTimeMs()) ?? Date.now();
     await advance(stack.env, Date.parse(deadline) - serverNow - HOUR_MS);

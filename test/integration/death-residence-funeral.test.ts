@@ -12,6 +12,13 @@ import {
   registerRelatives,
   uniquePin,
 } from '../support/group-b';
+import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
+import {
+  EXAMPLE_DEATH_APPLICATION,
+  type DeathApplication,
+  type Payment,
+} from '../../domain/DeathApplication';
+import { SIMULATORS_ADMIN_TOKEN } from '../support/auth';
 import { recordHistories } from '../support/histories';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
 
@@ -27,6 +34,10 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     await stack?.stop();
   });
 
+  const payment = (app: DeathApplication): Payment => {
+    if (!app.funeral) throw new Error('the fixture claims the funeral allowance');
+    return app.funeral.payment;
+  };
   const rows = async <T>(sql: string, value: string) =>
     (await stack.database.db.query<T & Record<string, unknown>>(sql, [value])).rows;
   const paymentsFor = (reference: string) =>
@@ -124,7 +135,7 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     await recordHistories(stack.client, filed.body.caseId, 'death-funeral-bank-refused');
   });
 
-  it('when the claim is filed 91 days after the death, then the funeral allowance is refused with the reason and the other steps complete', async () => {
+  it('when the claim is filed 91 days after the death with no explanation (QĐ 863/QĐ-BNV, DOMAIN.md §2C: 90 days for BHXH), then BHXH — not the engine — refuses it by a numbered written decision, and the other steps complete', async () => {
     const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
     const application = aDeathApplication(deceased, today, 91);
     const filed = await file(stack.app, application);
@@ -132,14 +143,67 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
       expect(v.status).toBe('partially_completed'),
     );
     expect(stepOf(view, 'funeral')).toMatchObject({
+      agency: 'social-insurance',
       status: 'rejected',
-      reasonCode: 'BENEFITS.CLAIM_TOO_LATE',
-      reason: 'claimed 91 days after the death; the limit is 90',
+      reasonCode: 'BENEFITS.REFUSED',
+      reason: expect.stringMatching(
+        /^decision MT-\d{4}-\d{6}: filed 91 days after the death, beyond the 90 days, with no written explanation/,
+      ) as unknown,
+      result: { payer: 'social-insurance', refusedBy: 'payer' },
     });
+    expect(
+      await rows<{ status: string; reasons: string[] }>(
+        'SELECT status, reasons FROM sim_social_insurance.funeral_decisions WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([{ status: 'refused', reasons: [expect.stringContaining('91 days') as unknown] }]);
     expect(stepOf(view, 'death').status).toBe('completed');
     expect(stepOf(view, 'residence-removal').status).toBe('completed');
     expect(await paymentsFor(`${filed.body.caseId}:funeral`)).toEqual([]);
     await recordHistories(stack.client, filed.body.caseId, 'death-funeral-too-late');
+  });
+
+  it('when the claim is filed 91 days after the death with a written explanation, then BHXH decides it and pays 23,400,000 VND: the 90 days are no forfeiture', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const base = aDeathApplication(deceased, today, 91);
+    const application = {
+      ...base,
+      funeral: {
+        payment: payment(base),
+        lateExplanation: 'Gia đình ở xa, nhận giấy báo tử muộn.',
+      },
+    };
+    const filed = await file(stack.app, application);
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    expect(stepOf(view, 'funeral')).toMatchObject({
+      status: 'completed',
+      result: { payer: 'social-insurance', amountVnd: '23400000' },
+    });
+  });
+
+  it('when the death is before every rule the engine holds (a death in 2018), then the engine refuses the funeral allowance by that rule, recorded as the rule’s, not the agency’s', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const application = aDeathApplication(deceased, today, 3, {
+      death: { ...EXAMPLE_DEATH_APPLICATION.death, date: '2018-05-01' },
+      deathNotice: { ...EXAMPLE_DEATH_APPLICATION.deathNotice, issuedOn: '2018-05-01' },
+    });
+    const filed = await file(stack.app, application);
+    const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('partially_completed'),
+    );
+    expect(stepOf(view, 'funeral')).toMatchObject({
+      status: 'rejected',
+      reasonCode: 'BENEFITS.NO_RULE_FOR_DATE',
+      result: { refusedBy: 'rule', rule: expect.stringContaining('benefit-law.ts') as unknown },
+    });
+    expect(
+      await rows(
+        'SELECT 1 FROM sim_social_insurance.funeral_decisions WHERE pin = $1',
+        deceased.pin,
+      ),
+    ).toEqual([]);
   });
 
   it('when a lump-sum survivor allowance is asked, then it waits for the last adult relative; a relative not named cannot confirm', async () => {
@@ -363,6 +427,8 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     const deceased = await addDeceased(stack.simulatorsUrl, {
       insured: participant(200),
       commune: '00070',
+      // Only this test's relatives in the family record: the registry decides who is paid.
+      relatives: [],
     });
     const base = aDeathApplication(deceased, today);
     const [widow, son] = [uniquePin(), uniquePin()];
@@ -377,20 +443,27 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
           relationship: 'spouse' as const,
           dateOfBirth: '1958-01-01',
           survivorEligible: true,
-          hasDirectCarer: false,
+          hasDirectCarer: true,
         },
         {
+          // Ticked eligible by the applicant; the population database says 41 and no incapacity.
           fullName: 'Lê Văn Nam',
           pin: son,
           relationship: 'child' as const,
           dateOfBirth: '1985-01-01',
-          survivorEligible: false,
+          survivorEligible: true,
           hasDirectCarer: true,
         },
       ],
       survivor: { kind: 'monthly' as const },
     };
     await registerRelatives(stack.simulatorsUrl, application);
+    // The population database's care record: the widow has no one who directly supports her (70 %).
+    await simulatorsAdmin(stack.simulatorsUrl, SIMULATORS_ADMIN_TOKEN).addCareRecord(
+      widow,
+      false,
+      '2020-01-01',
+    );
     const filed = await request(stack.app)
       .post('/v1/cases')
       .set('Authorization', `Bearer ${await citizen(widow)}`)
@@ -408,9 +481,27 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     const view = await waitForCase(stack.app, filed.body.caseId, widow, (v) =>
       expect(v.status).toBe('completed'),
     );
+    // Eligibility from the registries (Art. 86: spouse at retirement age; a child of 41 is not),
+    // whatever was ticked: only the widow, at 70 % for want of a direct carer.
     expect(stepOf(view, 'survivor').result).toMatchObject({
       kind: 'monthly',
       amountVnd: '1638000',
+    });
+    const [task] = await rows<{ summary: { checked: Record<string, unknown> } }>(
+      `SELECT summary FROM tasks WHERE case_id = $1 AND step = 'survivor'`,
+      filed.body.caseId as string,
+    );
+    expect(task?.summary.checked).toMatchObject({
+      insuranceHistory: { source: 'social-insurance records', compulsoryMonths: 200 },
+      relatives: expect.arrayContaining([
+        expect.objectContaining({
+          pin: widow,
+          eligible: true,
+          hasDirectCarer: false,
+          source: 'population database',
+        }),
+        expect.objectContaining({ pin: son, eligible: false, source: 'population database' }),
+      ]) as unknown,
     });
     expect(await paymentsFor(`${filed.body.caseId}:survivor`)).toEqual([]);
     const sonSees = await request(stack.app)

@@ -7,6 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
+import { BENEFITS_BY_LAW_PATCH } from '../../workflows/death-residence-funeral.benefits';
 import { SCHEDULED_PROJECTIONS_PATCH } from '../../workflows/projections';
 import { loadHistories, markersOf } from './histories';
 
@@ -54,6 +55,8 @@ describe('workflow replay', () => {
       'group-a-breached',
       'group-a-returned-refused',
       'group-a-agency-bad-request',
+      // A notice published while the case runs (calendarChanged), then withdrawn.
+      'group-a-calendar-notice',
     ];
     const groupB = [
       'death-funeral-bhxh',
@@ -97,6 +100,32 @@ describe('workflow replay', () => {
         'death-pensioner.pension-stop.json',
       ]),
     );
+  });
+
+  it('when the histories kept for patch benefits-by-law are loaded, then they are v1.0.0 runs without its marker (their refusal of a late claim and their amounts replay through death-benefits.v1.ts)', () => {
+    const kept = histories.filter((h) => h.file.startsWith(`before-${BENEFITS_BY_LAW_PATCH}.`));
+    expect(kept.map((h) => h.file)).toEqual(
+      expect.arrayContaining([
+        'before-benefits-by-law.funeral-too-late.case.json',
+        'before-benefits-by-law.survivor-monthly.case.json',
+      ]),
+    );
+    expect(
+      kept.filter((h) => markersOf(h.history).some((m) => m.name === BENEFITS_BY_LAW_PATCH)),
+    ).toEqual([]);
+    // Today's death cases run the law of the date of death (`make histories` re-recorded them; an
+    // annulled case's recording is its annulment's run).
+    const deathCases = todays.filter(
+      (h) =>
+        h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ===
+        'deathResidenceFuneral',
+    );
+    expect(deathCases.length).toBeGreaterThan(0);
+    expect(
+      deathCases
+        .filter((h) => !markersOf(h.history).some((m) => m.name === BENEFITS_BY_LAW_PATCH))
+        .map((h) => h.file),
+    ).toEqual([]);
   });
 
   it('when every committed history replays against the current workflows, then none fails', async () => {

@@ -65,6 +65,10 @@ const EVENTS: Record<string, Text> = {
   received: { vi: 'Tiếp nhận hồ sơ', en: 'Application received' },
   corrected: { vi: 'Cải chính hộ tịch', en: 'Record corrected' },
   annulment_requested: { vi: 'Yêu cầu hủy bỏ', en: 'Annulment requested' },
+  calendar_changed: {
+    vi: 'Thời hạn tính lại theo thông báo lịch nghỉ',
+    en: 'Deadlines recounted under a calendar notice',
+  },
 };
 
 const RESULTS: Record<string, Text> = {

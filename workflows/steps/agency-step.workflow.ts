@@ -28,6 +28,7 @@ import type { StepView } from '../../domain/procedures/views';
 import { ActionRequests, refuse } from '../action-requests';
 import { agencyOptions } from '../activity-options';
 import {
+  calendarChanged,
   cancelStep,
   closeReturnedStep,
   decideStep,
@@ -86,10 +87,12 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.reminderHours,
     input.supplementReplyMs,
   );
-  const rejectBy =
+  const rejectionWindow = (calendar: WorkingCalendar) =>
     input.rejectWithinWorkingDays === undefined
       ? undefined
-      : deadlineAfter(input.startedAt, input.rejectWithinWorkingDays, input.calendar);
+      : deadlineAfter(input.startedAt, input.rejectWithinWorkingDays, calendar);
+  /** Counted on the step's calendar; a notice that moves the calendar moves it too. */
+  let rejectBy = rejectionWindow(input.calendar);
   /** The rejection window has closed: a late rejection is refused, not recorded (rejectionClosed). */
   const rejectionClosed = () => rejectBy !== undefined && Date.now() >= rejectBy;
   /** The step woke when the window closed, to show it (only steps given a window arm this timer). */
@@ -165,6 +168,16 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
   setHandler(resendStep, () => hear({ type: 'RESEND' }));
   setHandler(closeReturnedStep, (refusal) => hear({ type: 'RETURN_REFUSED', ...refusal }));
+  // A notice moved the working calendar: the clock counts again and the loop re-arms its timer. The
+  // new dates are shown at once, also while the step waits on its agency (the loop is then busy).
+  let recalendared = false;
+  setHandler(calendarChanged, async ({ calendar }) => {
+    if (snapshot.status === 'done') return;
+    if (!rejectionShown) rejectBy = rejectionWindow(calendar);
+    if (!clock.recalendar(calendar)) return;
+    recalendared = true;
+    await publish();
+  });
 
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
@@ -263,9 +276,15 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
         : undefined;
     const wakeAt = closing ?? next?.at;
     const woken = await condition(
-      () => inbox.length > 0,
+      () => inbox.length > 0 || recalendared,
       wakeAt === undefined ? undefined : Math.max(0, wakeAt - Date.now()),
     );
+    // Only a calendarChanged signal sets it, which no earlier history holds: recorded runs replay
+    // as before. The loop goes round to arm its timer for the new dates.
+    if (woken && inbox.length === 0) {
+      recalendared = false;
+      continue;
+    }
     if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
     else if (closing !== undefined) rejectionShown = true;
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });

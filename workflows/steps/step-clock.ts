@@ -5,6 +5,11 @@
 // seconds: `supplementReplyMs`, when given, replaces the working-day window. It comes from the workflow
 // input, which is recorded in history, so no patched() guards it: every case started before the field
 // existed has no such field and replays the working-day path unchanged (test/replay).
+//
+// An official notice published while the step runs (issue 20) brings a new calendar: `recalendar`
+// counts the same working days from the same instants again, so the dates it arms move with the
+// notice. It runs only when the case hears `calendarChanged`, a signal no earlier history holds, so
+// the path of every recorded run is unchanged and no patched() is needed.
 import {
   deadlineAfter,
   workingDaysLeft,
@@ -15,13 +20,22 @@ const HOUR_MS = 3_600_000;
 
 export type StepTimer = 'reminder' | 'deadline' | 'supplement';
 
+/** A clock's date as the working days counted from an instant, so a new calendar can count again. */
+interface Counted {
+  from: number;
+  days: number;
+}
+
 export class StepClock {
   deadline: number | undefined;
   supplementDue: number | undefined;
   private daysLeft: number | undefined;
+  /** The running deadline's count, and a review's longer one from the same start (extend). */
+  private counted: Counted[];
+  private pausedAt: number | undefined;
 
   constructor(
-    private readonly calendar: WorkingCalendar,
+    private calendar: WorkingCalendar,
     startedAt: number,
     workingDays: number,
     private readonly supplementReplyDays: number,
@@ -29,12 +43,14 @@ export class StepClock {
     /** Drill override: the supplement window in milliseconds instead of working days. */
     private readonly supplementReplyMs?: number,
   ) {
+    this.counted = [{ from: startedAt, days: workingDays }];
     this.deadline = deadlineAfter(startedAt, workingDays, calendar);
   }
 
   /** A review that needs verification allows more working days, counted from the same start. */
   extend(startedAt: number, workingDays: number): void {
     if (this.deadline !== undefined) {
+      this.counted.push({ from: startedAt, days: workingDays });
       this.deadline = Math.max(this.deadline, deadlineAfter(startedAt, workingDays, this.calendar));
     }
   }
@@ -43,6 +59,7 @@ export class StepClock {
     if (this.deadline !== undefined)
       this.daysLeft = workingDaysLeft(now, this.deadline, this.calendar);
     this.deadline = undefined;
+    this.pausedAt = now;
     this.supplementDue =
       this.supplementReplyMs === undefined
         ? deadlineAfter(now, this.supplementReplyDays, this.calendar)
@@ -51,8 +68,30 @@ export class StepClock {
 
   resume(now: number): void {
     this.deadline = deadlineAfter(now, this.daysLeft ?? 0, this.calendar);
+    this.counted = [{ from: now, days: this.daysLeft ?? 0 }];
     this.daysLeft = undefined;
+    this.pausedAt = undefined;
     this.supplementDue = undefined;
+  }
+
+  /**
+   * Takes a newer calendar (a notice published while the step runs) and counts its dates again:
+   * the running deadline, or — while paused for a supplement — the days that were left at the pause
+   * and the supplement's own window. False (nothing changes) for a calendar not newer than this one.
+   */
+  recalendar(calendar: WorkingCalendar): boolean {
+    if ((calendar.revision ?? 0) <= (this.calendar.revision ?? 0)) return false;
+    this.calendar = calendar;
+    const counted = Math.max(...this.counted.map((c) => deadlineAfter(c.from, c.days, calendar)));
+    if (this.pausedAt === undefined) {
+      if (this.deadline !== undefined) this.deadline = counted;
+    } else {
+      if (this.daysLeft !== undefined)
+        this.daysLeft = workingDaysLeft(this.pausedAt, counted, calendar);
+      if (this.supplementReplyMs === undefined)
+        this.supplementDue = deadlineAfter(this.pausedAt, this.supplementReplyDays, calendar);
+    }
+    return true;
   }
 
   /** The next timer to arm, given what has already fired and whether the clock is running. */

@@ -15,6 +15,10 @@ export const FuneralClaim = z.object({
   dateOfDeath: z.iso.date(),
   amountVnd: VndAmount,
   claimant: z.object({ fullName: z.string().min(2), pin: PersonalIdNumber }),
+  /** The day the claim was filed (issue 20): the payer applies its own filing limit. */
+  filedOn: z.iso.date().optional(),
+  /** Why a claim comes after the payer's limit, in the claimant's words. */
+  lateExplanation: z.string().min(1).max(1000).optional(),
 });
 export type FuneralClaim = z.infer<typeof FuneralClaim>;
 
@@ -31,34 +35,76 @@ export const refused = (
 export const decisionNumberSql = (prefix: string, sequence: string) =>
   `'${prefix}-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('${sequence}')::text, 6, '0')`;
 
+/** What the payer decided from its own records: the amount it grants, or its written reasons. */
+export type PayerDecision = { grant: number } | { refuse: string[] };
+
 /**
- * Grants `claim` at once in `table` (a funeral decision, status `granted`), unless a grant for the
- * same deceased is in force: then 409 `alreadyGranted` naming that decision. The partial unique index
- * on (pin) WHERE status = 'granted' decides, so two concurrent claims cannot both be granted.
+ * Records the payer's decision on `claim` in `table` at once: a grant of the amount the payer computed
+ * (status `granted`; what was claimed is kept beside it), unless a grant for the same deceased is in
+ * force — then 409 `alreadyGranted` naming it, the partial unique index on (pin) WHERE status =
+ * 'granted' deciding, so two concurrent claims cannot both be granted; or a written refusal with its
+ * own decision number and reasons (status `refused`, issue 20), never a bare error.
  */
-export async function grantFuneral(
+export async function decideFuneralClaim(
   tx: PoolClient,
   {
     table,
     decisionNumber,
     key,
     claim,
+    decision,
     alreadyGranted,
   }: {
     table: string;
     decisionNumber: string;
     key: string;
     claim: FuneralClaim;
+    decision: PayerDecision;
     alreadyGranted: string;
   },
 ): Promise<Reply> {
+  if ('refuse' in decision) {
+    const { rows } = await tx.query<{ decision_number: string }>(
+      `INSERT INTO ${table}
+         (claim_key, decision_number, pin, death_extract_number, date_of_death, amount_vnd, claimant,
+          status, reasons, claimed_vnd)
+       VALUES ($1, ${decisionNumber}, $2, $3, $4, NULL, $5, 'refused', $6, $7)
+       RETURNING decision_number`,
+      [
+        key,
+        claim.pin,
+        claim.deathExtractNumber,
+        claim.dateOfDeath,
+        claim.claimant,
+        JSON.stringify(decision.refuse),
+        claim.amountVnd,
+      ],
+    );
+    return {
+      status: 200,
+      body: {
+        status: 'refused',
+        decisionNumber: rows[0]?.decision_number,
+        reasons: decision.refuse,
+      },
+    };
+  }
   const { rows } = await tx.query<{ decision_number: string }>(
     `INSERT INTO ${table}
-       (claim_key, decision_number, pin, death_extract_number, date_of_death, amount_vnd, claimant, status)
-     VALUES ($1, ${decisionNumber}, $2, $3, $4, $5, $6, 'granted')
+       (claim_key, decision_number, pin, death_extract_number, date_of_death, amount_vnd, claimant,
+        status, claimed_vnd)
+     VALUES ($1, ${decisionNumber}, $2, $3, $4, $5, $6, 'granted', $7)
      ON CONFLICT (pin) WHERE status = 'granted' DO NOTHING
      RETURNING decision_number`,
-    [key, claim.pin, claim.deathExtractNumber, claim.dateOfDeath, claim.amountVnd, claim.claimant],
+    [
+      key,
+      claim.pin,
+      claim.deathExtractNumber,
+      claim.dateOfDeath,
+      decision.grant,
+      claim.claimant,
+      claim.amountVnd,
+    ],
   );
   const granted = rows[0];
   if (granted) {
@@ -67,7 +113,8 @@ export async function grantFuneral(
       body: {
         status: 'granted',
         decisionNumber: granted.decision_number,
-        amountVnd: claim.amountVnd,
+        amountVnd: decision.grant,
+        ...(decision.grant !== claim.amountVnd && { claimedVnd: claim.amountVnd }),
       },
     };
   }

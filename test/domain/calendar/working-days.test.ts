@@ -8,12 +8,13 @@ import {
   type WorkingCalendar,
 } from '../../../domain/calendar/working-days';
 import { vietnamCalendar } from '../../../domain/calendar/vietnam';
+import { SEEDED_NOTICES } from '../../fixtures/calendar-notices';
 
 /** A local Vietnam time as an instant. */
 const at = (local: string) => Date.parse(`${local}+07:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const calendar: WorkingCalendar = vietnamCalendar([2025, 2026, 2027]);
+const calendar: WorkingCalendar = vietnamCalendar([2025, 2026, 2027], SEEDED_NOTICES);
 
 describe('vietnamCalendar', () => {
   it.each([

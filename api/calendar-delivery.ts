@@ -1,0 +1,117 @@
+// A notice published while cases run must reach them (issue 20): each open case of the notice's years
+// is signalled `calendarChanged` with its calendar rebuilt from the database, and its pending
+// deadlines move (workflows/linked-case.ts, workflows/steps/step-clock.ts). Which cases still have to
+// hear of it is a table written with the notice (migration 0015), so an API that dies between storing
+// the notice and signalling loses nothing: the next run here — at once after the POST, then every
+// `intervalMs` — sends what is pending. Signals are idempotent (a case ignores a calendar whose
+// revision is not newer than its own), so sending one twice is harmless.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Logger } from '../config/logger';
+import {
+  addLateDeliveries,
+  listNotices,
+  markDelivered,
+  pendingDeliveries,
+  toNotice,
+  type NoticeRow,
+} from '../db/calendar.repository';
+import type { Db } from '../db/pool';
+import { vietnamCalendar } from '../domain/calendar/vietnam';
+import type { CalendarChange } from '../domain/calendar/notices';
+import type { WorkingCalendar } from '../domain/calendar/working-days';
+import { calendarChanged } from '../workflows/messages';
+import { startPeriodic } from './periodic';
+
+/** A case's calendar: its filing year and the next, from the statute and the notices stored. */
+export async function calendarFor(db: Db, year: number): Promise<WorkingCalendar> {
+  const years = [year, year + 1];
+  return vietnamCalendar(years, (await listNotices(db, years)).map(toNotice));
+}
+
+export interface CalendarDeliverySettings {
+  intervalMs: number;
+  /** How far back a notice still collects cases that appeared after it was recorded. */
+  lateMinutes: number;
+  batch: number;
+}
+export const DEFAULT_CALENDAR_DELIVERY: CalendarDeliverySettings = {
+  intervalMs: 30_000,
+  lateMinutes: 60,
+  batch: 200,
+};
+
+export function createCalendarDelivery(deps: {
+  temporal: Client;
+  db: Db;
+  logger: Logger;
+  settings?: Partial<CalendarDeliverySettings>;
+}) {
+  const { temporal, db, logger } = deps;
+  const settings = { ...DEFAULT_CALENDAR_DELIVERY, ...deps.settings };
+
+  /**
+   * Signals every case still owed a notice, once per case: its calendar as the database has it now,
+   * named by the newest notice it is owed (an older one still pending is in that calendar too).
+   * Returns how many cases were signalled.
+   */
+  async function deliver(): Promise<number> {
+    await addLateDeliveries(db, settings.lateMinutes);
+    const owed = new Map<string, { year: number; noticeIds: number[] }>();
+    for (const { noticeId, caseId, year } of await pendingDeliveries(db, settings.batch)) {
+      const entry = owed.get(caseId) ?? { year, noticeIds: [] };
+      entry.noticeIds.push(noticeId);
+      owed.set(caseId, entry);
+    }
+    const years = new Map<number, Promise<{ calendar: WorkingCalendar; notices: NoticeRow[] }>>();
+    const ofYear = (year: number) => {
+      let found = years.get(year);
+      if (!found) {
+        found = listNotices(db, [year, year + 1]).then((rows) => ({
+          calendar: vietnamCalendar([year, year + 1], rows.map(toNotice)),
+          notices: rows,
+        }));
+        years.set(year, found);
+      }
+      return found;
+    };
+    let signalled = 0;
+    for (const [caseId, { year, noticeIds }] of owed) {
+      const { calendar, notices } = await ofYear(year);
+      const newest = notices.filter((n) => noticeIds.includes(n.id)).pop();
+      if (!newest) continue;
+      const notice: CalendarChange['notice'] = {
+        id: newest.id,
+        number: newest.number,
+        issuer: newest.issuer,
+        year: newest.year,
+        provisional: newest.provisional,
+      };
+      try {
+        await temporal.workflow.getHandle(caseId).signal(calendarChanged, { calendar, notice });
+        signalled += 1;
+      } catch (error) {
+        // A case that has ended (or never started) has no deadline left to move.
+        if (!(error instanceof WorkflowNotFoundError)) {
+          logger.warn({ err: error, caseId }, 'calendar notice not delivered; retried');
+          continue;
+        }
+      }
+      for (const noticeId of noticeIds) await markDelivered(db, noticeId, caseId);
+    }
+    return signalled;
+  }
+
+  return {
+    deliver,
+    start: () =>
+      startPeriodic(
+        () =>
+          deliver().then(
+            () => undefined,
+            (err: unknown) => logger.warn({ err }, 'calendar notice delivery failed; retried'),
+          ),
+        settings.intervalMs,
+      ),
+  };
+}
+export type CalendarDelivery = ReturnType<typeof createCalendarDelivery>;
