@@ -2,6 +2,12 @@ import type { AgencyHttp, AgencyOutcome } from './http';
 
 export interface BirthRegistrationRequest {
   certificateNumber: string;
+  /** Absent: the medical birth certificate; else its substitute (always reviewed by the officer). */
+  evidence?:
+    | 'medical_birth_certificate'
+    | 'witness_statement'
+    | 'self_declaration'
+    | 'abandoned_child_record';
   commune: string;
   child: { fullName: string; dateOfBirth: string; sex: 'male' | 'female' } & Record<
     string,

@@ -14,11 +14,11 @@ export async function upsertCase(
   { view, businessKey, partyPins }: CaseProjection,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO cases (case_id, procedure, business_key, status, commune, party_pins, received_at, deadline, view, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO cases (case_id, procedure, business_key, status, commune, party_pins, received_at, deadline, view, version, breached)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (case_id) DO UPDATE
        SET status = EXCLUDED.status, deadline = EXCLUDED.deadline, view = EXCLUDED.view,
-           version = EXCLUDED.version, updated_at = now()
+           version = EXCLUDED.version, breached = EXCLUDED.breached, updated_at = now()
      WHERE cases.version < EXCLUDED.version`,
     [
       view.caseId,
@@ -31,6 +31,7 @@ export async function upsertCase(
       view.deadline,
       view,
       view.version,
+      view.deadlineStatus === 'breached',
     ],
   );
 }

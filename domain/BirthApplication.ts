@@ -12,7 +12,10 @@ import {
   type ApplicationContext,
   type Loose,
 } from './application-fields';
+import { pinContradictions, type KnownFacts } from './personal-id';
 import { CommuneCode, PersonalIdNumber } from './principal';
+import { GROUP_A_RULES } from './procedures/birth-residence-insurance.rules';
+import { versionInForce } from './rule-versions';
 import { safeText } from './safe-text';
 
 export type { ApplicationContext } from './application-fields';
@@ -22,13 +25,43 @@ export const GROUP_A_PROCEDURE = 'birth-residence-insurance';
 const Parent = z
   .object({
     fullName: PersonName,
-    pin: PersonalIdNumber,
+    pin: PersonalIdNumber.optional().describe(
+      'số định danh cá nhân; required unless a foreign parent gives a passport',
+    ),
+    passport: z
+      .object({
+        number: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9]{5,20}$/, '5–20 letters and digits'),
+        country: Nationality.describe('issuing country (ISO 3166-1 alpha-2)'),
+      })
+      .optional()
+      .describe(
+        'a foreign parent without a Vietnamese PIN: "số định danh cá nhân / hộ chiếu" (BHXH QĐ 1449, DOMAIN.md §3A [S15])',
+      ),
     yearOfBirth: z.number().int().min(1900).max(2100),
     ethnicity: Ethnicity,
     nationality: Nationality,
     address: Address.describe('residence (nơi cư trú)'),
   })
   .meta({ id: 'Parent' });
+
+/**
+ * What the birth is registered on. Without a medical birth certificate, civil-status law accepts a
+ * witness's written confirmation of the birth, else the declarant's written undertaking, and for an
+ * abandoned child the record of its finding (Luật Hộ tịch 2014 Art. 16(1), as NĐ 63/2024 Art. 5
+ * refers to it: DOMAIN.md §1A step 0 and §3A [S6] (C)). A substitute is not the facility's signed
+ * electronic data, so the civil-status officer always reviews it (the birth is never registered
+ * automatically on one). An abandoned child's unknown parents are not supported yet: the form still
+ * requires the mother (README).
+ */
+export const BirthEvidence = z.enum([
+  'medical_birth_certificate',
+  'witness_statement',
+  'self_declaration',
+  'abandoned_child_record',
+]);
 
 export const Relationship = z.enum([
   'mother',
@@ -74,7 +107,10 @@ const birthApplicationShape = z.object({
         .trim()
         .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, '4–30 letters, digits, / . -')
         .describe('số giấy chứng sinh — the business key: one case per certificate'),
-      facility: safeText(2, 200).describe('health facility that issued it'),
+      kind: BirthEvidence.optional().describe(
+        'absent: the electronic medical birth certificate; otherwise the substitute document civil-status law accepts',
+      ),
+      facility: safeText(2, 200).describe('health facility (or, for a substitute, who made it)'),
       issuedOn: LocalDate,
     })
     .describe('giấy chứng sinh (electronic, signed by the facility)'),
@@ -116,6 +152,23 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
   if (typeof born === 'string' && typeof issued === 'string' && issued < born) {
     issue(['medicalBirthCertificate', 'issuedOn'], 'is before the date of birth');
   }
+  if (components?.insurance && typeof born === 'string') {
+    const problem = cardAgeProblem(born, context.today());
+    if (problem) issue(['components', 'insurance'], problem);
+  }
+  for (const role of ['mother', 'father'] as const) {
+    const parent = app[role];
+    if (!parent || typeof parent !== 'object') continue;
+    // A Vietnamese parent is identified by their PIN; a foreign one may be by passport (QĐ 1449).
+    if (parent.pin === undefined && parent.passport === undefined)
+      issue([role, 'pin'], 'required (a foreign parent may give a passport instead)');
+    if (parent.passport !== undefined && parent.nationality === 'VN')
+      issue([role, 'passport'], 'a Vietnamese parent is identified by their PIN');
+  }
+  for (const [path, pin, known] of peopleWithPins(app)) {
+    if (typeof pin === 'string')
+      for (const problem of pinContradictions(pin, known)) issue(path, problem);
+  }
   const communes: [PropertyKey[], unknown][] = [
     [['receivingCommune'], app.receivingCommune],
     [['mother', 'address', 'commune'], app.mother?.address?.commune],
@@ -128,6 +181,65 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
     }
   }
   return issues;
+}
+
+/** Whole months from `from` to `to` (dates `YYYY-MM-DD`): the age the card's rule counts in. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/**
+ * The Group A card is for a child under 6 (72 months) on the filing date, in the rule version in
+ * force that day (DOMAIN.md §1A; §2C [S52] (C): valid until 72 months, or 30 September of that year
+ * if school has not started). A 7-year-old's card would have expired before it was issued, so the
+ * filing is refused with the reason, at the door: the fact and the rule are both known at filing and
+ * cannot change during the case, nothing is registered in the citizen's name, and the citizen can
+ * file birth and residence alone at once (a card for an older child is the ordinary BHYT procedure).
+ */
+function cardAgeProblem(born: string, today: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(born) || born > today) return undefined;
+  const limit = versionInForce(GROUP_A_RULES, today).insuranceCardUnderMonths;
+  const months = monthsBetween(born, today);
+  if (months < limit) return undefined;
+  return (
+    `the health-insurance card of this procedure is for a child under ${limit / 12} ` +
+    `(${limit} months); this child is ${Math.floor(months / 12)} years old on the filing date — ` +
+    'file without the card (thẻ BHYT liên thông chỉ cấp cho trẻ dưới 6 tuổi)'
+  );
+}
+
+/**
+ * Every person with a PIN whose sex or year of birth the application states: the parents (a mother
+ * is a woman, a father a man, each with their year of birth), and an applicant who is the child's
+ * mother or father (their sex). The household head's sex and age are not on the form.
+ */
+function peopleWithPins(app: Loose<BirthApplication>): [PropertyKey[], unknown, KnownFacts][] {
+  const year = (y: unknown) => (typeof y === 'number' ? y : undefined);
+  const relationship = app.applicant?.relationship;
+  return [
+    [
+      ['mother', 'pin'],
+      app.mother?.pin,
+      { sex: 'female', yearOfBirth: year(app.mother?.yearOfBirth) },
+    ],
+    [
+      ['father', 'pin'],
+      app.father?.pin,
+      { sex: 'male', yearOfBirth: year(app.father?.yearOfBirth) },
+    ],
+    [
+      ['applicant', 'pin'],
+      // The same person as a parent is checked as that parent, and named once.
+      app.applicant?.pin === app.mother?.pin || app.applicant?.pin === app.father?.pin
+        ? undefined
+        : app.applicant?.pin,
+      {
+        sex: relationship === 'mother' ? 'female' : relationship === 'father' ? 'male' : undefined,
+      },
+    ],
+  ];
 }
 
 /** The application schema, with the checks that need today's date and the commune list. */

@@ -2,6 +2,11 @@
 import type { StepRequest } from '../activities/steps';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { StepResult } from '../domain/procedures/agency-step.machine';
+import {
+  registrationTiming,
+  type RegistrationTiming,
+} from '../domain/procedures/birth-registration.rules';
+import type { GroupARules } from '../domain/procedures/birth-residence-insurance.rules';
 
 export function birthRequest(
   app: BirthApplication,
@@ -13,6 +18,8 @@ export function birthRequest(
     provinceCode,
     registration: {
       certificateNumber: app.medicalBirthCertificate.number,
+      // A substitute document goes to the officer's review, never registered automatically.
+      ...(app.medicalBirthCertificate.kind && { evidence: app.medicalBirthCertificate.kind }),
       commune: app.receivingCommune,
       child: { ...child },
       mother: { ...mother },
@@ -53,9 +60,30 @@ export function insuranceRequest(app: BirthApplication, birth: StepResult): Step
   };
 }
 
+/** The birth's registration against its 60 days on the day received (none in older rule versions). */
+export function timingOf(
+  app: BirthApplication,
+  rules: Partial<Pick<GroupARules, 'onTimeBirthRegistrationDays'>>,
+  receivedOn: string,
+): RegistrationTiming | undefined {
+  if (rules.onTimeBirthRegistrationDays === undefined) return undefined;
+  return registrationTiming(
+    app.child.dateOfBirth,
+    receivedOn,
+    rules.onTimeBirthRegistrationDays,
+    app.poorHouseholdCertificate !== undefined,
+  );
+}
+
 /** What an officer sees in the inbox: the dossier's key facts, not the whole form. */
-export function taskSummary(app: BirthApplication, birth?: StepResult): Record<string, unknown> {
+export function taskSummary(
+  app: BirthApplication,
+  birth?: StepResult,
+  /** The birth's registration against its 60 days, for the civil-status officer (fee, late). */
+  timing?: RegistrationTiming,
+): Record<string, unknown> {
   return {
+    ...(timing?.late && { lateRegistration: timing }),
     certificateNumber: app.medicalBirthCertificate.number,
     child: { fullName: app.child.fullName, dateOfBirth: app.child.dateOfBirth, sex: app.child.sex },
     motherName: app.mother.fullName,

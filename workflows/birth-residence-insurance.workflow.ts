@@ -3,7 +3,7 @@
 // each agency receives and how a returned card step gets the birth record corrected.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { deadlineAfter, type WorkingCalendar } from '../domain/calendar/working-days';
+import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { BirthApplication } from '../domain/BirthApplication';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
 import type { ReturnedParams } from '../domain/procedures/linked-procedure.machine';
@@ -15,7 +15,9 @@ import {
   insuranceRequest,
   residenceRequest,
   taskSummary,
+  timingOf,
 } from './birth-residence-insurance.requests';
+import { CaseDeadline } from './case-deadline';
 import { LinkedCase, type ProcedureHandlers } from './linked-case';
 import { orElse } from './outcomes';
 import type { AgencyStepInput } from './steps/agency-step.workflow';
@@ -41,6 +43,19 @@ const { correctBirth } = proxyActivities<Activities>(agencyOptions('civil-status
 
 export async function birthResidenceInsurance(input: BirthCaseInput): Promise<CaseView> {
   const { application: app, rules } = input;
+  const caseDeadline = (): number =>
+    deadlineAfter(
+      input.receivedAt,
+      linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
+      linked.calendar,
+    );
+  // Asked first, before any projection (the patch's rule, workflows/projections.ts).
+  const keeper = CaseDeadline.ofThisRun(
+    caseDeadline,
+    rules.reminderHoursBeforeDeadline,
+    // The case projects after every timer it fires: the entry is in the next projection.
+    (entry) => linked.timeline.push(entry),
+  );
   const linked = new LinkedCase({
     procedure: app.procedure,
     first: 'birth',
@@ -53,22 +68,25 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     contact: { phone: app.applicant.phone, language: app.language },
     calendar: input.calendar,
     // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
-    deadline: (): number =>
-      deadlineAfter(
-        input.receivedAt,
-        linked.context.verifying ? rules.deadlines.caseWithVerification : rules.deadlines.case,
-        linked.calendar,
-      ),
+    deadline: caseDeadline,
+    ...(keeper && {
+      nextTimer: () => keeper.next(),
+      details: () => ({ deadlineStatus: keeper.status }),
+    }),
     businessKey: app.medicalBirthCertificate.number,
-    partyPins: [app.applicant.pin, app.mother.pin, ...(app.father ? [app.father.pin] : [])],
+    // A foreign parent identified by passport has no PIN to follow the case by.
+    partyPins: [app.applicant.pin, app.mother.pin, app.father?.pin].filter(
+      (pin): pin is string => pin !== undefined,
+    ),
   });
   const birth = () => linked.steps.get('birth')?.result ?? {};
+  const timing = timingOf(app, rules, toLocalDate(input.receivedAt, input.calendar));
 
   const startStep = (
     step: GroupAStep,
     request: AgencyStepInput['request'],
     workingDays: number,
-    reviewWorkingDays?: number,
+    limits: Pick<AgencyStepInput, 'reviewWorkingDays' | 'rejectWithinWorkingDays'> = {},
   ) =>
     linked.startStep(step, {
       jurisdiction:
@@ -80,25 +98,25 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       request,
       startedAt: step === 'birth' ? input.receivedAt : Date.now(),
       workingDays,
-      ...(reviewWorkingDays !== undefined && { reviewWorkingDays }),
+      ...limits,
       calendar: linked.calendar,
       supplementReplyDays: rules.supplementReplyDays,
       ...(rules.supplementReplyMs !== undefined && { supplementReplyMs: rules.supplementReplyMs }),
       reminderHours: rules.reminderHoursBeforeDeadline,
-      summary: taskSummary(app, linked.steps.get('birth')?.result),
+      summary: taskSummary(app, linked.steps.get('birth')?.result, timing),
     });
 
   const handlers: ProcedureHandlers = {
     async startBranches() {
       if (app.components.residence)
-        await startStep(
-          'residence',
-          residenceRequest(app, birth()),
-          rules.deadlines.residence,
-          rules.deadlines.residenceWithVerification,
-        );
+        await startStep('residence', residenceRequest(app, birth()), rules.deadlines.residence, {
+          reviewWorkingDays: rules.deadlines.residenceWithVerification,
+        });
       if (app.components.insurance)
-        await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance);
+        await startStep('insurance', insuranceRequest(app, birth()), rules.deadlines.insurance, {
+          // BHXH rejects an invalid file within 1 working day, or not at all (DOMAIN.md §2A [S18]).
+          rejectWithinWorkingDays: rules.deadlines.insuranceRejection,
+        });
     },
     // Civil status corrects the birth record for the steps that found a defect caused by it; if it
     // cannot, those steps end rejected with its reason.

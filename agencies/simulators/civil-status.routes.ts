@@ -19,6 +19,15 @@ const Person = z
 
 const BirthRegistration = z.object({
   certificateNumber: z.string().min(4),
+  /** Absent: the medical birth certificate; a substitute (witness, undertaking, abandoned-child record). */
+  evidence: z
+    .enum([
+      'medical_birth_certificate',
+      'witness_statement',
+      'self_declaration',
+      'abandoned_child_record',
+    ])
+    .optional(),
   commune: CommuneCode,
   child: z
     .object({
@@ -111,7 +120,10 @@ export function civilStatusRoutes({ db }: { db: Db }): Router {
             `SELECT review FROM ${SCHEMA}.settings WHERE commune = $1`,
             [input.commune],
           );
-          const automatic = setting.rows[0]?.review === 'automatic';
+          // A substitute for the medical certificate is always verified by the officer.
+          const substitute =
+            input.evidence !== undefined && input.evidence !== 'medical_birth_certificate';
+          const automatic = setting.rows[0]?.review === 'automatic' && !substitute;
           const { rows } = await tx.query<RegistrationRow>(
             `INSERT INTO ${SCHEMA}.birth_registrations
            (registration_key, certificate_number, commune, status, extract_number, child, parents, decided_at)

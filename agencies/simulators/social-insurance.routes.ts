@@ -106,6 +106,10 @@ export function cardValidTo(dateOfBirth: string): string {
   return dayBefore.toISOString().slice(0, 10);
 }
 
+/** The child has not reached 72 months (the 6th birthday) on `today`. */
+export const underSix = (dateOfBirth: string, today: string): boolean =>
+  today < `${Number(dateOfBirth.slice(0, 4)) + 6}${dateOfBirth.slice(4)}`;
+
 /** Adds or replaces what BHXH knows of a person (a stopped pension stays stopped). */
 export async function addInsuredPerson(db: Db, person: InsuredPerson): Promise<void> {
   await db.query(
@@ -162,6 +166,17 @@ export function socialInsuranceRoutes({ db }: { db: Db }): Router {
               body: {
                 code: 'SOCIAL_INSURANCE.CARD_EXISTS',
                 reason: 'only the first card is issued here',
+              },
+            };
+          }
+          // BHXH's own check, whatever the engine sent (issue 20): this card is for a child under 6
+          // (DOMAIN.md §1A, §2C [S52]); an older child's would expire before it was issued.
+          if (!underSix(input.dateOfBirth, new Date().toISOString().slice(0, 10))) {
+            return {
+              status: 422,
+              body: {
+                code: 'SOCIAL_INSURANCE.CHILD_NOT_UNDER_6',
+                reason: 'the free card is for a child under 6 (72 months): this child is older',
               },
             };
           }

@@ -44,6 +44,7 @@ const summarize = (row: CaseRow) => ({
   receivedAt: row.received_at,
   deadline: row.deadline,
   overdue: !isFinal(row.status) && Date.parse(row.deadline) < Date.now(),
+  breached: row.breached,
 });
 
 /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
@@ -209,6 +210,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           procedure: query.procedure,
           status: query.status,
           overdue: query.overdue === 'true',
+          breached: query.breached === 'true',
           receivedFrom: query.from,
           receivedTo: query.to,
           limit: query.limit,

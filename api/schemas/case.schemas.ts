@@ -83,6 +83,10 @@ export const CaseSearch = z.object({
     .describe('receiving commune (admins; others see their own)')
     .meta({ example: '00004' }),
   overdue: z.enum(['true', 'false']).optional().describe('only cases past their legal deadline'),
+  breached: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('only cases whose legal deadline passed before they ended (recorded, kept after)'),
   from: SearchDate.optional().describe('received on or after').meta({ example: '2026-11-01' }),
   to: SearchDate.optional().describe('received before').meta({ example: '2026-12-01' }),
   limit: queryInteger(1, 100, 20, 'page size'),
@@ -97,6 +101,7 @@ const EXAMPLE_SUMMARY = {
   receivedAt: '2026-11-20T02:15:00.000Z',
   deadline: '2026-11-27T10:00:00.000Z',
   overdue: false,
+  breached: false,
 } as const;
 
 export const CaseSummary = z
@@ -108,6 +113,9 @@ export const CaseSummary = z
     receivedAt: z.string(),
     deadline: z.string(),
     overdue: z.boolean(),
+    breached: z
+      .boolean()
+      .describe('its legal deadline passed before it ended: escalated to the supervisor, recorded'),
   })
   .meta({ id: 'CaseSummary', examples: [EXAMPLE_SUMMARY] });
 

@@ -11,6 +11,8 @@ const CaseRow = z.object({
   party_pins: z.array(z.string()),
   received_at: z.string(),
   deadline: z.string(),
+  /** The case workflow recorded its legal deadline's breach (issue 20; false before it was kept). */
+  breached: z.boolean(),
   view: z.record(z.string(), z.unknown()),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
@@ -33,6 +35,7 @@ export interface CaseFilter {
   procedure?: string | undefined;
   status?: string | undefined;
   overdue?: boolean | undefined;
+  breached?: boolean | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
   limit: number;
@@ -55,6 +58,7 @@ export async function searchCases(
   if (filter.receivedFrom) add('received_at >= ?', filter.receivedFrom);
   if (filter.receivedTo) add('received_at < ?', filter.receivedTo);
   if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL_STATUSES);
+  if (filter.breached) where.push('breached');
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases ${clause}`,

@@ -96,6 +96,9 @@ export const StepView = z
       .describe('the decisions an officer may take now (none unless the step is in review)'),
     missing: z.array(z.string()).optional().describe('what the citizen must still supply'),
     supplementDue: Instant.optional(),
+    rejectBy: Instant.optional().describe(
+      'the agency may reject the file as invalid until then (BHXH: 1 working day, DOMAIN.md §2A)',
+    ),
     version: z.number().int().describe('increases with every change'),
   })
   .meta({ id: 'StepView', examples: [BIRTH_STEP, RESIDENCE_STEP] });
@@ -157,6 +160,14 @@ export const CaseView = z
     receivedAt: Instant,
     commune: z.string(),
     deadline: Instant.describe('legal deadline of the whole case'),
+    deadlineStatus: z
+      .enum(['on_time', 'at_risk', 'breached'])
+      .optional()
+      .describe(
+        'the whole case against its legal deadline (Group A, DOMAIN.md §2A): at_risk once the ' +
+          'reminder went out, breached (escalated to the supervisor) once it passed undecided; ' +
+          'absent on cases filed before it was kept',
+      ),
     steps: z.array(StepView),
     timeline: z.array(TimelineEntry),
     payee: PayeeConfirmations.optional().describe('lump-sum survivor allowance only'),

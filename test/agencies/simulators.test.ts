@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { prepareSimulators } from '../../agencies/simulators/app';
 import { centurySexDigit } from '../../agencies/simulators/population.routes';
-import { cardValidTo } from '../../agencies/simulators/social-insurance.routes';
+import { cardValidTo, underSix } from '../../agencies/simulators/social-insurance.routes';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { adminAgent, simulatorsTestApp } from '../support/simulators';
 
@@ -54,6 +54,25 @@ describe('civil-status simulator', () => {
     );
     expect(approved.status).toBe(200);
     expect(approved.body.extractNumber).toMatch(/^KS-00004-\d{4}-\d{6}$/);
+  });
+
+  // Issue 20: a substitute for the medical birth certificate (Luật Hộ tịch 2014 Art. 16(1), DOMAIN.md
+  // §1A step 0 [S6]) is not the facility's signed data: the officer verifies it.
+  it('when a birth on a witness statement arrives where births are registered automatically, then it waits for the officer (202)', async () => {
+    await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+    const onCertificate = await post(
+      '/civil-status/birth-registrations',
+      birth('CS-SUB-1', '00070'),
+      key('birth'),
+    );
+    const onWitness = await post(
+      '/civil-status/birth-registrations',
+      { ...birth('CS-SUB-2', '00070'), evidence: 'witness_statement' },
+      key('birth'),
+    );
+    expect(onCertificate.body.status).toBe('registered');
+    expect(onWitness.status).toBe(202);
+    expect(onWitness.body.status).toBe('received');
   });
 
   it('when the same request is sent twice with one key, then one record exists and the reply repeats', async () => {
@@ -248,6 +267,30 @@ describe('social-insurance simulator', () => {
       validFrom: '2026-03-10',
       validTo: '2032-09-30',
     });
+  });
+
+  it('when a card is requested for a child of 7 (DOMAIN.md §2C: the card is for a child under 6), then 422 CHILD_NOT_UNDER_6 and no card', async () => {
+    const response = await post(
+      '/social-insurance/child-cards',
+      {
+        pin: '001219000010',
+        fullName: 'Nguyễn Minh Bảo',
+        dateOfBirth: '2019-05-05',
+        sex: 'male',
+        commune: '00004',
+        birthExtractNumber: 'KS-00004-2026-000002',
+      },
+      key('card-too-old'),
+    );
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'SOCIAL_INSURANCE.CHILD_NOT_UNDER_6' });
+  });
+
+  it.each([
+    ['2020-12-03', '2026-12-02', true],
+    ['2020-12-03', '2026-12-03', false],
+  ])('when a child born %s asks on %s, then under 6 is %s', (born, today, under) => {
+    expect(underSix(born, today)).toBe(under);
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { createApp } from '../../api/app';
 import { birthApplicationSchema, EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
 import type { ApiDeps } from '../../api/deps';
 import type { Db } from '../../db/pool';
-import { ADMIN, testAuthenticator, tokenFor } from '../support/auth';
+import { ADMIN, CLERK, testAuthenticator, tokenFor } from '../support/auth';
 
 function appWith(overrides: Partial<ApiDeps> = {}) {
   const start = vi.fn().mockResolvedValue({});
@@ -67,6 +67,30 @@ describe('createApp', () => {
       code: 'API.VALIDATION',
       errors: [{ in: 'params', pointer: '/checkId', detail: expect.any(String) as string }],
     });
+  });
+
+  // Issue 20, Group A: the under-6 card (DOMAIN.md §2C [S52]) and PIN coherence (TT 59/2021/TT-BCA
+  // Art. 7, DOMAIN.md §3A [S50]) are refused at the door, each naming its field; no case starts.
+  it('when a 7-year-old is filed with the card and the mother’s PIN says 1992 for 1985, then 400 names both fields and no case starts', async () => {
+    const { app, start } = appWith();
+    const example = EXAMPLE_BIRTH_APPLICATION;
+    const response = await request(app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await tokenFor(CLERK)}`)
+      .set('Idempotency-Key', 'issue-20-card-and-pin')
+      .send({
+        ...example,
+        child: { ...example.child, dateOfBirth: '2019-05-05' },
+        medicalBirthCertificate: { ...example.medicalBirthCertificate, issuedOn: '2019-05-05' },
+        mother: { ...example.mother, pin: '001192012345', yearOfBirth: 1985 },
+        applicant: { ...example.applicant, pin: '001192012345' },
+      });
+    expect(response.status).toBe(400);
+    const pointers = (response.body as { errors: { pointer: string }[] }).errors.map(
+      (e) => e.pointer,
+    );
+    expect(pointers).toEqual(['/components/insurance', '/mother/pin']);
+    expect(start).not.toHaveBeenCalled();
   });
 
   it('when the body is not valid JSON, then 400 problem+json and no stack trace', async () => {

@@ -13,7 +13,7 @@ import type { ApiDeps } from '../../api/deps';
 import type { Db } from '../../db/pool';
 import type { BirthApplication } from '../../domain/BirthApplication';
 import type { Principal, Role } from '../../domain/principal';
-import { aBirthApplication } from '../fixtures/birth-application';
+import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { uniquePin } from '../support/group-b';
@@ -52,7 +52,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   assignTask: { officer: 'officer-civil-status-2' },
 };
 
-const MOTHER = aBirthApplication('x').mother.pin;
+const MOTHER = motherPin(aBirthApplication('x'));
 const OWN: Record<Role, Principal> = {
   citizen: { sub: 'own-citizen', role: 'citizen', pin: MOTHER },
   clerk: { sub: 'own-clerk', role: 'clerk', jurisdiction: '00004' },

@@ -8,7 +8,7 @@ import { vietnamDate } from '../../domain/calendar/vietnam';
 import type { BirthApplication } from '../../domain/BirthApplication';
 import type { DeathApplication } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
-import { aBirthApplication } from '../fixtures/birth-application';
+import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import { simulatorsAdmin } from '../../agencies/simulators/admin.client';
 import { SIMULATORS_ADMIN_TOKEN, tokenFor } from '../support/auth';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
@@ -106,7 +106,7 @@ describe('POST /v1/cases when a case already has the business key', () => {
 
   it('when a clerk of another commune files a birth certificate already filed, then 409 without the case id; in English too', async () => {
     const application = aBirthApplication(uniqueCertificate());
-    const caseId = await filed(application, application.mother.pin);
+    const caseId = await filed(application, motherPin(application));
 
     const elsewhere = { ...application, receivingCommune: '00070' };
     const refused = await fileAs(OTHER_CLERK, elsewhere);

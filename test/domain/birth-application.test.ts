@@ -79,3 +79,129 @@ describe('birthApplicationSchema', () => {
     expect(living.safeParse(aBirthApplication()).success).toBe(true);
   });
 });
+
+// Issue 20, Group A: the card of this procedure is for a child under 6 (DOMAIN.md §1A "thẻ BHYT trẻ
+// dưới 6 tuổi"; §2C: valid until 72 months [S52]); a 7-year-old was given one that had expired
+// before it was issued.
+describe('birthApplicationSchema — the under-6 card (DOMAIN.md §2C [S52])', () => {
+  const onDay = (today: string) =>
+    birthApplicationSchema({ today: () => today, isKnownCommune: () => true });
+  const bornOn = (dateOfBirth: string, insurance = true) => {
+    const app = aBirthApplication();
+    return {
+      ...app,
+      components: { residence: true, insurance },
+      child: { ...app.child, dateOfBirth },
+      medicalBirthCertificate: { ...app.medicalBirthCertificate, issuedOn: dateOfBirth },
+    };
+  };
+  const problems = (today: string, input: unknown) =>
+    (onDay(today).safeParse(input).error?.issues ?? []).map(
+      (i) => `${i.path.join('.')}: ${i.message}`,
+    );
+
+  it('when a 7-year-old is filed with the card, then the card component is refused with the reason', () => {
+    expect(problems('2026-11-22', bornOn('2019-05-05'))).toEqual([
+      expect.stringMatching(
+        /^components\.insurance: the health-insurance card of this procedure is for a child under 6 \(72 months\); this child is 7 years old/,
+      ),
+    ]);
+  });
+
+  it('when the same 7-year-old is filed without the card, then the filing is accepted', () => {
+    expect(problems('2026-11-22', bornOn('2019-05-05', false))).toEqual([]);
+  });
+
+  it.each([
+    ['2020-11-23', 'the day before the 6th birthday', true],
+    ['2020-11-22', 'on the 6th birthday (72 months)', false],
+    ['2020-02-29', 'a leap-day child on 28/02 of the 6th year', true],
+  ])('when the child was born %s (%s), then the card is allowed: %s', (born, _when, allowed) => {
+    const today = born === '2020-02-29' ? '2026-02-28' : '2026-11-22';
+    expect(problems(today, bornOn(born)).length === 0).toBe(allowed);
+  });
+});
+
+// Issue 20, Group A: a PIN that contradicts the sex or year of birth it encodes was accepted. The
+// encoding: NĐ 137/2015/NĐ-CP Art. 13, TT 07/2016/TT-BCA Art. 7 → TT 59/2021/TT-BCA Art. 7 (DOMAIN.md
+// §3A [S50]).
+describe('birthApplicationSchema — PIN coherence (TT 59/2021/TT-BCA Art. 7)', () => {
+  it("when the father's PIN is a woman's, then father.pin is named", () => {
+    const app = aBirthApplication();
+    const input = { ...app, father: app.father && { ...app.father, pin: '001188054321' } };
+    expect(issuesOf(input)).toEqual([
+      expect.stringMatching(
+        /^father\.pin: the PIN's 4th digit \(1\) is for a woman, but this person is a man/,
+      ),
+    ]);
+  });
+
+  it("when the mother's PIN says 1992 and her year of birth is 1985, then mother.pin is named", () => {
+    const app = aBirthApplication();
+    const input = {
+      ...app,
+      applicant: { ...app.applicant, pin: '001192012345' },
+      mother: { ...app.mother, pin: '001192012345', yearOfBirth: 1985 },
+    };
+    expect(issuesOf(input)).toEqual([
+      expect.stringMatching(
+        /^mother\.pin: the PIN says born in 1992 .* but the year of birth is 1985/,
+      ),
+    ]);
+  });
+
+  it("when an applicant who is the child's father gives a woman's PIN, then applicant.pin is named", () => {
+    const app = aBirthApplication();
+    const input = {
+      ...app,
+      applicant: { ...app.applicant, relationship: 'father', pin: '001195000777' },
+    };
+    expect(issuesOf(input)).toEqual([expect.stringMatching(/^applicant\.pin: .* is for a woman/)]);
+  });
+
+  it('when the applicant is a grandparent, then only the 12-digit form of their PIN is checked', () => {
+    const app = aBirthApplication();
+    const input = {
+      ...app,
+      applicant: { ...app.applicant, relationship: 'grandparent', pin: '001160000777' },
+    };
+    expect(issuesOf(input)).toEqual([]);
+  });
+});
+
+// Issue 20, Group A: real dossiers (DOMAIN.md §1A, §3A, §4).
+describe('birthApplicationSchema — real dossiers', () => {
+  it('when the father is a foreigner identified by passport (BHXH QĐ 1449: "số định danh cá nhân / hộ chiếu", DOMAIN.md §3A [S15]), then the filing is accepted', () => {
+    const app = aBirthApplication();
+    const { pin: _pin, ...father } = app.father ?? app.mother;
+    const input = {
+      ...app,
+      residence: { ...app.residence, householdHeadPin: app.mother.pin ?? '' },
+      father: { ...father, nationality: 'KR', passport: { number: 'M12345678', country: 'KR' } },
+    };
+    expect(issuesOf(input)).toEqual([]);
+  });
+
+  it('when a parent has neither a PIN nor a passport, or a Vietnamese parent gives a passport, then each is named', () => {
+    const app = aBirthApplication();
+    const { pin: _pin, ...father } = app.father ?? app.mother;
+    const input = {
+      ...app,
+      father,
+      mother: { ...app.mother, passport: { number: 'C1234567', country: 'VN' } },
+    };
+    expect(issuesOf(input)).toEqual([
+      'mother.passport: a Vietnamese parent is identified by their PIN',
+      'father.pin: required (a foreign parent may give a passport instead)',
+    ]);
+  });
+
+  it.each(['witness_statement', 'self_declaration', 'abandoned_child_record'])(
+    'when the birth is filed on a %s instead of the medical certificate (Luật Hộ tịch Art. 16(1), DOMAIN.md §1A [S6]), then it is accepted and the document kind kept for the officer',
+    (kind) => {
+      const app = aBirthApplication();
+      const input = { ...app, medicalBirthCertificate: { ...app.medicalBirthCertificate, kind } };
+      expect(schema.parse(input).medicalBirthCertificate.kind).toBe(kind);
+    },
+  );
+});

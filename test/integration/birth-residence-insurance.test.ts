@@ -2,7 +2,7 @@
 // → read model, with officers acting through the API.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { aBirthApplication } from '../fixtures/birth-application';
+import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import {
   cardRefusedFor,
   citizen,
@@ -177,7 +177,7 @@ describe('birth → residence → health insurance, through the real stack', () 
     expect(stranger.status).toBe(404);
     const mine = await request(stack.app)
       .get('/v1/me/cases')
-      .set('Authorization', `Bearer ${await citizen(application.mother.pin)}`);
+      .set('Authorization', `Bearer ${await citizen(motherPin(application))}`);
     expect(mine.body.items.map((c: { caseId: string }) => c.caseId)).toContain(body.caseId);
     const theirs = await request(stack.app)
       .get('/v1/me/cases')

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../config/logger';
 import { temporalLogger } from '../../worker/runtime';
 import { sdkLog } from '../support/setup';
-import { aBirthApplication } from '../fixtures/birth-application';
+import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { citizen, decide, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant } from '../support/group-b';
@@ -43,7 +43,7 @@ describe('personal data in logs', () => {
     );
     await request(stack.app)
       .get('/v1/me/cases')
-      .set('Authorization', `Bearer ${await citizen(application.mother.pin)}`);
+      .set('Authorization', `Bearer ${await citizen(motherPin(application))}`);
     await file(stack.app, { ...application, mother: undefined } as never); // a 400 is logged too
 
     const personal = [

@@ -10,7 +10,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { createStuckScanner, DEFAULT_STUCK_SETTINGS } from '../../api/stuck-scan';
-import { aBirthApplication } from '../fixtures/birth-application';
+import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import { file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { sdkLog } from '../support/setup';
 import { startTestStack, setCivilStatusReview, type TestStack } from '../support/stack';
@@ -25,7 +25,7 @@ import {
 } from '../support/stuck-cases';
 import type { failingTask } from './fixtures/failing-task.workflow';
 
-const MOTHER = aBirthApplication('x').mother.pin;
+const MOTHER = motherPin(aBirthApplication('x'));
 
 describe('stuck cases through the real stack', () => {
   let stack: TestStack;

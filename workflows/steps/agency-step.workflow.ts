@@ -13,7 +13,7 @@ import {
 import { initialTransition, transition } from 'xstate';
 import type { Activities } from '../../activities';
 import type { StepRequest } from '../../activities/steps';
-import type { WorkingCalendar } from '../../domain/calendar/working-days';
+import { deadlineAfter, type WorkingCalendar } from '../../domain/calendar/working-days';
 import type { Language, NotificationEvent } from '../../domain/notifications';
 import type { Agency } from '../../domain/principal';
 import {
@@ -58,6 +58,12 @@ export interface AgencyStepInput {
   workingDays: number;
   /** Working days allowed when the agency needs a review or verification (residence: 5). */
   reviewWorkingDays?: number;
+  /**
+   * Working days from the step's start within which the agency may reject the file as invalid
+   * (BHXH: 1, DOMAIN.md §2A [S18]); after that an officer approves, asks for a supplement or
+   * returns it. Absent: no such limit (and on every step started before the field existed).
+   */
+  rejectWithinWorkingDays?: number;
   calendar: WorkingCalendar;
   supplementReplyDays: number;
   /** Drills only: the supplement window in milliseconds, replacing the working days (step-clock.ts). */
@@ -81,6 +87,16 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     input.reminderHours,
     input.supplementReplyMs,
   );
+  const rejectionWindow = (calendar: WorkingCalendar) =>
+    input.rejectWithinWorkingDays === undefined
+      ? undefined
+      : deadlineAfter(input.startedAt, input.rejectWithinWorkingDays, calendar);
+  /** Counted on the step's calendar; a notice that moves the calendar moves it too. */
+  let rejectBy = rejectionWindow(input.calendar);
+  /** The rejection window has closed: a late rejection is refused, not recorded (rejectionClosed). */
+  const rejectionClosed = () => rejectBy !== undefined && Date.now() >= rejectBy;
+  /** The step woke when the window closed, to show it (only steps given a window arm this timer). */
+  let rejectionShown = false;
   const [initial, actions] = initialTransition(agencyStepMachine, {
     returnable: input.returnable,
   });
@@ -105,7 +121,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     resent: snapshot.context.returns,
     reminded: snapshot.context.reminded,
     breached: snapshot.context.breached,
-    decisions: decisionsOpen(snapshot),
+    decisions: decisionsOpen(snapshot).filter((d) => d !== 'reject' || !rejectionClosed()),
+    ...(rejectBy !== undefined && { rejectBy: new Date(rejectBy).toISOString() }),
     ...(snapshot.context.result && { result: snapshot.context.result }),
     ...(snapshot.context.code && { reasonCode: snapshot.context.code }),
     ...(snapshot.context.reason && { reason: snapshot.context.reason }),
@@ -130,6 +147,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
         throw refuse('this is the first step: there is no earlier agency to return it to');
       if (inbox.length > 0 || !snapshot.can(decisionEvent(decision.decision, decision)))
         throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
+      if (decision.decision === 'reject' && rejectionClosed())
+        throw refuse(rejectionClosedMessage(rejectBy ?? 0));
       if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
         throw refuse('a reason is required');
       if (decision.decision === 'request_supplement' && !decision.missing?.length)
@@ -153,7 +172,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   // new dates are shown at once, also while the step waits on its agency (the loop is then busy).
   let recalendared = false;
   setHandler(calendarChanged, async ({ calendar }) => {
-    if (snapshot.status === 'done' || !clock.recalendar(calendar)) return;
+    if (snapshot.status === 'done') return;
+    if (!rejectionShown) rejectBy = rejectionWindow(calendar);
+    if (!clock.recalendar(calendar)) return;
     recalendared = true;
     await publish();
   });
@@ -248,9 +269,15 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       breached: snapshot.context.breached,
       awaitingSupplement: snapshot.value === 'awaiting_supplement',
     });
+    // The rejection window's close changes what an officer may decide: woken then, to publish it.
+    const closing =
+      rejectBy !== undefined && !rejectionShown && (next === undefined || rejectBy < next.at)
+        ? rejectBy
+        : undefined;
+    const wakeAt = closing ?? next?.at;
     const woken = await condition(
       () => inbox.length > 0 || recalendared,
-      next === undefined ? undefined : Math.max(0, next.at - Date.now()),
+      wakeAt === undefined ? undefined : Math.max(0, wakeAt - Date.now()),
     );
     // Only a calendarChanged signal sets it, which no earlier history holds: recorded runs replay
     // as before. The loop goes round to arm its timer for the new dates.
@@ -259,6 +286,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
       continue;
     }
     if (woken) apply(await (inbox.shift() as () => Promise<StepEvent> | StepEvent)());
+    else if (closing !== undefined) rejectionShown = true;
     else if (next?.timer === 'reminder') apply({ type: 'DEADLINE_APPROACHING' });
     else if (next?.timer === 'deadline') apply({ type: 'DEADLINE_PASSED' });
     else apply({ type: 'SUPPLEMENT_TIMED_OUT' });
@@ -269,3 +297,9 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   await condition(allHandlersFinished);
   return view();
 }
+
+/** Why a rejection after the agency's window is refused (Vietnamese, then English). */
+export const rejectionClosedMessage = (rejectBy: number) =>
+  `Đã quá thời hạn từ chối hồ sơ không hợp lệ (${new Date(rejectBy).toISOString()}); ` +
+  'the window to reject an invalid file closed then (BHXH: 1 working day from receipt, ' +
+  'QĐ 976/QĐ-BHXH, DOMAIN.md §2A): approve it, ask for a supplement, or return it';

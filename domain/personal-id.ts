@@ -1,0 +1,66 @@
+// What a 12-digit personal identification number (số định danh cá nhân) says about its holder, and
+// whether that agrees with what an application says about them.
+//
+// The structure (DOMAIN.md §3A [S50] (C)): digits 1–3 the province (or country) where the birth was
+// registered, digit 4 the century of birth and the sex, digits 5–6 the last two digits of the year
+// of birth, digits 7–12 random. The century-and-sex code: 20th century (1900–1999) man 0, woman 1;
+// 21st (2000–2099) 2 / 3; 22nd 4 / 5; 23rd 6 / 7; 24th 8 / 9.
+// Sources read (issue 20): NĐ 137/2015/NĐ-CP Art. 13 (the 6 + 6 structure) with the code table of
+// Thông tư 07/2016/TT-BCA Art. 7, carried into Thông tư 59/2021/TT-BCA Art. 7, as quoted by
+// lawnet.vn ("Structure of personal identification numbers…", 23/07/2024; "Vietnam: What is a
+// personal identification number", citing TT 07/2016 Art. 7) — secondary sources (S); the circulars'
+// own text was not reachable. Since 01/07/2024 the Luật Căn cước 2023 and its Decree 70/2024/NĐ-CP
+// govern the number; the press reports the same structure, and numbers already issued never change.
+//
+// The province digits are not checked against a list: a birth registered abroad carries its
+// country's code, for which we have no reference table, and the 2025 merger of provinces changed no
+// issued number (README, "PIN coherence").
+
+export type Sex = 'male' | 'female';
+
+export interface PinFacts {
+  /** Province (or country) code where the birth was registered. */
+  registeredIn: string;
+  sex: Sex;
+  yearOfBirth: number;
+}
+
+/** What a well-formed PIN encodes; undefined if it is not 12 digits. */
+export function decodePin(pin: string): PinFacts | undefined {
+  if (!/^\d{12}$/.test(pin)) return undefined;
+  const code = Number(pin[3]);
+  return {
+    registeredIn: pin.slice(0, 3),
+    sex: code % 2 === 0 ? 'male' : 'female',
+    yearOfBirth: 1900 + 100 * Math.floor(code / 2) + Number(pin.slice(4, 6)),
+  };
+}
+
+/** What the application says about the PIN's holder (each fact only where it is known). */
+export interface KnownFacts {
+  sex?: Sex | undefined;
+  yearOfBirth?: number | undefined;
+}
+
+/**
+ * How the PIN contradicts what is known of its holder, one message per contradiction (empty when
+ * it agrees, or when it is malformed: the 12-digit check reports that).
+ */
+export function pinContradictions(pin: string, known: KnownFacts): string[] {
+  const facts = decodePin(pin);
+  if (!facts) return [];
+  const problems: string[] = [];
+  if (known.sex && facts.sex !== known.sex)
+    problems.push(
+      `the PIN's 4th digit (${pin[3]}) is for a ${facts.sex === 'male' ? 'man' : 'woman'}, ` +
+        `but this person is ${known.sex === 'male' ? 'a man' : 'a woman'} ` +
+        '(số định danh cá nhân: mã giới tính không khớp)',
+    );
+  if (known.yearOfBirth !== undefined && facts.yearOfBirth !== known.yearOfBirth)
+    problems.push(
+      `the PIN says born in ${facts.yearOfBirth} (digits 4–6 ${pin.slice(3, 6)}), ` +
+        `but the year of birth is ${known.yearOfBirth} ` +
+        '(số định danh cá nhân: mã thế kỷ và năm sinh không khớp)',
+    );
+  return problems;
+}
