@@ -14,7 +14,7 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
-import { noticeLabel, type CalendarChange } from '../domain/calendar/notices';
+import type { CalendarChange } from '../domain/calendar/notices';
 import type { WorkingCalendar } from '../domain/calendar/working-days';
 import type { Language, NotificationEvent } from '../domain/notifications';
 import type { Refusal } from '../domain/procedures/agency-step.machine';
@@ -432,4 +432,14 @@ export class LinkedCase {
       }),
     );
   }
+}
+
+/**
+ * How a case's timeline names the notice that moved its dates. Here, not beside the notice's schema
+ * in domain/calendar/notices.ts: that module loads zod, which the workflow bundle must not carry.
+ */
+function noticeLabel(notice: CalendarChange['notice']): string {
+  return notice.number
+    ? `${notice.number} (${notice.issuer}), ${notice.year}`
+    : `${notice.issuer}, ${notice.year}${notice.provisional ? ' (provisional)' : ''}`;
 }

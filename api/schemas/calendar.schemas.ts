@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CalendarNoticeInput, Holiday } from '../../domain/calendar/notices';
 
 export const CalendarYearParams = z.object({
-  year: z.coerce.number().int().min(2013).max(2999).meta({ type: 'integer' }),
+  year: z.coerce.number().int().min(2013).max(2999).meta({ type: 'integer', example: 2026 }),
 });
 
 export const CalendarDayView = z
@@ -35,6 +35,18 @@ export const CalendarNoticeView = z
   })
   .meta({ id: 'CalendarNotice' });
 
+const EXAMPLE_NOTICE = {
+  id: 2,
+  number: '9441/TB-BNV',
+  issuer: 'Bộ Nội vụ',
+  issuedOn: '2025-10-16',
+  year: 2026,
+  provisional: false,
+  source: 'Thông báo 9441/TB-BNV (16/10/2025), DOMAIN.md §2D',
+  recordedBy: 'seed',
+  recordedAt: '2026-12-03T02:00:00.000Z',
+};
+
 export const CalendarYearView = z
   .object({
     year: z.number().int(),
@@ -42,7 +54,36 @@ export const CalendarYearView = z
     days: z.array(CalendarDayView).describe('each day off and make-up working day, by date'),
     notices: z.array(CalendarNoticeView),
   })
-  .meta({ id: 'CalendarYear' });
+  .meta({
+    id: 'CalendarYear',
+    examples: [
+      {
+        year: 2026,
+        law: 'Bộ luật Lao động 2019 (45/2019/QH14), Art. 111(3), 112',
+        days: [
+          {
+            date: '2026-02-16',
+            kind: 'day_off',
+            name: 'Tết Nguyên đán',
+            holiday: 'tet',
+            source: 'Thông báo 9441/TB-BNV (16/10/2025)',
+            provisional: false,
+            noticeId: 2,
+          },
+          {
+            date: '2026-08-22',
+            kind: 'working_day',
+            name: 'làm bù cho thứ Hai 31/8',
+            holiday: 'national-day',
+            source: 'Thông báo 9441/TB-BNV (16/10/2025)',
+            provisional: false,
+            noticeId: 2,
+          },
+        ],
+        notices: [EXAMPLE_NOTICE],
+      },
+    ],
+  });
 
 export const NewCalendarNotice = CalendarNoticeInput;
 
@@ -55,4 +96,7 @@ export const CalendarNoticeRecorded = z
       .int()
       .describe('of them (and any still owed earlier notices), signalled now'),
   })
-  .meta({ id: 'CalendarNoticeRecorded' });
+  .meta({
+    id: 'CalendarNoticeRecorded',
+    examples: [{ notice: EXAMPLE_NOTICE, casesToTell: 12, casesTold: 12 }],
+  });

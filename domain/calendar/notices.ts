@@ -4,6 +4,7 @@
 // are data (the API's `calendar_notices` table, migration 0015), added by an admin when published;
 // the statutory rules they refine are in statutory.ts.
 import { z } from 'zod';
+import { refuseUnsafeCharacters } from '../safe-text';
 import type { IsoDate, WorkingCalendar } from './working-days';
 
 /** The statutory holidays a notice may place (Labour Code 2019 Art. 112(1)), and a swapped day. */
@@ -31,7 +32,10 @@ export const NoticeDayOff = z.object({
       'the holiday this day belongs to: the notice replaces the statute’s placement of it ' +
         '(its days and its compensatory days) for the year',
     ),
-  name: z.string().min(1).max(200).describe('as the notice says it (Vietnamese)'),
+  name: refuseUnsafeCharacters(z.string())
+    .min(1)
+    .max(200)
+    .describe('as the notice says it (Vietnamese)'),
 });
 
 export const NoticeMakeUpDay = z.object({
@@ -42,15 +46,21 @@ export const NoticeMakeUpDay = z.object({
 /** A notice as an admin enters it (POST /v1/calendar/notices) and as the calendar reads it. */
 export const CalendarNoticeInput = z
   .object({
-    number: z.string().min(1).max(100).nullable().describe('e.g. 9441/TB-BNV; null: no notice'),
-    issuer: z.string().min(1).max(200).describe('the issuing body, e.g. Bộ Nội vụ'),
+    number: refuseUnsafeCharacters(z.string())
+      .min(1)
+      .max(100)
+      .nullable()
+      .describe('e.g. 9441/TB-BNV; null: no notice'),
+    issuer: refuseUnsafeCharacters(z.string())
+      .min(1)
+      .max(200)
+      .describe('the issuing body, e.g. Bộ Nội vụ'),
     issuedOn: CalendarDate.nullable().describe('the date the notice was issued'),
     year: z.number().int().min(2000).max(2999),
     provisional: z
       .boolean()
       .describe('true: no notice yet, the statutory rule applies and may still change'),
-    source: z
-      .string()
+    source: refuseUnsafeCharacters(z.string())
       .min(1)
       .max(1000)
       .describe('where the notice can be read (a URL or citation)'),
@@ -74,7 +84,24 @@ export const CalendarNoticeInput = z
         });
     });
   })
-  .meta({ id: 'CalendarNoticeInput' });
+  .meta({
+    id: 'CalendarNoticeInput',
+    examples: [
+      {
+        number: '1234/TB-BNV',
+        issuer: 'Bộ Nội vụ',
+        issuedOn: '2026-10-20',
+        year: 2027,
+        provisional: false,
+        source: 'ví dụ: thông báo của Bộ Nội vụ về lịch nghỉ Tết Âm lịch 2027 (example)',
+        daysOff: [
+          { date: '2027-02-05', holiday: 'tet', name: 'Tết Nguyên đán (29 tháng Chạp)' },
+          { date: '2027-02-08', holiday: 'tet', name: 'Tết Nguyên đán (mùng 3)' },
+        ],
+        makeUpDays: [],
+      },
+    ],
+  });
 export type CalendarNoticeInput = z.infer<typeof CalendarNoticeInput>;
 
 /** A notice as stored: `id` orders notices (a later one wins) and is the calendar's revision. */
@@ -88,9 +115,3 @@ export interface CalendarChange {
   calendar: WorkingCalendar;
   notice: Pick<CalendarNotice, 'id' | 'number' | 'issuer' | 'year' | 'provisional'>;
 }
-
-/** How a case's timeline names the notice that moved its dates. */
-export const noticeLabel = (notice: CalendarChange['notice']): string =>
-  notice.number
-    ? `${notice.number} (${notice.issuer}), ${notice.year}`
-    : `${notice.issuer}, ${notice.year}${notice.provisional ? ' (provisional)' : ''}`;
