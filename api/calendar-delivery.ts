@@ -22,10 +22,19 @@ import type { WorkingCalendar } from '../domain/calendar/working-days';
 import { calendarChanged } from '../workflows/messages';
 import { startPeriodic } from './periodic';
 
+/** A case's calendar — its filing year and the next, from the statute and the notices stored — and those notices. */
+async function calendarWithNotices(
+  db: Db,
+  year: number,
+): Promise<{ calendar: WorkingCalendar; notices: NoticeRow[] }> {
+  const years = [year, year + 1];
+  const notices = await listNotices(db, years);
+  return { calendar: vietnamCalendar(years, notices.map(toNotice)), notices };
+}
+
 /** A case's calendar: its filing year and the next, from the statute and the notices stored. */
 export async function calendarFor(db: Db, year: number): Promise<WorkingCalendar> {
-  const years = [year, year + 1];
-  return vietnamCalendar(years, (await listNotices(db, years)).map(toNotice));
+  return (await calendarWithNotices(db, year)).calendar;
 }
 
 export interface CalendarDeliverySettings {
@@ -62,16 +71,11 @@ export function createCalendarDelivery(deps: {
       entry.noticeIds.push(noticeId);
       owed.set(caseId, entry);
     }
-    const years = new Map<number, Promise<{ calendar: WorkingCalendar; notices: NoticeRow[] }>>();
+    // Built once per filing year for the whole batch.
+    const years = new Map<number, ReturnType<typeof calendarWithNotices>>();
     const ofYear = (year: number) => {
       let found = years.get(year);
-      if (!found) {
-        found = listNotices(db, [year, year + 1]).then((rows) => ({
-          calendar: vietnamCalendar([year, year + 1], rows.map(toNotice)),
-          notices: rows,
-        }));
-        years.set(year, found);
-      }
+      if (!found) years.set(year, (found = calendarWithNotices(db, year)));
       return found;
     };
     let signalled = 0;
@@ -96,7 +100,7 @@ export function createCalendarDelivery(deps: {
           continue;
         }
       }
-      for (const noticeId of noticeIds) await markDelivered(db, noticeId, caseId);
+      await markDelivered(db, noticeIds, caseId);
     }
     return signalled;
   }

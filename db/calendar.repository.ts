@@ -138,6 +138,10 @@ export interface PendingDelivery {
   year: number;
 }
 
+const PendingRow = z
+  .object({ notice_id: z.coerce.number(), case_id: z.string(), year: z.number().int() })
+  .transform((r): PendingDelivery => ({ noticeId: r.notice_id, caseId: r.case_id, year: r.year }));
+
 export async function pendingDeliveries(db: Db, limit: number): Promise<PendingDelivery[]> {
   const { rows } = await db.query(
     `SELECT d.notice_id, d.case_id,
@@ -148,18 +152,18 @@ export async function pendingDeliveries(db: Db, limit: number): Promise<PendingD
       LIMIT $1`,
     [limit],
   );
-  return rows.map((row) =>
-    z
-      .object({ notice_id: z.coerce.number(), case_id: z.string(), year: z.number().int() })
-      .transform((r) => ({ noticeId: r.notice_id, caseId: r.case_id, year: r.year }))
-      .parse(row),
-  );
+  return rows.map((row) => PendingRow.parse(row));
 }
 
-export async function markDelivered(db: Db, noticeId: number, caseId: string): Promise<void> {
+/** The case has heard of these notices (one signal carries the newest, with the others in it). */
+export async function markDelivered(
+  db: Db,
+  noticeIds: readonly number[],
+  caseId: string,
+): Promise<void> {
   await db.query(
     `UPDATE calendar_notice_deliveries SET delivered_at = now()
-      WHERE notice_id = $1 AND case_id = $2 AND delivered_at IS NULL`,
-    [noticeId, caseId],
+      WHERE notice_id = ANY($1::bigint[]) AND case_id = $2 AND delivered_at IS NULL`,
+    [noticeIds, caseId],
   );
 }

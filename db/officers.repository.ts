@@ -53,14 +53,19 @@ export async function communesServedBy(
   db: Db,
   officer: { sub: string; agency: string; jurisdiction: string },
 ): Promise<string[]> {
-  const listed = await findOfficer(db, officer.sub);
-  if (!listed) return [officer.jurisdiction];
-  if (!listed.active || listed.agency !== officer.agency) return [];
-  const { rows } = await db.query<{ code: string }>(
-    'SELECT code FROM communes WHERE jurisdiction_covers($1, code) ORDER BY code',
-    [listed.jurisdictions],
+  // One round trip: the officer's row (if any) with the communes its jurisdiction covers.
+  const { rows } = await db.query<{ active: boolean; agency: string; communes: string[] }>(
+    `SELECT o.active, o.agency,
+            coalesce(array_agg(c.code ORDER BY c.code) FILTER (WHERE c.code IS NOT NULL), '{}')
+              AS communes
+       FROM officers o LEFT JOIN communes c ON jurisdiction_covers(o.jurisdictions, c.code)
+      WHERE o.sub = $1
+      GROUP BY o.sub`,
+    [officer.sub],
   );
-  return rows.map((row) => row.code);
+  const listed = rows[0];
+  if (!listed) return [officer.jurisdiction];
+  return listed.active && listed.agency === officer.agency ? listed.communes : [];
 }
 
 /** The directory, filtered: `jurisdiction` keeps the officers whose jurisdiction covers that commune. */

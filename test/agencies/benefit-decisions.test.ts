@@ -3,17 +3,13 @@
 // amount the engine claims, and refuse by a numbered written decision with reasons. The population
 // database answers the facts a survivor's eligibility rests on (deliverable 3).
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
+import { describe, expect, it } from 'vitest';
 import type { FuneralClaim } from '../../agencies/benefits';
 import type { SurvivorClaim } from '../../agencies/social-insurance.client';
-import { prepareSimulators } from '../../agencies/simulators/app';
 import { SEED_DECEASED } from '../../agencies/simulators/seed';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { adminAgent, simulatorsTestApp } from '../support/simulators';
+import { adminAgent, useSimulatorsApp } from '../support/simulators';
 
-let database: TestDatabase;
-let app: Express;
+const simulators = useSimulatorsApp();
 let n = 0;
 const key = () => `benefit-key-${++n}`;
 const pin = () => `0018${String(++n).padStart(8, '0')}`;
@@ -22,12 +18,12 @@ const numbered = (prefix: string) =>
   expect.stringMatching(new RegExp(`^${prefix}-${YEAR}-\\d{6}$`)) as string;
 
 const post = (path: string, body: unknown, idempotencyKey = key()) =>
-  request(app)
+  request(simulators.app)
     .post(path)
     .set('Idempotency-Key', idempotencyKey)
     .send(body as object);
 const admin = async (path: string, body: object, status = 201) => {
-  expect((await adminAgent(app).post(`/admin/${path}`).send(body)).status).toBe(status);
+  expect((await adminAgent(simulators.app).post(`/admin/${path}`).send(body)).status).toBe(status);
 };
 const insured = async (fields: object) => {
   const person = pin();
@@ -41,15 +37,6 @@ const funeral = (deceased: string, changes: Partial<FuneralClaim> = {}): Funeral
   amountVnd: 23_400_000,
   claimant: { fullName: 'Lê Thị Hoa', pin: '001190012345' },
   ...changes,
-});
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await prepareSimulators(database.url, database.db);
-  app = simulatorsTestApp(database.db);
-});
-afterAll(async () => {
-  await database?.drop();
 });
 
 describe('social-insurance simulator: BHXH decides the funeral allowance', () => {
@@ -85,7 +72,7 @@ describe('social-insurance simulator: BHXH decides the funeral allowance', () =>
       decisionNumber: numbered('MT'),
       reasons: [expect.stringMatching(/11 compulsory.*Art\. 85/) as unknown],
     });
-    const { rows } = await database.db.query(
+    const { rows } = await simulators.database.db.query(
       'SELECT status, amount_vnd, claimed_vnd::float8 AS claimed FROM sim_social_insurance.funeral_decisions WHERE pin = $1',
       [deceased],
     );
@@ -230,11 +217,11 @@ describe('merit services and social protection decide their amounts', () => {
 
 describe('population simulator: the facts a survivor’s eligibility rests on', () => {
   it('when the seed runs, then the pensioner’s widow has no direct carer and the war invalid’s daughter an 81 % assessment', async () => {
-    const widow = await request(app).get(
+    const widow = await request(simulators.app).get(
       `/population/citizens/${SEED_DECEASED.pensioner.pin}/relatives`,
     );
     expect(widow.body.relatives).toMatchObject([{ relationship: 'spouse', hasDirectCarer: false }]);
-    const daughter = await request(app).get(
+    const daughter = await request(simulators.app).get(
       `/population/citizens/${SEED_DECEASED.meritorious.pin}/relatives`,
     );
     expect(daughter.body.relatives).toMatchObject([
@@ -275,7 +262,7 @@ describe('population simulator: the facts a survivor’s eligibility rests on', 
       { pin: pin(), hasDirectCarer: false, recordedOn: '2025-01-01' },
       404,
     );
-    const family = await request(app).get(`/population/citizens/${deceased}/relatives`);
+    const family = await request(simulators.app).get(`/population/citizens/${deceased}/relatives`);
     expect(family.body.relatives).toEqual([
       {
         pin: widow,

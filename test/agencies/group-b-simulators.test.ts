@@ -2,19 +2,15 @@
 // over HTTP with their own schemas in a real PostgreSQL: request bodies typed by the engine's clients,
 // replies and stored records asserted, and "exactly once" held by the database itself.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FuneralClaim } from '../../agencies/benefits';
 import type { DeathNoticeKind, DeathRegistrationRequest } from '../../agencies/civil-status.client';
 import type { PaymentChannel, PaymentRequest } from '../../agencies/payments.client';
 import type { SurvivorClaim } from '../../agencies/social-insurance.client';
-import { prepareSimulators } from '../../agencies/simulators/app';
 import { SEED_CLOSED_ACCOUNT, SEED_DECEASED } from '../../agencies/simulators/seed';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { adminAgent, simulatorsTestApp } from '../support/simulators';
+import { adminAgent, useSimulatorsApp } from '../support/simulators';
 
-let database: TestDatabase;
-let app: Express;
+const simulators = useSimulatorsApp();
 let n = 0;
 const key = () => `key-${++n}`;
 /** A fresh 12-digit PIN for each test that needs a person of its own. */
@@ -34,18 +30,18 @@ const reject = (reason: string) => ({ decision: 'reject', reason });
 const ANNULLED = { reason: 'khai tử bị huỷ' };
 
 const post = (path: string, body: unknown, idempotencyKey = key()) =>
-  request(app)
+  request(simulators.app)
     .post(path)
     .set('Idempotency-Key', idempotencyKey)
     .send(body as object);
-const get = (path: string) => request(app).get(path);
+const get = (path: string) => request(simulators.app).get(path);
 
 const admin = async (path: string, body: object) => {
-  expect((await adminAgent(app).post(`/admin/${path}`).send(body)).status).toBe(201);
+  expect((await adminAgent(simulators.app).post(`/admin/${path}`).send(body)).status).toBe(201);
 };
 
 const query = async <R>(sql: string, params: unknown[] = []): Promise<R[]> =>
-  (await database.db.query(sql, params)).rows as R[];
+  (await simulators.database.db.query(sql, params)).rows as R[];
 
 const death = (
   deceased: string,
@@ -75,13 +71,9 @@ const funeral = (deceased: string, amountVnd = 23_400_000): FuneralClaim => ({
 });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await prepareSimulators(database.url, database.db);
-  app = simulatorsTestApp(database.db);
-  await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
-});
-afterAll(async () => {
-  await database?.drop();
+  await adminAgent(simulators.app)
+    .put('/admin/civil-status/settings/00070')
+    .send({ review: 'automatic' });
 });
 
 describe('civil-status simulator: deaths', () => {
@@ -455,7 +447,7 @@ describe('social-insurance simulator: benefits after a death', () => {
     const deceased = await insured({});
     await post(`${SI}/funeral-claims`, funeral(deceased));
     await expect(
-      database.db.query(
+      simulators.database.db.query(
         `INSERT INTO sim_social_insurance.funeral_decisions
            (claim_key, decision_number, pin, death_extract_number, date_of_death, amount_vnd, claimant, status)
          VALUES ('direct', 'MT-X', $1, 'KT-1', '2026-05-10', 1, '{}', 'granted')`,

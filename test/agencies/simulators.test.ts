@@ -1,21 +1,17 @@
 // The agency simulators over HTTP with their own schemas in a real PostgreSQL: they validate, keep
 // records, are idempotent on the caller's key, and fail on demand.
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Express } from 'express';
-import { prepareSimulators } from '../../agencies/simulators/app';
+import { describe, expect, it } from 'vitest';
 import { centurySexDigit } from '../../agencies/simulators/population.routes';
 import { cardValidTo, underSix } from '../../agencies/simulators/social-insurance.routes';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { adminAgent, simulatorsTestApp } from '../support/simulators';
+import { adminAgent, useSimulatorsApp } from '../support/simulators';
 
-let database: TestDatabase;
-let app: Express;
+const simulators = useSimulatorsApp();
 let n = 0;
 const key = (prefix: string) => `${prefix}-${++n}`;
 
 const post = (path: string, body: unknown, idempotencyKey: string) =>
-  request(app)
+  request(simulators.app)
     .post(path)
     .set('Idempotency-Key', idempotencyKey)
     .send(body as object);
@@ -25,15 +21,6 @@ const birth = (certificateNumber: string, commune = '00004') => ({
   commune,
   child: { fullName: 'Nguyễn Minh An', dateOfBirth: '2026-11-18', sex: 'male' },
   mother: { fullName: 'Trần Thị Mai', pin: '001190012345' },
-});
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await prepareSimulators(database.url, database.db);
-  app = simulatorsTestApp(database.db);
-});
-afterAll(async () => {
-  await database?.drop();
 });
 
 describe('civil-status simulator', () => {
@@ -59,7 +46,9 @@ describe('civil-status simulator', () => {
   // Issue 20: a substitute for the medical birth certificate (Luật Hộ tịch 2014 Art. 16(1), DOMAIN.md
   // §1A step 0 [S6]) is not the facility's signed data: the officer verifies it.
   it('when a birth on a witness statement arrives where births are registered automatically, then it waits for the officer (202)', async () => {
-    await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+    await adminAgent(simulators.app)
+      .put('/admin/civil-status/settings/00070')
+      .send({ review: 'automatic' });
     const onCertificate = await post(
       '/civil-status/birth-registrations',
       birth('CS-SUB-1', '00070'),
@@ -76,13 +65,15 @@ describe('civil-status simulator', () => {
   });
 
   it('when the same request is sent twice with one key, then one record exists and the reply repeats', async () => {
-    await adminAgent(app).put('/admin/civil-status/settings/00070').send({ review: 'automatic' });
+    await adminAgent(simulators.app)
+      .put('/admin/civil-status/settings/00070')
+      .send({ review: 'automatic' });
     const k = key('birth');
     const first = await post('/civil-status/birth-registrations', birth('CS-A-2', '00070'), k);
     const second = await post('/civil-status/birth-registrations', birth('CS-A-2', '00070'), k);
     expect(first.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    const records = await request(app).get(
+    const records = await request(simulators.app).get(
       '/civil-status/birth-registrations?certificateNumber=CS-A-2',
     );
     expect(records.body.registrations).toHaveLength(1);
@@ -93,7 +84,7 @@ describe('civil-status simulator', () => {
     await post('/civil-status/birth-registrations', birth('CS-A-3'), k);
     const reused = await post('/civil-status/birth-registrations', birth('CS-A-4'), k);
     expect(reused.status).toBe(422);
-    const records = await request(app).get(
+    const records = await request(simulators.app).get(
       '/civil-status/birth-registrations?certificateNumber=CS-A-4',
     );
     expect(records.body.registrations).toEqual([]);
@@ -315,7 +306,7 @@ describe('notifications simulator', () => {
     const k = key('msg');
     await post('/notifications/messages', message, k);
     await post('/notifications/messages', message, k);
-    const sent = await request(app).get('/notifications/messages?reference=case-1');
+    const sent = await request(simulators.app).get('/notifications/messages?reference=case-1');
     expect(sent.body.messages).toHaveLength(1);
     expect(sent.body.messages[0]).toMatchObject({ channel: 'sms', template: 'received' });
   });
@@ -332,38 +323,38 @@ describe('fault injection', () => {
   });
 
   it('when the next two requests are told to fail, then they answer 503 and the third succeeds, recording once', async () => {
-    await adminAgent(app).put('/admin/faults/notifications').send({ fail5xx: 2 });
+    await adminAgent(simulators.app).put('/admin/faults/notifications').send({ fail5xx: 2 });
     const k = key('fault');
     const statuses = [];
     for (let i = 0; i < 3; i += 1)
       statuses.push((await post('/notifications/messages', message('fault-1'), k)).status);
     expect(statuses).toEqual([503, 503, 200]);
-    const sent = await request(app).get('/notifications/messages?reference=fault-1');
+    const sent = await request(simulators.app).get('/notifications/messages?reference=fault-1');
     expect(sent.body.messages).toHaveLength(1);
   });
 
   it('when rate limiting is injected, then 429 with Retry-After', async () => {
-    await adminAgent(app).put('/admin/faults/notifications').send({ fail429: 1 });
+    await adminAgent(simulators.app).put('/admin/faults/notifications').send({ fail429: 1 });
     const response = await post('/notifications/messages', message('fault-2'), key('fault'));
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('1');
   });
 
   it('when an outage window is open, then every write answers 503 until it is cleared', async () => {
-    await adminAgent(app)
+    await adminAgent(simulators.app)
       .put('/admin/faults/notifications')
       .send({ outageUntil: new Date(Date.now() + 60_000).toISOString() });
     expect((await post('/notifications/messages', message('fault-3'), key('fault'))).status).toBe(
       503,
     );
-    await adminAgent(app).delete('/admin/faults/notifications');
+    await adminAgent(simulators.app).delete('/admin/faults/notifications');
     expect((await post('/notifications/messages', message('fault-3'), key('fault'))).status).toBe(
       200,
     );
   });
 
   it('when a rule matches the request, then the agency answers with the rule’s business refusal', async () => {
-    await adminAgent(app)
+    await adminAgent(simulators.app)
       .put('/admin/faults/social-insurance')
       .send({
         rules: [
@@ -393,28 +384,30 @@ describe('fault injection', () => {
     );
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({ returnTo: 'civil-status' });
-    await adminAgent(app).delete('/admin/faults/social-insurance');
+    await adminAgent(simulators.app).delete('/admin/faults/social-insurance');
   });
 
   it('when a reply is lost, then the message is recorded anyway and the retry with the same key gets the recorded reply, never a second message', async () => {
     // Arrange
-    await adminAgent(app).delete('/admin/faults/stats');
-    await adminAgent(app).put('/admin/faults/notifications').send({ lostReplyRate: 1 });
+    await adminAgent(simulators.app).delete('/admin/faults/stats');
+    await adminAgent(simulators.app).put('/admin/faults/notifications').send({ lostReplyRate: 1 });
     const k = key('lost');
 
     // Act
     const lost = await post('/notifications/messages', message('fault-lost'), k);
-    const recorded = await request(app).get('/notifications/messages?reference=fault-lost');
-    await adminAgent(app).delete('/admin/faults/notifications');
+    const recorded = await request(simulators.app).get(
+      '/notifications/messages?reference=fault-lost',
+    );
+    await adminAgent(simulators.app).delete('/admin/faults/notifications');
     const retried = await post('/notifications/messages', message('fault-lost'), k);
-    const stats = await adminAgent(app).get('/admin/faults/stats');
+    const stats = await adminAgent(simulators.app).get('/admin/faults/stats');
 
     // Assert
     expect(lost.status).toBe(502);
     expect(lost.body).toMatchObject({ code: 'SIMULATOR.LOST_REPLY' });
     expect(recorded.body.messages).toHaveLength(1);
     expect(retried.status).toBe(200);
-    const after = await request(app).get('/notifications/messages?reference=fault-lost');
+    const after = await request(simulators.app).get('/notifications/messages?reference=fault-lost');
     expect(after.body.messages).toHaveLength(1);
     expect(stats.body).toEqual({
       agencies: {
@@ -424,18 +417,18 @@ describe('fault injection', () => {
   });
 
   it('when faults are read, cleared and their counters reset through the admin endpoints, then each answers as documented', async () => {
-    await adminAgent(app).delete('/admin/faults/stats');
-    const set = await adminAgent(app)
+    await adminAgent(simulators.app).delete('/admin/faults/stats');
+    const set = await adminAgent(simulators.app)
       .put('/admin/faults/police')
       .send({ latencyMs: 0, latencyMaxMs: 5, fail5xx: 1 });
-    const read = await adminAgent(app).get('/admin/faults/police');
+    const read = await adminAgent(simulators.app).get('/admin/faults/police');
     await post('/police/residents', {}, key('stats'));
-    const counted = await adminAgent(app).get('/admin/faults/stats');
-    await adminAgent(app).delete('/admin/faults/police');
-    const kept = await adminAgent(app).get('/admin/faults/stats');
-    const reset = await adminAgent(app).delete('/admin/faults/stats');
-    const cleared = await adminAgent(app).get('/admin/faults/stats');
-    const unknown = await adminAgent(app).put('/admin/faults/bhxh').send({ fail5xx: 1 });
+    const counted = await adminAgent(simulators.app).get('/admin/faults/stats');
+    await adminAgent(simulators.app).delete('/admin/faults/police');
+    const kept = await adminAgent(simulators.app).get('/admin/faults/stats');
+    const reset = await adminAgent(simulators.app).delete('/admin/faults/stats');
+    const cleared = await adminAgent(simulators.app).get('/admin/faults/stats');
+    const unknown = await adminAgent(simulators.app).put('/admin/faults/bhxh').send({ fail5xx: 1 });
 
     expect(set.body.faults).toMatchObject({ latencyMaxMs: 5, fail5xx: 1, lostReplyRate: 0 });
     expect(read.body).toMatchObject({ agency: 'police', faults: { fail5xx: 1 } });
@@ -444,6 +437,6 @@ describe('fault injection', () => {
     expect(reset.status).toBe(204);
     expect(cleared.body).toEqual({ agencies: {} });
     expect(unknown.status).toBe(400);
-    expect((await adminAgent(app).get('/admin/faults/police')).body.faults).toBeNull();
+    expect((await adminAgent(simulators.app).get('/admin/faults/police')).body.faults).toBeNull();
   });
 });
