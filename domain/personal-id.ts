@@ -36,6 +36,19 @@ export function decodePin(pin: string): PinFacts | undefined {
   };
 }
 
+/**
+ * The first six digits a PIN issued for these facts starts with (the inverse of decodePin): the
+ * province code, the century-and-sex digit, the last two digits of the year of birth.
+ */
+export function pinPrefix(facts: PinFacts): string {
+  const century = Math.floor(facts.yearOfBirth / 100) - 19;
+  if (!/^\d{3}$/.test(facts.registeredIn)) throw new RangeError('province code must be 3 digits');
+  if (century < 0 || century > 4)
+    throw new RangeError(`no PIN century digit for ${facts.yearOfBirth}`);
+  const code = century * 2 + (facts.sex === 'female' ? 1 : 0);
+  return `${facts.registeredIn}${code}${String(facts.yearOfBirth % 100).padStart(2, '0')}`;
+}
+
 /** What the application says about the PIN's holder (each fact only where it is known). */
 export interface KnownFacts {
   sex?: Sex | undefined;

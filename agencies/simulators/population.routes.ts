@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { PoolClient } from 'pg';
 import type { Db } from '../../db/pool';
 import { RelativeRelationship } from '../../domain/DeathApplication';
+import { pinPrefix } from '../../domain/personal-id';
 import { PersonalIdNumber } from '../../domain/principal';
 import { idempotentPost, parseBody, parseValue, SimulatorError } from './framework/http';
 
@@ -98,22 +99,6 @@ export async function addCareRecord(db: Db, c: CareRecord): Promise<boolean> {
   return rowCount === 1;
 }
 
-/** Century/sex digit: 0/1 for 1900s men/women, 2/3 for 2000s, 4/5 for 2100s. */
-export function centurySexDigit(year: number, sex: 'male' | 'female'): number {
-  const century = Math.floor(year / 100) - 19;
-  if (century < 0 || century > 4) throw new RangeError(`no PIN century digit for ${year}`);
-  return century * 2 + (sex === 'female' ? 1 : 0);
-}
-
-export function pinPrefix(
-  provinceCode: string,
-  dateOfBirth: string,
-  sex: 'male' | 'female',
-): string {
-  const year = Number(dateOfBirth.slice(0, 4));
-  return `${provinceCode}${centurySexDigit(year, sex)}${dateOfBirth.slice(2, 4)}`;
-}
-
 export function populationRoutes({ db }: { db: Db }): Router {
   const router = Router();
 
@@ -124,7 +109,11 @@ export function populationRoutes({ db }: { db: Db }): Router {
       return {
         request: input,
         effect: async (tx) => {
-          const prefix = pinPrefix(input.provinceCode, input.dateOfBirth, input.sex);
+          const prefix = pinPrefix({
+            registeredIn: input.provinceCode,
+            sex: input.sex,
+            yearOfBirth: Number(input.dateOfBirth.slice(0, 4)),
+          });
           for (;;) {
             const pin = `${prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`;
             const { rowCount } = await tx.query(

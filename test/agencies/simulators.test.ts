@@ -2,7 +2,6 @@
 // records, are idempotent on the caller's key, and fail on demand.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { centurySexDigit } from '../../agencies/simulators/population.routes';
 import { cardValidTo, underSix } from '../../agencies/simulators/social-insurance.routes';
 import { adminAgent, useSimulatorsApp } from '../support/simulators';
 
@@ -175,14 +174,6 @@ describe('population simulator', () => {
       'bulk-7',
     );
     expect(pins.has(again.body.pin as string)).toBe(true);
-  });
-
-  it('when the century digit is computed, then it encodes century and sex', () => {
-    expect([
-      centurySexDigit(1950, 'male'),
-      centurySexDigit(2010, 'female'),
-      centurySexDigit(2101, 'male'),
-    ]).toEqual([0, 3, 4]);
   });
 });
 

@@ -67,7 +67,11 @@ const OWN: Record<Role, Principal> = {
   admin: { sub: 'admin', role: 'admin' },
 };
 const OTHERS: [string, Principal][] = [
-  ['another citizen', { sub: 'c2', role: 'citizen', pin: uniquePin() }],
+  // A woman: refiling as the child's "mother", her PIN must agree with that (a man's is refused, 400).
+  [
+    'another citizen',
+    { sub: 'c2', role: 'citizen', pin: uniquePin({ sex: 'female', yearOfBirth: 1990 }) },
+  ],
   ['a clerk of another commune', { sub: 'k2', role: 'clerk', jurisdiction: '00070' }],
   [
     'an officer of the same agency in another commune',

@@ -2,7 +2,7 @@
 // (6) — NĐ 137/2015/NĐ-CP Art. 13 with TT 07/2016/TT-BCA Art. 7, carried into TT 59/2021/TT-BCA
 // Art. 7 (DOMAIN.md §3A [S50]; domain/personal-id.ts says where it was read).
 import { describe, expect, it } from 'vitest';
-import { decodePin, pinContradictions } from '../../domain/personal-id';
+import { decodePin, pinContradictions, pinPrefix } from '../../domain/personal-id';
 
 describe('decodePin', () => {
   it.each([
@@ -20,6 +20,25 @@ describe('decodePin', () => {
 
   it('when the PIN is not 12 digits, then it encodes nothing', () => {
     expect(decodePin('0011900123')).toBeUndefined();
+  });
+});
+
+describe('pinPrefix', () => {
+  it.each([
+    [{ registeredIn: '001', sex: 'male', yearOfBirth: 1950 }, '001050'],
+    [{ registeredIn: '079', sex: 'female', yearOfBirth: 2010 }, '079310'],
+    [{ registeredIn: '001', sex: 'male', yearOfBirth: 2101 }, '001401'],
+    [{ registeredIn: '037', sex: 'female', yearOfBirth: 2005 }, '037305'],
+  ] as const)(
+    'when a PIN is issued for %o, then it starts %s and decodes back',
+    (facts, prefix) => {
+      expect(pinPrefix(facts)).toBe(prefix);
+      expect(decodePin(`${prefix}000123`)).toEqual(facts);
+    },
+  );
+
+  it.each([1899, 2400])('when the year is %i, then no century digit exists', (yearOfBirth) => {
+    expect(() => pinPrefix({ registeredIn: '001', sex: 'male', yearOfBirth })).toThrow(RangeError);
   });
 });
 

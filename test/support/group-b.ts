@@ -9,11 +9,20 @@ import {
   type KnownPerson,
 } from '../../agencies/simulators/admin.client';
 import type { InsuredPerson } from '../../agencies/social-insurance.client';
+import { pinPrefix, type PinFacts } from '../../domain/personal-id';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
 import { SIMULATORS_ADMIN_TOKEN } from './auth';
 
-export const uniquePin = (prefix = '001') =>
-  `${prefix}${String(randomInt(1_000_000_000)).padStart(9, '0')}`;
+/**
+ * A PIN no other test uses, coherent with its holder's sex and year of birth (a filing refuses a PIN
+ * that contradicts them: domain/personal-id.ts); by default a man born in 1970. The province code
+ * is drawn too, so that 10^8 numbers are left for one holder's facts.
+ */
+export const uniquePin = (holder: Partial<PinFacts> = {}) => {
+  const province = String(1 + randomInt(99)).padStart(3, '0');
+  const prefix = pinPrefix({ registeredIn: province, sex: 'male', yearOfBirth: 1970, ...holder });
+  return `${prefix}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+};
 
 export interface Deceased {
   pin: string;
@@ -54,7 +63,7 @@ export async function addDeceased(
   } = {},
 ): Promise<Deceased> {
   const deceased: Deceased = {
-    pin: uniquePin(),
+    pin: uniquePin({ sex: 'male', yearOfBirth: 1950 }),
     fullName: 'Lê Văn Bình',
     dateOfBirth: '1950-03-02',
     sex: 'male',
