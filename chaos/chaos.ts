@@ -144,6 +144,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       door,
       boundMs: options.boundMs,
       evidence: options.evidence,
+      supplementAnswer: (caseId) => people.supplementAnswer(caseId),
     });
     await people.stop();
     await client.connection.close();

@@ -29,6 +29,7 @@ export function markdown(report: ChaosReport): string {
     `| read model ≠ workflow | ${verdict.mismatches} |`,
     `| payments to someone not a relative of the deceased (payments vs population tables; ${verdict.paymentsChecked} checked) | ${verdict.wrongPayees} |`,
     `| filings refused at the door as planned (400 naming the field, nothing created) | ${verdict.refusedAtDoor} |`,
+    `| supplement answers the citizen could not get accepted within the ${report.options.supplementReplySeconds} s window (judged as unanswered) | ${verdict.supplementsNotDelivered.length} |`,
     `| seconds to settle after the faults | ${verdict.settledSeconds} |`,
     `| worker SIGKILLs | ${faults.workerKills} |`,
     `| Temporal restarts | ${faults.temporalRestarts} |`,
@@ -47,6 +48,16 @@ export function markdown(report: ChaosReport): string {
     '## Timeline',
     ...faults.events.map((e) => `- ${e.atSeconds} s: ${e.what}`),
     '',
+    ...(verdict.supplementsNotDelivered.length
+      ? [
+          '## Supplement answers not accepted in time',
+          ...verdict.supplementsNotDelivered.map(
+            (s) =>
+              `- ${s.caseId}: ${s.tries.length ? s.tries.join(', ') : 'never tried: the request was not seen in time'}`,
+          ),
+          '',
+        ]
+      : []),
     ...(verdict.findings.length
       ? [
           '## Findings',

@@ -162,6 +162,11 @@ interface Task {
   state: string;
 }
 
+export interface SupplementAnswer {
+  accepted: boolean;
+  tries: string[];
+}
+
 /**
  * The officers and the relatives, polling as people do until `stop()`: officers decide the tasks in
  * review by each case's script; relatives answer a supplement request or confirm the payee when
@@ -176,6 +181,8 @@ export function startPeople(
   let stopped = false;
   const decided = new Set<string>();
   const answered = new Set<string>();
+  // What the API answered each citizen who tried to send a supplement, in order.
+  const supplementTries = new Map<string, string[]>();
   const confirmed = new Set<string>();
 
   const decide = async (officer: Principal, task: Task) => {
@@ -207,7 +214,11 @@ export function startPeople(
       for (let offset = 0; !stopped; offset += 200) {
         const reply = await api.call('GET', `/v1/tasks?limit=200&offset=${offset}`, officer);
         const page = (reply.body.items as Task[] | undefined) ?? [];
-        for (const task of page.filter((t) => t.state === 'in_review')) await decide(officer, task);
+        // An office has many officers: eight decisions at a time, so one slow answer (a worker
+        // restarting) does not hold up the rest of the inbox.
+        const inReview = page.filter((t) => t.state === 'in_review');
+        for (let i = 0; i < inReview.length; i += 8)
+          await Promise.all(inReview.slice(i, i + 8).map((task) => decide(officer, task)));
         if (page.length < 200) break;
       }
       await sleep(1_000);
@@ -231,6 +242,7 @@ export function startPeople(
         { documents: ['giay-chung-sinh-ban-sao.pdf'] },
         `chaos-${run}-supplement-${planned.index}`,
       );
+      supplementTries.set(caseId, [...(supplementTries.get(caseId) ?? []), String(reply.status)]);
       if (reply.status < 300) answered.add(caseId);
     }
     const payee = view.body.payee as { state?: string } | undefined;
@@ -270,6 +282,13 @@ export function startPeople(
     loop.catch(() => undefined),
   );
   return {
+    /**
+     * The citizen's supplement answer for a case: whether the API accepted it, and what it answered
+     * each try ('network': nothing came back).
+     */
+    supplementAnswer(caseId: string): SupplementAnswer {
+      return { accepted: answered.has(caseId), tries: supplementTries.get(caseId) ?? [] };
+    },
     async stop() {
       stopped = true;
       await Promise.allSettled(loops);

@@ -17,8 +17,8 @@ import { isFinal } from '../../domain/procedures/case-status';
 import type { CaseView } from '../../domain/procedures/views';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
 import { workflowIds } from '../../workflows/task-queues';
-import { citizen, sleep, type Api, type Reply } from './actors';
-import type { Expected, PlannedCase } from './plan';
+import { citizen, sleep, type Api, type Reply, type SupplementAnswer } from './actors';
+import { expectedOf, type Expected, type PlannedCase } from './plan';
 
 export interface Finding {
   caseId: string;
@@ -55,6 +55,12 @@ export interface Verdict {
   paymentsChecked: number;
   /** Filings refused at the door as planned: 400 naming the field, nothing behind the key. */
   refusedAtDoor: number;
+  /**
+   * Supplement answers the citizen could not get accepted before the reply window closed (the API
+   * down or the case's workers killed meanwhile), with what the API answered each try: those cases
+   * are judged as unanswered — the window closing is then the right end, and nothing was lost.
+   */
+  supplementsNotDelivered: { caseId: string; tries: string[] }[];
   /** Seconds after the faults stopped until the last case reached its end. */
   settledSeconds: number;
   auditRows: number;
@@ -273,6 +279,23 @@ async function notifications(db: Db, caseId: string, planned: PlannedCase) {
 }
 
 /**
+ * The plan a case is judged by: as planned, except a supplement the citizen never got accepted
+ * (listed in `notDelivered`), judged as one left unanswered.
+ */
+function judgedAs(
+  caseId: string,
+  planned: PlannedCase,
+  supplementAnswer: (caseId: string) => SupplementAnswer,
+  notDelivered: Verdict['supplementsNotDelivered'],
+): PlannedCase {
+  if (planned.kind !== 'birth-supplement-answered') return planned;
+  const { accepted, tries } = supplementAnswer(caseId);
+  if (accepted) return planned;
+  notDelivered.push({ caseId, tries });
+  return { ...planned, expected: expectedOf('birth-supplement-timeout') };
+}
+
+/**
  * For a case that did not end: its steps in the read model and what its workflows are waiting on;
  * their histories are kept in `evidence` for the post-mortem.
  */
@@ -419,6 +442,7 @@ export async function judge(options: {
   boundMs: number;
   /** Where the histories of cases that did not end are written. */
   evidence: string;
+  supplementAnswer: (caseId: string) => SupplementAnswer;
 }): Promise<Verdict> {
   const { db, api, client, cases } = options;
   const ending = [...cases].filter(([, planned]) => isFinal(planned.expected.status));
@@ -428,9 +452,11 @@ export async function judge(options: {
     options.boundMs,
   );
   const findings: Finding[] = [];
-  for (const [caseId, planned] of cases) {
+  const supplementsNotDelivered: Verdict['supplementsNotDelivered'] = [];
+  for (const [caseId, asPlanned] of cases) {
     const report = (problem: Finding['problem'], detail: string) =>
-      findings.push({ caseId, kind: planned.kind, problem, detail });
+      findings.push({ caseId, kind: asPlanned.kind, problem, detail });
+    const planned = judgedAs(caseId, asPlanned, options.supplementAnswer, supplementsNotDelivered);
     const want = planned.expected;
     const plan = plannedEnd(want);
     const read = await api.call(
@@ -519,6 +545,7 @@ export async function judge(options: {
     wrongPayees: tally('wrong_payee'),
     paymentsChecked,
     refusedAtDoor,
+    supplementsNotDelivered,
     settledSeconds,
     auditRows: audit.rows,
     auditIntact: audit.firstBroken === undefined,

@@ -109,6 +109,9 @@ const REFUSED = {
   account: { code: 'PAYMENTS.ACCOUNT_FROZEN', reason: 'the account is frozen' },
 } as const;
 
+/** What a kind of case should end as. */
+export const expectedOf = (kind: Kind): Expected => EXPECTED[kind];
+
 const EXPECTED: Record<Kind, Expected> = {
   'birth-automatic': {
     status: 'completed',
