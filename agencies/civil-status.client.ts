@@ -13,7 +13,8 @@ export interface BirthRegistrationRequest {
     string,
     unknown
   >;
-  mother: { fullName: string; pin?: string } & Record<string, unknown>;
+  /** Absent: an abandoned child whose parents are unknown. */
+  mother?: { fullName: string; pin?: string } & Record<string, unknown>;
   father?: { fullName: string; pin?: string } & Record<string, unknown>;
 }
 

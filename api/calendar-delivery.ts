@@ -11,6 +11,7 @@ import {
   addLateDeliveries,
   listNotices,
   markDelivered,
+  postponeDelivery,
   pendingDeliveries,
   toNotice,
   type NoticeRow,
@@ -61,17 +62,14 @@ export function createCalendarDelivery(deps: {
   /**
    * Signals every case still owed a notice, once per case: its calendar as the database has it now,
    * named by the newest notice it is owed (an older one still pending is in that calendar too).
-   * Returns how many cases were signalled.
+   * Batch after batch until none is left due: a case that could not be told waits (postponed,
+   * longer after each failure) instead of holding back the cases queued behind it; at most
+   * `batches` batches (the API's reply to a new notice waits for one only). Returns how many cases
+   * were signalled.
    */
-  async function deliver(): Promise<number> {
+  async function deliver(batches = Number.POSITIVE_INFINITY): Promise<number> {
     await addLateDeliveries(db, settings.lateMinutes);
-    const owed = new Map<string, { year: number; noticeIds: number[] }>();
-    for (const { noticeId, caseId, year } of await pendingDeliveries(db, settings.batch)) {
-      const entry = owed.get(caseId) ?? { year, noticeIds: [] };
-      entry.noticeIds.push(noticeId);
-      owed.set(caseId, entry);
-    }
-    // Built once per filing year for the whole batch.
+    // Built once per filing year for the whole run.
     const years = new Map<number, ReturnType<typeof calendarWithNotices>>();
     const ofYear = (year: number) => {
       let found = years.get(year);
@@ -79,10 +77,30 @@ export function createCalendarDelivery(deps: {
       return found;
     };
     let signalled = 0;
-    for (const [caseId, { year, noticeIds }] of owed) {
-      const { calendar, notices } = await ofYear(year);
-      const newest = notices.filter((n) => noticeIds.includes(n.id)).pop();
-      if (!newest) continue;
+    for (let batch = 0; batch < batches; batch += 1) {
+      const pending = await pendingDeliveries(db, settings.batch);
+      const owed = new Map<string, { year: number; noticeIds: number[] }>();
+      for (const { noticeId, caseId, year } of pending) {
+        const entry = owed.get(caseId) ?? { year, noticeIds: [] };
+        entry.noticeIds.push(noticeId);
+        owed.set(caseId, entry);
+      }
+      for (const [caseId, { year, noticeIds }] of owed)
+        if (await tell(caseId, noticeIds, await ofYear(year))) signalled += 1;
+      if (pending.length < settings.batch) break;
+    }
+    return signalled;
+  }
+
+  /** One case told of its newest notice; every row fetched is marked delivered or postponed. */
+  async function tell(
+    caseId: string,
+    noticeIds: number[],
+    { calendar, notices }: Awaited<ReturnType<typeof calendarWithNotices>>,
+  ): Promise<boolean> {
+    const newest = notices.filter((n) => noticeIds.includes(n.id)).pop();
+    try {
+      if (!newest) throw new Error('the notice is not in the calendar of the case’s years');
       const notice: CalendarChange['notice'] = {
         id: newest.id,
         number: newest.number,
@@ -90,19 +108,18 @@ export function createCalendarDelivery(deps: {
         year: newest.year,
         provisional: newest.provisional,
       };
-      try {
-        await temporal.workflow.getHandle(caseId).signal(calendarChanged, { calendar, notice });
-        signalled += 1;
-      } catch (error) {
-        // A case that has ended (or never started) has no deadline left to move.
-        if (!(error instanceof WorkflowNotFoundError)) {
-          logger.warn({ err: error, caseId }, 'calendar notice not delivered; retried');
-          continue;
-        }
-      }
+      await temporal.workflow.getHandle(caseId).signal(calendarChanged, { calendar, notice });
       await markDelivered(db, noticeIds, caseId);
+      return true;
+    } catch (error) {
+      // A case that has ended (or never started) has no deadline left to move.
+      if (error instanceof WorkflowNotFoundError) await markDelivered(db, noticeIds, caseId);
+      else {
+        logger.warn({ err: error, caseId }, 'calendar notice not delivered; retried later');
+        await postponeDelivery(db, noticeIds, caseId);
+      }
+      return false;
     }
-    return signalled;
   }
 
   return {

@@ -147,12 +147,30 @@ export async function pendingDeliveries(db: Db, limit: number): Promise<PendingD
     `SELECT d.notice_id, d.case_id,
             extract(year FROM c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::int AS year
        FROM calendar_notice_deliveries d JOIN cases c USING (case_id)
-      WHERE d.delivered_at IS NULL
+      WHERE d.delivered_at IS NULL AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now())
       ORDER BY d.notice_id, d.case_id
       LIMIT $1`,
     [limit],
   );
   return rows.map((row) => PendingRow.parse(row));
+}
+
+/**
+ * The case could not be told of these notices: tried again after 30 s times the failures so far
+ * (at most 10 min), and skipped until then by pendingDeliveries.
+ */
+export async function postponeDelivery(
+  db: Db,
+  noticeIds: readonly number[],
+  caseId: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE calendar_notice_deliveries
+        SET attempts = attempts + 1,
+            next_attempt_at = now() + least(attempts + 1, 20) * interval '30 seconds'
+      WHERE notice_id = ANY($1::bigint[]) AND case_id = $2 AND delivered_at IS NULL`,
+    [noticeIds, caseId],
+  );
 }
 
 /** The case has heard of these notices (one signal carries the newest, with the others in it). */

@@ -98,7 +98,9 @@ const birthApplicationShape = z.object({
     placeOfBirth: safeText(3, 200),
     hometown: safeText(2, 200).describe('quê quán'),
   }),
-  mother: Parent,
+  mother: Parent.optional().describe(
+    'required, except for an abandoned child whose parents are unknown (abandoned_child_record)',
+  ),
   father: Parent.optional(),
   medicalBirthCertificate: z
     .object({
@@ -156,6 +158,18 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
     const problem = cardAgeProblem(born, context.today());
     if (problem) issue(['components', 'insurance'], problem);
   }
+  // An abandoned child whose parents are unknown is registered by whoever temporarily cares for it,
+  // the parents' part left blank (NĐ 123/2015/NĐ-CP Art. 14(3), after the 7 days' posting at the
+  // commune, read in lawnet.vn's and thanhnien.vn's summaries (S), 29/08/2023; Luật Hộ tịch 2014
+  // Art. 16(1), DOMAIN.md §1A step 0). Any other birth names its mother.
+  const abandoned = app.medicalBirthCertificate?.kind === 'abandoned_child_record';
+  if (app.mother === undefined && !abandoned)
+    issue(['mother'], 'required (only an abandoned child’s unknown parents are left out)');
+  if (app.mother === undefined && abandoned && app.applicant?.relationship !== 'guardian')
+    issue(
+      ['applicant', 'relationship'],
+      'an abandoned child is registered by its temporary carer: guardian',
+    );
   for (const role of ['mother', 'father'] as const) {
     const parent = app[role];
     if (!parent || typeof parent !== 'object') continue;
@@ -256,9 +270,12 @@ export function birthApplicationSchema(context: ApplicationContext) {
     .meta({ id: 'BirthApplication', examples: [EXAMPLE_BIRTH_APPLICATION] });
 }
 export type BirthApplication = z.infer<typeof birthApplicationShape>;
+/** An application that names the mother (every one but an abandoned child's with unknown parents). */
+export type BirthApplicationWithMother = BirthApplication &
+  Required<Pick<BirthApplication, 'mother'>>;
 
 /** A complete application: the OpenAPI example, the tests' fixture and the demo's case. */
-export const EXAMPLE_BIRTH_APPLICATION: BirthApplication = {
+export const EXAMPLE_BIRTH_APPLICATION: BirthApplicationWithMother = {
   procedure: 'birth-residence-insurance',
   components: { residence: true, insurance: true },
   language: 'vi',

@@ -13,6 +13,7 @@ import {
   type ApplicationContext,
   type Loose,
 } from './application-fields';
+import { pinContradictions, type KnownFacts } from './personal-id';
 import { CommuneCode, PersonalIdNumber } from './principal';
 import { safeText } from './safe-text';
 
@@ -45,7 +46,9 @@ const Relative = z
     survivorEligible: z
       .boolean()
       .default(false)
-      .describe('meets a monthly survivor-allowance condition (evidence attached)'),
+      .describe(
+        'the applicant says they meet a monthly survivor-allowance condition; the population database decides',
+      ),
     hasDirectCarer: z
       .boolean()
       .default(true)
@@ -181,16 +184,19 @@ function checkApplication(app: Loose<DeathApplication>, context: ApplicationCont
   });
   if (app.applicant?.pin && app.applicant.pin === deceased?.pin)
     issue(['applicant', 'pin'], 'is the deceased’s own PIN');
+  for (const [path, pin, known] of peopleWithPins(app)) {
+    if (typeof pin === 'string')
+      for (const problem of pinContradictions(pin, known)) issue(path, problem);
+  }
   if (components?.survivor && survivor?.kind === 'lump_sum') {
     if (!survivor.payeePin) issue(['survivor', 'payeePin'], 'name the relative to be paid');
     else if (!pins.includes(survivor.payeePin))
       issue(['survivor', 'payeePin'], 'must be one of the named relatives');
     if (!survivor.payment) issue(['survivor', 'payment'], 'required for a lump sum');
   }
-  if (components?.survivor && survivor?.kind === 'monthly' && relatives.length > 0) {
-    if (!relatives.some((r) => r?.survivorEligible))
-      issue(['relatives'], 'a monthly allowance needs at least one eligible relative');
-  }
+  // Whether a relative qualifies for a monthly allowance is not the applicant's to say: BHXH reads
+  // it from the population database's records (issue 20; survivor-eligibility.ts) and refuses with
+  // BENEFITS.NO_ELIGIBLE_RELATIVE when nobody does. What the applicant ticks is only shown.
   if (components?.survivor && relatives.length === 0)
     issue(['relatives'], 'name the relatives for the survivor allowance');
   const communes: [PropertyKey[], unknown][] = [
@@ -204,6 +210,33 @@ function checkApplication(app: Loose<DeathApplication>, context: ApplicationCont
       issue(path, 'unknown commune code');
   }
   return issues;
+}
+
+/**
+ * Each person whose PIN the application gives, with what it says of them that the PIN encodes
+ * (domain/personal-id.ts): the deceased's sex and year of birth, a relative's year of birth (their
+ * sex is not asked). The applicant is one of the relatives, checked as such, or says nothing more.
+ */
+function peopleWithPins(app: Loose<DeathApplication>): [PropertyKey[], unknown, KnownFacts][] {
+  const year = (date: unknown) =>
+    typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
+  const sex = app.deceased?.sex;
+  const relatives = Array.isArray(app.relatives) ? app.relatives : [];
+  return [
+    [
+      ['deceased', 'pin'],
+      app.deceased?.pin,
+      {
+        sex: sex === 'male' || sex === 'female' ? sex : undefined,
+        yearOfBirth: year(app.deceased?.dateOfBirth),
+      },
+    ],
+    ...relatives.map((r, i): [PropertyKey[], unknown, KnownFacts] => [
+      ['relatives', i, 'pin'],
+      r?.pin,
+      { yearOfBirth: year(r?.dateOfBirth) },
+    ]),
+  ];
 }
 
 /** The application schema, with the checks that need today's date and the commune list. */
@@ -227,7 +260,7 @@ export const EXAMPLE_DEATH_APPLICATION: DeathApplication = {
   receivingCommune: '00004',
   applicant: {
     fullName: 'Lê Thị Hoa',
-    pin: '001062000111',
+    pin: '001162000111',
     relationship: 'spouse',
     phone: '0987654321',
   },
@@ -255,7 +288,7 @@ export const EXAMPLE_DEATH_APPLICATION: DeathApplication = {
   relatives: [
     {
       fullName: 'Lê Thị Hoa',
-      pin: '001062000111',
+      pin: '001162000111',
       relationship: 'spouse',
       dateOfBirth: '1962-08-09',
       survivorEligible: false,
@@ -278,7 +311,7 @@ export const EXAMPLE_DEATH_APPLICATION: DeathApplication = {
   },
   survivor: {
     kind: 'lump_sum',
-    payeePin: '001062000111',
+    payeePin: '001162000111',
     payment: {
       bankAccount: { bank: 'VCB', number: '0011001234567' },
       postAddress: { commune: '00004', line: '12 Phố Đội Cấn' },

@@ -22,7 +22,8 @@ export function birthRequest(
       ...(app.medicalBirthCertificate.kind && { evidence: app.medicalBirthCertificate.kind }),
       commune: app.receivingCommune,
       child: { ...child },
-      mother: { ...mother },
+      // Absent only for an abandoned child whose parents are unknown (BirthApplication.ts).
+      ...(mother && { mother: { ...mother } }),
       ...(father && { father: { ...father } }),
     },
   };
@@ -86,7 +87,7 @@ export function taskSummary(
     ...(timing?.late && { lateRegistration: timing }),
     certificateNumber: app.medicalBirthCertificate.number,
     child: { fullName: app.child.fullName, dateOfBirth: app.child.dateOfBirth, sex: app.child.sex },
-    motherName: app.mother.fullName,
+    ...(app.mother ? { motherName: app.mother.fullName } : { parentsUnknown: true }),
     ...(birth && { childPin: birth.pin, extractNumber: birth.extractNumber }),
     ...(app.residence && { address: app.residence.address }),
   };

@@ -75,7 +75,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     }),
     businessKey: app.medicalBirthCertificate.number,
     // A foreign parent identified by passport has no PIN to follow the case by.
-    partyPins: [app.applicant.pin, app.mother.pin, app.father?.pin].filter(
+    partyPins: [app.applicant.pin, app.mother?.pin, app.father?.pin].filter(
       (pin): pin is string => pin !== undefined,
     ),
   });

@@ -119,6 +119,13 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     nextTimer: () => payee?.nextTimer(),
     // Confirmations no longer matter once the case is over.
     onFinished: () => payee?.send({ type: 'CLOSE' }),
+    // Counted again with the new calendar, as the case's own deadline is. No patch: only a case
+    // that hears calendarChanged (new in this release, CHANGELOG) runs it.
+    onCalendarChanged: (): Promise<void> | undefined =>
+      payee?.send({
+        type: 'RECOUNTED',
+        due: deadlineAfter(receivedAt, rules.payeeConfirmationDays, linked.calendar),
+      }),
   });
   const death = () => linked.steps.get('death')?.result ?? {};
   const summaryOf = (result?: StepResult, claim?: { amountVnd: number; basis: string }) =>

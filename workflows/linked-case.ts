@@ -64,6 +64,8 @@ export interface LinkedCaseOptions extends CaseInput {
   nextTimer?: () => { at: number; fire: () => Promise<void> } | undefined;
   /** Runs once the case is final, before its last projection. */
   onFinished?: () => Promise<void> | undefined;
+  /** A notice changed the case's calendar (`calendar` is the new one): recount the procedure's own dates. */
+  onCalendarChanged?: () => Promise<void> | undefined;
 }
 
 /** A step's input without what the case fills in itself. */
@@ -395,6 +397,7 @@ export class LinkedCase {
       detail: noticeLabel(change.notice),
     });
     this.touch();
+    await this.options.onCalendarChanged?.();
     const ended = ['completed', 'rejected', 'cancelled', 'skipped', 'compensated'];
     const running = [...this.children.keys()].filter(
       (step) => !ended.includes(this.steps.get(step)?.status ?? ''),

@@ -36,7 +36,7 @@ const BirthRegistration = z.object({
       sex: z.enum(['male', 'female']),
     })
     .passthrough(),
-  mother: Person,
+  mother: Person.optional(),
   father: Person.optional(),
 });
 
@@ -136,7 +136,7 @@ export function civilStatusRoutes({ db }: { db: Db }): Router {
               input.commune,
               automatic ? 'registered' : 'received',
               input.child,
-              { mother: input.mother, father: input.father ?? null },
+              { mother: input.mother ?? null, father: input.father ?? null },
             ],
           );
           return replyOf(rows[0] as RegistrationRow);

@@ -93,7 +93,7 @@ export const SEED_DECEASED = {
   },
   /** Never insured, on monthly social assistance: social protection pays (after an officer decides). */
   assisted: {
-    pin: '001045000202',
+    pin: '001145000202',
     fullName: 'Phạm Thị Cúc',
     dateOfBirth: '1945-07-15',
     sex: 'female',
@@ -140,7 +140,7 @@ export const SEED_RELATIVES: readonly FamilyRelation[] = [
   {
     pin: SEED_DECEASED.insured.pin,
     relative: {
-      pin: '001062000111',
+      pin: '001162000111',
       fullName: 'Lê Thị Hoa',
       dateOfBirth: '1962-08-09',
       sex: 'female',
@@ -180,7 +180,7 @@ export const SEED_RELATIVES: readonly FamilyRelation[] = [
   {
     pin: SEED_DECEASED.meritorious.pin,
     relative: {
-      pin: '001075000414',
+      pin: '001175000414',
       fullName: 'Hoàng Thị Mai',
       dateOfBirth: '1975-09-09',
       sex: 'female',
@@ -198,7 +198,7 @@ export const SEED_CARE_RECORDS: readonly CareRecord[] = [
   { pin: '079153000313', hasDirectCarer: false, recordedOn: '2024-01-15' },
 ];
 export const SEED_CAPACITY_ASSESSMENTS: readonly CapacityAssessment[] = [
-  { pin: '001075000414', lossPercent: 81, assessedOn: '2022-06-01' },
+  { pin: '001175000414', lossPercent: 81, assessedOn: '2022-06-01' },
 ];
 
 /** A closed bank account: a transfer to it is refused (PAYMENTS.INVALID_ACCOUNT). */

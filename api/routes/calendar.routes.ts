@@ -87,8 +87,9 @@ export function calendarRoutes(deps: ApiDeps): RouteDefinition[] {
             vi: 'thông báo này của cơ quan ban hành đã được ghi nhận',
             en: 'this issuer’s notice of this number is already recorded',
           });
-        // Sent now; what fails here is sent by the periodic delivery (server.ts), never lost.
-        const told = await delivery.deliver().catch((err: unknown) => {
+        // The first batch sent now; the rest, and what fails here, by the periodic delivery
+        // (server.ts), never lost.
+        const told = await delivery.deliver(1).catch((err: unknown) => {
           deps.logger.warn({ err }, 'calendar notice delivery failed; retried');
           return 0;
         });

@@ -33,7 +33,7 @@ export const PayeeConfirmationBody = z
     id: 'PayeeConfirmation',
     description: 'exactly one of `payeePin` and `declarationForm`',
     oneOf: [{ required: ['payeePin'] }, { required: ['declarationForm'] }],
-    examples: [{ payeePin: '001062000111' }, { declarationForm: 'mau-09-HSB-ho-Le.pdf' }],
+    examples: [{ payeePin: '001162000111' }, { declarationForm: 'mau-09-HSB-ho-Le.pdf' }],
   });
 
 export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {

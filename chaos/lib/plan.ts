@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { FaultRule } from '../../agencies/simulators/framework/faults';
 import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/BirthApplication';
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
+import { pinPrefix, type PinFacts } from '../../domain/personal-id';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
 
 export const KINDS = [
@@ -203,9 +204,13 @@ const EXPECTED: Record<Kind, Expected> = {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** A PIN no other case of any run uses: province 001, then the run and the case. */
-const pinFor = (run: number, index: number, who: number) =>
-  `0019${pad(run % 10_000, 4)}${pad(index * 4 + who, 4)}`.slice(0, 12);
+/**
+ * A PIN no other case of any run uses, coherent with its holder (a filing refuses a PIN that
+ * contradicts the sex and year of birth it encodes, domain/personal-id.ts): the run as the
+ * province code, the case and the person as the six last digits.
+ */
+const pinFor = (run: number, index: number, who: number, holder: Omit<PinFacts, 'registeredIn'>) =>
+  `${pinPrefix({ registeredIn: pad(1 + (run % 999), 3), ...holder })}${pad(index * 4 + who, 6)}`;
 
 /** A child's name no other case of the run uses: a name holds letters only, so digits are spelt. */
 const nameFor = (run: number, index: number) => {
@@ -333,9 +338,10 @@ function planBirth(kind: Kind, run: number, index: number, today: string): Plann
 }
 
 function planDeath(kind: Kind, run: number, index: number, today: string): PlannedCase {
-  const deceasedPin = pinFor(run, index, 0);
-  const spouse = pinFor(run, index, 1);
-  const child = pinFor(run, index, 2);
+  // As actors.ts registers them: a man born 1950, his wife born 1955, their son born 1980.
+  const deceasedPin = pinFor(run, index, 0, { sex: 'male', yearOfBirth: 1950 });
+  const spouse = pinFor(run, index, 1, { sex: 'female', yearOfBirth: 1955 });
+  const child = pinFor(run, index, 2, { sex: 'male', yearOfBirth: 1980 });
   const base = structuredClone(EXAMPLE_DEATH_APPLICATION);
   const died = new Date(Date.parse(`${today}T00:00:00Z`) - 3 * 86_400_000)
     .toISOString()

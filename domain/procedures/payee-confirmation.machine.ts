@@ -6,7 +6,7 @@
 // only once the payee is confirmed and its claim is ready (the death registered, the allowance
 // decided); a deadline passed unconfirmed refuses it. A pure decision table (STYLE rule 17) beside
 // the case machine: the Group B workflow keeps both snapshots and runs their actions.
-import { and, assign, setup } from 'xstate';
+import { and, assign, not, setup } from 'xstate';
 
 export interface PayeeInput {
   /** The relative the applicant named to be paid. */
@@ -47,6 +47,11 @@ export type PayeeEvent =
   | { type: 'DECLARATION_REJECTED'; reason: string }
   /** The confirmation deadline passed (a timer of the workflow). */
   | { type: 'DUE' }
+  /**
+   * An official calendar notice changed the working days: the deadline counted again (issue 20).
+   * Heard while confirmations are awaited; once the deadline has passed, it stays passed.
+   */
+  | { type: 'RECOUNTED'; due: number }
   | { type: 'CLAIM_READY' }
   /** The case ended or no survivor claim will be sent: confirmations no longer matter. */
   | { type: 'CLOSE' };
@@ -72,6 +77,9 @@ export const payeeConfirmationMachine = setup({
   actions: {
     ...PAYEE_ACTIONS,
     markReady: assign({ ready: true }),
+    recount: assign({
+      due: ({ context, event }) => (event.type === 'RECOUNTED' ? event.due : context.due),
+    }),
     /** The declaration was rejected: it replaces nothing. */
     recordRejection: assign({
       declaration: undefined,
@@ -129,6 +137,7 @@ export const payeeConfirmationMachine = setup({
           },
         ],
         DUE: 'expired',
+        RECOUNTED: { actions: 'recount' },
         CLAIM_READY: { actions: 'markReady' },
         CLOSE: 'closed',
       },
@@ -157,6 +166,7 @@ export const payeeConfirmationMachine = setup({
         ],
         // A declaration that arrived in time is decided even after the deadline.
         DUE: { actions: assign({ duePassed: true }) },
+        RECOUNTED: { guard: not('duePassed'), actions: 'recount' },
         CLAIM_READY: { actions: 'markReady' },
         CLOSE: { target: 'closed', actions: 'cancelDeclarationReview' },
       },

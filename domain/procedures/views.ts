@@ -142,9 +142,9 @@ export const PayeeConfirmations = z
     id: 'PayeeConfirmations',
     examples: [
       {
-        payeePin: '001062000111',
-        required: ['001062000111', '001090000222'],
-        confirmed: ['001062000111'],
+        payeePin: '001162000111',
+        required: ['001162000111', '001090000222'],
+        confirmed: ['001162000111'],
         due: '2026-12-15T10:00:00.000Z',
         state: 'awaiting',
       },

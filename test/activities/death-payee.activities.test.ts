@@ -7,7 +7,7 @@ import type { StepCall, StepRequest } from '../../activities/steps';
 import { deathResidenceFuneralSteps } from '../../activities/death-residence-funeral.activities';
 
 const DECEASED = '001060000101';
-const RELATIVE = '001062000111';
+const RELATIVE = '001162000111';
 const STRANGER = '001099000999';
 const granted = {
   kind: 'accepted' as const,

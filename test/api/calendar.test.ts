@@ -163,6 +163,13 @@ describe('the calendar API', () => {
     expect(change?.calendar.revision).toBe(response.body.notice.id);
     expect(change?.calendar.daysOff).toContain('2027-02-12');
 
+    // The failed delivery waits its turn (30 s after a first failure); here its time has come.
+    const postponed = await subject.database.db.query(
+      `UPDATE calendar_notice_deliveries SET next_attempt_at = now()
+        WHERE case_id = $1 AND delivered_at IS NULL AND attempts = 1 AND next_attempt_at > now()`,
+      [`${id}-late`],
+    );
+    expect(postponed.rowCount).toBe(1);
     getHandle.mockClear();
     signal.mockReset().mockResolvedValue(undefined);
     await createCalendarDelivery({
@@ -175,5 +182,58 @@ describe('the calendar API', () => {
       `SELECT case_id FROM calendar_notice_deliveries WHERE delivered_at IS NULL`,
     );
     expect(pending.rows).toEqual([]);
+  });
+
+  it('when one case cannot be told for good, then the cases queued behind it are told in the same run, and it is tried again later, not at once', async () => {
+    // A batch of one: before, the failing case came first in every batch and nobody behind it was
+    // ever told.
+    const id = `stuck-${Date.now()}`;
+    await aCase(`${id}-a`, '2026-12-01T02:00:00Z', 'in_progress');
+    await aCase(`${id}-b`, '2026-12-01T02:00:00Z', 'in_progress');
+    await aCase(`${id}-c`, '2026-12-01T02:00:00Z', 'in_progress');
+    // Temporal is out while the notice is recorded: nobody is told, every delivery is postponed.
+    signal.mockRejectedValue(new Error('unavailable'));
+    const recorded = await request(subject.app)
+      .post('/v1/calendar/notices')
+      .set('Authorization', await admin())
+      .send(aTet2027Notice());
+    expect(recorded.status).toBe(201);
+    await subject.database.db.query(
+      `UPDATE calendar_notice_deliveries SET next_attempt_at = now() WHERE case_id LIKE $1`,
+      [`${id}-%`],
+    );
+    // Back, except that case a's signal is refused for good.
+    signal.mockImplementation(() =>
+      getHandle.mock.lastCall?.[0] === `${id}-a`
+        ? Promise.reject(new Error('payload refused'))
+        : Promise.resolve(),
+    );
+    getHandle.mockClear();
+    const delivery = createCalendarDelivery({
+      temporal,
+      db: subject.database.appDb,
+      logger: pino({ level: 'silent' }),
+      settings: { batch: 1 },
+    });
+
+    await delivery.deliver();
+    await delivery.deliver();
+
+    const rows = await subject.database.db.query<{
+      case_id: string;
+      delivered: boolean;
+      attempts: number;
+    }>(
+      `SELECT case_id, delivered_at IS NOT NULL AS delivered, attempts
+         FROM calendar_notice_deliveries WHERE case_id LIKE $1 ORDER BY case_id`,
+      [`${id}-%`],
+    );
+    expect(rows.rows).toEqual([
+      { case_id: `${id}-a`, delivered: false, attempts: 2 },
+      { case_id: `${id}-b`, delivered: true, attempts: 1 },
+      { case_id: `${id}-c`, delivered: true, attempts: 1 },
+    ]);
+    // Postponed, the failing case was tried once, not again by the second run.
+    expect(getHandle.mock.calls.filter(([caseId]) => caseId === `${id}-a`)).toHaveLength(1);
   });
 });

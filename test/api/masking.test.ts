@@ -5,7 +5,7 @@ import type { CaseView, StepView } from '../../domain/procedures/views';
 
 const MOTHER = '001190012345';
 const CHILD = '001226000777';
-const RELATIVE = '001062000111';
+const RELATIVE = '001162000111';
 const step = (name: string, result: Record<string, string>): StepView => ({
   step: name,
   agency: 'civil-status',

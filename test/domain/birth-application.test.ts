@@ -27,10 +27,10 @@ describe('birthApplicationSchema', () => {
     };
     expect(issuesOf(input)).toEqual([
       'applicant.pin: must be 12 digits',
-      'mother: Invalid input: expected object, received undefined',
       'residence: required when residence registration is chosen',
       'child.dateOfBirth: is in the future',
       'medicalBirthCertificate.issuedOn: is before the date of birth',
+      'mother: required (only an abandoned child’s unknown parents are left out)',
       'receivingCommune: unknown commune code',
     ]);
   });
@@ -180,6 +180,39 @@ describe('birthApplicationSchema — real dossiers', () => {
       father: { ...father, nationality: 'KR', passport: { number: 'M12345678', country: 'KR' } },
     };
     expect(issuesOf(input)).toEqual([]);
+  });
+
+  it('when an abandoned child’s parents are unknown (NĐ 123/2015/NĐ-CP Art. 14(3)), then its temporary carer files it on the record of its finding without a mother or father', () => {
+    const { mother: _mother, father: _father, ...app } = aBirthApplication();
+    const input = {
+      ...app,
+      applicant: { ...app.applicant, relationship: 'guardian' },
+      medicalBirthCertificate: {
+        ...app.medicalBirthCertificate,
+        kind: 'abandoned_child_record',
+        facility: 'UBND phường Ba Đình (biên bản)',
+      },
+    };
+    expect(issuesOf(input)).toEqual([]);
+    expect(
+      issuesOf({ ...input, applicant: { ...input.applicant, relationship: 'mother' } }),
+    ).toEqual([
+      'applicant.relationship: an abandoned child is registered by its temporary carer: guardian',
+    ]);
+  });
+
+  it('when any other birth leaves out the mother (a witness statement, or the medical certificate), then mother is named', () => {
+    const { mother: _mother, ...app } = aBirthApplication();
+    expect(issuesOf(app)).toEqual([
+      'mother: required (only an abandoned child’s unknown parents are left out)',
+    ]);
+    const witnessed = {
+      ...app,
+      medicalBirthCertificate: { ...app.medicalBirthCertificate, kind: 'witness_statement' },
+    };
+    expect(issuesOf(witnessed)).toEqual([
+      'mother: required (only an abandoned child’s unknown parents are left out)',
+    ]);
   });
 
   it('when a parent has neither a PIN nor a passport, or a Vietnamese parent gives a passport, then each is named', () => {

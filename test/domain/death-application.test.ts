@@ -32,6 +32,7 @@ describe('deathApplicationSchema', () => {
       'death.date: is before the date of birth',
       'deathNotice.issuedOn: is before the death',
       'deceased.dateOfBirth: is in the future',
+      expect.stringMatching(/^deceased\.pin: the PIN says born in 1960 .* year of birth is 2026/),
       'survivor.payeePin: must be one of the named relatives',
     ]);
   });
@@ -62,19 +63,22 @@ describe('deathApplicationSchema', () => {
     expect(issuesOf(app)).toEqual(['survivor.payeePin: must be one of the named relatives']);
   });
 
-  it('when a monthly allowance is claimed but no relative qualifies, then it is refused', () => {
+  it('when a monthly allowance is claimed and nobody is ticked as qualifying, then it is filed: the population database decides, not the tick (issue 20)', () => {
     const app = anApplication();
     app.survivor = { kind: 'monthly' };
-    expect(issuesOf(app)).toEqual([
-      'relatives: a monthly allowance needs at least one eligible relative',
-    ]);
+    expect(app.relatives.some((r) => r.survivorEligible)).toBe(false);
+    expect(issuesOf(app)).toEqual([]);
   });
 
   it('when a relative is named twice or is the deceased, then each is named', () => {
     const app = anApplication();
     const [first, second] = app.relatives;
     if (!first || !second) throw new Error('fixture');
-    app.relatives = [first, { ...second, pin: first.pin }, { ...second, pin: app.deceased.pin }];
+    app.relatives = [
+      first,
+      { ...second, pin: first.pin, dateOfBirth: first.dateOfBirth },
+      { ...second, pin: app.deceased.pin, dateOfBirth: app.deceased.dateOfBirth },
+    ];
     expect(issuesOf(app)).toEqual([
       'relatives.1.pin: names the same relative twice',
       'relatives.2.pin: is the deceased’s own PIN',
@@ -116,6 +120,44 @@ describe('free text', () => {
     expect(issuesOf(app)).toEqual([
       'deceased.lastResidence.line: one line only, without control characters',
       'death.place: one line only, without control characters',
+    ]);
+  });
+});
+
+// Issue 20: PIN coherence for every person whose sex or year of birth the application gives
+// (NĐ 137/2015/NĐ-CP Art. 13, TT 59/2021/TT-BCA Art. 7; DOMAIN.md §3A [S50], domain/personal-id.ts).
+describe('deathApplicationSchema — PIN coherence (TT 59/2021/TT-BCA Art. 7)', () => {
+  it("when the deceased man's PIN is a woman's, then deceased.pin is named", () => {
+    const app = anApplication();
+    app.deceased.pin = '001160000101';
+    expect(issuesOf(app)).toEqual([
+      expect.stringMatching(
+        /^deceased\.pin: the PIN's 4th digit \(1\) is for a woman, but this person is a man/,
+      ),
+    ]);
+  });
+
+  it('when the deceased’s PIN says 1960 and the date of birth is 1959, then deceased.pin is named', () => {
+    const app = anApplication();
+    app.deceased.dateOfBirth = '1959-12-31';
+    expect(issuesOf(app)).toEqual([
+      expect.stringMatching(/^deceased\.pin: the PIN says born in 1960 .* year of birth is 1959/),
+    ]);
+  });
+
+  it('when a relative’s PIN says 1990 and their date of birth is 2090, then that relative’s PIN is named; their sex is not asked, so either sex digit agrees', () => {
+    const app = anApplication();
+    const [spouse, child] = app.relatives;
+    if (!spouse || !child) throw new Error('fixture');
+    app.relatives = [
+      { ...spouse, pin: '001062000111' }, // a man's digit for the same year: agrees
+      { ...child, pin: '001290000222' }, // the 21st century's digit: born 2090
+    ];
+    if (app.survivor?.kind === 'lump_sum') app.survivor.payeePin = '001062000111';
+    expect(issuesOf(app)).toEqual([
+      expect.stringMatching(
+        /^relatives\.1\.pin: the PIN says born in 2090 .* year of birth is 1990/,
+      ),
     ]);
   });
 });

@@ -41,7 +41,10 @@ describe('web pages in Chromium: allowances and deadlines', () => {
       insured: participant(14),
       relatives: [],
     });
-    const [spouse, child] = [uniquePin(), uniquePin()];
+    const [spouse, child] = [
+      uniquePin({ sex: 'female', yearOfBirth: 1955 }),
+      uniquePin({ yearOfBirth: 1980 }),
+    ];
     const payment = {
       bankAccount: { bank: 'VCB', number: '0011001234567' },
       postAddress: { commune: '00004', line: '12 Phố Đội Cấn' },

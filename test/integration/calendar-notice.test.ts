@@ -4,6 +4,13 @@
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calendarFor } from '../../api/calendar-delivery';
+import { versionInForce } from '../../domain/rule-versions';
+import { deathCaseId } from '../../api/filing';
+import type { DeathApplication } from '../../domain/DeathApplication';
+import { GROUP_B_RULES } from '../../domain/procedures/death-residence-funeral.rules';
+import type { deathResidenceFuneral } from '../../workflows/death-residence-funeral.workflow';
+import { participant } from '../../agencies/simulators/admin.client';
+import { addDeceased, aDeathApplication } from '../support/group-b';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { deadlineAfter } from '../../domain/calendar/working-days';
 import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
@@ -174,6 +181,130 @@ describe('a calendar notice published while a case runs', () => {
       (view) => expect(view.status).toBe('completed'),
       120_000,
     );
+  });
+
+  // 2026 as Thông báo 9441/TB-BNV (Bộ Nội vụ, 16/10/2025; migration 0015, DOMAIN.md §2D) has it:
+  // Tết Mon 16/02 – Fri 20/02; National Day Sat 29/08 – Wed 02/09, Mon 31/08 swapped for a make-up
+  // working Saturday 22/08. A case filed that year gets the calendar the API reads (statute + stored
+  // notices). Each row: the dossier's arrival (after the 15:00 cut-off: counted from the next
+  // working day, NĐ 61/2018 Art. 20, DOMAIN.md §2A), the birth step's same-day due date, the case's
+  // 3-working-day deadline. These dates are past, so the time-skipping server (whose clock starts
+  // today and cannot go back) cannot show their timers; Tết 2027's are shown there
+  // (birth-deadlines.test.ts, and below).
+  it.each([
+    [
+      'Tết 2026: Friday 13/02 at 15:30 counts from Monday 23/02, after the break and its weekends',
+      '2026-02-13T15:30:00',
+      '2026-02-23T17:00:00',
+      '2026-02-26T17:00:00',
+    ],
+    [
+      'National Day 2026: Friday 28/08 at 15:30 counts from Thursday 03/09, not Monday 31/08 (the statute’s, swapped by the notice)',
+      '2026-08-28T15:30:00',
+      '2026-09-03T17:00:00',
+      '2026-09-08T17:00:00',
+    ],
+    [
+      'the make-up Saturday 22/08/2026: Friday 21/08 at 15:30 counts from Saturday 22/08, a working day by the notice',
+      '2026-08-21T15:30:00',
+      '2026-08-22T17:00:00',
+      '2026-08-26T17:00:00',
+    ],
+  ])(
+    'when a dossier arrived on %s, then the birth step and the case are due to the working day, and breached once past',
+    async (_when, receivedLocal, birthDue, caseDue) => {
+      const application = aBirthApplication(uniqueCertificate());
+      const handle = await stack.client.workflow.start<typeof birthResidenceInsurance>(
+        'birthResidenceInsurance',
+        {
+          taskQueue: TASK_QUEUES.orchestration,
+          workflowId: workflowIds.birthResidenceInsurance(
+            application.medicalBirthCertificate.number,
+          ),
+          args: [
+            {
+              application,
+              receivedAt: at(receivedLocal),
+              provinceCode: '001',
+              rules: GROUP_A_RULES[0] as never,
+              calendar: await calendarFor(stack.database.appDb, 2026),
+            },
+          ],
+        },
+      );
+      const view = await waitForCase(stack.app, handle.workflowId, application.applicant.pin, (v) =>
+        expect(stepOf(v, 'birth')).toMatchObject({ state: 'in_review', breached: true }),
+      );
+      expect(stepOf(view, 'birth').deadline).toBe(iso(at(birthDue)));
+      expect(view.deadline).toBe(iso(at(caseDue)));
+      await handle.terminate('test over');
+    },
+  );
+
+  it('when a notice adds a day off inside a lump sum’s confirmation window, then the payee’s deadline moves by that day and the case view shows why', async () => {
+    // Arrange: a death received Monday 19/04/2027 at 09:00; the adult relatives have 15 working
+    // days to confirm the payee (GROUP_B_RULES, QĐ 1449/QĐ-BHXH). By the statute alone (Labour Code
+    // 2019 Art. 111(3), 112: 30/04, 01/05, 03/05 compensating the Saturday) that is Wednesday 12/05.
+    const receivedAt = at('2027-04-19T09:00:00');
+    const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+    const base = aDeathApplication(deceased, '2027-04-19');
+    const payeePin = base.relatives[0]?.pin ?? '';
+    const application: DeathApplication = {
+      ...base,
+      components: { funeral: true, survivor: true },
+      survivor: {
+        kind: 'lump_sum',
+        payeePin,
+        payment: base.funeral?.payment ?? { postAddress: base.deceased.lastResidence },
+      },
+    };
+    const handle = await stack.client.workflow.start<typeof deathResidenceFuneral>(
+      'deathResidenceFuneral',
+      {
+        taskQueue: TASK_QUEUES.orchestration,
+        workflowId: deathCaseId(deceased.pin),
+        args: [
+          {
+            application,
+            receivedAt,
+            rules: versionInForce(GROUP_B_RULES, '2027-04-19'),
+            calendar: await calendarFor(stack.database.appDb, 2027),
+          },
+        ],
+      },
+    );
+    await waitForCase(stack.app, handle.workflowId, payeePin, (view) =>
+      expect(view.payee).toMatchObject({ state: 'awaiting', due: iso(at('2027-05-12T17:00:00')) }),
+    );
+
+    // Act: a (test) notice gives Tuesday 04/05 off as well, with the Labour Day weekend.
+    const notice = {
+      ...aTet2027Notice(),
+      daysOff: ['2027-05-01', '2027-05-02', '2027-05-03', '2027-05-04'].map((date) => ({
+        date,
+        holiday: 'labour' as const,
+        name: 'Ngày Quốc tế Lao động (test)',
+      })),
+    };
+    const recorded = await request(stack.app)
+      .post('/v1/calendar/notices')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`)
+      .send(notice);
+
+    // Assert: one working day later, Thursday 13/05; the timeline names the notice.
+    expect(recorded.status).toBe(201);
+    const moved = await waitForCase(stack.app, handle.workflowId, payeePin, (view) => {
+      expect(view.payee).toMatchObject({ state: 'awaiting', due: iso(at('2027-05-13T17:00:00')) });
+      expect(view.timeline).toContainEqual(
+        expect.objectContaining({
+          event: 'calendar_changed',
+          detail: `${notice.number} (Bộ Nội vụ), 2027`,
+        }),
+      );
+    });
+    expect(moved.status).not.toBe('completed');
+    await recordHistories(stack.client, handle.workflowId, 'death-payee-recounted');
+    await handle.terminate('test over');
   });
 });
 

@@ -211,9 +211,9 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
       insured: participant(14),
       relatives: [],
     });
-    const spouse = uniquePin();
-    const child = uniquePin();
-    const grandchild = uniquePin();
+    const spouse = uniquePin({ sex: 'female', yearOfBirth: 1955 });
+    const child = uniquePin({ yearOfBirth: 1980 });
+    const grandchild = uniquePin({ yearOfBirth: 2015 });
     const payment = {
       bankAccount: { bank: 'VCB', number: '0011001234567' },
       postAddress: { commune: '00004', line: '12 Phố Đội Cấn' },
@@ -431,7 +431,10 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
       relatives: [],
     });
     const base = aDeathApplication(deceased, today);
-    const [widow, son] = [uniquePin(), uniquePin()];
+    const [widow, son] = [
+      uniquePin({ sex: 'female', yearOfBirth: 1958 }),
+      uniquePin({ yearOfBirth: 1985 }),
+    ];
     const application = {
       ...base,
       components: { funeral: true, survivor: true },

@@ -205,7 +205,10 @@ describe('Group B: the right person, the right money', () => {
       ...base,
       relatives: [
         ...base.relatives,
-        { ...base.relatives[1], pin: uniquePin() } as DeathApplication['relatives'][number],
+        {
+          ...base.relatives[1],
+          pin: uniquePin({ yearOfBirth: 1990 }),
+        } as DeathApplication['relatives'][number],
       ],
     };
 

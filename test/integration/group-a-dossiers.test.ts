@@ -74,4 +74,42 @@ describe('Group A real dossiers, through the real stack', () => {
     expect(stepOf(done, 'birth').result?.pin).toMatch(/^\d{12}$/);
     expect(stepOf(done, 'insurance').status).toBe('completed');
   });
+
+  it('when an abandoned child whose parents are unknown is filed by its temporary carer on the record of its finding (NĐ 123/2015/NĐ-CP Art. 14(3)), then the officer reviews it knowing the parents are unknown, approves, and the child gets its PIN and card', async () => {
+    // Arrange: no mother, no father; the carer is the applicant (a guardian).
+    const { mother: _mother, father: _father, ...base } = aBirthApplication(uniqueCertificate());
+    const application: BirthApplication = {
+      ...base,
+      applicant: { ...base.applicant, relationship: 'guardian' },
+      medicalBirthCertificate: {
+        ...base.medicalBirthCertificate,
+        kind: 'abandoned_child_record',
+        facility: 'Công an phường Ba Đình (biên bản)',
+      },
+    };
+
+    // Act
+    const filed = await file(stack.app, application);
+    const task = await civilStatusTask(filed.body.caseId);
+    const approved = await decide(stack.app, filed.body.caseId, 'civil-status', {
+      decision: 'approve',
+    });
+    const done = await waitForCase(stack.app, filed.body.caseId, base.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+
+    // Assert
+    expect(filed.status).toBe(202);
+    expect(task.summary).toMatchObject({ parentsUnknown: true });
+    expect(task.summary).not.toHaveProperty('motherName');
+    expect(approved.status).toBe(200);
+    expect(stepOf(done, 'birth').result?.pin).toMatch(/^\d{12}$/);
+    expect(stepOf(done, 'residence').status).toBe('completed');
+    expect(stepOf(done, 'insurance').status).toBe('completed');
+    const registered = await stack.database.db.query<{ parents: unknown }>(
+      'SELECT parents FROM sim_civil_status.birth_registrations WHERE certificate_number = $1',
+      [application.medicalBirthCertificate.number],
+    );
+    expect(registered.rows).toEqual([{ parents: { mother: null, father: null } }]);
+  });
 });

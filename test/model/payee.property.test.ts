@@ -17,7 +17,7 @@ import {
 const RUNS = Number(process.env.MODEL_RUNS ?? 500);
 const SEED = Number(process.env.MODEL_SEED ?? 20261202);
 
-const PAYEE = '001062000111';
+const PAYEE = '001162000111';
 const CHILD = '001090000222';
 const STRANGER = '001099000999';
 
@@ -31,6 +31,7 @@ const event: fc.Arbitrary<PayeeEvent> = fc.oneof(
   fc.constant({ type: 'DECLARATION_APPROVED' as const }),
   fc.constant({ type: 'DECLARATION_REJECTED' as const, reason: 'chữ ký không khớp' }),
   fc.constant({ type: 'DUE' as const }),
+  fc.constant({ type: 'RECOUNTED' as const, due: 2_000 }),
   fc.constant({ type: 'CLAIM_READY' as const }),
   fc.constant({ type: 'CLOSE' as const }),
 );

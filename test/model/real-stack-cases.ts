@@ -172,7 +172,10 @@ async function prepareDeath(stack: TestStack, world: DeathWorld): Promise<Prepar
       ? { assistance: true }
       : { insured: world.deceased === 'pensioner' ? PENSIONER : participant(14) }),
   });
-  const [spouse, child] = [uniquePin(), uniquePin()];
+  const [spouse, child] = [
+    uniquePin({ sex: 'female', yearOfBirth: 1955 }),
+    uniquePin({ yearOfBirth: 1980 }),
+  ];
   const base = aDeathApplication(deceased, vietnamDate(Date.now()));
   const relative = (pin: string, relationship: 'spouse' | 'child', born: string) => ({
     fullName: relationship === 'spouse' ? 'Lê Thị Hoa' : 'Lê Minh Khoa',

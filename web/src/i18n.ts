@@ -118,8 +118,6 @@ const SCHEMA_MESSAGES_VI: Record<string, string> = {
   'name the relative to be paid': 'ghi số định danh của người nhận',
   'must be one of the named relatives': 'phải là một trong các thân nhân đã khai',
   'required for a lump sum': 'bắt buộc với trợ cấp một lần',
-  'a monthly allowance needs at least one eligible relative':
-    'trợ cấp hằng tháng cần ít nhất một thân nhân đủ điều kiện',
   'name the relatives for the survivor allowance': 'khai các thân nhân để hưởng trợ cấp tuất',
   'an identifier without spaces': 'mã không có dấu cách',
   [UNSAFE_TEXT.malformed]: 'có ký tự bị lỗi mã hoá (Unicode không hợp lệ)',

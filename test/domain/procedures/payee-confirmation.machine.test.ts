@@ -9,7 +9,7 @@ import {
   type PayeeEvent,
 } from '../../../domain/procedures/payee-confirmation.machine';
 
-const PAYEE = '001062000111';
+const PAYEE = '001162000111';
 const SISTER = '001090000222';
 const input = { payeePin: PAYEE, required: [PAYEE, SISTER], due: 1_000 };
 
@@ -118,6 +118,23 @@ describe('payeeConfirmationMachine', () => {
     expect(rejected.types).toEqual(['reviewDeclaration', 'refuseSurvivor']);
   });
 
+  it('when a calendar notice moves the deadline while confirmations are awaited, also during a review, then the machine keeps the new one; once the deadline has passed, a notice does not reopen it (issue 20)', () => {
+    const recount = (due: number): PayeeEvent => ({ type: 'RECOUNTED', due });
+    expect(run([recount(2_000)]).snapshot.context.due).toBe(2_000);
+    expect(run([{ type: 'DECLARE', document: 'd' }, recount(2_000)]).snapshot.context.due).toBe(
+      2_000,
+    );
+    const passedInReview = run([
+      { type: 'DECLARE', document: 'd' },
+      { type: 'DUE' },
+      recount(9_000),
+    ]);
+    expect(passedInReview.snapshot.context).toMatchObject({ due: 1_000, duePassed: true });
+    const expired = run([{ type: 'DUE' }, recount(9_000)]);
+    expect(expired.snapshot.value).toBe('expired');
+    expect(expired.snapshot.context.due).toBe(1_000);
+  });
+
   it('when the case ends during the review, then the review is cancelled', () => {
     const { snapshot, types } = run([{ type: 'DECLARE', document: 'd' }, { type: 'CLOSE' }]);
     expect(snapshot.value).toBe('closed');
@@ -177,6 +194,7 @@ describe('payeeConfirmationMachine', () => {
       { type: 'DECLARATION_APPROVED' },
       { type: 'DECLARATION_REJECTED', reason: 'r' },
       { type: 'DUE' },
+      { type: 'RECOUNTED', due: 2_000 },
       { type: 'CLAIM_READY' },
       { type: 'CLOSE' },
     ];

@@ -17,14 +17,34 @@ const parent = (
   name: 'mother' | 'father',
   legend: GroupSpec['legend'],
   toggle?: GroupSpec['toggle'],
+  ticked?: true,
 ): GroupSpec => ({
   kind: 'group',
   name,
   legend,
   ...(toggle && { toggle }),
+  ...(ticked && { toggleInitial: ticked }),
   items: [
     text(`${name}.fullName`, 'Họ, chữ đệm và tên', 'Full name', { autocomplete: 'off' }),
     pin(`${name}.pin`, 'Số định danh cá nhân', 'Personal ID number'),
+    // A foreign parent without a Vietnamese PIN is identified by passport (BHXH QĐ 1449).
+    {
+      kind: 'group',
+      name: `${name}.passport`,
+      legend: {
+        vi: 'Hộ chiếu (người nước ngoài không có số định danh)',
+        en: 'Passport (a foreign parent without a Vietnamese PIN)',
+      },
+      omitIfEmpty: true,
+      items: [
+        text(`${name}.passport.number`, 'Số hộ chiếu', 'Passport number', { autocomplete: 'off' }),
+        text(
+          `${name}.passport.country`,
+          'Nước cấp (mã 2 chữ cái)',
+          'Issuing country (2-letter code)',
+        ),
+      ],
+    },
     { kind: 'number', name: `${name}.yearOfBirth`, label: { vi: 'Năm sinh', en: 'Year of birth' } },
     ...origins(name),
     address(`${name}.address`, { vi: 'Nơi cư trú', en: 'Residence' }),
@@ -87,7 +107,16 @@ export function birthForm(receivingCommune: string): FormSpec {
           text('child.hometown', 'Quê quán', 'Hometown'),
         ],
       },
-      parent('mother', { vi: 'Người mẹ', en: 'Mother' }),
+      // Left out only for an abandoned child whose parents are unknown (NĐ 123/2015 Art. 14(3)).
+      parent(
+        'mother',
+        { vi: 'Người mẹ', en: 'Mother' },
+        {
+          vi: 'Khai thông tin người mẹ (bỏ chọn nếu trẻ bị bỏ rơi, không rõ cha mẹ)',
+          en: 'Give the mother’s details (untick for an abandoned child whose parents are unknown)',
+        },
+        true,
+      ),
       parent(
         'father',
         { vi: 'Người cha', en: 'Father' },
@@ -96,8 +125,46 @@ export function birthForm(receivingCommune: string): FormSpec {
       {
         kind: 'group',
         name: 'medicalBirthCertificate',
-        legend: { vi: 'Giấy chứng sinh', en: 'Medical birth certificate' },
+        legend: {
+          vi: 'Giấy chứng sinh hoặc giấy tờ thay thế',
+          en: 'Medical birth certificate or its substitute',
+        },
         items: [
+          {
+            // Luật Hộ tịch 2014 Art. 16(1): without a certificate, a witness's confirmation, else the
+            // declarant's undertaking; for an abandoned child, the record of its finding.
+            kind: 'select',
+            name: 'medicalBirthCertificate.kind',
+            label: { vi: 'Loại giấy tờ', en: 'Document' },
+            options: [
+              {
+                value: 'medical_birth_certificate',
+                label: {
+                  vi: 'Giấy chứng sinh điện tử',
+                  en: 'Electronic medical birth certificate',
+                },
+              },
+              {
+                value: 'witness_statement',
+                label: {
+                  vi: 'Văn bản xác nhận của người làm chứng',
+                  en: 'A witness’s confirmation',
+                },
+              },
+              {
+                value: 'self_declaration',
+                label: { vi: 'Giấy cam đoan về việc sinh', en: 'The declarant’s undertaking' },
+              },
+              {
+                value: 'abandoned_child_record',
+                label: {
+                  vi: 'Biên bản xác nhận việc trẻ bị bỏ rơi',
+                  en: 'Record of an abandoned child',
+                },
+              },
+            ],
+            initial: 'medical_birth_certificate',
+          },
           text('medicalBirthCertificate.number', 'Số giấy chứng sinh', 'Certificate number'),
           text('medicalBirthCertificate.facility', 'Cơ sở y tế cấp', 'Issuing health facility', {
             wide: true,

@@ -181,8 +181,8 @@ export function deathForm(receivingCommune: string): FormSpec {
             kind: 'checkbox',
             name: 'survivorEligible',
             label: {
-              vi: 'Đủ điều kiện hưởng tuất hằng tháng',
-              en: 'Eligible for a monthly survivor allowance',
+              vi: 'Khai đủ điều kiện hưởng tuất hằng tháng (BHXH đối chiếu cơ sở dữ liệu dân cư)',
+              en: 'Declared eligible for a monthly survivor allowance (BHXH checks the population database)',
             },
             initial: false,
           },
@@ -204,6 +204,13 @@ export function deathForm(receivingCommune: string): FormSpec {
             vi: 'Chi trả cho người lo mai táng',
             en: 'Paid to whoever arranged the funeral',
           }),
+          // BHXH decides a claim made more than 90 days after the death on a written explanation.
+          text(
+            'funeral.lateExplanation',
+            'Lý do đề nghị sau 90 ngày kể từ ngày chết (nếu có)',
+            'Why the claim comes more than 90 days after the death (if it does)',
+            { wide: true },
+          ),
         ],
       },
       {

@@ -95,7 +95,12 @@ export class ApplicationForm {
       ? h(
           'div',
           { class: 'field check' },
-          h('input', { type: 'checkbox', id: toggleId, 'data-toggle': spec.name }),
+          h('input', {
+            type: 'checkbox',
+            id: toggleId,
+            'data-toggle': spec.name,
+            checked: spec.toggleInitial,
+          }),
           h('label', { for: toggleId }, tr(spec.toggle)),
         )
       : null;

@@ -30,6 +30,8 @@ export interface GroupSpec {
   when?: string;
   /** A checkbox of the group's own that sends it: "also the father's details". */
   toggle?: Text;
+  /** The toggle starts ticked (the mother's details, unticked only for an abandoned child). */
+  toggleInitial?: true;
   /** Not sent when every field in it is empty (optional parts such as a bank account). */
   omitIfEmpty?: boolean;
 }

@@ -55,6 +55,10 @@ const SUMMARY: Record<string, Text> = {
   'child.dateOfBirth': { vi: 'Ngày sinh', en: 'Date of birth' },
   'child.sex': { vi: 'Giới tính', en: 'Sex' },
   motherName: { vi: 'Họ tên mẹ', en: 'Mother’s name' },
+  parentsUnknown: {
+    vi: 'Không rõ cha, mẹ (trẻ bị bỏ rơi)',
+    en: 'Parents unknown (abandoned child)',
+  },
   childPin: { vi: 'Số định danh của trẻ', en: 'Child’s PIN' },
   extractNumber: { vi: 'Số trích lục', en: 'Extract number' },
   'address.commune': { vi: 'Xã/phường thường trú', en: 'Residence commune' },
