@@ -147,7 +147,7 @@ describe('birth → residence → health insurance, through the real stack', () 
       child: { ...base.child, dateOfBirth: '2099-01-01' },
       residence: undefined,
     };
-    const response = await file(stack.app, invalid as never);
+    const response = await file(stack.app, invalid);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
     expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
