@@ -3,6 +3,7 @@
 // paid shows in đồng; an overdue step heads the inbox, marked, and the supervisor sees it late.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_A_RULES } from '../../domain/procedures/birth-residence-insurance.rules';
 import { formatMoney, todayInVietnam } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { citizen, file, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
@@ -130,10 +131,15 @@ describe('web pages in Chromium: allowances and deadlines', () => {
       (await file(env.stack.app, aBirthApplication(uniqueCertificate()))).body.caseId as string,
       (await file(env.stack.app, aBirthApplication(uniqueCertificate()))).body.caseId as string,
     ];
+    // Filed within 4 hours of its same-day deadline (after 13:00), a step is reminded at once: that
+    // projection must land before the deadline is moved below, or it would put the real one back.
+    const reminderMs = (GROUP_A_RULES[0]?.reminderHoursBeforeDeadline ?? 0) * 3_600_000;
     for (const caseId of [early, late])
-      await waitForCase(env.stack.app, caseId, MOTHER, (v) =>
-        expect(stepOf(v, 'birth').state).toBe('in_review'),
-      );
+      await waitForCase(env.stack.app, caseId, MOTHER, (v) => {
+        const birth = stepOf(v, 'birth');
+        expect(birth.state).toBe('in_review');
+        expect(birth.reminded).toBe(Date.now() >= Date.parse(birth.deadline ?? '') - reminderMs);
+      });
     // Real deadlines are days away: move this step's deadline in the read model into the past, as
     // the projection of a step that ran out of time carries it.
     await env.stack.database.db.query(

@@ -239,6 +239,37 @@ describe('web pages in Chromium, through the real stack', () => {
     await context.close();
   });
 
+  it('when a clerk files an abandoned child whose parents are unknown (NĐ 123/2015 Art. 14(3)), then the form sends no mother once she is unticked and the officer sees the parents are unknown', async () => {
+    const { mother: _mother, father: _father, ...base } = aBirthApplication(uniqueCertificate());
+    const application = {
+      ...base,
+      applicant: { ...base.applicant, relationship: 'guardian' as const },
+      medicalBirthCertificate: {
+        ...base.medicalBirthCertificate,
+        kind: 'abandoned_child_record' as const,
+        facility: 'Công an phường Ba Đình (biên bản)',
+      },
+    };
+    const clerk = await signedIn(env.browser, env.base, CLERK);
+    await fillForm(clerk.page, fieldsOf(application));
+    await clerk.page.uncheck('#t-f-mother');
+    await Promise.all([
+      clerk.page.waitForURL(/\/cases\//),
+      clerk.page.click('button[type=submit].primary'),
+    ]);
+    await ready(clerk.page);
+    const caseId = await clerk.page.locator('#case-id').innerText();
+    await clerk.context.close();
+
+    const civil = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    await untilShown(civil.page, `a[href*="${encodeURIComponent(caseId)}"]`);
+    await openTask(civil.page, caseId);
+    expect(await civil.page.locator('main').innerText()).toContain(
+      'Không rõ cha, mẹ (trẻ bị bỏ rơi)',
+    );
+    await civil.context.close();
+  });
+
   it('when a supervisor opens the dashboard, then open, late, stuck and decided steps show as tables and charts, and a task can be reassigned', async () => {
     const decided = await file(env.stack.app, {
       ...aBirthApplication(uniqueCertificate()),

@@ -334,32 +334,41 @@ describe('Group B: the right person, the right money', () => {
       });
     });
 
-    it('when the applicant types every relative’s birth date as 2015, or leaves the adult child out, then the population database’s adults must still confirm', async () => {
-      const minors = EXAMPLE_RELATIVES.map((r) => ({
+    it('when the applicant types every relative’s birth date as 2015, then their PINs contradict it (400); when the adult child is left out, the population database’s adults must still confirm', async () => {
+      const named = EXAMPLE_RELATIVES.map((r) => ({
         fullName: r.fullName,
         pin: r.pin,
         relationship: r.relationship,
-        dateOfBirth: '2015-01-01',
+        dateOfBirth: r.dateOfBirth,
         survivorEligible: false,
         hasDirectCarer: true,
       }));
-      for (const relatives of [minors, minors.slice(0, 1)]) {
-        const caseId = await lumpSum({ relatives });
-        const view = await waitForCase(stack.app, caseId, spouse, (v) =>
-          expect(stepOf(v, 'funeral').status).toBe('completed'),
-        );
-        expect(view.payee).toMatchObject({
-          state: 'awaiting',
-          required: [spouse, expect.any(String)],
-        });
-        expect(view.payee?.required).toHaveLength(2);
-        expect(view.steps.map((s) => s.step)).not.toContain('survivor');
-        expect(await paymentsTo(`${caseId}:survivor`)).toEqual([]);
-        // The adult child, added from the population database, may follow the case and confirm.
-        const asChild = await post(caseId, await citizen(child), { payeePin: spouse });
-        expect(asChild.status).toBe(200);
-        expect((asChild.body as CaseView).payee?.confirmed).toHaveLength(1);
-      }
+      const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
+      const asMinors = await fileAs(await citizen(spouse), {
+        ...aDeathApplication(deceased, today),
+        relatives: named.map((r) => ({ ...r, dateOfBirth: '2015-01-01' })),
+      });
+      expect(asMinors.status).toBe(400);
+      expect(asMinors.body.errors).toEqual([
+        expect.objectContaining({ pointer: '/relatives/0/pin' }),
+        expect.objectContaining({ pointer: '/relatives/1/pin' }),
+      ]);
+
+      const caseId = await lumpSum({ relatives: named.slice(0, 1) });
+      const view = await waitForCase(stack.app, caseId, spouse, (v) =>
+        expect(stepOf(v, 'funeral').status).toBe('completed'),
+      );
+      expect(view.payee).toMatchObject({
+        state: 'awaiting',
+        required: [spouse, expect.any(String)],
+      });
+      expect(view.payee?.required).toHaveLength(2);
+      expect(view.steps.map((s) => s.step)).not.toContain('survivor');
+      expect(await paymentsTo(`${caseId}:survivor`)).toEqual([]);
+      // The adult child, added from the population database, may follow the case and confirm.
+      const asChild = await post(caseId, await citizen(child), { payeePin: spouse });
+      expect(asChild.status).toBe(200);
+      expect((asChild.body as CaseView).payee?.confirmed).toHaveLength(1);
     });
   });
 });
