@@ -37,6 +37,19 @@ describe('Group A real dossiers, through the real stack', () => {
     );
   };
 
+  /** Filed by the clerk, its birth approved by the civil-status officer, followed to its end. */
+  const reviewedAndApproved = async (application: BirthApplication) => {
+    const filed = await file(stack.app, application);
+    const task = await civilStatusTask(filed.body.caseId);
+    const approved = await decide(stack.app, filed.body.caseId, 'civil-status', {
+      decision: 'approve',
+    });
+    const done = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('completed'),
+    );
+    return { filed, task, approved, done };
+  };
+
   it('when a born-late child of a Korean father is filed on a witness statement, then the officer reviews it, sees the late registration and its fee, approves, and the case completes', async () => {
     // Arrange: born 10 January 2026, filed today (more than 60 days on); no medical certificate.
     const base = aBirthApplication(uniqueCertificate());
@@ -56,14 +69,7 @@ describe('Group A real dossiers, through the real stack', () => {
     };
 
     // Act
-    const filed = await file(stack.app, application);
-    const task = await civilStatusTask(filed.body.caseId);
-    const approved = await decide(stack.app, filed.body.caseId, 'civil-status', {
-      decision: 'approve',
-    });
-    const done = await waitForCase(stack.app, filed.body.caseId, base.applicant.pin, (v) =>
-      expect(v.status).toBe('completed'),
-    );
+    const { filed, task, approved, done } = await reviewedAndApproved(application);
 
     // Assert
     expect(filed.status).toBe(202);
@@ -89,14 +95,7 @@ describe('Group A real dossiers, through the real stack', () => {
     };
 
     // Act
-    const filed = await file(stack.app, application);
-    const task = await civilStatusTask(filed.body.caseId);
-    const approved = await decide(stack.app, filed.body.caseId, 'civil-status', {
-      decision: 'approve',
-    });
-    const done = await waitForCase(stack.app, filed.body.caseId, base.applicant.pin, (v) =>
-      expect(v.status).toBe('completed'),
-    );
+    const { filed, task, approved, done } = await reviewedAndApproved(application);
 
     // Assert
     expect(filed.status).toBe(202);
