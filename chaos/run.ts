@@ -53,7 +53,7 @@ export function markdown(report: ChaosReport): string {
           '## Supplement answers not accepted in time',
           ...verdict.supplementsNotDelivered.map(
             (s) =>
-              `- ${s.caseId}: ${s.tries.length ? s.tries.join(', ') : 'never tried: the request was not seen in time'}`,
+              `- ${s.caseId}: ${!s.seen ? 'the request was never seen while its window was open' : s.tries.length ? `answered ${s.tries.join(', ')}` : 'seen; the answer was still being retried when the window closed'}`,
           ),
           '',
         ]

@@ -163,6 +163,8 @@ interface Task {
 }
 
 export interface SupplementAnswer {
+  /** The citizen saw the request (the case awaiting a supplement) at least once. */
+  seen: boolean;
   accepted: boolean;
   tries: string[];
 }
@@ -235,6 +237,7 @@ export function startPeople(
     const path = `/v1/cases/${encodeURIComponent(caseId)}`;
     const view = await api.call('GET', path, citizen(planned.applicantPin));
     if (needsAnswer && view.body.status === 'awaiting_supplement') {
+      if (!supplementTries.has(caseId)) supplementTries.set(caseId, []);
       const reply = await api.call(
         'POST',
         `${path}/supplements`,
@@ -260,20 +263,27 @@ export function startPeople(
       }
   };
 
-  // Each family minds its own case: one slow answer (the API restarting) must not hold up the
-  // others past their supplement windows.
+  // Each family minds its own case, as families do: a look at the case (and an answer) runs on
+  // its own, so one slow call — the API restarting, a workflow whose worker was just killed — holds
+  // up that family only, never the others past their supplement windows (a sweep that waited for
+  // every call had left requests unseen for minutes). At most 32 families at a time.
+  const acting = new Map<string, Promise<void>>();
   const relativesLoop = async () => {
     while (!stopped) {
-      const waiting = [...cases].filter(([caseId, planned]) => {
+      for (const [caseId, planned] of cases) {
+        if (acting.has(caseId) || acting.size >= 32) continue;
         const { answer, confirmation } = needs(caseId, planned);
-        return answer || confirmation;
-      });
-      for (let i = 0; i < waiting.length; i += 8)
-        await Promise.all(
-          waiting.slice(i, i + 8).map(([caseId, planned]) => actFor(caseId, planned)),
+        if (!answer && !confirmation) continue;
+        acting.set(
+          caseId,
+          actFor(caseId, planned)
+            .catch(() => undefined) // past the run's bound: the oracle judges what is left
+            .finally(() => acting.delete(caseId)),
         );
+      }
       await sleep(1_000);
     }
+    await Promise.allSettled(acting.values());
   };
 
   // Past the run's bound the API client gives up (throws): the people stop, and the oracle judges
@@ -287,7 +297,8 @@ export function startPeople(
      * each try ('network': nothing came back).
      */
     supplementAnswer(caseId: string): SupplementAnswer {
-      return { accepted: answered.has(caseId), tries: supplementTries.get(caseId) ?? [] };
+      const tries = supplementTries.get(caseId);
+      return { seen: tries !== undefined, accepted: answered.has(caseId), tries: tries ?? [] };
     },
     async stop() {
       stopped = true;

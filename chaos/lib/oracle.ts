@@ -60,7 +60,7 @@ export interface Verdict {
    * down or the case's workers killed meanwhile), with what the API answered each try: those cases
    * are judged as unanswered — the window closing is then the right end, and nothing was lost.
    */
-  supplementsNotDelivered: { caseId: string; tries: string[] }[];
+  supplementsNotDelivered: { caseId: string; seen: boolean; tries: string[] }[];
   /** Seconds after the faults stopped until the last case reached its end. */
   settledSeconds: number;
   auditRows: number;
@@ -289,9 +289,9 @@ function judgedAs(
   notDelivered: Verdict['supplementsNotDelivered'],
 ): PlannedCase {
   if (planned.kind !== 'birth-supplement-answered') return planned;
-  const { accepted, tries } = supplementAnswer(caseId);
+  const { seen, accepted, tries } = supplementAnswer(caseId);
   if (accepted) return planned;
-  notDelivered.push({ caseId, tries });
+  notDelivered.push({ caseId, seen, tries });
   return { ...planned, expected: expectedOf('birth-supplement-timeout') };
 }
 
