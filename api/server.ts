@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createAgencyHttp } from '../agencies/http';
 import { populationClient } from '../agencies/population.client';
+import { connectPatiently } from '../config/connect';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
@@ -17,7 +18,10 @@ import { createStuckScanner } from './stuck-scan';
 async function main(): Promise<void> {
   const env = loadEnv(ApiEnv);
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' });
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await connectPatiently(
+    () => Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+    { what: 'Temporal', log: logger },
+  );
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,

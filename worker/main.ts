@@ -1,5 +1,6 @@
 // Worker process. Stops cleanly on SIGINT/SIGTERM: Temporal's runtime drains in-flight tasks first.
 import { NativeConnection } from '@temporalio/worker';
+import { connectPatiently } from '../config/connect';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   const env = loadEnv(WorkerEnv);
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
   installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await connectPatiently(
+    () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
+    { what: 'Temporal', log },
+  );
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),

@@ -1,6 +1,8 @@
 // A wrong or missing environment value stops each process at start-up with one message listing
 // every bad key, and no stack trace.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -32,4 +34,43 @@ describe('process start-up with bad configuration', () => {
     for (const key of keys) expect(result.stderr).toMatch(new RegExp(`^  - ${key}: `, 'm'));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+describe('process start-up while Temporal is not reachable', () => {
+  it.each(['worker/main.ts', 'api/server.ts'])(
+    'when %s starts and nothing answers at the Temporal address, then it keeps trying (logging each refusal) instead of exiting',
+    async (entry) => {
+      // A port that was free a moment ago: nothing listens there.
+      const probe = createServer().listen(0, '127.0.0.1');
+      await once(probe, 'listening');
+      const port = (probe.address() as { port: number }).port;
+      probe.close();
+      const child = spawn(TSX, [join(ROOT, entry)], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+          DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+          SIMULATORS_URL: 'http://127.0.0.1:1',
+          LOG_LEVEL: 'warn',
+        },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      try {
+        await expect
+          .poll(() => (output.match(/Temporal not reachable; trying again/g) ?? []).length, {
+            timeout: 20_000,
+            interval: 200,
+          })
+          .toBeGreaterThanOrEqual(1);
+        // Still there after the pause: trying again (the API's client takes seconds per attempt).
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(child.exitCode).toBeNull();
+      } finally {
+        child.kill('SIGKILL');
+      }
+    },
+  );
 });
