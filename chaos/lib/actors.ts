@@ -293,8 +293,8 @@ export function startPeople(
   );
   return {
     /**
-     * The citizen's supplement answer for a case: whether the API accepted it, and what it answered
-     * each try ('network': nothing came back).
+     * The citizen's supplement answer for a case: whether the request was seen, whether the API
+     * accepted the answer, and the final status of each try (api.call retries 503s and lost replies).
      */
     supplementAnswer(caseId: string): SupplementAnswer {
       const tries = supplementTries.get(caseId);
