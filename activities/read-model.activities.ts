@@ -1,5 +1,6 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { describeRefusal, permanentRefusal } from '../db/pg-errors';
+import { insertActionOutcome, type RecordedOutcome } from '../db/action-outcomes.repository';
 import type { Db } from '../db/pool';
 import {
   upsertCase,
@@ -72,6 +73,18 @@ export function readModelActivities({ db }: { db: Db }) {
           version: view.version,
         },
         () => upsertStep(db, projection),
+      );
+    },
+    /** A person's request carried out or refused (workflows/action-requests.ts), for the API. */
+    async recordActionOutcome(recorded: RecordedOutcome): Promise<void> {
+      await project(
+        {
+          kind: RefusedWrite.recordActionOutcome,
+          target: recorded.workflowId,
+          caseId: recorded.workflowId.split(':').slice(0, 2).join(':'),
+          procedure: recorded.workflowId.split(':')[0],
+        },
+        () => insertActionOutcome(db, recorded),
       );
     },
   };

@@ -1,34 +1,62 @@
 // A person's action on a workflow (workflows/action-requests.ts): sent as the `act` signal naming the
-// request, then its outcome asked for until it is known. A request with an Idempotency-Key is named
-// after the key (RouteContext.requestId), so a retry — even after the API died before keeping its
-// reply — finds the first request's outcome instead of acting twice.
+// request; the workflow writes its outcome to our PostgreSQL, where it is read until known. A request
+// with an Idempotency-Key is named after the key (RouteContext.requestId), so a retry — even after the
+// API died before keeping its reply — finds the first request's outcome instead of acting twice.
+//
+// The API does not query a running workflow (workflows/action-requests.ts: such a query, answered by
+// a worker without the run in its cache, can leave the run's next workflow task impossible to
+// replay). Only a run started before patch `recorded-outcomes`, which writes no outcomes, is still
+// asked by query; whether it is one its own search attribute says (the patches it took), from the
+// server, not a worker.
 import { randomUUID } from 'node:crypto';
-import type { UpdateDefinition } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type UpdateDefinition,
+} from '@temporalio/common';
 import {
   QueryNotRegisteredError,
   WorkflowNotFoundError,
   type WorkflowHandle,
 } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../db/pool';
+import { findActionOutcome } from '../db/queries/action-outcomes.queries';
 import { ApiError } from '../domain/errors';
-import { act, getActionOutcome, type ActionOutcome } from '../workflows/messages';
+import { RECORDED_OUTCOMES_PATCH } from '../workflows/action-requests';
+import {
+  act,
+  getActionOutcome,
+  type ActionOutcome,
+  type FinalOutcome,
+} from '../workflows/messages';
 import { HttpProblem } from './problem';
 
 /** How long a request waits for its outcome before the caller is told to ask again. */
 const OUTCOME_WAIT_MS = 30_000;
-/** The first pause between asking for the outcome, doubled each time up to the last. */
+/** The first pause between looking for the outcome, doubled each time up to the last. */
 const FIRST_PAUSE_MS = 10;
 const LONGEST_PAUSE_MS = 250;
 
-/** Asks `handle`'s workflow to take `action` and answers its result; refused → 422. */
+/**
+ * Asks `handle`'s workflow to take `action` and answers its result; refused → 422. A workflow that
+ * has ended hears nothing: `closed` then answers (an earlier outcome of this request, or a refusal).
+ */
 export async function requestAction<R, A>(
+  db: Db,
   handle: WorkflowHandle,
   action: UpdateDefinition<R, [A]>,
   input: A,
   requestId: string = randomUUID(),
+  closed?: () => Promise<R>,
 ): Promise<R> {
-  await handle.signal(act, { requestId, action: action.name, input });
-  return outcomeOf<R>(handle, requestId);
+  try {
+    await handle.signal(act, { requestId, action: action.name, input });
+  } catch (error) {
+    if (closed && error instanceof WorkflowNotFoundError) return closed();
+    throw error;
+  }
+  return outcomeOf<R>(db, handle, requestId);
 }
 
 /**
@@ -36,14 +64,22 @@ export async function requestAction<R, A>(
  * `handles`, only the reply was lost: the earlier outcome is the answer. Otherwise 422.
  */
 export async function earlierOutcomeOrRefuse<R>(
+  db: Db,
   handles: readonly WorkflowHandle[],
   requestId: string | undefined,
   refusal: string,
 ): Promise<R> {
   if (requestId !== undefined) {
+    const recorded = await findActionOutcome(
+      db,
+      handles.map((h) => h.workflowId),
+      requestId,
+    );
+    if (recorded) return answer<R>(recorded);
     for (const handle of handles) {
+      if (!(await predatesRecordedOutcomes(handle))) continue;
       const earlier = await ask(handle, requestId);
-      if (earlier) return outcomeOf<R>(handle, requestId, earlier);
+      if (earlier) return outcomeOf<R>(db, handle, requestId, earlier);
     }
   }
   throw new HttpProblem(ApiError.UNPROCESSABLE, refusal);
@@ -51,16 +87,19 @@ export async function earlierOutcomeOrRefuse<R>(
 
 /** Waits for the outcome of a request the workflow received (`known`: as last asked); refused → 422. */
 async function outcomeOf<R>(
+  db: Db,
   handle: WorkflowHandle,
   requestId: string,
   known: ActionOutcome<unknown> | null = null,
 ): Promise<R> {
   const until = Date.now() + OUTCOME_WAIT_MS;
-  let outcome = known ?? (await ask(handle, requestId));
+  let legacy: Promise<boolean> | undefined;
+  const look = async () =>
+    (await findActionOutcome(db, [handle.workflowId], requestId)) ??
+    ((await (legacy ??= predatesRecordedOutcomes(handle))) ? ask(handle, requestId) : null);
+  let outcome = known ?? (await look());
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
-    if (outcome?.state === 'refused')
-      throw new HttpProblem(ApiError.UNPROCESSABLE, outcome.message);
-    if (outcome?.state === 'done') return outcome.value as R;
+    if (outcome && outcome.state !== 'running') return answer<R>(outcome);
     if (Date.now() > until) {
       throw new HttpProblem(
         ApiError.UNAVAILABLE,
@@ -70,7 +109,29 @@ async function outcomeOf<R>(
       );
     }
     await sleep(pause);
-    outcome = await ask(handle, requestId);
+    outcome = await look();
+  }
+}
+
+function answer<R>(outcome: FinalOutcome): R {
+  if (outcome.state === 'refused') throw new HttpProblem(ApiError.UNPROCESSABLE, outcome.message);
+  return outcome.value as R;
+}
+
+/** The patches a run took, as the SDK records them in its search attributes. */
+const CHANGE_VERSION = defineSearchAttributeKey(
+  'TemporalChangeVersion',
+  SearchAttributeType.KEYWORD_LIST,
+);
+
+/** Whether the run began before patch `recorded-outcomes`: its outcomes are only in its memory. */
+async function predatesRecordedOutcomes(handle: WorkflowHandle): Promise<boolean> {
+  try {
+    const { typedSearchAttributes } = await handle.describe();
+    return !(typedSearchAttributes.get(CHANGE_VERSION) ?? []).includes(RECORDED_OUTCOMES_PATCH);
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
   }
 }
 

@@ -6,6 +6,7 @@ import { describeRefusal, type Refusal } from './pg-errors';
 export const RefusedWrite = {
   projectCase: 'projectCase',
   projectStep: 'projectStep',
+  recordActionOutcome: 'recordActionOutcome',
   audit: 'audit',
 } as const;
 export type RefusedWrite = (typeof RefusedWrite)[keyof typeof RefusedWrite];

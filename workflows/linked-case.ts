@@ -81,8 +81,8 @@ export class LinkedCase {
   readonly caseId = workflowInfo().workflowId;
   readonly steps = new Map<string, StepView>();
   readonly timeline: TimelineEntry[];
-  /** What people ask of the case (withdrawal; a procedure adds its own). */
-  readonly requests = new ActionRequests();
+  /** What people ask of the case (withdrawal; a procedure adds its own), shown once carried out. */
+  readonly requests = new ActionRequests(() => this.project());
   /**
    * The working calendar in force for the case: the filing's, until an official notice published
    * while the case runs replaces it. Deadlines still to come are counted with it; steps started

@@ -53,6 +53,8 @@ export const act = defineSignal<[ActionRequest]>('act');
 /** What became of a request: still running, done with the action's result, or refused and why. */
 export type ActionOutcome<R> =
   { state: 'running' } | { state: 'done'; value: R } | { state: 'refused'; message: string };
+/** A request's outcome once carried out or refused: what the workflow records for the API. */
+export type FinalOutcome<R = unknown> = Exclude<ActionOutcome<R>, { state: 'running' }>;
 /** The outcome of the request of that id, or null when this workflow has not received it. */
 export const getActionOutcome = defineQuery<ActionOutcome<unknown> | null, [string]>(
   'getActionOutcome',

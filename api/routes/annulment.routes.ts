@@ -17,13 +17,13 @@ import {
   type AnnulmentRow,
 } from '../../db/annulments.repository';
 import { isOfficerOf } from '../../db/officers.repository';
-import type { CaseRow } from '../../db/queries/cases.queries';
+import { readCaseView } from '../../db/queries/case-view.queries';
+import { findCase, type CaseRow } from '../../db/queries/cases.queries';
 import type { DeathApplication } from '../../domain/DeathApplication';
 import { ApiError } from '../../domain/errors';
 import { Agency, Role, type Principal } from '../../domain/principal';
 import { CaseView } from '../../domain/procedures/views';
 import type { deathAnnulment } from '../../workflows/death-annulment.workflow';
-import { getProcedureStatus } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
@@ -91,9 +91,14 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       throw new HttpProblem(ApiError.UNPROCESSABLE, 'only a declaration of death is annulled');
     return row;
   };
-  /** The finished case as its workflow last showed it; 422 unless it may be annulled. */
+  /**
+   * The finished case as its workflow last projected it (the read model, not a query: see
+   * api/action-requests.ts); 422 unless it may be annulled.
+   */
   const annullable = async (caseId: string): Promise<CaseView> => {
-    const previous = await temporal.workflow.getHandle(caseId).query(getProcedureStatus);
+    const row = await findCase(db, caseId);
+    if (!row) throw new HttpProblem(ApiError.NOT_FOUND);
+    const previous = await readCaseView(db, row);
     if (!ANNULLABLE.has(previous.status))
       throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is ${previous.status}`);
     return previous;

@@ -2,14 +2,14 @@
 // query; lists come from the read model (STYLE rule 27).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { readCaseView } from '../../db/queries/case-view.queries';
-import { casesOfParty, searchCases, type CaseRow } from '../../db/queries/cases.queries';
+import { casesOfParty, findCase, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { calendarFor } from '../calendar-delivery';
 import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
 import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
-import { getProcedureStatus, submitSupplement, withdrawCase } from '../../workflows/messages';
+import { submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { duplicateFiling, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
@@ -89,9 +89,11 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const existing = await handle.describe();
         if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) return caseId;
         // The case's state, not its workflow's: a withdrawn case's workflow may still be
-        // cancelling its steps, and the applicant may file again at once.
-        const { status } = await handle.query(getProcedureStatus);
-        if (!REFILABLE.has(status))
+        // cancelling its steps, and the applicant may file again at once (the withdrawal is
+        // answered once its status is projected). From the read model, not a query of the
+        // running workflow (api/action-requests.ts says why).
+        const status = (await findCase(db, caseId))?.status;
+        if (status === undefined || !REFILABLE.has(status))
           throw await duplicateFiling(db, principal, caseId, start.duplicate);
       }
     }
@@ -238,23 +240,25 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         422: problemResponse('The case can no longer be withdrawn.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
-        await visibleCase(db, principal, params.caseId, 'applicant');
+        const row = await visibleCase(db, principal, params.caseId, 'applicant');
         const handle = temporal.workflow.getHandle(params.caseId);
-        // A finished case's workflow has closed: say so rather than "not found".
-        const current = await handle.query(getProcedureStatus);
-        if (isFinal(current.status)) {
-          const earlier = await earlierOutcomeOrRefuse<CaseView>(
-            [handle],
-            requestId,
-            `the case is already ${current.status}`,
-          );
-          return { status: 200, body: caseViewFor(principal, earlier) };
-        }
+        // A finished case's workflow has closed: say so rather than "not found". A case still
+        // running decides itself whether it may be withdrawn (its refusal says why not).
         const view = await requestAction(
+          db,
           handle,
           withdrawCase,
           { reason: body.reason, by: principal.sub },
           requestId,
+          async () => {
+            const { status } = (await findCase(db, row.case_id)) ?? row;
+            return earlierOutcomeOrRefuse<CaseView>(
+              db,
+              [handle],
+              requestId,
+              `the case is already ${status}`,
+            );
+          },
         );
         return { status: 200, body: caseViewFor(principal, view) };
       },
@@ -290,6 +294,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         if (!waiting) {
           const steps = view.steps.map((s) => temporal.workflow.getHandle(s.workflowId));
           const earlier = await earlierOutcomeOrRefuse<StepView>(
+            db,
             steps,
             requestId,
             'no step awaits a supplement',
@@ -297,6 +302,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           return { status: 200, body: earlier };
         }
         const step = await requestAction(
+          db,
           temporal.workflow.getHandle(waiting.workflowId),
           submitSupplement,
           { documents: body.documents, by: principal.sub },

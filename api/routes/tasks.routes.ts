@@ -98,6 +98,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         const handle = temporal.workflow.getHandle(task.task_id);
         if (!task.open) {
           const earlier = await earlierOutcomeOrRefuse<StepView>(
+            db,
             [handle],
             requestId,
             `the step is already ${task.state}`,
@@ -105,6 +106,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           return { status: 200, body: earlier, caseId: task.case_id };
         }
         const step = await requestAction(
+          db,
           handle,
           decideStep,
           { ...body, officer: principal.sub },

@@ -69,11 +69,16 @@ describe('Group A deadlines (time-skipping)', { retry: 1 }, () => {
     const birthWorkflow = stepOf(view, 'birth').workflowId;
 
     // Act
-    const asked = await requestAction(stack.client.workflow.getHandle(birthWorkflow), decideStep, {
-      decision: 'request_supplement',
-      missing: ['giấy chứng sinh bản điện tử'],
-      officer: 'o-1',
-    });
+    const asked = await requestAction(
+      stack.database.appDb,
+      stack.client.workflow.getHandle(birthWorkflow),
+      decideStep,
+      {
+        decision: 'request_supplement',
+        missing: ['giấy chứng sinh bản điện tử'],
+        officer: 'o-1',
+      },
+    );
     const result = await resultAdvancing(stack.env, handle);
 
     // Assert

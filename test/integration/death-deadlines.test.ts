@@ -72,7 +72,7 @@ describe('Group B deadlines (time-skipping)', { retry: 1 }, () => {
     );
 
     // Act: only the spouse confirms; then time runs out.
-    const confirmed = await requestAction(handle, confirmPayee, {
+    const confirmed = await requestAction(stack.database.appDb, handle, confirmPayee, {
       relativePin: spouse,
       payeePin: spouse,
       by: 'citizen',

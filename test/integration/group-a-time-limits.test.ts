@@ -143,14 +143,14 @@ describe('Group A time limits (time-skipping)', { retry: 1 }, () => {
     const rejectBy = Date.parse(late.view.rejectBy ?? '');
 
     // Act: one rejected at once; the clock moved past the window, the other rejected then.
-    const recorded = await requestAction(inTime.handle, decideStep, {
+    const recorded = await requestAction(stack.database.appDb, inTime.handle, decideStep, {
       decision: 'reject',
       reason: 'hồ sơ không hợp lệ',
       officer: 'o-1',
     });
     await advance(stack.env, rejectBy - (await now()) + HOUR_MS);
     const after: StepView = await late.handle.query(getStepStatus);
-    const refused = requestAction(late.handle, decideStep, {
+    const refused = requestAction(stack.database.appDb, late.handle, decideStep, {
       decision: 'reject',
       reason: 'hồ sơ không hợp lệ',
       officer: 'o-1',
@@ -175,10 +175,15 @@ describe('Group A time limits (time-skipping)', { retry: 1 }, () => {
       },
       { timeout: 20_000, interval: 100 },
     );
-    await requestAction(stack.client.workflow.getHandle(birth.workflowId), decideStep, {
-      decision: 'approve',
-      officer: 'o-1',
-    });
+    await requestAction(
+      stack.database.appDb,
+      stack.client.workflow.getHandle(birth.workflowId),
+      decideStep,
+      {
+        decision: 'approve',
+        officer: 'o-1',
+      },
+    );
     const insurance = await vi.waitFor(
       async () => {
         const view = await caseView(handle.workflowId);

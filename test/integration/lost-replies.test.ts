@@ -114,6 +114,7 @@ describe('replies lost after the workflow acted', () => {
     const handle = stack.client.workflow.getHandle(taskId);
     const ask = () =>
       requestAction(
+        stack.database.appDb,
         handle,
         decideStep,
         { decision: 'request_supplement', missing: ['bản sao giấy chứng sinh'], officer: 'o-1' },

@@ -7,6 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
+import { RECORDED_OUTCOMES_PATCH } from '../../workflows/action-requests';
 import { BENEFITS_BY_LAW_PATCH } from '../../workflows/death-residence-funeral.benefits';
 import { SCHEDULED_PROJECTIONS_PATCH } from '../../workflows/projections';
 import { loadHistories, markersOf } from './histories';
@@ -17,7 +18,9 @@ const { EventType } = temporal.api.enums.v1;
 /** Histories of today's paths (not the kept older ones). */
 const todays = histories.filter((h) => /^(group-a|death)-/.test(h.file));
 /** Kept histories of runs whose projections were local activities (before v1.1.0). */
-const localProjections = histories.filter((h) => h.file.startsWith('before-'));
+const localProjections = histories.filter(
+  (h) => h.file.startsWith('before-') && !h.file.startsWith(`before-${RECORDED_OUTCOMES_PATCH}.`),
+);
 
 /**
  * Whether a workflow task of the history ended right after a local activity's marker, the code after
@@ -126,6 +129,43 @@ describe('workflow replay', () => {
         .filter((h) => !markersOf(h.history).some((m) => m.name === BENEFITS_BY_LAW_PATCH))
         .map((h) => h.file),
     ).toEqual([]);
+  });
+
+  it('when the histories kept for patch recorded-outcomes are loaded, then they lack its marker and read outcomes back by query, while today’s runs write each outcome for the API', () => {
+    const requested = (h: (typeof histories)[number]) =>
+      (h.history.events ?? []).filter(
+        (e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'act',
+      ).length;
+    const recordings = (h: (typeof histories)[number]) =>
+      (h.history.events ?? []).filter(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordActionOutcome',
+      ).length;
+    const taken = (h: (typeof histories)[number]) =>
+      markersOf(h.history).some((m) => m.name === RECORDED_OUTCOMES_PATCH);
+    const kept = histories.filter((h) => h.file.startsWith(`before-${RECORDED_OUTCOMES_PATCH}.`));
+    // A withdrawal and a supplement (Group A), payee confirmations and a declaration (Group B).
+    expect(kept.filter(requested).map((h) => h.file)).toEqual(
+      expect.arrayContaining([
+        'before-recorded-outcomes.group-a-withdrawn.case.json',
+        'before-recorded-outcomes.group-a-supplement-answered.birth.json',
+        'before-recorded-outcomes.death-survivor-lump-sum.case.json',
+        'before-recorded-outcomes.death-survivor-declaration.case.json',
+      ]),
+    );
+    expect(kept.filter(taken).map((h) => h.file)).toEqual([]);
+    expect(kept.filter(recordings).map((h) => h.file)).toEqual([]);
+    // Every case and step workflow of today asks the patch as it starts (an annulment takes no
+    // requests); each request it heard has its outcome written once.
+    const typeOf = (h: (typeof histories)[number]) =>
+      h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name;
+    const takingRequests = todays.filter((h) =>
+      ['birthResidenceInsurance', 'deathResidenceFuneral', 'agencyStep'].includes(typeOf(h) ?? ''),
+    );
+    expect(takingRequests.length).toBeGreaterThan(50);
+    expect(takingRequests.filter((h) => !taken(h)).map((h) => h.file)).toEqual([]);
+    const withRequests = todays.filter(requested);
+    expect(withRequests.length).toBeGreaterThanOrEqual(10);
+    for (const h of withRequests) expect([h.file, recordings(h)]).toEqual([h.file, requested(h)]);
   });
 
   it('when every committed history replays against the current workflows, then none fails', async () => {
