@@ -58,14 +58,14 @@ module.exports = {
       comment:
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
         'state (its own audit log, Idempotency-Key replies, stuck-case scan findings, the officer ' +
-        'directory admins keep, the annulment requests people record and the calendar notices admins ' +
-        'record excepted).',
+        'directory admins keep, the annulment requests people record, the calendar notices admins ' +
+        'record and the requests it sends workflows excepted).',
       severity: 'error',
       from: { path: '^api/' },
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$)',
         ],
       },
     },

@@ -1,7 +1,9 @@
-// A person's action on a workflow (workflows/action-requests.ts): sent as the `act` signal naming the
-// request; the workflow writes its outcome to our PostgreSQL, where it is read until known. A request
-// with an Idempotency-Key is named after the key (RouteContext.requestId), so a retry — even after the
-// API died before keeping its reply — finds the first request's outcome instead of acting twice.
+// A person's action on a workflow (workflows/action-requests.ts): written down as sent, then sent as
+// the `act` signal naming the request; the workflow writes its outcome over it in our PostgreSQL,
+// where it is read until known. A request with an Idempotency-Key is named after the key
+// (RouteContext.requestId), so a retry — even after the API died before keeping its reply — finds the
+// first request, answered or still on its way, instead of acting twice or being refused because the
+// first one already changed what the route checks.
 //
 // The API does not query a running workflow (workflows/action-requests.ts: such a query, answered by
 // a worker without the run in its cache, can leave the run's next workflow task impossible to
@@ -21,6 +23,7 @@ import {
 } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/pool';
+import { recordSentRequest } from '../db/action-outcomes.repository';
 import { findActionOutcome } from '../db/queries/action-outcomes.queries';
 import { ApiError } from '../domain/errors';
 import { RECORDED_OUTCOMES_PATCH } from '../workflows/action-requests';
@@ -50,8 +53,10 @@ export async function requestAction<R, A>(
   requestId: string = randomUUID(),
   closed?: () => Promise<R>,
 ): Promise<R> {
+  const request = { requestId, action: action.name, input };
+  await recordSentRequest(db, handle.workflowId, request);
   try {
-    await handle.signal(act, { requestId, action: action.name, input });
+    await handle.signal(act, request);
   } catch (error) {
     if (closed && error instanceof WorkflowNotFoundError) return closed();
     throw error;
@@ -75,7 +80,18 @@ export async function earlierOutcomeOrRefuse<R>(
       handles.map((h) => h.workflowId),
       requestId,
     );
-    if (recorded) return answer<R>(recorded);
+    if (recorded && recorded.state !== 'sent') return answer<R>(recorded);
+    const sentTo = recorded && handles.find((h) => h.workflowId === recorded.workflowId);
+    if (recorded && sentTo) {
+      // Sent and not answered yet: on its way — or, should the API have died before signalling,
+      // sent now (the workflow acts on a request once). A workflow that has ended refuses it.
+      try {
+        await sentTo.signal(act, recorded.request);
+        return await outcomeOf<R>(db, sentTo, requestId);
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    }
     for (const handle of handles) {
       if (!(await predatesRecordedOutcomes(handle))) continue;
       const earlier = await ask(handle, requestId);
@@ -94,9 +110,11 @@ async function outcomeOf<R>(
 ): Promise<R> {
   const until = Date.now() + OUTCOME_WAIT_MS;
   let legacy: Promise<boolean> | undefined;
-  const look = async () =>
-    (await findActionOutcome(db, [handle.workflowId], requestId)) ??
-    ((await (legacy ??= predatesRecordedOutcomes(handle))) ? ask(handle, requestId) : null);
+  const look = async () => {
+    const recorded = await findActionOutcome(db, [handle.workflowId], requestId);
+    if (recorded && recorded.state !== 'sent') return recorded;
+    return (await (legacy ??= predatesRecordedOutcomes(handle))) ? ask(handle, requestId) : null;
+  };
   let outcome = known ?? (await look());
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
     if (outcome && outcome.state !== 'running') return answer<R>(outcome);

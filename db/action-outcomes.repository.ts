@@ -1,13 +1,27 @@
-// The outcomes of people's requests to workflows (migration 0020), written once by the workflow's
-// activity (the API reads them: db/queries/action-outcomes.queries.ts). The first outcome of a
-// request stands: a retried write changes nothing.
+// People's requests to workflows and their outcomes (migration 0020). The API writes a request as
+// `sent` before it signals the workflow; the workflow's activity writes the outcome over it. The first
+// outcome of a request stands: a retried write changes nothing. Reads: db/queries/action-outcomes.queries.ts.
 import type { Db } from './pool';
-import type { FinalOutcome } from '../workflows/messages';
+import type { ActionRequest, FinalOutcome } from '../workflows/messages';
 
 export interface RecordedOutcome {
   workflowId: string;
   requestId: string;
   outcome: FinalOutcome;
+}
+
+/** The API is about to send `request` to `workflowId` (a request already written stays as it is). */
+export async function recordSentRequest(
+  db: Db,
+  workflowId: string,
+  { requestId, action, input }: ActionRequest,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO action_outcomes (workflow_id, request_id, state, action, input)
+     VALUES ($1, $2, 'sent', $3, $4)
+     ON CONFLICT (workflow_id, request_id) DO NOTHING`,
+    [workflowId, requestId, action, JSON.stringify(input ?? null)],
+  );
 }
 
 export async function insertActionOutcome(
@@ -17,7 +31,10 @@ export async function insertActionOutcome(
   await db.query(
     `INSERT INTO action_outcomes (workflow_id, request_id, state, message, value)
      VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (workflow_id, request_id) DO NOTHING`,
+     ON CONFLICT (workflow_id, request_id) DO UPDATE
+       SET state = EXCLUDED.state, message = EXCLUDED.message, value = EXCLUDED.value,
+           recorded_at = now()
+     WHERE action_outcomes.state = 'sent'`,
     [
       workflowId,
       requestId,

@@ -81,7 +81,13 @@ export class ActionRequests {
 
   /** Runs a request once: a repeated request id (a retry) is already running or done. */
   private async receive({ requestId, action, input }: ActionRequest): Promise<void> {
-    if (this.outcomes.has(requestId)) return;
+    const known = this.outcomes.get(requestId);
+    if (known) {
+      // A request heard before: running, it writes its outcome when done; done, the API sent it
+      // again not finding its outcome written (it died meanwhile): written again, changing nothing.
+      if (known.state !== 'running') await this.record(requestId, known);
+      return;
+    }
     this.keep(requestId, { state: 'running' });
     let outcome: FinalOutcome;
     try {
@@ -95,8 +101,13 @@ export class ActionRequests {
       outcome = { state: 'refused', message: error.message };
     }
     this.keep(requestId, outcome);
+    if (this.recorded && outcome.state === 'done') await this.shown?.();
+    await this.record(requestId, outcome);
+  }
+
+  /** Writes the outcome for the API (runs from before patch recorded-outcomes do not). */
+  private async record(requestId: string, outcome: FinalOutcome): Promise<void> {
     if (!this.recorded) return;
-    if (outcome.state === 'done') await this.shown?.();
     await bestEffort(() =>
       recordActionOutcome({ workflowId: workflowInfo().workflowId, requestId, outcome }),
     );

@@ -94,6 +94,42 @@ describe('replies lost after the workflow acted', () => {
     expect(await requestsReceived(taskId)).toEqual({ signals: 2, requests: 2 });
   });
 
+  it('when a supplement answer is retried after the step took it in but before its outcome was written (the worker died between), then the retry gets the first outcome, not 422', async () => {
+    const { caseId, pin, taskId } = await birthInReview();
+    expect(
+      (
+        await decide(taskId, 'ask-supplement-0002', {
+          decision: 'request_supplement',
+          missing: ['bản sao giấy chứng sinh'],
+        })
+      ).status,
+    ).toBe(200);
+    await waitForCase(stack.app, caseId, pin, (v) => expect(v.status).toBe('awaiting_supplement'));
+    const answer = async () =>
+      request(stack.app)
+        .post(`/v1/cases/${encodeURIComponent(caseId)}/supplements`)
+        .set('Authorization', `Bearer ${await citizen(pin)}`)
+        .set('Idempotency-Key', 'unwritten-supplement-0001')
+        .send({ documents: ['giay-chung-sinh.pdf'] });
+    const first = await answer();
+    expect(first.status).toBe(200);
+    await forgetReplies();
+    // The read model shows the step back in review, but the outcome is as if never written: the
+    // request stands as the API sent it (a chaos run met this window and answered 422).
+    const unwritten = await stack.database.db.query(
+      `UPDATE action_outcomes SET state = 'sent', value = NULL
+        WHERE workflow_id = $1 AND recorded_at =
+          (SELECT max(recorded_at) FROM action_outcomes WHERE workflow_id = $1)`,
+      [taskId],
+    );
+    expect(unwritten.rowCount).toBe(1);
+    const retry = await answer();
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    // Sent again, acted on once: the step wrote its first outcome again.
+    expect(await requestsReceived(taskId)).toEqual({ signals: 3, requests: 2 });
+  });
+
   it('when a filing is retried after its reply was lost, then the retry gets the case it started, and another filing of it gets 409', async () => {
     const application = aBirthApplication(uniqueCertificate());
     const first = await file(stack.app, application, 'lost-filing-0001');
