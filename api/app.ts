@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { caseRoutes } from './routes/cases.routes';
 import { deathCaseRoutes } from './routes/death-cases.routes';
+import { documentRoutes } from './routes/documents.routes';
 import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
@@ -37,6 +38,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...selfCheckRoutes(deps),
     ...caseRoutes(deps),
     ...deathCaseRoutes(deps),
+    ...documentRoutes(deps),
     ...annulmentRoutes(deps),
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),

@@ -19,6 +19,8 @@ export interface ApiDeps {
   idempotencyTtlMs?: number;
   /** Tests: how long a request waits for another under its key, and a reservation's lease. */
   idempotency?: Partial<Pick<IdempotencySettings, 'waitMs' | 'leaseMs'>>;
+  /** Where people reach the pages, for links printed on paper (default: http://127.0.0.1:3000). */
+  publicUrl?: string;
   /** Keys case ids made from personal ID numbers (default: the development secret). */
   caseIdSecret?: string;
   /**

@@ -4,6 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { DEV_CASE_ID_SECRET } from '../config/env';
 import { vietnamDate } from '../domain/calendar/vietnam';
+import { caseCodeSeries, type CaseCodeSeries } from '../domain/case-code';
 import type { WorkingCalendar } from '../domain/calendar/working-days';
 import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
 import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
@@ -34,12 +35,15 @@ export type CaseStart =
       args: Parameters<typeof birthResidenceInsurance>;
       /** Said in the 409 when the business key already has a case. */
       duplicate: string;
+      /** The series its case code is numbered in (domain/case-code.ts). */
+      codeSeries: CaseCodeSeries;
     }
   | {
       workflowType: 'deathResidenceFuneral';
       caseId: string;
       args: Parameters<typeof deathResidenceFuneral>;
       duplicate: string;
+      codeSeries: CaseCodeSeries;
     };
 
 /** The case id of a deceased person's case: the same for the same PIN, without revealing it. */
@@ -89,6 +93,7 @@ export function caseStart(
   filer?: FilerVerification,
 ): CaseStart {
   const today = vietnamDate(receivedAt);
+  const codeSeries = caseCodeSeries(app.procedure, app.receivingCommune, receivedAt);
   const drill =
     drillSupplementReplyMs === undefined ? {} : { supplementReplyMs: drillSupplementReplyMs };
   if (app.procedure === 'birth-residence-insurance') {
@@ -105,6 +110,7 @@ export function caseStart(
         },
       ],
       duplicate: 'a case for this birth certificate exists',
+      codeSeries,
     };
   }
   return {
@@ -122,5 +128,6 @@ export function caseStart(
       },
     ],
     duplicate: 'a case for this deceased person exists',
+    codeSeries,
   };
 }

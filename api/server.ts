@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     caseIdSecret: env.CASE_ID_SECRET,
+    publicUrl: env.PUBLIC_URL ?? `http://${env.API_HOST}:${env.API_PORT}`,
     stuckDeadlineMarginHours: env.STUCK_DEADLINE_MARGIN_HOURS,
     ...(env.DRILL_SUPPLEMENT_REPLY_SECONDS !== undefined && {
       drillSupplementReplyMs: Math.round(env.DRILL_SUPPLEMENT_REPLY_SECONDS * 1000),

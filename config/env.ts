@@ -119,6 +119,11 @@ export const ApiEnv = z
     DATABASE_ROLE,
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
+    PUBLIC_URL: url()
+      .optional()
+      .describe(
+        'where people reach the pages (printed in receipts’ QR codes); unset → http://API_HOST:API_PORT',
+      ),
     DATABASE_URL: postgresUrl(),
     SIMULATORS_URL: url()
       .default('http://127.0.0.1:4000')

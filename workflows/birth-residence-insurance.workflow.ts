@@ -31,6 +31,8 @@ export interface BirthCaseInput {
   provinceCode: string;
   rules: GroupARules;
   calendar: WorkingCalendar;
+  /** The human-readable code the API gave it (domain/case-code.ts); absent on cases filed before. */
+  caseCode?: string;
 }
 
 const QUEUES: Record<GroupAStep, AgencyQueue> = {
@@ -64,6 +66,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     // A residence that needs the police's verification gives the whole case more working days.
     verificationStep: 'residence',
     receivedAt: input.receivedAt,
+    ...(input.caseCode !== undefined && { caseCode: input.caseCode }),
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
     calendar: input.calendar,

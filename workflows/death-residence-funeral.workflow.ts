@@ -52,6 +52,8 @@ export interface DeathCaseInput {
   receivedAt: number;
   rules: GroupBRules;
   calendar: WorkingCalendar;
+  /** The human-readable code the API gave it (domain/case-code.ts); absent on cases filed before. */
+  caseCode?: string;
   /**
    * The filer as the population database knew them at the door (api/death-filing.ts). Absent on
    * cases filed before issue 19: their task summaries stay as they were recorded.
@@ -108,6 +110,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     },
     maxCorrections: rules.maxCorrections,
     receivedAt,
+    ...(input.caseCode !== undefined && { caseCode: input.caseCode }),
     commune: app.receivingCommune,
     contact: { phone: app.applicant.phone, language: app.language },
     calendar,

@@ -49,6 +49,8 @@ export interface LinkedCaseOptions extends CaseInput {
   procedure: string;
   /** When the one-stop desk or portal received the dossier (epoch ms). */
   receivedAt: number;
+  /** The case's human-readable code (domain/case-code.ts), when it was given one. */
+  caseCode?: string;
   commune: string;
   contact: { phone: string; language: Language };
   /** The working calendar the case was filed with (a newer one comes with `calendarChanged`). */
@@ -153,6 +155,7 @@ export class LinkedCase {
     const { options, context } = this;
     return {
       caseId: this.caseId,
+      ...(options.caseCode !== undefined && { caseCode: options.caseCode }),
       procedure: options.procedure,
       status: toCaseStatus(
         this.state,

@@ -1,6 +1,7 @@
 // Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
 // query; lists come from the read model (STYLE rule 27).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { assignCaseCode, recordReceipt } from '../../db/filings.repository';
 import { readCaseView } from '../../db/queries/case-view.queries';
 import { casesOfParty, findCase, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
@@ -9,6 +10,7 @@ import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
 import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
+import { receiptFacts } from '../../domain/receipt';
 import { submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
 import { duplicateFiling, visibleCase } from '../access';
@@ -38,6 +40,7 @@ import { problemResponse } from '../schemas/problem.schemas';
 
 const summarize = (row: CaseRow) => ({
   caseId: row.case_id,
+  ...(typeof row.view.caseCode === 'string' && { caseCode: row.view.caseCode }),
   procedure: row.procedure,
   status: row.status,
   commune: row.commune,
@@ -50,6 +53,9 @@ const summarize = (row: CaseRow) => ({
 /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
 const FILED_BY = 'filedBy';
 
+/** Who received a citizen's own filing, on the receipt. */
+const PORTAL = 'Cổng Dịch vụ công quốc gia';
+
 /** A business key is filed again only after its latest case ended without what it asked for. */
 const REFILABLE = new Set<string>([CaseStatus.withdrawn, CaseStatus.rejected]);
 
@@ -61,33 +67,52 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   });
 
   /**
-   * Starts the business key's next case and answers its id: the first filing's id, or — after a
-   * withdrawal or a rejection — the next refiling id (api/filing.ts says why a new id). Any other
-   * case under the key, still open or finished with a result, is a 409.
+   * Starts the business key's next case and answers its id and code: the first filing's id, or —
+   * after a withdrawal or a rejection — the next refiling id (api/filing.ts says why a new id). Any
+   * other case under the key, still open or finished with a result, is a 409. A case id keeps the
+   * code it was given first (a retried filing gets the same).
    */
   const startFiling = async (
     start: CaseStart,
     principal: Principal,
     requestId: string | undefined,
   ) => {
+    const [input] = start.args;
     for (let filing = 1; ; filing += 1) {
       const caseId = refiledCaseId(start.caseId, filing);
+      const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
+      // Kept once this filing started the case (again on its retry, should the API have died
+      // between): a filing that loses to another of the same key must not write that case's receipt.
+      const keepReceipt = () =>
+        recordReceipt(
+          db,
+          caseId,
+          receiptFacts(input.application, {
+            caseCode,
+            receivedAt: input.receivedAt,
+            receivedBy: principal.role === 'clerk' ? principal.sub : PORTAL,
+          }),
+        );
       try {
         await temporal.workflow.start(start.workflowType, {
           taskQueue: TASK_QUEUES.orchestration,
           workflowId: caseId,
           workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          args: start.args,
+          args: [{ ...input, caseCode }],
           ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
         });
-        return caseId;
+        await keepReceipt();
+        return { caseId, caseCode };
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
         // This very filing again (its key), its first reply lost — the API died, or could not
         // keep the reply: the case it started is the answer, not a conflict.
         const handle = temporal.workflow.getHandle(caseId);
         const existing = await handle.describe();
-        if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) return caseId;
+        if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) {
+          await keepReceipt();
+          return { caseId, caseCode };
+        }
         // The case's state, not its workflow's: a withdrawn case's workflow may still be
         // cancelling its steps, and the applicant may file again at once (the withdrawal is
         // answered once its status is projected). From the read model, not a query of the
@@ -154,12 +179,17 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           deps.drillSupplementReplyMs,
           death?.filer,
         );
-        const caseId = await startFiling(start, principal, requestId);
+        const { caseId, caseCode } = await startFiling(start, principal, requestId);
         const previous = previousCaseId(caseId);
         return {
           status: 202,
           headers: { Location: `/v1/cases/${encodeURIComponent(caseId)}` },
-          body: { caseId, status: 'submitted', ...(previous && { previousCaseId: previous }) },
+          body: {
+            caseId,
+            caseCode,
+            status: 'submitted',
+            ...(previous && { previousCaseId: previous }),
+          },
         };
       },
     }),
@@ -215,6 +245,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           breached: query.breached === 'true',
           receivedFrom: query.from,
           receivedTo: query.to,
+          code: query.code,
           limit: query.limit,
           offset: query.offset,
         });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUP_A_PROCEDURE } from '../../domain/BirthApplication';
 import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
+import { parseCaseCode } from '../../domain/case-code';
 import { OfficerDecision } from '../../domain/procedures/agency-step.machine';
 import { CaseStatus } from '../../domain/procedures/case-status';
 import { safeText } from './text';
@@ -24,13 +25,19 @@ export const CaseParams = z.object({
 export const FiledCase = z
   .object({
     caseId: z.string(),
+    caseCode: z
+      .string()
+      .describe('the code on the desk receipt, to quote and search by (KS-00004-2612-000123)'),
     status: z.literal('submitted'),
     previousCaseId: z
       .string()
       .optional()
       .describe('a refiling: the earlier case of the same business key, withdrawn or rejected'),
   })
-  .meta({ id: 'FiledCase', examples: [{ caseId: EXAMPLE_CASE_ID, status: 'submitted' }] });
+  .meta({
+    id: 'FiledCase',
+    examples: [{ caseId: EXAMPLE_CASE_ID, caseCode: 'KS-00004-2612-000123', status: 'submitted' }],
+  });
 
 export const Withdrawal = z
   .object({ reason: safeText(3, 500, 'several lines') })
@@ -89,6 +96,20 @@ export const CaseSearch = z.object({
     .describe('only cases whose legal deadline passed before they ended (recorded, kept after)'),
   from: SearchDate.optional().describe('received on or after').meta({ example: '2026-11-01' }),
   to: SearchDate.optional().describe('received before').meta({ example: '2026-12-01' }),
+  code: z
+    .string()
+    .max(40)
+    .transform((text, context) => {
+      const code = parseCaseCode(text);
+      if (code === undefined) {
+        context.addIssue({ code: 'custom', message: 'a case code such as KS-00004-2612-000123' });
+        return z.NEVER;
+      }
+      return code;
+    })
+    .optional()
+    .describe('the code on the desk receipt (any letter case)')
+    .meta({ example: 'KS-00004-2612-000123' }),
   limit: queryInteger(1, 100, 20, 'page size'),
   offset: queryInteger(0, 100_000, 0, 'cases to skip'),
 });
@@ -107,6 +128,7 @@ const EXAMPLE_SUMMARY = {
 export const CaseSummary = z
   .object({
     caseId: z.string(),
+    caseCode: z.string().optional().describe('the code on the desk receipt'),
     procedure: z.string(),
     status: z.enum(statuses),
     commune: z.string(),

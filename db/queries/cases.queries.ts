@@ -38,6 +38,8 @@ export interface CaseFilter {
   breached?: boolean | undefined;
   receivedFrom?: string | undefined;
   receivedTo?: string | undefined;
+  /** A case code (domain/case-code.ts), canonical. */
+  code?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -59,6 +61,7 @@ export async function searchCases(
   if (filter.receivedTo) add('received_at < ?', filter.receivedTo);
   if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL_STATUSES);
   if (filter.breached) where.push('breached');
+  if (filter.code) add('case_id IN (SELECT case_id FROM case_codes WHERE code = ?)', filter.code);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases ${clause}`,

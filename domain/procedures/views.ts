@@ -155,6 +155,12 @@ export type PayeeConfirmations = z.infer<typeof PayeeConfirmations>;
 export const CaseView = z
   .object({
     caseId: z.string(),
+    caseCode: z
+      .string()
+      .optional()
+      .describe(
+        'human-readable code on the desk receipt, e.g. KS-00004-2612-000123 (absent on cases filed before it was given)',
+      ),
     procedure: z.string(),
     status: z.enum(values(CaseStatus)),
     receivedAt: Instant,

@@ -47,17 +47,36 @@ export async function api<T>(
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (response.ok) return json as T;
+  throw problemOf(response, json, options.signedIn !== false);
+}
+
+/** A document the API serves (a PDF), as the signed-in user may read it. */
+export async function apiDocument(path: string): Promise<Blob> {
+  const session = currentSession();
+  const response = await fetch(path, {
+    headers: {
+      Accept: 'application/pdf, application/problem+json',
+      'Accept-Language': language(),
+      ...(session && { Authorization: `Bearer ${session.token}` }),
+    },
+  });
+  if (response.ok) return response.blob();
+  const text = await response.text();
+  throw problemOf(response, text ? JSON.parse(text) : undefined, true);
+}
+
+function problemOf(response: Response, json: unknown, signedIn: boolean): ApiProblem {
   const problem = (json ?? {}) as {
     title?: string;
     detail?: string;
     errors?: ProblemIssue[];
     caseId?: string;
   };
-  if (response.status === 401 && options.signedIn !== false) {
+  if (response.status === 401 && signedIn) {
     signOut();
     location.assign(`/?next=${encodeURIComponent(location.pathname + location.search)}`);
   }
-  throw new ApiProblem(
+  return new ApiProblem(
     response.status,
     problem.title ?? response.statusText,
     problem.detail,

@@ -3,7 +3,7 @@
 // and a named relative confirms the payee of a lump-sum survivor allowance.
 import { isFinal } from '../../../domain/procedures/case-status';
 import { reasonForCitizen } from '../../../domain/procedures/reasons';
-import { api, ApiProblem, newIdempotencyKey } from '../api';
+import { api, apiDocument, ApiProblem, newIdempotencyKey } from '../api';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
 import { formatDate, formatDateTime } from '../format';
@@ -58,6 +58,7 @@ const T = {
   payeeState: { vi: 'Xác nhận người nhận', en: 'Payee confirmations' },
   nextStep: { vi: 'Đã xác nhận {n}/{total}', en: '{n} of {total} confirmed' },
   notFound: { vi: 'Không tìm thấy hồ sơ.', en: 'No such case.' },
+  printReceipt: { vi: 'In giấy tiếp nhận', en: 'Print the receipt' },
 } satisfies Record<string, Text>;
 
 async function loadCase(caseId: string, justFiled: boolean): Promise<CaseView> {
@@ -224,6 +225,37 @@ function actions(
   ];
 }
 
+/**
+ * Prints the desk receipt in one click: the PDF, fetched with the user's token, goes to a hidden
+ * frame and the browser's print dialog opens on it (a browser that cannot print a PDF in a frame
+ * shows it in a new tab instead).
+ */
+function receiptButton(caseId: string, status: HTMLElement): HTMLElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary', id: 'print-receipt' },
+    tr(T.printReceipt),
+  );
+  button.addEventListener('click', () => {
+    void apiDocument(`/v1/cases/${encodeURIComponent(caseId)}/receipt.pdf`).then(
+      (pdf) => {
+        const url = URL.createObjectURL(pdf);
+        const frame = h('iframe', { class: 'print-frame', title: tr(T.printReceipt), src: url });
+        frame.addEventListener('load', () => {
+          try {
+            frame.contentWindow?.print();
+          } catch {
+            window.open(url, '_blank');
+          }
+        });
+        document.body.append(frame);
+      },
+      (error: unknown) => show(status, errorText(error)),
+    );
+  });
+  return button;
+}
+
 export async function renderCase(main: HTMLElement): Promise<void> {
   const session = requireRole(main, ['citizen', 'clerk', 'officer', 'supervisor', 'admin']);
   if (!session) return;
@@ -255,6 +287,7 @@ export async function renderCase(main: HTMLElement): Promise<void> {
         'section',
         { class: 'card', 'aria-label': t('caseId') },
         definitions([
+          [t('caseCode'), view.caseCode && h('code', { id: 'case-code' }, view.caseCode)],
           [t('caseId'), h('code', { class: 'tracking', id: 'case-id' }, view.caseId)],
           [t('status'), badge(caseStatusName(view.status), toneOf(view.status))],
           [t('receivedAt'), formatDateTime(view.receivedAt)],
@@ -262,6 +295,9 @@ export async function renderCase(main: HTMLElement): Promise<void> {
           [t('commune'), `${view.commune} — ${communeName(view.commune)}`],
         ]),
         refresh,
+        ['clerk', 'citizen'].includes(session.claims.role) && view.caseCode
+          ? receiptButton(view.caseId, status)
+          : null,
       ),
       ...actions(view, session, reload),
       h('h2', {}, tr(T.steps)),
