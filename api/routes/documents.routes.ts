@@ -33,7 +33,15 @@ export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefin
       responses: {
         200: {
           description: 'the receipt',
-          content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+          content: {
+            'application/pdf': {
+              schema: z.string().meta({
+                format: 'binary',
+                example:
+                  '%PDF-1.7 … (Giấy tiếp nhận hồ sơ và hẹn trả kết quả KS-00004-2612-000123)',
+              }),
+            },
+          },
         },
         404: problemResponse(
           'No such case (or not yours), or one filed before receipts were kept.',

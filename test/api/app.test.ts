@@ -207,6 +207,7 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/annulment/rejection',
       '/v1/cases/{caseId}/audit',
       '/v1/cases/{caseId}/payee-confirmations',
+      '/v1/cases/{caseId}/receipt.pdf',
       '/v1/cases/{caseId}/supplements',
       '/v1/cases/{caseId}/withdraw',
       '/v1/me/cases',

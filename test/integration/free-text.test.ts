@@ -60,7 +60,11 @@ describe('free text at the door, through the real stack', () => {
 
     const corrected = await file(stack.app, application);
     expect(corrected.status).toBe(202);
-    expect(corrected.body).toEqual({ caseId, status: 'submitted' });
+    expect(corrected.body).toEqual({
+      caseId,
+      caseCode: expect.stringMatching(/^KT-00004-\d{4}-\d{6}$/) as unknown,
+      status: 'submitted',
+    });
     await waitForCase(stack.app, caseId, application.applicant.pin, (view) =>
       expect(view.caseId).toBe(caseId),
     );

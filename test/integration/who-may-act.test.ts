@@ -196,6 +196,7 @@ describe('who may act on a case, through the real stack', () => {
       expect(again.status).toBe(202);
       expect(again.body).toEqual({
         caseId: `${caseId}~2`,
+        caseCode: expect.stringMatching(/^KS-00004-\d{4}-\d{6}$/) as unknown,
         status: 'submitted',
         previousCaseId: caseId,
       });
