@@ -3,6 +3,7 @@
 // exiting: a process started during the service's outage comes up when the service does, rather than
 // crash-looping under its supervisor (the chaos run found a worker, restarted while Temporal was
 // being restarted, exiting with "Connection refused").
+import { setTimeout as pause } from 'node:timers/promises';
 import type { Logger } from './logger';
 
 export interface PatientOptions {
@@ -11,10 +12,8 @@ export interface PatientOptions {
   log: Logger;
   /** After this long without success, the last error is thrown. */
   giveUpAfterMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number) => Promise<unknown>;
 }
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function connectPatiently<T>(
   connect: () => Promise<T>,

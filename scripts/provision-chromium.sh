@@ -12,13 +12,7 @@ if [[ -x "$bin" ]]; then
   echo "$bin"
   exit 0
 fi
-command -v apt-get >/dev/null || fail "chromium is not installed and there is no apt-get. Install Chromium at $bin and run again."
-sudo=""
-[[ "$(id -u)" -eq 0 ]] || sudo="sudo"
-say "chromium: installing Debian's package"
-$sudo apt-get update -qq >&2 || fail "apt-get update failed: install chromium by hand."
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-liberation fonts-dejavu-core >&2 ||
-  fail "apt-get install chromium failed: install it by hand."
+apt_install chromium chromium fonts-liberation fonts-dejavu-core
 [[ -x "$bin" ]] || fail "the chromium package did not install $bin."
 say "chromium: $bin"
 echo "$bin"

@@ -10,11 +10,5 @@ if command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null && command 
   say "poppler-utils: $(command -v pdftotext)"
   exit 0
 fi
-command -v apt-get >/dev/null || fail "poppler-utils is not installed and there is no apt-get. Install poppler-utils (pdftotext, pdftoppm, pdfsig) and run again."
-sudo=""
-[[ "$(id -u)" -eq 0 ]] || sudo="sudo"
-say "poppler-utils: installing Debian's package"
-$sudo apt-get update -qq >&2 || fail "apt-get update failed: install poppler-utils by hand."
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >&2 ||
-  fail "apt-get install poppler-utils failed: install it by hand."
+apt_install poppler-utils poppler-utils
 say "poppler-utils: $(command -v pdftotext)"

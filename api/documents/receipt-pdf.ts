@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { vietnamDate, vietnamDateTime } from '../../domain/calendar/vietnam';
 import { dmy, type ReceiptFacts } from '../../domain/receipt';
 
 export interface ReceiptDocument {
@@ -32,12 +33,11 @@ const fontFiles = () =>
 
 /** Vietnam's local time of an instant: `HH giờ mm phút, ngày dd/mm/yyyy`. */
 function localTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} phút, ngày ${dmy(local.slice(0, 10))}`;
+  const local = vietnamDateTime(Date.parse(iso));
+  return `${local.slice(11, 13)} giờ ${local.slice(14, 16)} phút, ngày ${localDate(iso)}`;
 }
 
-const localDate = (iso: string) =>
-  dmy(new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10));
+const localDate = (iso: string) => dmy(vietnamDate(Date.parse(iso)));
 
 export async function renderReceipt(receipt: ReceiptDocument): Promise<Uint8Array> {
   const { facts, communeName, appointment, trackingUrl } = receipt;
@@ -69,7 +69,7 @@ export async function renderReceipt(receipt: ReceiptDocument): Promise<Uint8Arra
   centred('Độc lập - Tự do - Hạnh phúc', bold, 10.5, MARGIN + half, half);
   y -= 22;
   page.drawText(`Mã hồ sơ: ${facts.caseCode}`, { x: MARGIN, y, size: SIZE, font: bold });
-  const dated = `${communeName}, ${localTime(facts.receivedAt).split(', ')[1] ?? ''}`;
+  const dated = `${communeName}, ngày ${localDate(facts.receivedAt)}`;
   page.drawText(dated, {
     x: MARGIN + width - regular.widthOfTextAtSize(dated, 10.5),
     y,

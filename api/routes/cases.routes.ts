@@ -1,5 +1,5 @@
-// Filing, following and withdrawing linked applications. Live detail comes from the case workflow's
-// query; lists come from the read model (STYLE rule 27).
+// Filing, following and withdrawing linked applications. A case, its steps and lists are read from
+// the read model (STYLE rule 27); a running workflow is never queried (api/action-requests.ts).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { assignCaseCode, recordReceipt } from '../../db/filings.repository';
 import { readCaseView } from '../../db/queries/case-view.queries';
@@ -281,15 +281,13 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           withdrawCase,
           { reason: body.reason, by: principal.sub },
           requestId,
-          async () => {
-            const { status } = (await findCase(db, row.case_id)) ?? row;
-            return earlierOutcomeOrRefuse<CaseView>(
+          () =>
+            earlierOutcomeOrRefuse<CaseView>(
               db,
               [handle],
               requestId,
-              `the case is already ${status}`,
-            );
-          },
+              `the case is already ${row.status}`,
+            ),
         );
         return { status: 200, body: caseViewFor(principal, view) };
       },

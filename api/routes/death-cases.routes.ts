@@ -76,7 +76,7 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
             requestId,
             'no payee confirmation is awaited',
           );
-        if (!CaseView.parse(row.view).payee)
+        if (row.view.payee === undefined)
           return { status: 200, body: caseViewFor(principal, await refused()) };
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')

@@ -1,6 +1,7 @@
 -- Up Migration
--- The desk's receipt of a filing (issue 21). Human-readable case codes (domain/case-code.ts, issue 21): `KS-00004-2612-000123`, given by the API
--- when it files the case, printed on the desk receipt, shown in the case view and searched by. The
+-- The desk's receipt of a filing (issue 21). Human-readable case codes (domain/case-code.ts):
+-- `KS-00004-2612-000123`, given by the API when it files the case, printed on the desk receipt,
+-- shown in the case view and searched by. The
 -- running number counts per group, commune and month; a case id keeps the code it was first given
 -- (a retried filing, a filing of a business key whose case exists, gets the same one).
 CREATE TABLE case_code_counters (

@@ -67,9 +67,12 @@ const addDays = (date: IsoDate, days: number): IsoDate =>
 const weekday = (date: IsoDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
 
+/** The local (Vietnam) date and time at `instantMs`: `YYYY-MM-DDTHH:mm`. */
+export const vietnamDateTime = (instantMs: number): string =>
+  new Date(instantMs + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
+
 /** The local (Vietnam) date at `instantMs`. */
-export const vietnamDate = (instantMs: number): IsoDate =>
-  new Date(instantMs + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+export const vietnamDate = (instantMs: number): IsoDate => vietnamDateTime(instantMs).slice(0, 10);
 
 /** The lunar holidays' solar dates: New Year's Eve, the first day of Tết, the Hùng Kings' day. */
 function lunarDates(year: number) {

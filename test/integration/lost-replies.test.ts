@@ -47,6 +47,14 @@ describe('replies lost after the workflow acted', () => {
     return { caseId, pin: application.applicant.pin, taskId: `${caseId}:birth` };
   }
 
+  /** The applicant answers the case's request for supplement, under `key`. */
+  const answerSupplement = async (caseId: string, pin: string, key: string) =>
+    request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(caseId)}/supplements`)
+      .set('Authorization', `Bearer ${await citizen(pin)}`)
+      .set('Idempotency-Key', key)
+      .send({ documents: ['giay-chung-sinh.pdf'] });
+
   const decide = async (taskId: string, key: string, decision: object) =>
     request(stack.app)
       .post(`/v1/tasks/${encodeURIComponent(taskId)}/decision`)
@@ -77,12 +85,7 @@ describe('replies lost after the workflow acted', () => {
     });
     expect(asked.status).toBe(200);
     await waitForCase(stack.app, caseId, pin, (v) => expect(v.status).toBe('awaiting_supplement'));
-    const answer = async () =>
-      request(stack.app)
-        .post(`/v1/cases/${encodeURIComponent(caseId)}/supplements`)
-        .set('Authorization', `Bearer ${await citizen(pin)}`)
-        .set('Idempotency-Key', 'lost-supplement-0001')
-        .send({ documents: ['giay-chung-sinh.pdf'] });
+    const answer = () => answerSupplement(caseId, pin, 'lost-supplement-0001');
     const first = await answer();
     expect(first.status).toBe(200);
     await forgetReplies();
@@ -105,12 +108,7 @@ describe('replies lost after the workflow acted', () => {
       ).status,
     ).toBe(200);
     await waitForCase(stack.app, caseId, pin, (v) => expect(v.status).toBe('awaiting_supplement'));
-    const answer = async () =>
-      request(stack.app)
-        .post(`/v1/cases/${encodeURIComponent(caseId)}/supplements`)
-        .set('Authorization', `Bearer ${await citizen(pin)}`)
-        .set('Idempotency-Key', 'unwritten-supplement-0001')
-        .send({ documents: ['giay-chung-sinh.pdf'] });
+    const answer = () => answerSupplement(caseId, pin, 'unwritten-supplement-0001');
     const first = await answer();
     expect(first.status).toBe(200);
     await forgetReplies();

@@ -239,6 +239,11 @@ function receiptButton(caseId: string, status: HTMLElement): HTMLElement {
   button.addEventListener('click', () => {
     void apiDocument(`/v1/cases/${encodeURIComponent(caseId)}/receipt.pdf`).then(
       (pdf) => {
+        // One frame at a time: an earlier print's frame and its copy of the PDF are let go.
+        for (const old of document.querySelectorAll<HTMLIFrameElement>('iframe.print-frame')) {
+          URL.revokeObjectURL(old.src);
+          old.remove();
+        }
         const url = URL.createObjectURL(pdf);
         const frame = h('iframe', { class: 'print-frame', title: tr(T.printReceipt), src: url });
         frame.addEventListener('load', () => {
