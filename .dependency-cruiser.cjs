@@ -70,6 +70,23 @@ module.exports = {
       },
     },
     {
+      name: 'documents-below-their-callers',
+      comment:
+        'documents/ renders, signs and issues what a case hands out; the API and the worker call ' +
+        'it, never the other way round.',
+      severity: 'error',
+      from: { path: '^documents/' },
+      to: { path: '^(api|worker|activities|workflows|scripts)/' },
+    },
+    {
+      name: 'api-no-signing-keys',
+      comment:
+        'The signing keys stay in the worker: the public API renders the receipt, never signs.',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: { path: '^documents/(signer|pki|issuer)\\.ts$' },
+    },
+    {
       name: 'agencies-only-over-http',
       comment:
         'Agency systems are separate services: the engine reaches them over HTTP, never in-process.',

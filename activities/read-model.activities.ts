@@ -1,6 +1,7 @@
 import { ApplicationFailure, log } from '@temporalio/activity';
 import { describeRefusal, permanentRefusal } from '../db/pg-errors';
 import { insertActionOutcome, type RecordedOutcome } from '../db/action-outcomes.repository';
+import { askForDocuments, syncCaseDocuments } from '../db/documents.repository';
 import type { Db } from '../db/pool';
 import {
   upsertCase,
@@ -58,7 +59,11 @@ export function readModelActivities({ db }: { db: Db }) {
           commune: view.commune,
           version: view.version,
         },
-        () => upsertCase(db, projection),
+        async () => {
+          await upsertCase(db, projection);
+          // The documents its completed steps hand out, and the revocation of what it undid.
+          await syncCaseDocuments(db, view);
+        },
       );
     },
     async projectStep(projection: StepProjection): Promise<void> {
@@ -72,7 +77,10 @@ export function readModelActivities({ db }: { db: Db }) {
           procedure: caseId.split(':')[0],
           version: view.version,
         },
-        () => upsertStep(db, projection),
+        async () => {
+          await upsertStep(db, projection);
+          await askForDocuments(db, caseId, [view]);
+        },
       );
     },
     /** A person's request carried out or refused (workflows/action-requests.ts), for the API. */

@@ -8,7 +8,7 @@ import { ApiError } from '../domain/errors';
 import type { Registry } from 'prom-client';
 import type { ApiDeps } from './deps';
 import { createMetrics } from './metrics';
-import { rateLimits } from './rate-limit';
+import { addressRateLimit, rateLimits } from './rate-limit';
 import { buildOpenApiDocument } from './openapi';
 import { errorMiddleware, HttpProblem, sendProblem } from './problem';
 import { mountRoutes, type RouteDefinition } from './route';
@@ -86,6 +86,9 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use(metrics.middleware);
   if (deps.rateLimitPerMinute !== undefined) app.use('/v1', ...rateLimits(deps.rateLimitPerMinute));
+  // Public and unauthenticated: a code is guessed only as fast as this lets anyone try.
+  if (deps.verifyRateLimitPerMinute !== undefined)
+    app.use('/verify', addressRateLimit(deps.verifyRateLimitPerMinute));
   app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
 
   const routes = apiRoutes(deps, metrics.registry);

@@ -21,7 +21,7 @@ import { vietnamCalendar } from '../domain/calendar/vietnam';
 import type { CalendarChange } from '../domain/calendar/notices';
 import type { WorkingCalendar } from '../domain/calendar/working-days';
 import { calendarChanged } from '../workflows/messages';
-import { startPeriodic } from './periodic';
+import { startPeriodic } from '../config/periodic';
 
 /** A case's calendar — its filing year and the next, from the statute and the notices stored — and those notices. */
 async function calendarWithNotices(

@@ -15,6 +15,8 @@ export interface ApiDeps {
   communes: ReadonlyMap<string, { code: string; name: string; province_code: string }>;
   /** Requests per minute per client address and per bearer token; unset → no limit (tests). */
   rateLimitPerMinute?: number;
+  /** Public document verifications per minute per client address; unset → no limit (tests). */
+  verifyRateLimitPerMinute?: number;
   /** How long replies are kept under their Idempotency-Key (default 24 h). */
   idempotencyTtlMs?: number;
   /** Tests: how long a request waits for another under its key, and a reservation's lease. */

@@ -6,7 +6,7 @@ import type { Logger } from '../config/logger';
 import { purgeExpiredKeys } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import type { IdempotencySettings } from './idempotency';
-import { startPeriodic } from './periodic';
+import { startPeriodic } from '../config/periodic';
 
 export interface PurgeSettings extends Pick<IdempotencySettings, 'ttlMs' | 'leaseMs'> {
   intervalMs: number;

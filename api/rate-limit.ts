@@ -9,13 +9,15 @@ import { HttpProblem, sendProblem } from './problem';
 
 const tokenOf = (req: Request) => req.get('authorization')?.replace(/^Bearer\s+/i, '');
 
-export function rateLimits(perMinute: number): RequestHandler[] {
-  const common = {
+type Options = Pick<Parameters<typeof rateLimit>[0] & object, 'keyGenerator' | 'skip'>;
+
+function limiter(perMinute: number, options: Options): RequestHandler {
+  return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
-    standardHeaders: 'draft-8' as const,
+    standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (req: Request, res: import('express').Response) =>
+    handler: (req, res) =>
       sendProblem(
         req,
         res,
@@ -26,11 +28,18 @@ export function rateLimits(perMinute: number): RequestHandler[] {
           { 'Retry-After': '60' },
         ),
       ),
-  };
+    ...options,
+  });
+}
+
+/** Per client address only: for public routes, which have no token to count by. */
+export const addressRateLimit = (perMinute: number) =>
+  limiter(perMinute, { keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` });
+
+export function rateLimits(perMinute: number): RequestHandler[] {
   return [
-    rateLimit({ ...common, keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}` }),
-    rateLimit({
-      ...common,
+    addressRateLimit(perMinute),
+    limiter(perMinute, {
       skip: (req) => tokenOf(req) === undefined,
       keyGenerator: (req) =>
         `token:${createHash('sha256')

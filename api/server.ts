@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     population: populationClient(createAgencyHttp(env.SIMULATORS_URL, { timeoutMs: 5_000 })),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    verifyRateLimitPerMinute: env.VERIFY_RATE_LIMIT_PER_MINUTE,
     caseIdSecret: env.CASE_ID_SECRET,
     publicUrl: env.PUBLIC_URL ?? `http://${env.API_HOST}:${env.API_PORT}`,
     stuckDeadlineMarginHours: env.STUCK_DEADLINE_MARGIN_HOURS,

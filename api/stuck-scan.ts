@@ -7,7 +7,7 @@
 // list and for /metrics.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Logger } from '../config/logger';
-import { startPeriodic } from './periodic';
+import { startPeriodic } from '../config/periodic';
 import type { Db } from '../db/pool';
 import {
   knownTaskFailures,

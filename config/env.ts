@@ -128,6 +128,12 @@ export const ApiEnv = z
     SIMULATORS_URL: url()
       .default('http://127.0.0.1:4000')
       .describe('the agency systems: the API asks the population database who is whose relative'),
+    VERIFY_RATE_LIMIT_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30)
+      .describe('public document verifications per minute per client address'),
     RATE_LIMIT_PER_MINUTE: z.coerce
       .number()
       .int()
@@ -229,6 +235,23 @@ export const WorkerEnv = z.object({
     .describe(
       'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
     ),
+  DOCUMENT_KEYS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'the agencies’ signing keys (ca.cert.pem, <agency>.key.pem, <agency>.cert.pem); unset → ' +
+        'no documents are issued (make start makes development keys in DATA_DIR/document-keys)',
+    ),
+  DOCUMENT_ISSUE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(1000)
+    .describe('how often the worker looks for documents to issue'),
+  PUBLIC_URL: url()
+    .default('http://127.0.0.1:3000')
+    .describe('where people reach the pages: documents’ QR codes open <PUBLIC_URL>/verify/<code>'),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
@@ -267,6 +290,12 @@ export const LauncherEnv = z.object({
   SIMULATORS_ADMIN_TOKEN: adminToken().describe(
     'the simulators’ /admin token; unset → one is made and kept in DATA_DIR/simulators-admin-token',
   ),
+  DOCUMENT_KEYS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the agencies’ signing keys; unset → development keys in DATA_DIR/document-keys'),
+  PUBLIC_URL: url().optional().describe('where people reach the pages; unset → the API’s address'),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

@@ -1,6 +1,8 @@
-// What the API records when it files a case (migration 0021): the case's code (domain/case-code.ts)
-// and the facts of its desk receipt (domain/receipt.ts).
+// What the API records when it files a case (migrations 0021, 0022): the case's code
+// (domain/case-code.ts), the facts of its desk receipt (domain/receipt.ts) and the application as
+// filed (what the documents of its steps print); and the receipt once it is printed.
 import { formatCaseCode, type CaseCodeSeries } from '../domain/case-code';
+import { DocumentKind, RECEIPT_TEMPLATE } from '../domain/documents';
 import type { ReceiptFacts } from '../domain/receipt';
 import type { Db } from './pool';
 
@@ -48,10 +50,67 @@ async function codeOf(db: Db, caseId: string): Promise<string | undefined> {
   return rows[0]?.code;
 }
 
-/** Keeps a filing's receipt facts; the first filing's stand (a retried filing changes nothing). */
-export async function recordReceipt(db: Db, caseId: string, facts: ReceiptFacts): Promise<void> {
+/**
+ * Keeps a filing's receipt facts and its application, together; the first filing's stand (a
+ * retried filing changes nothing).
+ */
+export async function recordFiling(
+  db: Db,
+  caseId: string,
+  facts: ReceiptFacts,
+  application: unknown,
+): Promise<void> {
   await db.query(
-    'INSERT INTO filing_receipts (case_id, facts) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING',
-    [caseId, JSON.stringify(facts)],
+    `WITH receipt AS (
+       INSERT INTO filing_receipts (case_id, facts) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING
+     )
+     INSERT INTO filed_applications (case_id, application) VALUES ($1, $3)
+     ON CONFLICT (case_id) DO NOTHING`,
+    [caseId, JSON.stringify(facts), JSON.stringify(application)],
   );
+}
+
+export interface StoredReceipt {
+  pdf: Buffer;
+  verifyCode: string;
+}
+
+/**
+ * Keeps the receipt as first printed, so every later print and its verification (the SHA-256 the
+ * verification page states) are of the same bytes: `render` is called with a new verification code
+ * only when none is kept; two first prints at once keep one, and both get it.
+ */
+export async function keepReceipt(
+  db: Db,
+  receipt: { caseId: string; caseCode: string; issuer: string; verifyCode: string },
+  render: () => Promise<Uint8Array>,
+): Promise<StoredReceipt> {
+  const kept = await storedReceipt(db, receipt.caseId);
+  if (kept) return kept;
+  const pdf = Buffer.from(await render());
+  await db.query(
+    `INSERT INTO documents (case_id, kind, issuer, number, template, verify_code, state, pdf,
+                            sha256, issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7, encode(sha256($7), 'hex'), now())
+     ON CONFLICT (case_id, kind) DO NOTHING`,
+    [
+      receipt.caseId,
+      DocumentKind.receipt,
+      receipt.issuer,
+      receipt.caseCode,
+      RECEIPT_TEMPLATE,
+      receipt.verifyCode,
+      pdf,
+    ],
+  );
+  return (await storedReceipt(db, receipt.caseId)) ?? { pdf, verifyCode: receipt.verifyCode };
+}
+
+async function storedReceipt(db: Db, caseId: string): Promise<StoredReceipt | undefined> {
+  const { rows } = await db.query<{ pdf: Buffer; verify_code: string }>(
+    `SELECT pdf, verify_code FROM documents WHERE case_id = $1 AND kind = $2`,
+    [caseId, DocumentKind.receipt],
+  );
+  const row = rows[0];
+  return row && { pdf: row.pdf, verifyCode: row.verify_code };
 }

@@ -19,6 +19,7 @@ import {
 } from './runtime/postgres';
 import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './runtime/temporal';
 import { TASK_QUEUES } from '../workflows/task-queues';
+import { ensureDevelopmentKeyring } from '../documents/pki';
 
 const ROOT = resolve(__dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -115,6 +116,9 @@ async function main(): Promise<void> {
       temporalAddress = temporal.address;
     }
 
+    const keysDir = env.DOCUMENT_KEYS_DIR ?? join(dataDir, 'document-keys');
+    if (!env.DOCUMENT_KEYS_DIR && (await ensureDevelopmentKeyring(keysDir)))
+      say(`documents: a development CA and the agencies' signing keys made in ${keysDir}`);
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
       API_PORT: String(env.API_PORT),
       SIMULATORS_PORT: String(env.SIMULATORS_PORT),
       SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
+      PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`,
     };
     // The simulators' /admin (whom the agencies know, how civil status reviews, faults) answers
     // only this token: anyone else reaching port SIMULATORS_PORT could change what the agencies do.
@@ -135,6 +140,7 @@ async function main(): Promise<void> {
       }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
+        DOCUMENT_KEYS_DIR: keysDir,
         WORKER_METRICS_ADDRESS: `127.0.0.1:${env.WORKER_METRICS_PORT}`,
       }),
       runChild('api', 'api/server.ts', childEnv),

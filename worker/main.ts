@@ -5,6 +5,10 @@ import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
 import { createAgencies } from '../agencies';
+import { loadCommunes } from '../db/queries/communes.queries';
+import { startDocumentIssuer } from '../documents/issuer';
+import { readKeyring } from '../documents/pki';
+import { keyringSigner } from '../documents/signer';
 import { createWorkers } from './create-worker';
 import { installTemporalRuntime } from './runtime';
 
@@ -20,6 +24,19 @@ async function main(): Promise<void> {
     role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
   });
+  const issuer = env.DOCUMENT_KEYS_DIR
+    ? startDocumentIssuer(
+        {
+          db,
+          signer: keyringSigner(await readKeyring(env.DOCUMENT_KEYS_DIR)),
+          publicUrl: env.PUBLIC_URL,
+          communes: await loadCommunes(db),
+          logger: log,
+        },
+        env.DOCUMENT_ISSUE_INTERVAL_MS,
+      )
+    : undefined;
+  if (!issuer) log.warn('DOCUMENT_KEYS_DIR is unset: no documents are issued');
   try {
     const workers = await createWorkers({
       connection,
@@ -32,6 +49,7 @@ async function main(): Promise<void> {
     await Promise.all(workers.map((w) => w.run()));
     log.info('worker stopped');
   } finally {
+    await issuer?.stop();
     await db.end();
     await connection.close();
   }

@@ -1,7 +1,7 @@
 // Filing, following and withdrawing linked applications. A case, its steps and lists are read from
 // the read model (STYLE rule 27); a running workflow is never queried (api/action-requests.ts).
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import { assignCaseCode, recordReceipt } from '../../db/filings.repository';
+import { assignCaseCode, recordFiling } from '../../db/filings.repository';
 import { readCaseView } from '../../db/queries/case-view.queries';
 import { casesOfParty, findCase, searchCases, type CaseRow } from '../../db/queries/cases.queries';
 import { vietnamDate } from '../../domain/calendar/vietnam';
@@ -83,8 +83,8 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
       // Kept once this filing started the case (again on its retry, should the API have died
       // between): a filing that loses to another of the same key must not write that case's receipt.
-      const keepReceipt = () =>
-        recordReceipt(
+      const keepFiling = () =>
+        recordFiling(
           db,
           caseId,
           receiptFacts(input.application, {
@@ -92,6 +92,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             receivedAt: input.receivedAt,
             receivedBy: principal.role === 'clerk' ? principal.sub : PORTAL,
           }),
+          input.application,
         );
       try {
         await temporal.workflow.start(start.workflowType, {
@@ -101,7 +102,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           args: [{ ...input, caseCode }],
           ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
         });
-        await keepReceipt();
+        await keepFiling();
         return { caseId, caseCode };
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -110,7 +111,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         const handle = temporal.workflow.getHandle(caseId);
         const existing = await handle.describe();
         if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) {
-          await keepReceipt();
+          await keepFiling();
           return { caseId, caseCode };
         }
         // The case's state, not its workflow's: a withdrawn case's workflow may still be

@@ -15,6 +15,7 @@ const LAYERS = [
   'activities',
   'agencies',
   'db',
+  'documents',
   'api',
   'config',
   'worker',
@@ -47,9 +48,19 @@ describe('layer rules', () => {
   it('when a fixture breaks each rule, then each break is reported', async () => {
     const fixture = join(__dirname, 'fixture');
     expect(
-      await violations(fixture, ['workflows', 'domain', 'api', 'db', 'activities', 'web/src']),
+      await violations(fixture, [
+        'workflows',
+        'domain',
+        'api',
+        'db',
+        'documents',
+        'activities',
+        'web/src',
+      ]),
     ).toEqual([
       'api-no-activities-or-db-writes: api/route.ts → db/writes.repository.ts',
+      'api-no-signing-keys: api/route.ts → documents/signer.ts',
+      'documents-below-their-callers: documents/signer.ts → api/app.ts',
       'domain-is-pure: domain/impure.ts → db/writes.repository.ts',
       'web-no-node-builtins: web/src/leaky.ts → fs',
       'web-only-domain: web/src/leaky.ts → db/pool.ts',

@@ -16,9 +16,13 @@ import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
 import { loadCommunes } from '../../db/queries/communes.queries';
+import { startDocumentIssuer } from '../../documents/issuer';
+import type { Keyring } from '../../documents/pki';
+import { keyringSigner } from '../../documents/signer';
 import { createWorkers } from '../../worker/create-worker';
 import { SIMULATORS_ADMIN_TOKEN, testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
+import { TEST_PUBLIC_URL, testKeyring } from './documents';
 import { testNamespace } from './namespaces';
 import { createTimeSkippingEnv } from './time-skipping';
 
@@ -30,6 +34,8 @@ export interface TestStack {
   database: TestDatabase;
   simulatorsUrl: string;
   faults: FaultInjector;
+  /** With `documents`: the keys the worker's issuer signs with (the development CA's). */
+  keyring?: Keyring;
   stop: () => Promise<void>;
 }
 
@@ -42,12 +48,18 @@ export async function startTestStack({
   workers: withWorkers = true,
   logger = pino({ level: 'silent' }),
   drillSupplementReplyMs,
+  documents = false,
+  verifyRateLimitPerMinute,
 }: {
   timeSkipping?: boolean;
   workers?: boolean;
   logger?: Logger;
   /** Supplement windows of this many milliseconds for cases filed through the API (drills). */
   drillSupplementReplyMs?: number;
+  /** Run the worker's document issuer (documents/issuer.ts) with a development keyring. */
+  documents?: boolean;
+  /** The API's limit on public verifications (none by default). */
+  verifyRateLimitPerMinute?: number;
 } = {}): Promise<TestStack> {
   const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
   const address = inject('temporalAddress');
@@ -73,6 +85,20 @@ export async function startTestStack({
       })
     : [];
   const running = Promise.all(workers.map((w) => w.run()));
+  const keyring = documents ? testKeyring() : undefined;
+  const communes = await loadCommunes(database.appDb);
+  const issuer =
+    keyring &&
+    startDocumentIssuer(
+      {
+        db: database.appDb,
+        signer: keyringSigner(keyring),
+        publicUrl: TEST_PUBLIC_URL,
+        communes,
+        logger,
+      },
+      200,
+    );
   const connection = env?.connection ?? (await Connection.connect({ address }));
   const client = env?.client ?? new Client({ connection, namespace });
   const app = createApp({
@@ -87,8 +113,10 @@ export async function startTestStack({
     authenticate: testAuthenticator,
     logger,
     readiness: createReadiness(connection, database.appDb),
-    communes: await loadCommunes(database.appDb),
+    communes,
     population: createAgencies(simulatorsUrl).population,
+    publicUrl: TEST_PUBLIC_URL,
+    ...(verifyRateLimitPerMinute !== undefined && { verifyRateLimitPerMinute }),
     ...(drillSupplementReplyMs !== undefined && { drillSupplementReplyMs }),
   });
   return {
@@ -98,7 +126,9 @@ export async function startTestStack({
     database,
     simulatorsUrl,
     faults,
+    ...(keyring && { keyring }),
     stop: async () => {
+      await issuer?.stop();
       workers.forEach((w) => w.shutdown());
       await running;
       await new Promise((resolve) => simulators.close(resolve));
