@@ -128,9 +128,9 @@ export async function issueNextDocument(
       const attempts = document.attempts + 1;
       await client.query(
         `UPDATE documents
-            SET attempts = $2, last_error = $3,
-                state = CASE WHEN $2 >= $4 THEN 'failed' ELSE 'pending' END,
-                next_attempt_at = now() + make_interval(secs => least(300, 2 ^ $2))
+            SET attempts = $2::int, last_error = $3,
+                state = CASE WHEN $2::int >= $4::int THEN 'failed' ELSE 'pending' END,
+                next_attempt_at = now() + make_interval(secs => least(300, 2.0 ^ $2::int))
           WHERE document_id = $1`,
         [
           document.document_id,

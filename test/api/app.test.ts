@@ -206,6 +206,8 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/annulment/approval',
       '/v1/cases/{caseId}/annulment/rejection',
       '/v1/cases/{caseId}/audit',
+      '/v1/cases/{caseId}/documents',
+      '/v1/cases/{caseId}/documents/{documentId}',
       '/v1/cases/{caseId}/payee-confirmations',
       '/v1/cases/{caseId}/receipt.pdf',
       '/v1/cases/{caseId}/supplements',
@@ -220,6 +222,7 @@ describe('OpenAPI', () => {
       '/v1/tasks/{taskId}/assignment',
       '/v1/tasks/{taskId}/decision',
       '/v1/tasks/{taskId}/officers',
+      '/verify/{code}',
     ]);
     expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({
       security: [{ bearerAuth: [] }],

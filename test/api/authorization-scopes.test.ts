@@ -6,7 +6,7 @@
 import request from 'supertest';
 import pino from 'pino';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client } from '@temporalio/client';
 import { apiRoutes } from '../../api/app';
 import type { ApiDeps } from '../../api/deps';
@@ -87,9 +87,10 @@ const OTHERS: [string, Principal][] = [
 describe('authorization by ownership and jurisdiction (real stack)', () => {
   let stack: TestStack;
   let caseId = '';
+  let documentId = '';
   let application: BirthApplication;
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ documents: true });
     await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     // A finished case in commune 00004: birth (civil status) and the card (BHXH) only.
     application = {
@@ -99,6 +100,18 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
     const filed = await file(stack.app, application);
     caseId = filed.body.caseId as string;
     await waitForCase(stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
+    // Its birth extract, once issued: the one document every own caller may fetch.
+    documentId = await vi.waitFor(
+      async () => {
+        const { rows } = await stack.database.db.query<{ document_id: string }>(
+          `SELECT document_id FROM documents WHERE case_id = $1 AND kind = 'birth_extract' AND state = 'issued'`,
+          [caseId],
+        );
+        expect(rows).toHaveLength(1);
+        return rows[0]?.document_id ?? '';
+      },
+      { timeout: 20_000, interval: 200 },
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -107,7 +120,8 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
   const call = async (method: string, path: string, operationId: string, who: Principal) => {
     const url = path
       .replace('{caseId}', encodeURIComponent(caseId))
-      .replace('{taskId}', encodeURIComponent(`${caseId}:birth`));
+      .replace('{taskId}', encodeURIComponent(`${caseId}:birth`))
+      .replace('{documentId}', documentId);
     const req = request(stack.app)
       [method as 'get' | 'post'](url)
       .set('Authorization', `Bearer ${await tokenFor(who)}`);

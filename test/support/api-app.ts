@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
 import { testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -13,7 +14,10 @@ export interface DatabaseApp {
 }
 
 /** Registers the suite's hooks: the database and app made before its tests, dropped after them. */
-export function useDatabaseApp(temporal: Client = {} as Client): DatabaseApp {
+export function useDatabaseApp(
+  temporal: Client = {} as Client,
+  deps: Partial<Omit<ApiDeps, 'db' | 'temporal'>> = {},
+): DatabaseApp {
   const made = {} as { app: ReturnType<typeof createApp>; database: TestDatabase };
   beforeAll(async () => {
     made.database = await createTestDatabase();
@@ -24,6 +28,7 @@ export function useDatabaseApp(temporal: Client = {} as Client): DatabaseApp {
       logger: pino({ level: 'silent' }),
       readiness: () => Promise.resolve({}),
       communes: new Map(),
+      ...deps,
     });
   });
   afterAll(async () => {
