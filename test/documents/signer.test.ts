@@ -58,7 +58,7 @@ describe('PAdES signatures', () => {
       ((cms.value[1] as forge.asn1.Asn1).value[0] as forge.asn1.Asn1).value as forge.asn1.Asn1[]
     ).at(-1)?.value[0] as forge.asn1.Asn1;
     const attributes = (signerInfo.value as forge.asn1.Asn1[]).find(
-      (node) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === 0,
+      (node) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && Number(node.type) === 0,
     )?.value as forge.asn1.Asn1[];
     const byOid = new Map(
       attributes.map((a) => {
