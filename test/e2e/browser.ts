@@ -87,10 +87,15 @@ export interface BrowserStack {
 
 /**
  * The real stack (commune 00004's civil-status officer reviewing births and deaths by hand), the
- * pages freshly bundled, the API on a real port, and Chromium.
+ * pages freshly bundled, the API on a real port, and Chromium; `documents`: the worker's document
+ * issuer too.
  */
-export async function startBrowserStack(): Promise<BrowserStack> {
-  const [stack, browser] = await Promise.all([startTestStack(), launchChromium(), buildWeb()]);
+export async function startBrowserStack({ documents = false } = {}): Promise<BrowserStack> {
+  const [stack, browser] = await Promise.all([
+    startTestStack({ documents }),
+    launchChromium(),
+    buildWeb(),
+  ]);
   await setCivilStatusReview(stack.simulatorsUrl, '00004', 'officer');
   const served = await serve(stack.app);
   return {

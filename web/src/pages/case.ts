@@ -59,7 +59,34 @@ const T = {
   nextStep: { vi: 'Đã xác nhận {n}/{total}', en: '{n} of {total} confirmed' },
   notFound: { vi: 'Không tìm thấy hồ sơ.', en: 'No such case.' },
   printReceipt: { vi: 'In giấy tiếp nhận', en: 'Print the receipt' },
+  results: { vi: 'Giấy tờ, kết quả điện tử', en: 'Documents and electronic results' },
+  noResults: {
+    vi: 'Chưa có giấy tờ nào: kết quả của mỗi bước có ở đây khi bước đó hoàn thành.',
+    en: 'No documents yet: each step’s result appears here when the step completes.',
+  },
+  download: { vi: 'Tải về', en: 'Download' },
+  verify: { vi: 'Xác thực', en: 'Verify' },
+  signing: { vi: 'Đang ký số…', en: 'Being signed…' },
+  unissued: {
+    vi: 'Chưa phát hành được: bộ phận kỹ thuật đã được báo',
+    en: 'Not issued yet: operators were told',
+  },
+  valid: { vi: 'Còn hiệu lực', en: 'Valid' },
+  revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
 } satisfies Record<string, Text>;
+
+/** A document a case handed out (GET /v1/cases/{caseId}/documents). */
+interface CaseDocument {
+  documentId: string;
+  kind: string;
+  title: string;
+  number: string;
+  state: 'pending' | 'issued' | 'failed';
+  validity: 'valid' | 'revoked' | 'superseded';
+  issuedAt?: string;
+  href?: string;
+  verifyUrl: string;
+}
 
 async function loadCase(caseId: string, justFiled: boolean): Promise<CaseView> {
   // A case just filed reaches the read model a moment after the API answered.
@@ -261,6 +288,66 @@ function receiptButton(caseId: string, status: HTMLElement): HTMLElement {
   return button;
 }
 
+/** Opens a document the API serves to signed-in people: fetched with the token, saved as a file. */
+function downloadButton(document: CaseDocument, status: HTMLElement): HTMLElement {
+  const button = h('button', { type: 'button', class: 'secondary' }, tr(T.download));
+  button.addEventListener('click', () => {
+    void apiDocument(document.href ?? '').then(
+      (pdf) => {
+        const url = URL.createObjectURL(pdf);
+        const link = h('a', { href: url, download: `${document.kind}-${document.number}.pdf` });
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+      (error: unknown) => show(status, errorText(error)),
+    );
+  });
+  return button;
+}
+
+/** The case's documents: the receipt once printed, each step's signed result, and their validity. */
+function documentsSection(caseId: string, status: HTMLElement): HTMLElement {
+  const list = h('ul', { class: 'documents', id: 'documents' });
+  void api<{ items: CaseDocument[] }>(
+    'GET',
+    `/v1/cases/${encodeURIComponent(caseId)}/documents`,
+  ).then(
+    ({ items }) =>
+      show(
+        list,
+        ...(items.length === 0
+          ? [h('li', {}, tr(T.noResults))]
+          : items.map((item) =>
+              h(
+                'li',
+                { 'data-kind': item.kind, 'data-state': item.state },
+                h('strong', {}, item.title),
+                ' ',
+                h('code', {}, item.number),
+                ' ',
+                item.state === 'issued'
+                  ? badge(
+                      tr(item.validity === 'valid' ? T.valid : T.revoked),
+                      item.validity === 'valid' ? 'ok' : 'bad',
+                    )
+                  : badge(tr(item.state === 'pending' ? T.signing : T.unissued), 'warn'),
+                item.issuedAt ? ` ${formatDateTime(item.issuedAt)} ` : ' ',
+                item.href ? downloadButton(item, status) : null,
+                ' ',
+                h('a', { href: item.verifyUrl, target: '_blank', rel: 'noopener' }, tr(T.verify)),
+              ),
+            )),
+      ),
+    (error: unknown) => show(status, errorText(error)),
+  );
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'documents-title' },
+    h('h2', { id: 'documents-title' }, tr(T.results)),
+    list,
+  );
+}
+
 export async function renderCase(main: HTMLElement): Promise<void> {
   const session = requireRole(main, ['citizen', 'clerk', 'officer', 'supervisor', 'admin']);
   if (!session) return;
@@ -307,6 +394,7 @@ export async function renderCase(main: HTMLElement): Promise<void> {
       ...actions(view, session, reload),
       h('h2', {}, tr(T.steps)),
       h('ol', { class: 'steps' }, ...view.steps.map(stepItem)),
+      documentsSection(view.caseId, status),
       h('h2', {}, tr(T.timeline)),
       h(
         'ol',
