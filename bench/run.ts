@@ -1,6 +1,6 @@
 // `make bench`: runs the benchmark scenarios (all, or those named), each on a fresh stack, printing
 // figures and writing bench/results/<scenario>.json and bench/results/summary.md.
-//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak]
+//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak] [documents]
 //     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--rate=N] [--soak-seconds=N]
 //     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
 //     [--data=DIR --budget-minutes=N: scale in parts of N minutes, its stack's data kept in DIR
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { summarizeProfiles } from './lib/profile';
 import { RESULTS, writeResult, type ScenarioResult } from './lib/report';
 import { startBenchStack, type BenchStack, type OwnPart } from './lib/stack';
+import { documents } from './scenarios/documents';
 import { latency } from './scenarios/latency';
 import { scale } from './scenarios/scale';
 import { soak } from './scenarios/soak';
@@ -40,6 +41,7 @@ const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult | 
     }),
   startup: (stack) => startup(stack),
   soak: (stack) => soak(stack, { rate: option('rate', 10), seconds: option('soak-seconds', 300) }),
+  documents: (stack) => documents(stack),
 };
 
 async function main(): Promise<void> {
