@@ -33,6 +33,7 @@ import {
   Verification,
   VerifyParams,
 } from '../schemas/document.schemas';
+import { jsonContent } from '../schemas/content';
 import { problemResponse } from '../schemas/problem.schemas';
 import { verificationPage } from '../verification-page';
 
@@ -41,6 +42,10 @@ const PROJECTION_WAIT_MS = 5_000;
 
 /** A verification answers by `Accept`, and says what is true now (a revocation shows at once). */
 const NOT_CACHED = { Vary: 'Accept', 'Cache-Control': 'no-store' };
+
+const NO_SUCH_CODE = problemResponse(
+  'No document has this code: problem+json for programs, a page saying so for browsers.',
+);
 
 const pdfContent = (example: string) => ({
   'application/pdf': { schema: z.string().meta({ format: 'binary', example }) },
@@ -125,10 +130,7 @@ export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefin
       access: [Role.citizen, Role.clerk, Role.officer, Role.supervisor, Role.admin],
       request: { params: CaseParams },
       responses: {
-        200: {
-          description: 'its documents',
-          content: { 'application/json': { schema: DocumentList } },
-        },
+        200: { description: 'its documents', content: jsonContent(DocumentList) },
         404: problemResponse('No such case (or not yours).'),
       },
       handle: async ({ params, principal }) => {
@@ -199,7 +201,13 @@ export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefin
             'text/html': { schema: z.string().meta({ example: '<!doctype html>…' }) },
           },
         },
-        404: problemResponse('No document has this code.'),
+        404: {
+          ...NO_SUCH_CODE,
+          content: {
+            ...NO_SUCH_CODE.content,
+            'text/html': { schema: z.string().meta({ example: '<!doctype html>…' }) },
+          },
+        },
         429: problemResponse('Too many verifications from this address: wait a minute.'),
       },
       handle: async ({ params, req }) => {

@@ -13,7 +13,7 @@ export const DocumentParams = CaseParams.extend({
 export const VerifyParams = z.object({
   code: z
     .string()
-    .max(40)
+    .regex(/^[0-9A-Za-z -]{12,40}$/, 'a 12-character code such as 7KQ2M9XH4TRW')
     .transform((text, context) => {
       const code = parseVerificationCode(text);
       if (code === undefined) {

@@ -87,6 +87,7 @@ describe('web pages served by the API', () => {
       '/healthz',
       '/readyz',
       '/metrics',
+      '/verify/{code}',
     ]);
   });
 });
