@@ -40,6 +40,12 @@ const base = {
     .min(1)
     .max(200)
     .describe('stable subject id from the identity provider'),
+  name: refuseUnsafeCharacters(z.string())
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('display name (OpenID Connect `name`): printed as who received a filing at the desk'),
 };
 
 export const Principal = z.discriminatedUnion('role', [

@@ -16,7 +16,7 @@ export interface ReceiptFacts {
   items: string[];
   receivedAt: string;
   receivingCommune: string;
-  /** Who received it: the clerk's user id, or the portal for a citizen's own filing. */
+  /** Who received it: the clerk (their name, else their user id), or the portal for a citizen's own filing. */
   receivedBy: string;
 }
 

@@ -90,7 +90,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           receiptFacts(input.application, {
             caseCode,
             receivedAt: input.receivedAt,
-            receivedBy: principal.role === 'clerk' ? principal.sub : PORTAL,
+            receivedBy: principal.role === 'clerk' ? (principal.name ?? principal.sub) : PORTAL,
           }),
           input.application,
         );

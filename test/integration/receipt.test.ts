@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { dmy } from '../../domain/receipt';
 import { aBirthApplication } from '../fixtures/birth-application';
+import { tokenFor } from '../support/auth';
 import { binary, pdfText, qrCodes, scratch, TEST_PUBLIC_URL } from '../support/documents';
 import { citizen, clerk, file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { uniquePin } from '../support/group-b';
@@ -75,6 +76,26 @@ describe('the desk receipt', () => {
     // Printed again: the same document, byte for byte, so its verification still holds.
     const again = await print(caseId);
     expect(Buffer.compare(again.body as Buffer, receipt.body as Buffer)).toBe(0);
+  });
+
+  it('when a clerk whose token names them files, then the receipt names them as who received it', async () => {
+    const named = await tokenFor({
+      sub: 'clerk-mot-cua-7',
+      name: 'Lê Thị Thu Hà',
+      role: 'clerk',
+      jurisdiction: '00004',
+    });
+    const filed = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${named}`)
+      .send(aBirthApplication(uniqueCertificate()));
+    expect(filed.status).toBe(202);
+    const receipt = await print(String(filed.body.caseId));
+    const pdf = join(files.dir, 'named.pdf');
+    await writeFile(pdf, receipt.body as Buffer);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Lê Thị Thu Hà');
+    expect(text).not.toContain('clerk-mot-cua-7');
   });
 
   it('when someone who is not a party asks for the receipt, then 404, as for the case', async () => {

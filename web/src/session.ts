@@ -4,6 +4,7 @@ export type Role = 'citizen' | 'clerk' | 'officer' | 'supervisor' | 'admin';
 
 export interface Claims {
   sub: string;
+  name?: string;
   role: Role;
   pin?: string;
   agency?: string;

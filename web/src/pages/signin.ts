@@ -22,6 +22,7 @@ const T = {
   agency: { vi: 'Cơ quan (cán bộ)', en: 'Agency (officer)' },
   jurisdiction: { vi: 'Xã/phường phụ trách', en: 'Commune' },
   sub: { vi: 'Mã người dùng (không bắt buộc)', en: 'User id (optional)' },
+  name: { vi: 'Họ và tên (không bắt buộc)', en: 'Full name (optional)' },
   submit: { vi: 'Đăng nhập', en: 'Sign in' },
   continue: { vi: 'Tiếp tục với vai trò hiện tại', en: 'Continue in the current role' },
 } satisfies Record<string, Text>;
@@ -77,6 +78,7 @@ export function renderSignIn(main: HTMLElement): Promise<void> {
     ),
   );
   const sub = h('input', { id: 'sub', name: 'sub', autocomplete: 'username' });
+  const name = h('input', { id: 'name', name: 'name', autocomplete: 'name' });
   const problem = h('div', { class: 'form-problem' });
   const form = h(
     'form',
@@ -86,6 +88,7 @@ export function renderSignIn(main: HTMLElement): Promise<void> {
     field('agency', tr(T.agency), agency),
     field('jurisdiction', tr(T.jurisdiction), jurisdiction),
     field('sub', tr(T.sub), sub),
+    field('name', tr(T.name), name),
     problem,
     h('button', { type: 'submit', class: 'primary' }, tr(T.submit)),
   );
@@ -110,6 +113,7 @@ export function renderSignIn(main: HTMLElement): Promise<void> {
       ...(chosen === 'officer' && { agency: agency.value }),
       ...(chosen !== 'citizen' && { jurisdiction: jurisdiction.value }),
       ...(sub.value.trim() && { sub: sub.value.trim() }),
+      ...(name.value.trim() && { name: name.value.trim() }),
     };
     api<{ token: string }>('POST', '/dev/tokens', body, { signedIn: false }).then(
       ({ token }) => {
