@@ -4,7 +4,7 @@ import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
 import { parseCaseCode } from '../../domain/case-code';
 import { OfficerDecision } from '../../domain/procedures/agency-step.machine';
 import { CaseStatus } from '../../domain/procedures/case-status';
-import { safeText } from './text';
+import { readAs, safeText } from './text';
 
 /** The case of the documents' example application (EXAMPLE_BIRTH_APPLICATION). */
 export const EXAMPLE_CASE_ID = 'birth-residence-insurance:CS-2026-000001';
@@ -99,14 +99,7 @@ export const CaseSearch = z.object({
   code: z
     .string()
     .max(40)
-    .transform((text, context) => {
-      const code = parseCaseCode(text);
-      if (code === undefined) {
-        context.addIssue({ code: 'custom', message: 'a case code such as KS-00004-2612-000123' });
-        return z.NEVER;
-      }
-      return code;
-    })
+    .transform(readAs(parseCaseCode, 'a case code such as KS-00004-2612-000123'))
     .optional()
     .describe('the code on the desk receipt (any letter case)')
     .meta({ example: 'KS-00004-2612-000123' }),
