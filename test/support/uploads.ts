@@ -15,12 +15,13 @@ export function upload(
     .attach('file', bytes, { filename, contentType: 'application/pdf' });
 }
 
-/** Reads a response's body as bytes, whatever its type. */
+/** Reads a response's body as bytes, whatever its type (supertest's `.parse`). */
 export const asBytes = (
-  res: NodeJS.ReadableStream,
+  res: request.Response,
   done: (err: Error | null, body: Buffer) => void,
-) => {
+): void => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
