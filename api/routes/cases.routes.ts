@@ -37,6 +37,7 @@ import {
   Withdrawal,
 } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
+import type { AttachmentRow } from '../../db/uploads.repository';
 import { CaseRead } from '../schemas/upload.schemas';
 import { attachmentSettingsOf } from '../uploads/attachments';
 import {
@@ -93,7 +94,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         db,
         attachments,
         { caseId, principal, uploadIds },
-        () => startOne(start, principal, requestId, caseId),
+        (attached) => startOne(start, principal, requestId, caseId, attached),
       );
       if (filed.started) return { ...filed.value, attached: filed.attached };
     }
@@ -105,6 +106,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     principal: Principal,
     requestId: string | undefined,
     caseId: string,
+    attached: readonly AttachmentRow[],
   ): Promise<
     { started: true; value: { caseId: string; caseCode: string } } | { started: false }
   > => {
@@ -112,16 +114,14 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
     // Kept once this filing started the case (again on its retry, should the API have died
     // between): a filing that loses to another of the same key must not write that case's receipt.
-    const keepReceipt = () =>
-      recordReceipt(
-        db,
-        caseId,
-        receiptFacts(input.application, {
-          caseCode,
-          receivedAt: input.receivedAt,
-          receivedBy: principal.role === 'clerk' ? principal.sub : PORTAL,
-        }),
-      );
+    const facts = receiptFacts(input.application, {
+      caseCode,
+      receivedAt: input.receivedAt,
+      receivedBy: principal.role === 'clerk' ? principal.sub : PORTAL,
+    });
+    // Each file handed in is an item received, as the desk received it.
+    const items = [...facts.items, ...attached.map((a) => `${a.item} (tệp đính kèm)`)];
+    const keepReceipt = () => recordReceipt(db, caseId, { ...facts, items });
     try {
       await temporal.workflow.start(start.workflowType, {
         taskQueue: TASK_QUEUES.orchestration,

@@ -59,7 +59,8 @@ export async function fileWithAttachments<T>(
   db: Db,
   settings: AttachmentSettings,
   request: { caseId: string; principal: Principal; uploadIds: readonly string[] },
-  start: () => Promise<{ started: true; value: T } | { started: false }>,
+  /** Given the attachments taken, to name on what the case keeps of its filing (its receipt). */
+  start: (attached: AttachmentRow[]) => Promise<{ started: true; value: T } | { started: false }>,
 ): Promise<{ started: true; value: T; attached: AttachmentRow[] } | { started: false }> {
   const { caseId, principal, uploadIds } = request;
   const taken =
@@ -77,7 +78,7 @@ export async function fileWithAttachments<T>(
     taken.fresh.length > 0 ? detachFiling(db, caseId, taken.fresh) : Promise.resolve();
   let outcome: Awaited<ReturnType<typeof start>>;
   try {
-    outcome = await start();
+    outcome = await start(taken.attachments);
   } catch (error) {
     await giveBack();
     throw error;

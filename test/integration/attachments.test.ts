@@ -106,6 +106,13 @@ describe('attachments, through the real stack', () => {
       { action: 'getAttachment', actor: 'officer-civil-status', sha256: sha256(scan) },
     ]);
 
+    // The desk's receipt names the file among the items received.
+    const receipt = await stack.database.db.query(
+      'SELECT facts FROM filing_receipts WHERE case_id = $1',
+      [caseId],
+    );
+    expect(receipt.rows[0].facts.items).toContain('Giấy chứng sinh (bản scan) (tệp đính kèm)');
+
     // Not the officer of another agency, nor a stranger: 404, as for the case.
     const police = await openAs(attachment?.href ?? '', await officer('police', '00007'));
     const stranger = await openAs(attachment?.href ?? '', await citizen(uniquePin()));
