@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
+import { vietnamDate } from '../../domain/calendar/vietnam';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { aLargePdf, aPdf, aPng, anExecutable } from '../fixtures/files';
@@ -20,7 +21,7 @@ import {
   uniqueCertificate,
   waitForCase,
 } from '../support/group-a';
-import { uniquePin } from '../support/group-b';
+import { addDeceased, aDeathApplication, uniquePin } from '../support/group-b';
 import { startTestStack, type TestStack } from '../support/stack';
 import { asBytes, upload } from '../support/uploads';
 
@@ -117,6 +118,42 @@ describe('attachments, through the real stack', () => {
     const police = await openAs(attachment?.href ?? '', await officer('police', '00007'));
     const stranger = await openAs(attachment?.href ?? '', await citizen(uniquePin()));
     expect([police.status, stranger.status]).toEqual([404, 404]);
+  });
+
+  it('when a clerk files a death with the scanned death notice, then it is the case’s attachment and never part of the workflow’s input', async () => {
+    const deceased = await addDeceased(stack.simulatorsUrl);
+    const notice = aPdf();
+    const uploaded = await upload(stack.app, await clerk(), notice, { item: 'Giấy báo tử' });
+    const application = {
+      ...aDeathApplication(deceased, vietnamDate(Date.now())),
+      attachments: [{ uploadId: uploaded.body.uploadId as string }],
+    };
+
+    const filed = await file(stack.app, application);
+
+    expect(filed.status).toBe(202);
+    const caseId = filed.body.caseId as string;
+    const view = await vi.waitFor(
+      async () => {
+        const read = await readAs(caseId, await clerk());
+        expect(read.status).toBe(200);
+        return read.body as CaseRead;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(view.attachments.map((a) => [a.item, a.sha256])).toEqual([
+      ['Giấy báo tử', sha256(notice)],
+    ]);
+    const started = await stack.client.workflow.getHandle(caseId).fetchHistory();
+    const input = (
+      started.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? []
+    )
+      .map((payload) => Buffer.from(payload.data ?? []).toString('utf8'))
+      .join('\n');
+    // Decoded (the application is there), and without the attachment.
+    expect(input).toContain('"procedure":"death-residence-funeral"');
+    expect(input).not.toContain('attachments');
+    expect(input).not.toContain(uploaded.body.uploadId as string);
   });
 
   it('when a supplement is answered with a file, then the officer sees the answer’s words and opens its file', async () => {
