@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
+import { aPdf } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
 import {
@@ -163,6 +164,14 @@ describe('web pages in Chromium, through the real stack', () => {
       '#supplement-documents',
       'giay-chung-sinh-ky-so.pdf\nxac-nhan-hon-nhan.pdf',
     );
+    // A scan of the missing certificate goes with the answer, said to answer its item.
+    const scan = aPdf();
+    await citizen.page.setInputFiles('#supplement-files', {
+      name: 'giay-xac-nhan.pdf',
+      mimeType: 'application/pdf',
+      buffer: scan,
+    });
+    await citizen.page.selectOption('#supplement-item', 'giấy xác nhận tình trạng hôn nhân');
     await citizen.page.click('form[aria-labelledby="supplement-title"] button[type=submit]');
     await expect.poll(() => citizen.page.locator('p.status').innerText()).toBe('Đã gửi bổ sung.');
     // The case learns of the step's change a moment after the step itself.
@@ -173,6 +182,28 @@ describe('web pages in Chromium, through the real stack', () => {
 
     await officer.page.goto('/officer');
     await openTask(officer.page, caseId);
+    // The answer reaches the officer: its words, and its file beside the item it answers, which
+    // opens (fetched with the officer's token) as the very bytes the citizen sent.
+    const answers = await task.locator('section[aria-labelledby="answers"]').innerText();
+    expect(answers).toContain('xac-nhan-hon-nhan.pdf');
+    expect(answers).toContain('giấy xác nhận tình trạng hôn nhân');
+    await screenshot(task, 'officer-supplement-answer');
+    // The page's own request, with the officer's token, passed through and its bytes kept.
+    let served: { type: string | undefined; bytes: Buffer } | undefined;
+    await task.route('**/v1/cases/*/attachments/*', async (route) => {
+      const response = await route.fetch();
+      served = { type: response.headers()['content-type'], bytes: await response.body() };
+      await route.fulfill({ response });
+    });
+    const [tab] = await Promise.all([
+      officer.context.waitForEvent('page'),
+      task.click('section[aria-labelledby="answers"] button[data-attachment]'),
+    ]);
+    expect(tab.url()).toMatch(/^blob:/);
+    expect(served?.type).toBe('application/pdf');
+    expect(served?.bytes.equals(scan)).toBe(true);
+    await tab.close();
+    await task.unroute('**/v1/cases/*/attachments/*');
     await task.click('button[type=submit]');
     await expect.poll(() => task.locator('.notice').innerText()).toContain('Hoàn thành');
     await waitForCase(env.stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
