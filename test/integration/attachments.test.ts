@@ -219,6 +219,25 @@ describe('attachments, through the real stack', () => {
     expect(huge.body.code).toBe('API.PAYLOAD_TOO_LARGE');
   });
 
+  it('when two filings name the same upload at the same moment, then one case gets it and the other filing is refused, its case not started', async () => {
+    const scan = await upload(stack.app, await clerk(), aPdf());
+    const applications = [0, 1].map(() => ({
+      ...aBirthApplication(uniqueCertificate()),
+      attachments: [{ uploadId: scan.body.uploadId as string }],
+    }));
+
+    const replies = await Promise.all(applications.map((a) => file(stack.app, a)));
+
+    expect(replies.map((r) => r.status).sort()).toEqual([202, 409]);
+    const refused = applications[replies.findIndex((r) => r.status === 409)];
+    const refusedId = workflowIds.birthResidenceInsurance(
+      refused?.medicalBirthCertificate.number ?? '',
+    );
+    await expect(stack.client.workflow.getHandle(refusedId).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
+  });
+
   it('when a filing names a citizen’s upload, or one filed already, then it is refused and no case starts', async () => {
     const someone = await citizen(uniquePin());
     const theirs = await upload(stack.app, someone, aPdf());
