@@ -141,6 +141,14 @@ function requestBody(schema: z.ZodType) {
   };
 }
 
+/** A multipart/form-data body (an upload), with its examples where clients look for them. */
+function multipartBody(schema: z.ZodType) {
+  const examples = Object.fromEntries(
+    examplesOf(schema).map(({ name, value }) => [name, { value }]),
+  );
+  return { required: true, content: { 'multipart/form-data': { schema, examples } } };
+}
+
 const isLetter = (c: string | undefined) => c !== undefined && /^[A-Za-z]$/.test(c);
 const otherCase = (c: string) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
 
@@ -235,9 +243,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
         ...(route.request?.query && { query: route.request.query as never }),
         ...(route.idempotent && { headers: IdempotencyHeaders }),
         ...(route.request?.body && { body: requestBody(route.request.body) }),
-        ...(route.multipart && {
-          body: { required: true, content: { 'multipart/form-data': { schema: route.multipart } } },
-        }),
+        ...(route.multipart && { body: multipartBody(route.multipart) }),
       },
       responses: mergeResponses(sharedResponses(route), route.responses),
     });

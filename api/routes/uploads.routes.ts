@@ -89,7 +89,7 @@ export function uploadRoutes(deps: ApiDeps): RouteDefinition[] {
           content: Object.fromEntries(
             Object.keys(EXTENSION).map((type) => [
               type,
-              { schema: z.string().meta({ format: 'binary' }) },
+              { schema: z.string().meta({ format: 'binary', example: '%PDF-1.7 … (the bytes)' }) },
             ]),
           ),
         },

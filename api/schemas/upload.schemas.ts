@@ -16,7 +16,10 @@ export const UploadForm = z
       .describe('one PDF, JPEG or PNG (by its content), at most 10 MiB'),
     item: UploadItem,
   })
-  .meta({ id: 'UploadForm' });
+  .meta({
+    id: 'UploadForm',
+    examples: [{ file: '%PDF-1.7 … (the scan’s bytes)', item: 'Giấy chứng sinh (bản scan)' }],
+  });
 
 export const UploadReceipt = z
   .object({
