@@ -44,6 +44,7 @@ import {
   answerSupplement,
   caseFiles,
   confirmAnswer,
+  FailedAfterStart,
   fileWithAttachments,
 } from '../uploads/case-files';
 
@@ -121,7 +122,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     });
     // Each file handed in is an item received, as the desk received it.
     const items = [...facts.items, ...attached.map((a) => `${a.item} (tệp đính kèm)`)];
-    const keepReceipt = () => recordReceipt(db, caseId, { ...facts, items });
+    const keepReceipt = () =>
+      recordReceipt(db, caseId, { ...facts, items }).catch((error: unknown) => {
+        throw new FailedAfterStart(error);
+      });
     try {
       await temporal.workflow.start(start.workflowType, {
         taskQueue: TASK_QUEUES.orchestration,
