@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
-import { aPdf } from '../fixtures/files';
+import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
 import {
@@ -56,6 +56,13 @@ describe('web pages in Chromium, through the real stack', () => {
       clerk.page,
       fieldsOf(application).filter(([path]) => path.startsWith('father')),
     );
+    // The desk scans the paper birth certificate and hands it in with the form.
+    await clerk.page.setInputFiles('#filing-files', {
+      name: 'giay-chung-sinh.png',
+      mimeType: 'image/png',
+      buffer: aPng(),
+    });
+    await clerk.page.fill('#filing-item', 'Giấy chứng sinh (bản giấy, đã scan)');
     await screenshot(clerk.page, 'clerk-form');
     await Promise.all([
       clerk.page.waitForURL(/\/cases\//),
@@ -75,6 +82,9 @@ describe('web pages in Chromium, through the real stack', () => {
     const dossier = await civil.page.locator('main').innerText();
     expect(dossier).toContain(application.child.fullName);
     expect(dossier).toContain(`Giấy chứng sinh số ${application.medicalBirthCertificate.number}`);
+    // The scan is listed beside the dossier's documents, with a button that opens it.
+    expect(dossier).toContain('Giấy chứng sinh (bản giấy, đã scan) — PNG');
+    expect(await civil.page.locator('ul.attachments button[data-attachment]').count()).toBe(1);
     // The birth is the first step: there is no earlier agency to return it to, so no such choice.
     expect(await civil.page.locator('#decision-return').count()).toBe(0);
     await screenshot(civil.page, 'officer-task');
