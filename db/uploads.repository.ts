@@ -83,7 +83,9 @@ const UNIQUE_VIOLATION = '23505';
  * a concurrent attach took meanwhile. Naming again uploads this same request attached (a retry:
  * same case, step and caller) is not a conflict: their attachments are answered.
  */
-export async function attachUploads(db: Db, request: AttachRequest): Promise<AttachOutcome> {
+export async function attachUploads(db: Db, given: AttachRequest): Promise<AttachOutcome> {
+  // PostgreSQL writes uuids in lower case; a caller may send them in upper case.
+  const request = { ...given, uploadIds: given.uploadIds.map((id) => id.toLowerCase()) };
   const ids = [...new Set(request.uploadIds)];
   const client = await db.connect();
   try {

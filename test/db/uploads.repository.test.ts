@@ -64,6 +64,12 @@ describe('uploads.repository', () => {
     expect(outcome.kind === 'attached' && outcome.fresh).toEqual([id]);
   });
 
+  it('when the upload id is sent in upper case, then it is the same upload', async () => {
+    const id = await anUpload(CITIZEN);
+    const outcome = await attachUploads(database.appDb, attaching(CITIZEN, [id.toUpperCase()]));
+    expect(outcome.kind === 'attached' && outcome.fresh).toEqual([id]);
+  });
+
   it.each([
     ['another citizen', OTHER_CITIZEN],
     ['a clerk', CLERK],
