@@ -301,14 +301,23 @@ export async function withdrawAnswer(db: Db, answerId: string): Promise<void> {
   }
 }
 
-/** The answers to the case's requests for supplement that their steps took, oldest first. */
+/**
+ * The answers to the case's requests for supplement that their steps took, oldest first: confirmed
+ * by the API, or — should the API have died before it could confirm — by the step's own outcome of
+ * the request (action_outcomes, written by the step's workflow, `<caseId>:<step>`).
+ */
 export async function listSupplementAnswers(
   db: Db,
   caseId: string,
 ): Promise<SupplementAnswerRow[]> {
   const { rows } = await db.query(
     `SELECT answer_id, case_id, step, documents, answered_by, answered_at, accepted_at
-       FROM supplement_answers WHERE case_id = $1 AND accepted_at IS NOT NULL
+       FROM supplement_answers a
+      WHERE case_id = $1
+        AND (accepted_at IS NOT NULL OR EXISTS (
+              SELECT 1 FROM action_outcomes o
+               WHERE o.workflow_id = a.case_id || ':' || a.step
+                 AND o.request_id = a.request_id AND o.state = 'done'))
       ORDER BY answered_at`,
     [caseId],
   );

@@ -399,13 +399,13 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             principal,
             requestId,
           },
-          () =>
+          (answerRequest) =>
             requestAction(
               db,
               temporal.workflow.getHandle(waiting.workflowId),
               submitSupplement,
               { documents: body.documents, by: principal.sub },
-              requestId,
+              answerRequest,
             ),
         );
         return { status: 200, body: step, sha256: attached.map((a) => a.sha256) };

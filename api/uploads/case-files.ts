@@ -116,14 +116,16 @@ export async function answerSupplement<T>(
     principal: Principal;
     requestId: string | undefined;
   },
-  send: () => Promise<T>,
+  /** Sends the answer to the step under `requestId`, the request the answer is recorded under. */
+  send: (requestId: string) => Promise<T>,
 ): Promise<{ value: T; attached: AttachmentRow[] }> {
+  // Without an Idempotency-Key every request is its own answer.
+  const requestId = answer.requestId ?? randomUUID();
   const recorded = await recordSupplementAnswer(db, {
     answer_id: randomUUID(),
     case_id: answer.caseId,
     step: answer.step,
-    // Without an Idempotency-Key every request is its own answer.
-    request_id: answer.requestId ?? randomUUID(),
+    request_id: requestId,
     documents: answer.documents,
     answered_by: answer.principal.sub,
   });
@@ -138,7 +140,7 @@ export async function answerSupplement<T>(
         uploadIds: answer.uploadIds,
         pointer: '/attachments',
       }));
-    const value = await send();
+    const value = await send(requestId);
     await markAnswerAccepted(db, recorded.answer_id);
     return { value, attached };
   } catch (error) {

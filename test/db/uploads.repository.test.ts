@@ -8,6 +8,8 @@ import { createUploadPurger } from '../../api/uploads/purge';
 import {
   attachUploads,
   insertUpload,
+  listSupplementAnswers,
+  recordSupplementAnswer,
   type AttachRequest,
   type Uploader,
 } from '../../db/uploads.repository';
@@ -152,6 +154,32 @@ describe('uploads.repository', () => {
       ),
     );
     expect(outcomes.filter((o) => o.kind === 'attached')).toHaveLength(4);
+  });
+
+  describe('supplement answers', () => {
+    it('when the step took an answer the API could not confirm, then the answer is listed; one the step has not taken is not', async () => {
+      const caseId = `birth-residence-insurance:CS-${randomUUID().slice(0, 8).toUpperCase()}`;
+      const answer = (requestId: string) =>
+        recordSupplementAnswer(database.appDb, {
+          answer_id: randomUUID(),
+          case_id: caseId,
+          step: 'birth',
+          request_id: requestId,
+          documents: [requestId],
+          answered_by: CITIZEN.sub,
+        });
+      await answer('taken');
+      await answer('not-yet');
+      // The step's workflow writes its outcome of the request (workflows/action-requests.ts).
+      await database.appDb.query(
+        `INSERT INTO action_outcomes (workflow_id, request_id, state, value) VALUES ($1, 'taken', 'done', '{}')`,
+        [`${caseId}:birth`],
+      );
+
+      const listed = await listSupplementAnswers(database.appDb, caseId);
+
+      expect(listed.map((a) => a.documents)).toEqual([['taken']]);
+    });
   });
 
   describe('the purge of expired uploads', () => {
