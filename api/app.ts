@@ -24,6 +24,7 @@ import { opsRoutes } from './routes/ops.routes';
 import { officerRoutes } from './routes/officers.routes';
 import { annulmentRoutes } from './routes/annulment.routes';
 import { calendarRoutes } from './routes/calendar.routes';
+import { uploadRoutes } from './routes/uploads.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
@@ -39,6 +40,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...caseRoutes(deps),
     ...deathCaseRoutes(deps),
     ...documentRoutes(deps),
+    ...uploadRoutes(deps),
     ...annulmentRoutes(deps),
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),

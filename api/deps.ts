@@ -4,6 +4,7 @@ import type { Db } from '../db/pool';
 import type { Authenticator } from './auth';
 import type { PopulationRegistry } from './death-filing';
 import type { IdempotencySettings } from './idempotency';
+import type { AttachmentSettings } from './uploads/attachments';
 
 /** Everything the API needs, built once per process by server.ts (or by a test). */
 export interface ApiDeps {
@@ -37,6 +38,11 @@ export interface ApiDeps {
    * relatives. Unset: death filings are refused (503), never filed unverified.
    */
   population?: PopulationRegistry;
+  /**
+   * Where attachments are kept, how they are scanned, their limits. Unset parts: this database,
+   * no scanner, 10 MiB a file, 20 a case, 24 h for an upload nobody attached.
+   */
+  attachments?: Partial<AttachmentSettings>;
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

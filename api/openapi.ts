@@ -34,7 +34,8 @@ const header = (description: string) => ({
 /** The problems every route of this shape can answer, whatever its handler does. */
 function sharedResponses(route: RouteDefinition): RouteConfig['responses'] {
   const secured = route.access !== 'public';
-  const takesInput = route.request !== undefined || route.idempotent === true;
+  const takesInput =
+    route.request !== undefined || route.idempotent === true || route.multipart !== undefined;
   const hasBody = route.request?.body !== undefined;
   const hasPathParams = route.path.includes('{');
   const rateLimited = route.path.startsWith('/v1/');
@@ -60,6 +61,9 @@ function sharedResponses(route: RouteDefinition): RouteConfig['responses'] {
     ...(hasBody && {
       413: problem('The body is larger than 256 kB.'),
       415: problem('The body is not `application/json` (or its charset is not supported).'),
+    }),
+    ...(route.multipart && {
+      415: problem('The body is not `multipart/form-data`.'),
     }),
     ...(route.idempotent && {
       422: problem('The `Idempotency-Key` was used before with a different request.'),
@@ -135,6 +139,14 @@ function requestBody(schema: z.ZodType) {
       'application/json': { schema, ...(Object.keys(examples).length > 0 && { examples }) },
     },
   };
+}
+
+/** A multipart/form-data body (an upload), with its examples where clients look for them. */
+function multipartBody(schema: z.ZodType) {
+  const examples = Object.fromEntries(
+    examplesOf(schema).map(({ name, value }) => [name, { value }]),
+  );
+  return { required: true, content: { 'multipart/form-data': { schema, examples } } };
 }
 
 const isLetter = (c: string | undefined) => c !== undefined && /^[A-Za-z]$/.test(c);
@@ -231,6 +243,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], version
         ...(route.request?.query && { query: route.request.query as never }),
         ...(route.idempotent && { headers: IdempotencyHeaders }),
         ...(route.request?.body && { body: requestBody(route.request.body) }),
+        ...(route.multipart && { body: multipartBody(route.multipart) }),
       },
       responses: mergeResponses(sharedResponses(route), route.responses),
     });

@@ -52,6 +52,26 @@ const TITLES: Record<ApiError, { vi: string; en: string }> = {
     vi: 'Chỉ người nộp hồ sơ hoặc công chức một cửa của xã nộp tờ khai mẫu 09-HSB',
     en: 'Only the applicant or a clerk of the commune submits the Form 09-HSB declaration',
   },
+  [ApiError.UPLOAD_TYPE_REFUSED]: {
+    vi: 'Tệp không phải PDF, JPEG hoặc PNG (xét theo nội dung, không theo tên tệp)',
+    en: 'The file is not a PDF, JPEG or PNG (by its content, not its name)',
+  },
+  [ApiError.UPLOAD_INFECTED]: {
+    vi: 'Tệp có mã độc: không được lưu',
+    en: 'The file carries malware: it was not stored',
+  },
+  [ApiError.ATTACHMENT_UNKNOWN]: {
+    vi: 'Không có tệp đã tải lên này của bạn (hoặc tệp đã hết hạn)',
+    en: 'No such upload of yours (or it expired)',
+  },
+  [ApiError.ATTACHMENT_TAKEN]: {
+    vi: 'Tệp đã được đính kèm vào một hồ sơ',
+    en: 'The upload is attached to a case already',
+  },
+  [ApiError.TOO_MANY_ATTACHMENTS]: {
+    vi: 'Hồ sơ đã có quá nhiều tệp đính kèm',
+    en: 'The case would hold too many attachments',
+  },
 };
 
 const STATUS: Record<ApiError, number> = {
@@ -71,6 +91,11 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.FILER_NOT_RELATIVE]: 403,
   [ApiError.RELATIVE_NOT_REGISTERED]: 422,
   [ApiError.DECLARATION_NOT_APPLICANT]: 403,
+  [ApiError.UPLOAD_TYPE_REFUSED]: 400,
+  [ApiError.UPLOAD_INFECTED]: 422,
+  [ApiError.ATTACHMENT_UNKNOWN]: 422,
+  [ApiError.ATTACHMENT_TAKEN]: 409,
+  [ApiError.TOO_MANY_ATTACHMENTS]: 422,
 };
 
 /** A detail said in both languages: the caller reads it in the one they accept, like the title. */

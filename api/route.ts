@@ -2,6 +2,8 @@
 // The same list mounts the Express routes, generates the OpenAPI document, and (later) drives the
 // authorization matrix tests, so none of them can drift from the others.
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
@@ -23,6 +25,10 @@ export interface Reply {
   contentType?: string;
   /** The case the call concerned, for the audit log, when the path does not name it. */
   caseId?: string;
+  /** The SHA-256 of each file the call stored, attached or served, for the audit log. */
+  sha256?: readonly string[];
+  /** Bytes streamed to the caller instead of `body` (an attachment), with `contentType`. */
+  stream?: Readable;
 }
 
 type Input<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -62,6 +68,11 @@ export interface RouteDefinition<
   tags: string[];
   access: A;
   request?: { params?: P; query?: Q; body?: B };
+  /**
+   * A multipart/form-data body the handler reads itself, streaming (an upload): documented with
+   * this schema, never parsed as JSON; anything but multipart/form-data is refused (415).
+   */
+  multipart?: z.ZodType;
   responses: RouteConfig['responses'];
   /** POSTs that honour an Idempotency-Key header: same key and body → the first reply again. */
   idempotent?: boolean;
@@ -142,10 +153,12 @@ async function audited(
 ): Promise<Reply> {
   if (!principal) return handle();
   let caseId = typeof req.params.caseId === 'string' ? req.params.caseId : undefined;
+  let sha256: string | undefined;
   const result = await handle().then(
     (reply) => {
       const filed = (reply.body as { caseId?: unknown } | undefined)?.caseId;
       caseId ??= reply.caseId ?? (typeof filed === 'string' ? filed : undefined);
+      if (reply.sha256?.length) sha256 = reply.sha256.join(' ');
       return { reply, outcome: reply.status };
     },
     (error: unknown) => ({ error, outcome: error instanceof HttpProblem ? error.status : 500 }),
@@ -158,6 +171,7 @@ async function audited(
       caseId,
       requestId: typeof req.id === 'string' ? req.id : undefined,
       outcome: result.outcome,
+      sha256,
     });
   } catch (error) {
     // The row holds text the database cannot store, from the request itself (a path segment with
@@ -204,6 +218,9 @@ export function mountRoutes(
         if (route.request?.body && !req.is('application/json')) {
           throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
         }
+        if (route.multipart && !req.is('multipart/form-data')) {
+          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send multipart/form-data');
+        }
         const input = parseInput(route, req);
         const key = route.idempotent ? req.get('idempotency-key') : undefined;
         const requestId =
@@ -219,7 +236,12 @@ export function mountRoutes(
           : await run();
       });
       res.status(reply.status).set(reply.headers ?? {});
-      if (reply.body === undefined) res.end();
+      if (reply.stream) {
+        res.type(reply.contentType ?? 'application/octet-stream');
+        // A failure mid-stream cannot become a problem any more (the status is sent): the
+        // connection is cut, so the client sees a broken download, never a short file as whole.
+        await pipeline(reply.stream, res).catch(() => res.destroy());
+      } else if (reply.body === undefined) res.end();
       else if (reply.contentType) res.type(reply.contentType).send(reply.body);
       else res.json(reply.body);
     });

@@ -14,6 +14,8 @@ import { DEFAULT_IDEMPOTENCY } from './idempotency';
 import { createIdempotencyPurger } from './idempotency-purge';
 import { createReadiness } from './readiness';
 import { createStuckScanner } from './stuck-scan';
+import { attachmentsFromEnv } from './uploads/configure';
+import { createUploadPurger } from './uploads/purge';
 
 async function main(): Promise<void> {
   const env = loadEnv(ApiEnv);
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
     role: env.DATABASE_ROLE,
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
+  const attachments = attachmentsFromEnv(env, db, logger);
   const app = createApp({
+    attachments,
     temporal,
     db,
     logger,
@@ -76,12 +80,24 @@ async function main(): Promise<void> {
       intervalMs: env.IDEMPOTENCY_PURGE_INTERVAL_MINUTES * 60_000,
     },
   }).start();
+  // Uploads no filing or supplement named, past UPLOAD_TTL_HOURS: their rows and bytes.
+  const purgingUploads = createUploadPurger({
+    db,
+    storage: attachments.storage,
+    logger,
+    intervalMs: env.UPLOAD_PURGE_INTERVAL_MINUTES * 60_000,
+  }).start();
   // Notices recorded but not yet heard by every open case of their years (the API died between
   // storing and signalling, a case was busy or appeared late): sent until each case has it.
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
   const stop = () => {
     logger.info('api stopping');
-    const background = Promise.all([scanning.stop(), purging.stop(), delivering.stop()]);
+    const background = Promise.all([
+      scanning.stop(),
+      purging.stop(),
+      purgingUploads.stop(),
+      delivering.stop(),
+    ]);
     server.close(
       () => void background.finally(() => void Promise.all([db.end(), connection.close()])),
     );

@@ -105,6 +105,73 @@ export const AuthEnv = z
   .superRefine(productionNeedsRealSecrets);
 export type AuthEnv = z.infer<typeof AuthEnv>;
 
+/** Where attachments are kept and how uploads are checked (api/uploads/). */
+const attachments = {
+  FILE_STORAGE: z
+    .enum(['postgres', 'filesystem', 's3'])
+    .default('postgres')
+    .describe('where attachments’ bytes are kept: this database, FILE_STORAGE_DIR, or S3_BUCKET'),
+  FILE_STORAGE_DIR: z
+    .string()
+    .min(1)
+    .default('data/attachments')
+    .describe('FILE_STORAGE=filesystem: the directory'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .optional()
+    .describe('FILE_STORAGE=s3: the bucket (it must exist)'),
+  S3_ENDPOINT: url().optional().describe('an S3-compatible store other than AWS; unset → AWS'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('path-style URLs (most stores other than AWS want them)'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('unset → the AWS SDK’s own chain'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  CLAMD_HOST: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('ClamAV’s clamd, to scan every upload; unset → uploads are not scanned'),
+  CLAMD_PORT: port(3310),
+  UPLOAD_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24)
+    .describe('an upload no filing or supplement names is deleted after this long'),
+  UPLOAD_PURGE_INTERVAL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30)
+    .describe('pause between two purges of expired uploads'),
+};
+
+function storageNeedsItsSettings(
+  env: {
+    FILE_STORAGE: string;
+    S3_BUCKET?: string | undefined;
+    S3_ACCESS_KEY_ID?: string | undefined;
+    S3_SECRET_ACCESS_KEY?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.FILE_STORAGE === 's3' && env.S3_BUCKET === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['S3_BUCKET'],
+      message: 'FILE_STORAGE=s3 needs a bucket',
+    });
+  if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['S3_SECRET_ACCESS_KEY'],
+      message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY come together',
+    });
+}
+
 /** The role the API and workers narrow their connections to (least privilege); '' keeps the login role. */
 const DATABASE_ROLE = z
   .string()
@@ -192,8 +259,10 @@ export const ApiEnv = z
       .max(86_400)
       .optional()
       .describe('drills only: supplement windows of this many seconds instead of working days'),
+    ...attachments,
   })
   .superRefine(productionNeedsRealSecrets)
+  .superRefine(storageNeedsItsSettings)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CASE_ID_SECRET === DEV_CASE_ID_SECRET)
       ctx.addIssue({

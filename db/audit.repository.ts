@@ -12,15 +12,17 @@ export interface AuditEntry {
   caseId?: string | undefined;
   requestId?: string | undefined;
   outcome: number;
+  /** The SHA-256 of the files the call concerned (uploads, attachments), space-separated. */
+  sha256?: string | undefined;
 }
 
 /** Appends rows in the order given, in one statement (the chain's trigger links each to the last). */
 export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<void> {
   await db.query(
-    `INSERT INTO audit_log (actor, role, action, case_id, request_id, outcome, prev_hash, hash)
-     SELECT actor, role, action, case_id, request_id, outcome, '', ''
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
-            WITH ORDINALITY AS e(actor, role, action, case_id, request_id, outcome, n)
+    `INSERT INTO audit_log (actor, role, action, case_id, request_id, outcome, sha256, prev_hash, hash)
+     SELECT actor, role, action, case_id, request_id, outcome, sha256, '', ''
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
+            WITH ORDINALITY AS e(actor, role, action, case_id, request_id, outcome, sha256, n)
       ORDER BY n`,
     [
       entries.map((e) => e.actor),
@@ -29,6 +31,7 @@ export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<voi
       entries.map((e) => e.caseId ?? null),
       entries.map((e) => e.requestId ?? null),
       entries.map((e) => e.outcome),
+      entries.map((e) => e.sha256 ?? null),
     ],
   );
 }
@@ -137,4 +140,5 @@ export const AuditRow = z.object({
   case_id: z.string().nullable(),
   request_id: z.string().nullable(),
   outcome: z.number(),
+  sha256: z.string().nullable().optional(),
 });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   Address,
+  Attachments,
   Ethnicity,
   LocalDate,
   Nationality,
@@ -131,6 +132,7 @@ const birthApplicationShape = z.object({
     .optional(),
   poorHouseholdCertificate: safeText(1, 50).optional(),
   resultDelivery: z.enum(['online', 'post', 'counter']).default('online'),
+  attachments: Attachments.optional(),
 });
 
 /**

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   Address,
+  Attachments,
   Ethnicity,
   LocalDate,
   Nationality,
@@ -148,6 +149,7 @@ const deathApplicationShape = z.object({
     .optional()
     .describe('required when the survivor allowance is claimed'),
   extractCopies: z.number().int().min(0).max(10).default(0),
+  attachments: Attachments.optional(),
 });
 export type DeathApplication = z.infer<typeof deathApplicationShape>;
 

@@ -46,3 +46,24 @@ export interface ApplicationContext {
 
 /** An input that failed other checks: any field may be missing, so cross-field checks stay safe. */
 export type Loose<T> = T extends object ? { [K in keyof T]?: Loose<T[K]> } : T | undefined;
+
+/** An upload (POST /v1/uploads) the filing or the supplement answer hands in with itself. */
+export const AttachmentRef = z
+  .object({
+    uploadId: z.uuid().describe('as POST /v1/uploads answered it'),
+  })
+  .meta({ id: 'AttachmentRef' });
+
+/**
+ * Files handed in with a filing or a supplement answer: uploads of the caller's (a clerk: of their
+ * desk), each once, each becoming an attachment of the case beside the dossier item it answers.
+ */
+export const Attachments = z
+  .array(AttachmentRef)
+  .min(1)
+  .max(20)
+  .refine(
+    (list) => new Set(list.map((a) => a.uploadId.toLowerCase())).size === list.length,
+    'each upload once',
+  )
+  .describe('uploaded scans handed in with this (at most 20 a case)');

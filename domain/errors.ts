@@ -36,6 +36,16 @@ export const ApiError = {
   RELATIVE_NOT_REGISTERED: 'API.RELATIVE_NOT_REGISTERED',
   /** Form 09-HSB submitted by someone other than the applicant or a clerk of the commune. */
   DECLARATION_NOT_APPLICANT: 'API.DECLARATION_NOT_APPLICANT',
+  /** An upload whose bytes are not a PDF, JPEG or PNG, whatever its name says. */
+  UPLOAD_TYPE_REFUSED: 'API.UPLOAD_TYPE_REFUSED',
+  /** The malware scanner found something in an upload: nothing was stored. */
+  UPLOAD_INFECTED: 'API.UPLOAD_INFECTED',
+  /** A filing or a supplement names an upload that is not the caller's (or no longer exists). */
+  ATTACHMENT_UNKNOWN: 'API.ATTACHMENT_UNKNOWN',
+  /** A filing or a supplement names an upload that is attached to a case already. */
+  ATTACHMENT_TAKEN: 'API.ATTACHMENT_TAKEN',
+  /** A case would hold more attachments than a case may. */
+  TOO_MANY_ATTACHMENTS: 'API.TOO_MANY_ATTACHMENTS',
   INTERNAL: 'API.INTERNAL',
 } as const;
 export type ApiError = (typeof ApiError)[keyof typeof ApiError];

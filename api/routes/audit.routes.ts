@@ -31,6 +31,10 @@ const AuditEntry = z
     action: z.string().describe('the operation, as named in this document'),
     requestId: z.string().nullable(),
     outcome: z.number().int().describe('HTTP status of the call'),
+    sha256: z
+      .array(z.string())
+      .optional()
+      .describe('the SHA-256 of each file the call stored, attached or served'),
   })
   .meta({ id: 'AuditEntry', examples: [AUDIT_EXAMPLE] });
 
@@ -67,6 +71,7 @@ export function auditRoutes({ db }: ApiDeps): RouteDefinition[] {
           action: entry.action,
           requestId: entry.request_id,
           outcome: entry.outcome,
+          ...(entry.sha256 && { sha256: entry.sha256.split(' ') }),
         }));
         return { status: 200, body: { items } };
       },

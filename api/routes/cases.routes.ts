@@ -37,6 +37,16 @@ import {
   Withdrawal,
 } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
+import type { AttachmentRow } from '../../db/uploads.repository';
+import { CaseRead } from '../schemas/upload.schemas';
+import { attachmentSettingsOf } from '../uploads/attachments';
+import {
+  answerSupplement,
+  caseFiles,
+  confirmAnswer,
+  FailedAfterStart,
+  fileWithAttachments,
+} from '../uploads/case-files';
 
 const summarize = (row: CaseRow) => ({
   caseId: row.case_id,
@@ -61,6 +71,7 @@ const REFILABLE = new Set<string>([CaseStatus.withdrawn, CaseStatus.rejected]);
 
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
+  const attachments = attachmentSettingsOf(deps);
   const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
     isKnownCommune: (code) => deps.communes.has(code),
@@ -76,52 +87,73 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     start: CaseStart,
     principal: Principal,
     requestId: string | undefined,
+    uploadIds: readonly string[],
   ) => {
-    const [input] = start.args;
     for (let filing = 1; ; filing += 1) {
       const caseId = refiledCaseId(start.caseId, filing);
-      const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
-      // Kept once this filing started the case (again on its retry, should the API have died
-      // between): a filing that loses to another of the same key must not write that case's receipt.
-      const keepFiling = () =>
-        recordFiling(
-          db,
-          caseId,
-          receiptFacts(input.application, {
-            caseCode,
-            receivedAt: input.receivedAt,
-            receivedBy: principal.role === 'clerk' ? (principal.name ?? principal.sub) : PORTAL,
-          }),
-          input.application,
-        );
-      try {
-        await temporal.workflow.start(start.workflowType, {
-          taskQueue: TASK_QUEUES.orchestration,
-          workflowId: caseId,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          args: [{ ...input, caseCode }],
-          ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
-        });
+      const filed = await fileWithAttachments(
+        db,
+        attachments,
+        { caseId, principal, uploadIds },
+        (attached) => startOne(start, principal, requestId, caseId, attached),
+      );
+      if (filed.started) return { ...filed.value, attached: filed.attached };
+    }
+  };
+
+  /** Starts the business key's case `caseId`; not started: it exists and may be refiled. */
+  const startOne = async (
+    start: CaseStart,
+    principal: Principal,
+    requestId: string | undefined,
+    caseId: string,
+    attached: readonly AttachmentRow[],
+  ): Promise<
+    { started: true; value: { caseId: string; caseCode: string } } | { started: false }
+  > => {
+    const [input] = start.args;
+    const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
+    // Kept once this filing started the case (again on its retry, should the API have died
+    // between): a filing that loses to another of the same key must not write that case's receipt.
+    const facts = receiptFacts(input.application, {
+      caseCode,
+      receivedAt: input.receivedAt,
+      receivedBy: principal.role === 'clerk' ? (principal.name ?? principal.sub) : PORTAL,
+    });
+    // Each file handed in is an item received, as the desk received it.
+    const items = [...facts.items, ...attached.map((a) => `${a.item} (tệp đính kèm)`)];
+    const keepFiling = () =>
+      recordFiling(db, caseId, { ...facts, items }, input.application).catch((error: unknown) => {
+        throw new FailedAfterStart(error);
+      });
+    try {
+      await temporal.workflow.start(start.workflowType, {
+        taskQueue: TASK_QUEUES.orchestration,
+        workflowId: caseId,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [{ ...input, caseCode }],
+        ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
+      });
+      await keepFiling();
+      return { started: true, value: { caseId, caseCode } };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // This very filing again (its key), its first reply lost — the API died, or could not
+      // keep the reply: the case it started is the answer, not a conflict.
+      const handle = temporal.workflow.getHandle(caseId);
+      const existing = await handle.describe();
+      if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) {
         await keepFiling();
-        return { caseId, caseCode };
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        // This very filing again (its key), its first reply lost — the API died, or could not
-        // keep the reply: the case it started is the answer, not a conflict.
-        const handle = temporal.workflow.getHandle(caseId);
-        const existing = await handle.describe();
-        if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) {
-          await keepFiling();
-          return { caseId, caseCode };
-        }
-        // The case's state, not its workflow's: a withdrawn case's workflow may still be
-        // cancelling its steps, and the applicant may file again at once (the withdrawal is
-        // answered once its status is projected). From the read model, not a query of the
-        // running workflow (api/action-requests.ts says why).
-        const status = (await findCase(db, caseId))?.status;
-        if (status === undefined || !REFILABLE.has(status))
-          throw await duplicateFiling(db, principal, caseId, start.duplicate);
+        return { started: true, value: { caseId, caseCode } };
       }
+      // The case's state, not its workflow's: a withdrawn case's workflow may still be
+      // cancelling its steps, and the applicant may file again at once (the withdrawal is
+      // answered once its status is projected). From the read model, not a query of the
+      // running workflow (api/action-requests.ts says why).
+      const status = (await findCase(db, caseId))?.status;
+      if (status === undefined || !REFILABLE.has(status))
+        throw await duplicateFiling(db, principal, caseId, start.duplicate);
+      return { started: false };
     }
   };
 
@@ -150,15 +182,20 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             'only as a relative of the deceased in the population database.',
         ),
         422: problemResponse(
-          'A named relative of the deceased is not one in the population database.',
+          'A named relative of the deceased is not one in the population database; or an ' +
+            '`attachments` upload is not the caller’s (`API.ATTACHMENT_UNKNOWN`), or the case ' +
+            'would hold too many (`API.TOO_MANY_ATTACHMENTS`).',
         ),
         503: problemResponse('The population database cannot be asked now; try again.'),
         409: problemResponse(
           'A case for this birth certificate or deceased person exists: `caseId` names it to those ' +
-            'who may read it; anyone else gets `API.FILING_NOT_ACCEPTED` without it.',
+            'who may read it; anyone else gets `API.FILING_NOT_ACCEPTED` without it. Or an ' +
+            '`attachments` upload is attached to a case already (`API.ATTACHMENT_TAKEN`).',
         ),
       },
-      handle: async ({ body, principal, requestId }) => {
+      handle: async ({ body: filing, principal, requestId }) => {
+        // Attachments stay out of the workflow's input: they are the case's rows in PostgreSQL.
+        const { attachments: handedIn, ...body } = filing;
         if (principal.role === 'clerk' && body.receivingCommune !== principal.jurisdiction) {
           throw new HttpProblem(ApiError.FORBIDDEN, 'a clerk files at their own commune');
         }
@@ -180,10 +217,17 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           deps.drillSupplementReplyMs,
           death?.filer,
         );
-        const { caseId, caseCode } = await startFiling(start, principal, requestId);
+        const uploadIds = handedIn?.map((a) => a.uploadId) ?? [];
+        const { caseId, caseCode, attached } = await startFiling(
+          start,
+          principal,
+          requestId,
+          uploadIds,
+        );
         const previous = previousCaseId(caseId);
         return {
           status: 202,
+          sha256: attached.map((a) => a.sha256),
           headers: { Location: `/v1/cases/${encodeURIComponent(caseId)}` },
           body: {
             caseId,
@@ -203,13 +247,19 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       access: [Role.citizen, Role.clerk, Role.officer, Role.supervisor, Role.admin],
       request: { params: CaseParams },
       responses: {
-        200: { description: 'the case, live', content: jsonContent(CaseView) },
+        200: {
+          description: 'the case, live, with its attachments and supplement answers',
+          content: jsonContent(CaseRead),
+        },
         404: problemResponse('No such case (or not yours).'),
       },
       handle: async ({ params, principal }) => {
         const row = await visibleCase(db, principal, params.caseId);
-        const view = await readCaseView(db, row);
-        return { status: 200, body: caseViewFor(principal, view) };
+        const [view, files] = await Promise.all([
+          readCaseView(db, row),
+          caseFiles(db, row.case_id),
+        ]);
+        return { status: 200, body: { ...caseViewFor(principal, view), ...files } };
       },
     }),
     defineRoute({
@@ -311,7 +361,11 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           'Only the applicant who filed it, or a clerk of its commune: not another party.',
         ),
         404: problemResponse('No such case (or not yours).'),
-        422: problemResponse('No step of this case awaits a supplement.'),
+        409: problemResponse('An `attachments` upload is attached to a case already.'),
+        422: problemResponse(
+          'No step of this case awaits a supplement; or an `attachments` upload is not the ' +
+            'caller’s, or the case would hold too many.',
+        ),
       },
       handle: async ({ params, body, principal, requestId }) => {
         // The steps as the caller sees them: the read model hears a step's change from the step
@@ -329,16 +383,32 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             requestId,
             'no step awaits a supplement',
           );
+          await confirmAnswer(db, requestId);
           return { status: 200, body: earlier };
         }
-        const step = await requestAction(
+        // The step hears only that the supplement came (as before files existed); the words and
+        // the files reach the officer from PostgreSQL, keyed by case and step.
+        const { value: step, attached } = await answerSupplement(
           db,
-          temporal.workflow.getHandle(waiting.workflowId),
-          submitSupplement,
-          { documents: body.documents, by: principal.sub },
-          requestId,
+          attachments,
+          {
+            caseId: view.caseId,
+            step: waiting.step,
+            documents: body.documents,
+            uploadIds: body.attachments?.map((a) => a.uploadId) ?? [],
+            principal,
+            requestId,
+          },
+          (answerRequest) =>
+            requestAction(
+              db,
+              temporal.workflow.getHandle(waiting.workflowId),
+              submitSupplement,
+              { documents: body.documents, by: principal.sub },
+              answerRequest,
+            ),
         );
-        return { status: 200, body: step };
+        return { status: 200, body: step, sha256: attached.map((a) => a.sha256) };
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GROUP_A_PROCEDURE } from '../../domain/BirthApplication';
 import { GROUP_B_PROCEDURE } from '../../domain/DeathApplication';
+import { Attachments } from '../../domain/application-fields';
 import { parseCaseCode } from '../../domain/case-code';
 import { OfficerDecision } from '../../domain/procedures/agency-step.machine';
 import { CaseStatus } from '../../domain/procedures/case-status';
@@ -46,11 +47,25 @@ export const Withdrawal = z
 export const Supplement = z
   .object({
     documents: z
-      .array(safeText(1, 300).describe('name or reference of an uploaded document'))
-      .min(1)
-      .max(20),
+      .array(safeText(1, 300).describe('a document the answer names (or says it brings)'))
+      .max(20)
+      .default([]),
+    attachments: Attachments.optional(),
   })
-  .meta({ id: 'Supplement', examples: [{ documents: ['giay-chung-sinh-ban-sao.pdf'] }] });
+  .refine((answer) => answer.documents.length > 0 || answer.attachments !== undefined, {
+    message: 'name a document or attach a file',
+    path: ['documents'],
+  })
+  .meta({
+    id: 'Supplement',
+    examples: [
+      { documents: ['giay-chung-sinh-ban-sao.pdf'] },
+      {
+        documents: ['Bản sao giấy chứng sinh'],
+        attachments: [{ uploadId: '0b7d3c1e-6a7f-4a39-9d5e-2f4b8c1a9e60' }],
+      },
+    ],
+  });
 
 export const statuses = Object.values(CaseStatus) as [CaseStatus, ...CaseStatus[]];
 

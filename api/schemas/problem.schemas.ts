@@ -21,6 +21,7 @@ export const Problem = z
       .optional()
       .describe('every validation issue, for 400 responses'),
     caseId: z.string().optional().describe('the case that already exists, for 409 on filing'),
+    maxBytes: z.number().int().optional().describe('the largest file accepted, for 413 on upload'),
   })
   .meta({
     id: 'Problem',

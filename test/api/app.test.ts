@@ -205,6 +205,7 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/annulment',
       '/v1/cases/{caseId}/annulment/approval',
       '/v1/cases/{caseId}/annulment/rejection',
+      '/v1/cases/{caseId}/attachments/{attachmentId}',
       '/v1/cases/{caseId}/audit',
       '/v1/cases/{caseId}/documents',
       '/v1/cases/{caseId}/documents/{documentId}',
@@ -222,6 +223,7 @@ describe('OpenAPI', () => {
       '/v1/tasks/{taskId}/assignment',
       '/v1/tasks/{taskId}/decision',
       '/v1/tasks/{taskId}/officers',
+      '/v1/uploads',
       '/verify/{code}',
     ]);
     expect(doc.paths['/v1/self-checks/{checkId}']?.get).toMatchObject({

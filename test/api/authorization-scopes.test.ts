@@ -15,9 +15,11 @@ import type { BirthApplication } from '../../domain/BirthApplication';
 import type { Principal, Role } from '../../domain/principal';
 import { aBirthApplication, motherPin } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
-import { file, uniqueCertificate, waitForCase } from '../support/group-a';
+import { aPdf } from '../fixtures/files';
+import { clerk, file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { uniquePin } from '../support/group-b';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
+import { upload } from '../support/uploads';
 
 const routes = apiRoutes(
   {
@@ -88,18 +90,29 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
   let stack: TestStack;
   let caseId = '';
   let documentId = '';
+  let attachmentId = '';
   let application: BirthApplication;
   beforeAll(async () => {
     stack = await startTestStack({ documents: true });
     await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     // A finished case in commune 00004: birth (civil status) and the card (BHXH) only.
+    // With a scan, so the case has an attachment to read.
+    const scan = await upload(stack.app, await clerk(), aPdf());
     application = {
       ...aBirthApplication(uniqueCertificate()),
       components: { residence: false, insurance: true },
     };
-    const filed = await file(stack.app, application);
+    const filed = await file(stack.app, {
+      ...application,
+      attachments: [{ uploadId: scan.body.uploadId as string }],
+    });
     caseId = filed.body.caseId as string;
     await waitForCase(stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
+    const { rows } = await stack.database.db.query(
+      'SELECT attachment_id FROM case_attachments WHERE case_id = $1',
+      [caseId],
+    );
+    attachmentId = rows[0]?.attachment_id as string;
     // Its birth extract, once issued: the one document every own caller may fetch.
     documentId = await vi.waitFor(
       async () => {
@@ -121,7 +134,8 @@ describe('authorization by ownership and jurisdiction (real stack)', () => {
     const url = path
       .replace('{caseId}', encodeURIComponent(caseId))
       .replace('{taskId}', encodeURIComponent(`${caseId}:birth`))
-      .replace('{documentId}', documentId);
+      .replace('{documentId}', documentId)
+      .replace('{attachmentId}', attachmentId);
     const req = request(stack.app)
       [method as 'get' | 'post'](url)
       .set('Authorization', `Bearer ${await tokenFor(who)}`);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
+import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
 import {
@@ -55,6 +56,13 @@ describe('web pages in Chromium, through the real stack', () => {
       clerk.page,
       fieldsOf(application).filter(([path]) => path.startsWith('father')),
     );
+    // The desk scans the paper birth certificate and hands it in with the form.
+    await clerk.page.setInputFiles('#filing-files', {
+      name: 'giay-chung-sinh.png',
+      mimeType: 'image/png',
+      buffer: aPng(),
+    });
+    await clerk.page.fill('#filing-item', 'Giấy chứng sinh (bản giấy, đã scan)');
     await screenshot(clerk.page, 'clerk-form');
     await Promise.all([
       clerk.page.waitForURL(/\/cases\//),
@@ -74,6 +82,9 @@ describe('web pages in Chromium, through the real stack', () => {
     const dossier = await civil.page.locator('main').innerText();
     expect(dossier).toContain(application.child.fullName);
     expect(dossier).toContain(`Giấy chứng sinh số ${application.medicalBirthCertificate.number}`);
+    // The scan is listed beside the dossier's documents, with a button that opens it.
+    expect(dossier).toContain('Giấy chứng sinh (bản giấy, đã scan) — PNG');
+    expect(await civil.page.locator('ul.attachments button[data-attachment]').count()).toBe(1);
     // The birth is the first step: there is no earlier agency to return it to, so no such choice.
     expect(await civil.page.locator('#decision-return').count()).toBe(0);
     await screenshot(civil.page, 'officer-task');
@@ -163,6 +174,14 @@ describe('web pages in Chromium, through the real stack', () => {
       '#supplement-documents',
       'giay-chung-sinh-ky-so.pdf\nxac-nhan-hon-nhan.pdf',
     );
+    // A scan of the missing certificate goes with the answer, said to answer its item.
+    const scan = aPdf();
+    await citizen.page.setInputFiles('#supplement-files', {
+      name: 'giay-xac-nhan.pdf',
+      mimeType: 'application/pdf',
+      buffer: scan,
+    });
+    await citizen.page.selectOption('#supplement-item', 'giấy xác nhận tình trạng hôn nhân');
     await citizen.page.click('form[aria-labelledby="supplement-title"] button[type=submit]');
     await expect.poll(() => citizen.page.locator('p.status').innerText()).toBe('Đã gửi bổ sung.');
     // The case learns of the step's change a moment after the step itself.
@@ -173,6 +192,28 @@ describe('web pages in Chromium, through the real stack', () => {
 
     await officer.page.goto('/officer');
     await openTask(officer.page, caseId);
+    // The answer reaches the officer: its words, and its file beside the item it answers, which
+    // opens (fetched with the officer's token) as the very bytes the citizen sent.
+    const answers = await task.locator('section[aria-labelledby="answers"]').innerText();
+    expect(answers).toContain('xac-nhan-hon-nhan.pdf');
+    expect(answers).toContain('giấy xác nhận tình trạng hôn nhân');
+    await screenshot(task, 'officer-supplement-answer');
+    // The page's own request, with the officer's token, passed through and its bytes kept.
+    let served: { type: string | undefined; bytes: Buffer } | undefined;
+    await task.route('**/v1/cases/*/attachments/*', async (route) => {
+      const response = await route.fetch();
+      served = { type: response.headers()['content-type'], bytes: await response.body() };
+      await route.fulfill({ response });
+    });
+    const [tab] = await Promise.all([
+      officer.context.waitForEvent('page'),
+      task.click('section[aria-labelledby="answers"] button[data-attachment]'),
+    ]);
+    expect(tab.url()).toMatch(/^blob:/);
+    expect(served?.type).toBe('application/pdf');
+    expect(served?.bytes.equals(scan)).toBe(true);
+    await tab.close();
+    await task.unroute('**/v1/cases/*/attachments/*');
     await task.click('button[type=submit]');
     await expect.poll(() => task.locator('.notice').innerText()).toContain('Hoàn thành');
     await waitForCase(env.stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));

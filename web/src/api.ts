@@ -50,12 +50,12 @@ export async function api<T>(
   throw problemOf(response, json, options.signedIn !== false);
 }
 
-/** A document the API serves (a PDF), as the signed-in user may read it. */
-export async function apiDocument(path: string): Promise<Blob> {
+/** A document the API serves (a PDF, an attachment), as the signed-in user may read it. */
+export async function apiDocument(path: string, accept = 'application/pdf'): Promise<Blob> {
   const session = currentSession();
   const response = await fetch(path, {
     headers: {
-      Accept: 'application/pdf, application/problem+json',
+      Accept: `${accept}, application/problem+json`,
       'Accept-Language': language(),
       ...(session && { Authorization: `Bearer ${session.token}` }),
     },
@@ -83,4 +83,22 @@ function problemOf(response: Response, json: unknown, signedIn: boolean): ApiPro
     problem.errors ?? [],
     problem.caseId,
   );
+}
+
+/** Sends a form with files (multipart/form-data: the browser writes the boundary). */
+export async function apiForm<T>(path: string, form: FormData): Promise<T> {
+  const session = currentSession();
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': language(),
+      ...(session && { Authorization: `Bearer ${session.token}` }),
+    },
+    body: form,
+  });
+  const text = await response.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (response.ok) return json as T;
+  throw problemOf(response, json, true);
 }

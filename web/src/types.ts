@@ -1,5 +1,6 @@
 // Shapes of the API's JSON, as the pages read them (the API documents them in /openapi.json).
 export type { CaseView, StepView, TimelineEntry } from '../../domain/procedures/views';
+import type { CaseView } from '../../domain/procedures/views';
 import type { StuckReason } from '../../domain/stuck-cases';
 export type { StuckReason };
 
@@ -54,4 +55,39 @@ export interface StuckCase {
 export interface StuckCaseList {
   total: number;
   items: StuckCase[];
+}
+
+/** A file handed in with the filing (`step` null) or with a supplement answer to `step`. */
+export interface Attachment {
+  attachmentId: string;
+  item: string;
+  step: string | null;
+  answerId: string | null;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+  href: string;
+}
+
+export interface SupplementAnswer {
+  answerId: string;
+  step: string;
+  documents: string[];
+  attachments: string[];
+  answeredAt: string;
+}
+
+/** GET /v1/cases/{caseId}: the view, with what was handed in (absent from older APIs). */
+export type CaseRead = CaseView & {
+  attachments?: Attachment[];
+  supplementAnswers?: SupplementAnswer[];
+};
+
+/** POST /v1/uploads */
+export interface UploadReceipt {
+  uploadId: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
 }

@@ -4,6 +4,7 @@
 import { isFinal } from '../../../domain/procedures/case-status';
 import { reasonForCitizen } from '../../../domain/procedures/reasons';
 import { api, apiDocument, ApiProblem, newIdempotencyKey } from '../api';
+import { attachmentList, fileField, uploadAll } from '../attachments';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
 import { formatDate, formatDateTime } from '../format';
@@ -21,7 +22,7 @@ import {
 } from '../labels';
 import { alertBox, badge, errorText, heading, requireRole, statusRegion, toneOf } from '../layout';
 import type { Session } from '../session';
-import type { CaseView, StepView } from '../types';
+import type { CaseRead, CaseView, StepView } from '../types';
 
 const T = {
   title: { vi: 'Hồ sơ', en: 'Case' },
@@ -43,6 +44,8 @@ const T = {
     en: 'Documents supplied (one per line)',
   },
   sendSupplement: { vi: 'Gửi bổ sung', en: 'Send' },
+  answers: { vi: 'Các tệp này bổ sung cho', en: 'These files answer' },
+  files: { vi: 'Tệp đã nộp', en: 'Files handed in' },
   supplementSent: { vi: 'Đã gửi bổ sung.', en: 'Supplement sent.' },
   payeeTitle: {
     vi: 'Xác nhận người nhận trợ cấp tuất',
@@ -88,11 +91,11 @@ interface CaseDocument {
   verifyUrl: string;
 }
 
-async function loadCase(caseId: string, justFiled: boolean): Promise<CaseView> {
+async function loadCase(caseId: string, justFiled: boolean): Promise<CaseRead> {
   // A case just filed reaches the read model a moment after the API answered.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(caseId)}`);
+      return await api<CaseRead>('GET', `/v1/cases/${encodeURIComponent(caseId)}`);
     } catch (error) {
       if (!justFiled || attempt >= 30 || !(error instanceof ApiProblem) || error.status !== 404)
         throw error;
@@ -149,6 +152,15 @@ function supplementForm(
   reload: (note: string) => void,
 ): HTMLElement {
   const [field, area, error] = textareaField('supplement-documents', tr(T.documents));
+  const files = fileField('supplement-files');
+  // Which missing item the files answer: the officer reads each file beside it.
+  const missing = step.missing?.length ? step.missing : [tr(T.supplementTitle)];
+  const item = h(
+    'select',
+    { id: 'supplement-item' },
+    ...missing.map((m) => h('option', { value: m }, m)),
+  );
+  const progress = h('p', { class: 'hint', role: 'status' });
   const key = newIdempotencyKey();
   const form = h(
     'form',
@@ -163,6 +175,9 @@ function supplementForm(
         .replace('{due}', step.supplementDue ? formatDate(step.supplementDue) : '—'),
     ),
     field,
+    files.field,
+    h('div', { class: 'field wide' }, h('label', { for: 'supplement-item' }, tr(T.answers)), item),
+    progress,
     h('button', { type: 'submit', class: 'primary' }, tr(T.sendSupplement)),
   );
   form.addEventListener('submit', (event) => {
@@ -171,15 +186,29 @@ function supplementForm(
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    api(
-      'POST',
-      `/v1/cases/${encodeURIComponent(view.caseId)}/supplements`,
-      { documents },
-      { idempotencyKey: key },
-    ).then(
-      () => reload(tr(T.supplementSent)),
-      (failure: unknown) => showFieldErrors(failure, error, area),
-    );
+    for (const slot of [error, files.error]) slot.replaceChildren();
+    void uploadAll(files.input.files ?? [], item.value, progress)
+      .catch((failure: unknown) => {
+        showFieldErrors(failure, files.error, files.input);
+        throw failure;
+      })
+      .then((uploadIds) =>
+        api(
+          'POST',
+          `/v1/cases/${encodeURIComponent(view.caseId)}/supplements`,
+          {
+            documents,
+            ...(uploadIds.length > 0 && {
+              attachments: uploadIds.map((uploadId) => ({ uploadId })),
+            }),
+          },
+          { idempotencyKey: key },
+        ).then(
+          () => reload(tr(T.supplementSent)),
+          (failure: unknown) => showFieldErrors(failure, error, area),
+        ),
+      )
+      .catch(() => undefined);
   });
   return form;
 }
@@ -348,6 +377,18 @@ function documentsSection(caseId: string, status: HTMLElement): HTMLElement {
   );
 }
 
+/** The files handed in with the filing and with supplement answers, each one openable. */
+function filesSection(view: CaseRead): HTMLElement | null {
+  const files = view.attachments ?? [];
+  if (files.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'files-title' },
+    h('h2', { id: 'files-title' }, tr(T.files)),
+    attachmentList(files),
+  );
+}
+
 export async function renderCase(main: HTMLElement): Promise<void> {
   const session = requireRole(main, ['citizen', 'clerk', 'officer', 'supervisor', 'admin']);
   if (!session) return;
@@ -392,6 +433,7 @@ export async function renderCase(main: HTMLElement): Promise<void> {
           : null,
       ),
       ...actions(view, session, reload),
+      filesSection(view),
       h('h2', {}, tr(T.steps)),
       h('ol', { class: 'steps' }, ...view.steps.map(stepItem)),
       documentsSection(view.caseId, status),

@@ -4,6 +4,7 @@
 import { birthApplicationSchema } from '../../../domain/BirthApplication';
 import { deathApplicationSchema } from '../../../domain/DeathApplication';
 import { api, ApiProblem, newIdempotencyKey } from '../api';
+import { fileField, uploadAll } from '../attachments';
 import { webConfig } from '../config';
 import { h, show } from '../dom';
 import { formatDateTime, todayInVietnam } from '../format';
@@ -34,6 +35,9 @@ const T = {
   discard: { vi: 'Xóa nháp', en: 'Discard draft' },
   sending: { vi: 'Đang gửi hồ sơ…', en: 'Sending…' },
   duplicate: { vi: 'Hồ sơ này đã được nộp trước đó:', en: 'This application was filed before:' },
+  scans: { vi: 'Bản scan giấy tờ kèm theo', en: 'Scans handed in' },
+  scanItem: { vi: 'Các tệp này là', en: 'These files are' },
+  scanItemDefault: { vi: 'Bản scan giấy tờ của hồ sơ', en: 'Scans of the dossier' },
 } satisfies Record<string, Text>;
 
 interface StoredDraft extends Draft {
@@ -125,12 +129,30 @@ export function renderClerk(main: HTMLElement): Promise<void> {
     localStorage.removeItem(draftKey);
     load(form.spec.procedure);
   });
+  // Scans the desk hands in with the application (the medical birth certificate on paper, the
+  // death notice): uploaded when the form is sent, then named in it.
+  const scans = fileField('filing-files');
+  const scanItem = h('input', { id: 'filing-item', value: tr(T.scanItemDefault) });
+  const scanProgress = h('p', { class: 'hint', role: 'status' });
   const element = h(
     'form',
     { novalidate: true, class: 'application' },
     summary,
     procedureChoice,
     holder,
+    h(
+      'fieldset',
+      { class: 'card' },
+      h('legend', {}, tr(T.scans)),
+      scans.field,
+      h(
+        'div',
+        { class: 'field wide' },
+        h('label', { for: 'filing-item' }, tr(T.scanItem)),
+        scanItem,
+      ),
+      scanProgress,
+    ),
     h(
       'div',
       { class: 'actions' },
@@ -171,7 +193,12 @@ export function renderClerk(main: HTMLElement): Promise<void> {
     summary.hidden = true;
     status.textContent = tr(T.sending);
     try {
-      const filed = await api<{ caseId: string }>('POST', '/v1/cases', result.data, {
+      const uploadIds = await uploadAll(scans.input.files ?? [], scanItem.value, scanProgress);
+      const body =
+        uploadIds.length === 0
+          ? result.data
+          : { ...result.data, attachments: uploadIds.map((uploadId) => ({ uploadId })) };
+      const filed = await api<{ caseId: string }>('POST', '/v1/cases', body, {
         idempotencyKey,
       });
       localStorage.removeItem(draftKey);

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime, formatMoney } from '../format';
 import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, eventName, stepName, stepStateName } from '../labels';
 import { alertBox, badge, errorText, heading, requireRole, toneOf } from '../layout';
-import type { CaseView, StepView, Task } from '../types';
+import { attachmentList } from '../attachments';
+import type { CaseRead, StepView, Task } from '../types';
 import { flags, loadInbox } from './officer';
 
 const T = {
@@ -30,6 +31,10 @@ const T = {
     en: 'Death notice (or substitute) no. {n}',
   },
   extract: { vi: 'Trích lục hộ tịch số {n}', en: 'Civil-status extract no. {n}' },
+  attachments: { vi: 'Tệp đính kèm hồ sơ', en: 'Files filed with the application' },
+  answers: { vi: 'Hồ sơ bổ sung của người nộp', en: 'The applicant’s supplements' },
+  answeredAt: { vi: 'Bổ sung lúc {at}', en: 'Supplied {at}' },
+  noWords: { vi: '(không ghi giấy tờ, chỉ gửi tệp)', en: '(no documents named, files only)' },
   history: { vi: 'Diễn biến của bước', en: 'History of the step' },
   noHistory: { vi: 'Chưa có diễn biến nào được ghi nhận.', en: 'Nothing recorded yet.' },
   decision: { vi: 'Quyết định', en: 'Decision' },
@@ -240,7 +245,9 @@ export async function renderTask(main: HTMLElement): Promise<void> {
     show(main, heading(t('navInbox')), alertBox(tr(T.gone)), back);
     return;
   }
-  const view = await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`);
+  const view = await api<CaseRead>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`);
+  const attachments = view.attachments ?? [];
+  const answers = (view.supplementAnswers ?? []).filter((a) => a.step === task.step);
   const history = view.timeline.filter((entry) => entry.step === task.step);
   const outcome = h('div', { role: 'status' });
   // Assigned to someone else: the API refuses this officer's decision, so none is offered.
@@ -299,7 +306,29 @@ export async function renderTask(main: HTMLElement): Promise<void> {
       { class: 'card', 'aria-labelledby': 'documents' },
       h('h2', { id: 'documents' }, tr(T.documents)),
       h('ul', {}, ...documents(task).map((d) => h('li', {}, d))),
+      h('h3', {}, tr(T.attachments)),
+      attachmentList(attachments.filter((a) => a.step === null)),
     ),
+    answers.length === 0
+      ? null
+      : h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'answers' },
+          h('h2', { id: 'answers' }, tr(T.answers)),
+          ...answers.map((answer) =>
+            h(
+              'article',
+              { class: 'answer' },
+              h('h3', {}, tr(T.answeredAt).replace('{at}', formatDateTime(answer.answeredAt))),
+              answer.documents.length > 0
+                ? h('ul', {}, ...answer.documents.map((d) => h('li', {}, d)))
+                : h('p', {}, tr(T.noWords)),
+              attachmentList(
+                attachments.filter((a) => answer.attachments.includes(a.attachmentId)),
+              ),
+            ),
+          ),
+        ),
     h(
       'section',
       { 'aria-labelledby': 'history' },

@@ -1,0 +1,77 @@
+// Attachments in an S3-compatible object store (FILE_STORAGE=s3): AWS S3, or any store that speaks its
+// API (MinIO, Ceph RGW, versitygw, a cloud's object storage) through `endpoint` and path-style URLs.
+// The official AWS SDK v3 client signs and retries; the bucket must exist (operators make it).
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { assertStorageKey, type FileStorage } from './storage';
+
+export interface S3Settings {
+  bucket: string;
+  /** Unset: AWS itself, in `region`. */
+  endpoint?: string | undefined;
+  region: string;
+  /** Most stores other than AWS want `https://host/bucket/key` rather than a bucket subdomain. */
+  forcePathStyle: boolean;
+  /** Unset: the SDK's own chain (environment, instance role, …). */
+  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Keys under this prefix, so a bucket can be shared: `attachments/`. */
+  prefix?: string;
+}
+
+export function s3Storage(settings: S3Settings, client = s3Client(settings)): FileStorage {
+  const objectKey = (key: string) => {
+    assertStorageKey(key);
+    return `${settings.prefix ?? 'attachments/'}${key}`;
+  };
+  return {
+    kind: 's3',
+    async put(key, bytes, mediaType) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: settings.bucket,
+          Key: objectKey(key),
+          Body: bytes,
+          ContentType: mediaType,
+          ContentLength: bytes.length,
+        }),
+      );
+    },
+    async get(key) {
+      try {
+        const object = await client.send(
+          new GetObjectCommand({ Bucket: settings.bucket, Key: objectKey(key) }),
+        );
+        if (!(object.Body instanceof Readable)) throw new Error('S3 answered without a body');
+        return { body: object.Body, size: object.ContentLength ?? 0 };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
+    },
+    async delete(key) {
+      // S3 answers 204 for a key that holds nothing: deleting twice is fine.
+      await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: objectKey(key) }));
+    },
+  };
+}
+
+function s3Client(settings: S3Settings): S3Client {
+  const config: S3ClientConfig = {
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.endpoint !== undefined && { endpoint: settings.endpoint }),
+    ...(settings.credentials && { credentials: settings.credentials }),
+  };
+  return new S3Client(config);
+}
+
+const isMissing = (error: unknown) =>
+  error instanceof S3ServiceException &&
+  (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
