@@ -23,13 +23,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: node_modules/.installed ## install npm dependencies
 
-provision: install ## fetch/build the Temporal CLI, the Java test server and schemathesis into the cache; install Chromium and poppler-utils
+provision: install ## fetch/build the Temporal CLI, the Java test server, schemathesis and versitygw into the cache; install Chromium, poppler-utils and certutil
 	@bash scripts/provision-temporal-cli.sh >/dev/null
 	@bash scripts/provision-test-server.sh >/dev/null
 	@bash scripts/provision-docker-compose.sh >/dev/null
 	@bash scripts/provision-schemathesis.sh >/dev/null
 	@bash scripts/provision-chromium.sh >/dev/null
 	@bash scripts/provision-poppler.sh
+	@bash scripts/provision-versitygw.sh >/dev/null
 
 web: install ## bundle the web pages (web/src → web/dist) with esbuild
 	@$(TSX) web/build.ts
