@@ -24,6 +24,14 @@ export function verificationPage(code: string, found: Verification | undefined):
         ...(found.revokedAt
           ? [['Ngày thu hồi · Revoked', dateTime(found.revokedAt)] as [string, string]]
           : []),
+        ...(found.supersededAt
+          ? [
+              [
+                'Được thay thế bởi bản cấp lại · Superseded by a new issue',
+                dateTime(found.supersededAt),
+              ] as [string, string],
+            ]
+          : []),
         ['SHA-256 của tệp PDF · of the PDF', found.sha256],
       ]
     : [];

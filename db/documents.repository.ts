@@ -7,47 +7,72 @@ import type { CaseView, StepView } from '../domain/procedures/views';
 import type { Db } from './pool';
 
 /**
- * Asks for the document of each completed step of `view` that hands one out, then revokes what the
- * view undoes (revokeUndone).
+ * Asks for the document of each completed step of `view` that hands one out — issued again after
+ * each correction of its record — then revokes what the view undoes (revokeUndone).
  */
 export async function syncCaseDocuments(db: Db, view: CaseView): Promise<void> {
-  await askForDocuments(db, view.caseId, view.steps);
+  await askForDocuments(db, view.caseId, view.steps, correctionsOf(view));
   await revokeUndone(db, view);
 }
 
 /**
  * Asks once for the document of each of `steps` that completed and hands one out: the first
  * projection that shows it completed — the step's own or the case's — asks, later ones change
- * nothing. Nothing is asked of a case already annulled.
+ * nothing. `corrections` (by step) is how often the step's record was corrected since: each
+ * correction is a new issue of its document, which supersedes the issue before. Nothing is asked of
+ * a case already annulled.
  */
 export async function askForDocuments(
   db: Db,
   caseId: string,
   steps: readonly Pick<StepView, 'step' | 'agency' | 'state' | 'result'>[],
+  corrections: Readonly<Record<string, number>> = {},
 ): Promise<void> {
   const asked = steps.flatMap((step) => {
     const document = resultDocumentOf(step);
-    return document ? [{ step: step.step, ...document }] : [];
+    return document ? [{ step: step.step, issue: corrections[step.step] ?? 0, ...document }] : [];
   });
   if (asked.length === 0) return;
   await db.query(
-    `INSERT INTO documents (case_id, step, kind, issuer, number, template, verify_code)
-     SELECT $1, step, kind, issuer, number, template, code
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-            AS a(step, kind, issuer, number, template, code)
+    `INSERT INTO documents (case_id, step, kind, issue, issuer, number, template, verify_code)
+     SELECT $1, step, kind, issue, issuer, number, template, code
+       FROM unnest($2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
+            AS a(step, kind, issue, issuer, number, template, code)
       WHERE NOT EXISTS (SELECT 1 FROM cases WHERE case_id = $1 AND status = 'annulled')
-     ON CONFLICT (case_id, kind) DO NOTHING`,
+     ON CONFLICT (case_id, kind, issue) DO NOTHING`,
     [
       caseId,
       asked.map((a) => a.step),
       asked.map((a) => a.spec.kind),
+      asked.map((a) => a.issue),
       asked.map((a) => a.issuer),
       asked.map((a) => a.number),
       asked.map((a) => a.spec.template),
       asked.map(() => verificationCode(randomBytes(12))),
     ],
   );
+  if (asked.some((a) => a.issue > 0))
+    // Each earlier issue is superseded by the latest of its kind.
+    await db.query(
+      `UPDATE documents earlier
+          SET superseded_by = latest.document_id, superseded_at = now()
+         FROM documents latest
+        WHERE earlier.case_id = $1 AND latest.case_id = $1 AND latest.kind = earlier.kind
+          AND latest.issue > earlier.issue AND earlier.superseded_by IS NULL
+          AND latest.issue = (SELECT max(issue) FROM documents d
+                               WHERE d.case_id = $1 AND d.kind = latest.kind)`,
+      [caseId],
+    );
 }
+
+/** How often each step's record was corrected: the case's `corrected` timeline entries. */
+export const correctionsOf = (view: Pick<CaseView, 'timeline'>): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const entry of view.timeline)
+    if (entry.event === 'corrected' && entry.step)
+      counts[entry.step] = (counts[entry.step] ?? 0) + 1;
+  return counts;
+};
 
 /**
  * An annulment undoes what the case did (workflows/death-annulment.workflow.ts): each compensated
@@ -77,6 +102,8 @@ export interface DocumentToIssue {
   case_id: string;
   step: string;
   kind: string;
+  /** 0, or the correction of the step's record it follows. */
+  issue: number;
   issuer: string;
   number: string;
   template: string;
@@ -101,7 +128,7 @@ export async function issueNextDocument(
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<DocumentToIssue>(
-      `SELECT document_id, case_id, step, kind, issuer, number, template, verify_code,
+      `SELECT document_id, case_id, step, kind, issue, issuer, number, template, verify_code,
               requested_at, attempts
          FROM documents
         WHERE state = 'pending' AND next_attempt_at <= now()

@@ -92,7 +92,7 @@ export async function keepReceipt(
     `INSERT INTO documents (case_id, kind, issuer, number, template, verify_code, state, pdf,
                             sha256, issued_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7, encode(sha256($7), 'hex'), now())
-     ON CONFLICT (case_id, kind) DO NOTHING`,
+     ON CONFLICT (case_id, kind, issue) DO NOTHING`,
     [
       receipt.caseId,
       DocumentKind.receipt,

@@ -54,6 +54,7 @@ export async function issueDocument(
     spec,
     issuer: document.issuer as Issuer,
     number: document.number,
+    issue: document.issue,
     caseCode: view.caseCode ?? document.case_id,
     issuedAt: issuedAt.toISOString(),
     application,

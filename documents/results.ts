@@ -17,6 +17,8 @@ export interface ResultDocument {
   spec: ResultDocumentSpec;
   issuer: Issuer;
   number: string;
+  /** 0, or the correction of the record this issue follows (printed as such). */
+  issue?: number;
   caseCode: string;
   issuedAt: string;
   application: BirthApplication | DeathApplication;
@@ -200,7 +202,11 @@ export async function renderResult(doc: ResultDocument): Promise<PDFDocument> {
   const sheet = await Sheet.create({
     body: issuingBody(doc.issuer, commune),
     title: spec.title,
-    subtitle: ['(Bản điện tử có chữ ký số)', spec.basis],
+    subtitle: [
+      '(Bản điện tử có chữ ký số)',
+      ...(doc.issue ? [`Cấp lại sau khi cải chính hộ tịch (lần ${doc.issue})`] : []),
+      spec.basis,
+    ],
     reference: `Số: ${doc.number}`,
     placeAndDate: `${commune}, ngày ${localDate(doc.issuedAt)}`,
     metadata: {

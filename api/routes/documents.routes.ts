@@ -54,8 +54,9 @@ const pdfContent = (example: string) => ({
 export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefinition[] {
   const pages = publicUrl ?? 'http://127.0.0.1:3000';
   const communeName = (code: string | null) => (code && communes.get(code)?.name) ?? code ?? '';
-  const validity = (row: Pick<DocumentRow, 'revoked_at'>) =>
-    row.revoked_at ? ('revoked' as const) : ('valid' as const);
+  /** Revoked (an annulment undid it) outranks superseded (a correction issued it again). */
+  const validity = (row: Pick<DocumentRow, 'revoked_at' | 'superseded_at'>) =>
+    row.revoked_at ? 'revoked' : row.superseded_at ? 'superseded' : 'valid';
   const pdfReply = (pdf: Buffer, filename: string) => ({
     status: 200,
     body: pdf,
@@ -186,7 +187,8 @@ export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefin
       operationId: 'verifyDocument',
       summary: 'public verification of a document by the code under its QR code (no sign-in)',
       description:
-        'What the document is, its number, issuer and date, whether it is valid or was revoked, ' +
+        'What the document is, its number, issuer and date, whether it is valid, was revoked or ' +
+        'superseded by a new issue (after a correction of the record), ' +
         'and the SHA-256 of the PDF as issued — nothing about the person it concerns. A page ' +
         'for browsers (the QR code opens it), JSON for `Accept: application/json`. Every ' +
         'verification is audited; the route is rate-limited per client address.',
@@ -239,6 +241,7 @@ export function documentRoutes({ db, communes, publicUrl }: ApiDeps): RouteDefin
           issuedAt: row.issued_at,
           status: validity(row),
           ...(row.revoked_at && { revokedAt: row.revoked_at }),
+          ...(row.superseded_at && { supersededAt: row.superseded_at }),
           sha256: row.sha256,
         });
         return wantsJson

@@ -22,7 +22,9 @@ export const VerifyParams = z.object({
 
 const Validity = z
   .enum(['valid', 'revoked', 'superseded'])
-  .describe('revoked: an annulment undid it; superseded: a newer document replaces it');
+  .describe(
+    'revoked: an annulment undid it; superseded: the record was corrected and a new issue replaces it',
+  );
 
 export const DocumentSummary = z
   .object({
@@ -70,6 +72,10 @@ export const Verification = z
     issuedAt: z.string(),
     status: Validity,
     revokedAt: z.string().optional(),
+    supersededAt: z
+      .string()
+      .optional()
+      .describe('when a new issue replaced it (the record was corrected): ask its holder for that'),
     sha256: z.string().describe('SHA-256 of the PDF as issued: a copy that differs is not it'),
   })
   .meta({

@@ -15,12 +15,15 @@ CREATE TABLE filed_applications (
 -- issuer.ts) which renders and signs it, served as stored — the bytes whose SHA-256 the public
 -- verification states. The desk receipt is a document too (its step is null; rendered by the API
 -- the first time it is printed, not signed). A code is given when the document is asked for, so
--- the QR code printed on it is known before it is rendered.
+-- the QR code printed on it is known before it is rendered. `issue` counts the corrections of the
+-- step's record (a birth corrected after a later agency returned its step): each correction issues
+-- the document again and the earlier issue is superseded by it — verified as such, never valid.
 CREATE TABLE documents (
   document_id     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   case_id         text NOT NULL,
   step            text,
   kind            text NOT NULL,
+  issue           integer NOT NULL DEFAULT 0 CHECK (issue >= 0),
   issuer          text NOT NULL,
   number          text NOT NULL,
   template        text NOT NULL,
@@ -35,7 +38,10 @@ CREATE TABLE documents (
   issued_at       timestamptz,
   revoked_at      timestamptz,
   revoked_reason  text,
-  UNIQUE (case_id, kind),
+  superseded_by   uuid REFERENCES documents (document_id),
+  superseded_at   timestamptz,
+  UNIQUE (case_id, kind, issue),
+  CHECK ((superseded_by IS NULL) = (superseded_at IS NULL)),
   CHECK ((state = 'issued') = (pdf IS NOT NULL AND sha256 IS NOT NULL AND issued_at IS NOT NULL))
 );
 CREATE INDEX documents_to_issue ON documents (next_attempt_at) WHERE state = 'pending';

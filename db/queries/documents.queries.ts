@@ -16,16 +16,17 @@ export interface DocumentRow {
   sha256: string | null;
   revoked_at: string | null;
   revoked_reason: string | null;
+  superseded_at: string | null;
 }
 
 const COLUMNS = `document_id, case_id, step, kind, issuer, number, template, verify_code, state,
-                 issued_at, sha256, revoked_at, revoked_reason`;
+                 issued_at, sha256, revoked_at, revoked_reason, superseded_at`;
 
 /** A case's documents, the receipt first, then in the order they were asked for. */
 export async function caseDocuments(db: Db, caseId: string): Promise<DocumentRow[]> {
   const { rows } = await db.query<DocumentRow>(
     `SELECT ${COLUMNS} FROM documents WHERE case_id = $1
-      ORDER BY step IS NOT NULL, requested_at, kind`,
+      ORDER BY step IS NOT NULL, requested_at, kind, issue`,
     [caseId],
   );
   return rows;

@@ -115,6 +115,39 @@ describe('documents asked for by projections', () => {
     ]);
   });
 
+  it('when the step’s record is corrected, then its document is issued again and the earlier issue is superseded by it, once however often projected', async () => {
+    const caseId = 'case-corrected';
+    const birth = { ...DEATH, step: 'birth', agency: 'civil-status' as const };
+    const view = (timeline: CaseView['timeline']) => ({
+      ...deathCase(caseId, 'in_progress', [birth]),
+      timeline,
+    });
+    await syncCaseDocuments(database.appDb, view([]));
+    const corrected = { at: '2026-12-03T03:00:00.000Z', event: 'corrected', step: 'birth' };
+    await syncCaseDocuments(database.appDb, view([corrected]));
+    await syncCaseDocuments(database.appDb, view([corrected]));
+    const issues = async () =>
+      (
+        await database.db.query<{ issue: number; superseded: string | null; id: string }>(
+          `SELECT issue, superseded_by AS superseded, document_id AS id
+             FROM documents WHERE case_id = $1 ORDER BY issue`,
+          [caseId],
+        )
+      ).rows;
+    const [first, second] = await issues();
+    expect(first).toMatchObject({ issue: 0, superseded: second?.id });
+    expect(second).toMatchObject({ issue: 1, superseded: null });
+    await syncCaseDocuments(
+      database.appDb,
+      view([corrected, { ...corrected, at: '2026-12-04T03:00:00.000Z' }]),
+    );
+    expect((await issues()).map((d) => [d.issue, d.superseded !== null])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+    ]);
+  });
+
   it('when a completion is projected late, after the case was annulled, then no new document is asked for', async () => {
     const view = deathCase('case-late', 'annulled', []);
     await upsertCase(database.appDb, { view, businessKey: 'late', partyPins: [] });

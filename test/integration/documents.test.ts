@@ -22,6 +22,7 @@ import {
 } from '../support/documents';
 import {
   citizen,
+  decide,
   file,
   officer,
   stepOf,
@@ -230,6 +231,62 @@ describe('signed electronic results', () => {
       [caseId],
     );
     expect(rows).toEqual(Array(3).fill({ actor: 'public', outcome: 200 }));
+  });
+
+  it('when the police return the residence step and civil status corrects the birth record, then the birth extract is issued again and the first issue verifies as superseded', async () => {
+    const application = {
+      ...aBirthApplication(uniqueCertificate()),
+      components: { residence: true, insurance: false },
+      residence: {
+        address: { commune: '09877', line: 'Thôn Đông Xuân' },
+        householdHeadPin: '001082003344',
+        relationshipToHead: 'con',
+      },
+    };
+    const pin = application.applicant.pin;
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+    const returned = await decide(
+      stack.app,
+      caseId,
+      'police',
+      { decision: 'return', reason: 'quê quán trên giấy khai sinh không khớp' },
+      '09877',
+    );
+    expect(returned.status).toBe(200);
+    await waitForCase(stack.app, caseId, pin, (v) =>
+      expect(v.timeline.map((e) => e.event)).toContain('corrected'),
+    );
+    const approved = await decide(stack.app, caseId, 'police', { decision: 'approve' }, '09877');
+    expect(approved.body.state).toBe('completed');
+    await waitForCase(stack.app, caseId, pin, (v) => expect(v.status).toBe('completed'));
+
+    const documents = await vi.waitFor(
+      async () => {
+        const all = (await listed(caseId, pin)).filter((d) => d.kind === 'birth_extract');
+        expect(all.map((d) => [d.state, d.validity])).toEqual([
+          ['issued', 'superseded'],
+          ['issued', 'valid'],
+        ]);
+        return all;
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+    const [first, again] = documents as [Listed, Listed];
+    const code = (d: Listed) => d.verifyUrl.split('/').pop() ?? '';
+    expect((await verify(code(first))).body).toMatchObject({
+      status: 'superseded',
+      supersededAt: expect.any(String) as string,
+    });
+    expect((await verify(code(again))).body.status).toBe('valid');
+    const { path } = await download(caseId, again, pin);
+    expect((await pdfText(path)).replace(/\s+/g, ' ')).toContain(
+      'Cấp lại sau khi cải chính hộ tịch (lần 1)',
+    );
+    expect((await pdfsig(path, nssdir))[0]).toMatchObject({
+      signatureValid: true,
+      certificateTrusted: true,
+    });
   });
 
   it('when a court’s annulment of a death is approved, then the results it undid verify as revoked and the receipt still as valid', async () => {

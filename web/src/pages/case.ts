@@ -76,6 +76,7 @@ const T = {
   },
   valid: { vi: 'Còn hiệu lực', en: 'Valid' },
   revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
+  superseded: { vi: 'Đã được thay thế (cấp lại)', en: 'Superseded (issued again)' },
 } satisfies Record<string, Text>;
 
 /** A document a case handed out (GET /v1/cases/{caseId}/documents). */
@@ -355,10 +356,7 @@ function documentsSection(caseId: string, status: HTMLElement): HTMLElement {
                 h('code', {}, item.number),
                 ' ',
                 item.state === 'issued'
-                  ? badge(
-                      tr(item.validity === 'valid' ? T.valid : T.revoked),
-                      item.validity === 'valid' ? 'ok' : 'bad',
-                    )
+                  ? badge(tr(T[item.validity]), item.validity === 'valid' ? 'ok' : 'bad')
                   : badge(tr(item.state === 'pending' ? T.signing : T.unissued), 'warn'),
                 item.issuedAt ? ` ${formatDateTime(item.issuedAt)} ` : ' ',
                 item.href ? downloadButton(item, status) : null,
