@@ -1,7 +1,10 @@
 // What the API records when it files a case (migrations 0021, 0022): the case's code
 // (domain/case-code.ts), the facts of its desk receipt (domain/receipt.ts) and the application as
 // filed (what the documents of its steps print); and the receipt once it is printed.
+import type { BirthApplication } from '../domain/BirthApplication';
 import { formatCaseCode, type CaseCodeSeries } from '../domain/case-code';
+import { peopleOf } from '../domain/case-people';
+import type { DeathApplication } from '../domain/DeathApplication';
 import { DocumentKind, RECEIPT_TEMPLATE } from '../domain/documents';
 import type { ReceiptFacts } from '../domain/receipt';
 import type { Db } from './pool';
@@ -51,22 +54,35 @@ async function codeOf(db: Db, caseId: string): Promise<string | undefined> {
 }
 
 /**
- * Keeps a filing's receipt facts and its application, together; the first filing's stand (a
- * retried filing changes nothing).
+ * Keeps a filing's receipt facts, its application and the people it names (to find it by), together;
+ * the first filing's stand (a retried filing changes nothing).
  */
 export async function recordFiling(
   db: Db,
   caseId: string,
   facts: ReceiptFacts,
-  application: unknown,
+  application: BirthApplication | DeathApplication,
 ): Promise<void> {
+  const people = peopleOf(application);
   await db.query(
     `WITH receipt AS (
        INSERT INTO filing_receipts (case_id, facts) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING
+     ), people AS (
+       INSERT INTO case_people (case_id, position, role, full_name, pin)
+       SELECT $1, n - 1, role, full_name, pin
+         FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS p(role, full_name, pin, n)
+       ON CONFLICT (case_id, position) DO NOTHING
      )
      INSERT INTO filed_applications (case_id, application) VALUES ($1, $3)
      ON CONFLICT (case_id) DO NOTHING`,
-    [caseId, JSON.stringify(facts), JSON.stringify(application)],
+    [
+      caseId,
+      JSON.stringify(facts),
+      JSON.stringify(application),
+      people.map((p) => p.role),
+      people.map((p) => p.fullName),
+      people.map((p) => p.pin ?? null),
+    ],
   );
 }
 

@@ -3,7 +3,14 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { assignCaseCode, recordFiling } from '../../db/filings.repository';
 import { readCaseView } from '../../db/queries/case-view.queries';
-import { casesOfParty, findCase, searchCases, type CaseRow } from '../../db/queries/cases.queries';
+import {
+  casesOfParty,
+  findCase,
+  searchCases,
+  type CaseFilter,
+  type CaseRow,
+} from '../../db/queries/cases.queries';
+import { parseCaseCode } from '../../domain/case-code';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { calendarFor } from '../calendar-delivery';
 import { ApiError } from '../../domain/errors';
@@ -51,6 +58,7 @@ import {
 const summarize = (row: CaseRow) => ({
   caseId: row.case_id,
   ...(typeof row.view.caseCode === 'string' && { caseCode: row.view.caseCode }),
+  ...(row.main_name && { name: row.main_name }),
   procedure: row.procedure,
   status: row.status,
   commune: row.commune,
@@ -59,6 +67,14 @@ const summarize = (row: CaseRow) => ({
   overdue: !isFinal(row.status) && Date.parse(row.deadline) < Date.now(),
   breached: row.breached,
 });
+
+/** What one search box holds: a PIN, a case code, or part of a name. */
+function searchBox(text: string | undefined): Pick<CaseFilter, 'pin' | 'code' | 'name'> {
+  if (text === undefined) return {};
+  if (/^\d{12}$/.test(text)) return { pin: text };
+  const code = parseCaseCode(text);
+  return code ? { code } : { name: text };
+}
 
 /** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
 const FILED_BY = 'filedBy';
@@ -297,6 +313,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           receivedFrom: query.from,
           receivedTo: query.to,
           code: query.code,
+          ...searchBox(query.q),
           limit: query.limit,
           offset: query.offset,
         });

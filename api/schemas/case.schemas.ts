@@ -118,6 +118,13 @@ export const CaseSearch = z.object({
     .optional()
     .describe('the code on the desk receipt (any letter case)')
     .meta({ example: 'KS-00004-2612-000123' }),
+  q: safeText(2, 100)
+    .optional()
+    .describe(
+      'one box: a personal ID number (anyone the case names), a case code, or part of a name — ' +
+        'accents and letter case ignored ("nguyen van a" finds "Nguyễn Văn A")',
+    )
+    .meta({ example: 'nguyen minh an' }),
   limit: queryInteger(1, 100, 20, 'page size'),
   offset: queryInteger(0, 100_000, 0, 'cases to skip'),
 });
@@ -137,6 +144,10 @@ export const CaseSummary = z
   .object({
     caseId: z.string(),
     caseCode: z.string().optional().describe('the code on the desk receipt'),
+    name: z
+      .string()
+      .optional()
+      .describe('whom the case is about: the child, the deceased (cases filed before: absent)'),
     procedure: z.string(),
     status: z.enum(statuses),
     commune: z.string(),

@@ -14,6 +14,8 @@ const CaseRow = z.object({
   /** The case workflow recorded its legal deadline's breach (issue 20; false before it was kept). */
   breached: z.boolean(),
   view: z.record(z.string(), z.unknown()),
+  /** Whom the case is about (the child, the deceased), in lists; absent before it was kept. */
+  main_name: z.string().nullish(),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
 
@@ -40,6 +42,10 @@ export interface CaseFilter {
   receivedTo?: string | undefined;
   /** A case code (domain/case-code.ts), canonical. */
   code?: string | undefined;
+  /** A PIN of anyone the case names. */
+  pin?: string | undefined;
+  /** Part of the name of anyone the case names, matched without accents or letter case. */
+  name?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -52,7 +58,7 @@ export async function searchCases(
   const args: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     args.push(value);
-    where.push(sql.replace('?', `$${args.length}`));
+    where.push(sql.replaceAll('?', `$${args.length}`));
   };
   if (filter.commune) add('commune = ?', filter.commune);
   if (filter.procedure) add('procedure = ?', filter.procedure);
@@ -62,13 +68,28 @@ export async function searchCases(
   if (filter.overdue) add('deadline < now() AND NOT (status = ANY(?))', FINAL_STATUSES);
   if (filter.breached) where.push('breached');
   if (filter.code) add('case_id IN (SELECT case_id FROM case_codes WHERE code = ?)', filter.code);
+  if (filter.pin)
+    add(
+      `case_id IN (SELECT case_id FROM case_people WHERE pin = ?
+                   UNION SELECT case_id FROM cases WHERE party_pins @> ARRAY[?]::text[])`,
+      filter.pin,
+    );
+  // LIKE's own characters are matched as themselves; the trigram index serves '%…%'.
+  if (filter.name)
+    add(
+      `case_id IN (SELECT case_id FROM case_people
+                    WHERE folded LIKE '%' || fold_name(?) || '%')`,
+      filter.name.replace(/[\\%_]/g, (c) => `\\${c}`),
+    );
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM cases ${clause}`,
     args,
   );
   const { rows } = await db.query(
-    `SELECT * FROM cases ${clause} ORDER BY received_at DESC, case_id LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
+    `SELECT *, (SELECT full_name FROM case_people p WHERE p.case_id = cases.case_id AND position = 0)
+              AS main_name
+       FROM cases ${clause} ORDER BY received_at DESC, case_id LIMIT $${args.length + 1} OFFSET $${args.length + 2}`,
     [...args, filter.limit, filter.offset],
   );
   return { total: total.rows[0]?.n ?? 0, items: rows.map((row) => CaseRow.parse(row)) };

@@ -311,6 +311,27 @@ describe('web pages in Chromium, through the real stack', () => {
     await civil.context.close();
   });
 
+  it('when the clerk types a child’s name without accents in the search box, then the case is listed with the child’s name and its code', async () => {
+    const letters = Array.from({ length: 5 }, () =>
+      String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+    ).join('');
+    const base = aBirthApplication(uniqueCertificate());
+    const filed = await file(env.stack.app, {
+      ...base,
+      child: { ...base.child, fullName: `Đỗ Thị Hương ${letters}` },
+    });
+    const { page, context } = await signedIn(env.browser, env.base, CLERK);
+    await page.goto('/clerk/cases');
+    await ready(page);
+    await page.fill('#q', `do thi huong ${letters}`);
+    await page.click('form[role=search] button[type=submit]');
+    const row = page.locator('tbody tr', { hasText: `Đỗ Thị Hương ${letters}` });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain(String(filed.body.caseCode));
+    await screenshot(page, 'clerk-search');
+    await context.close();
+  });
+
   it('when a supervisor opens the dashboard, then open, late, stuck and decided steps show as tables and charts, and a task can be reassigned', async () => {
     const decided = await file(env.stack.app, {
       ...aBirthApplication(uniqueCertificate()),

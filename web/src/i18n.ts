@@ -57,6 +57,7 @@ const MESSAGES = {
   choose: { vi: '— Chọn —', en: '— Choose —' },
   caseId: { vi: 'Mã tra cứu', en: 'Case id' },
   caseCode: { vi: 'Mã hồ sơ', en: 'Case code' },
+  person: { vi: 'Người được giải quyết', en: 'Person' },
   procedure: { vi: 'Thủ tục', en: 'Procedure' },
   status: { vi: 'Trạng thái', en: 'Status' },
   receivedAt: { vi: 'Ngày tiếp nhận', en: 'Received' },

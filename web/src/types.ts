@@ -6,6 +6,10 @@ export type { StuckReason };
 
 export interface CaseSummary {
   caseId: string;
+  /** The code on the desk receipt (cases filed before it existed have none). */
+  caseCode?: string;
+  /** Whom the case is about: the child, the deceased (absent on cases filed before it was kept). */
+  name?: string;
   procedure: string;
   status: string;
   commune: string;

@@ -10,9 +10,14 @@ export function caseTable(caption: string, items: readonly CaseSummary[]): HTMLE
   if (items.length === 0) return h('p', {}, t('noCases'));
   return table(
     caption,
-    [t('caseId'), t('procedure'), t('status'), t('receivedAt'), t('deadline')],
+    [t('caseCode'), t('person'), t('procedure'), t('status'), t('receivedAt'), t('deadline')],
     items.map((c) => [
-      h('a', { href: `/cases/${encodeURIComponent(c.caseId)}`, class: 'tracking' }, c.caseId),
+      h(
+        'a',
+        { href: `/cases/${encodeURIComponent(c.caseId)}`, class: 'tracking' },
+        c.caseCode ?? c.caseId,
+      ),
+      c.name ?? '—',
       procedureName(c.procedure),
       badge(caseStatusName(c.status), toneOf(c.status)),
       formatDate(c.receivedAt),

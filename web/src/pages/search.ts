@@ -17,6 +17,10 @@ const T = {
   search: { vi: 'Tìm kiếm', en: 'Search' },
   all: { vi: 'Tất cả', en: 'All' },
   results: { vi: 'Kết quả tra cứu', en: 'Results' },
+  box: {
+    vi: 'Số định danh, mã hồ sơ hoặc họ tên (gõ có dấu hay không dấu đều được)',
+    en: 'Personal ID number, case code or name (with or without accents)',
+  },
 } satisfies Record<string, Text>;
 
 const PAGE = 20;
@@ -58,6 +62,7 @@ export async function renderSearch(main: HTMLElement): Promise<void> {
     t('status'),
     CASE_STATUS_CODES.map((c) => [c, caseStatusName(c)]),
   );
+  const box = h('input', { id: 'q', name: 'q', type: 'search', autocomplete: 'off' });
   const overdue = h('input', { type: 'checkbox', id: 'overdue', name: 'overdue' });
   const [fromField, from, fromError] = dateInput('from', tr(T.from));
   const [toField, to, toError] = dateInput('to', tr(T.to));
@@ -66,6 +71,7 @@ export async function renderSearch(main: HTMLElement): Promise<void> {
 
   async function run(): Promise<void> {
     const query = new URLSearchParams({ limit: String(PAGE), offset: String(offset) });
+    if (box.value.trim()) query.set('q', box.value.trim());
     if (procedure.value) query.set('procedure', procedure.value);
     if (status.value) query.set('status', status.value);
     if (overdue.checked) query.set('overdue', 'true');
@@ -124,6 +130,7 @@ export async function renderSearch(main: HTMLElement): Promise<void> {
   const form = h(
     'form',
     { class: 'card filters', novalidate: true, role: 'search', 'aria-label': tr(T.filters) },
+    h('div', { class: 'field wide' }, h('label', { for: 'q' }, tr(T.box)), box),
     h('div', { class: 'grid' }, procedureField, statusField, fromField, toField),
     h('div', { class: 'field check' }, overdue, h('label', { for: 'overdue' }, tr(T.overdueOnly))),
     h('button', { type: 'submit', class: 'primary' }, tr(T.search)),
