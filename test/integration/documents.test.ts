@@ -12,7 +12,6 @@ import type { CaseView } from '../../domain/procedures/views';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
 import {
-  binary,
   pdfsig,
   pdfText,
   qrCodes,
@@ -31,6 +30,7 @@ import {
   waitForCase,
 } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant } from '../support/group-b';
+import { asBytes } from '../support/uploads';
 import { setCivilStatusReview, startTestStack, type TestStack } from '../support/stack';
 
 interface Listed {
@@ -84,7 +84,7 @@ describe('signed electronic results', () => {
       .get(document.href ?? '')
       .set('Authorization', `Bearer ${await citizen(pin)}`)
       .buffer(true)
-      .parse(binary);
+      .parse(asBytes);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const path = join(files.dir, `${caseId.replace(/\W/g, '_')}-${document.kind}.pdf`);

@@ -10,9 +10,10 @@ import { vietnamDate } from '../../domain/calendar/vietnam';
 import { dmy } from '../../domain/receipt';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
-import { binary, pdfText, qrCodes, scratch, TEST_PUBLIC_URL } from '../support/documents';
+import { pdfText, qrCodes, scratch, TEST_PUBLIC_URL } from '../support/documents';
 import { citizen, clerk, file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { uniquePin } from '../support/group-b';
+import { asBytes } from '../support/uploads';
 import { startTestStack, type TestStack } from '../support/stack';
 
 describe('the desk receipt', () => {
@@ -32,7 +33,7 @@ describe('the desk receipt', () => {
       .get(`/v1/cases/${encodeURIComponent(caseId)}/receipt.pdf`)
       .set('Authorization', `Bearer ${await clerk()}`)
       .buffer(true)
-      .parse(binary);
+      .parse(asBytes);
 
   it('when a clerk files a birth, then the receipt prints at once: its code, the applicant, what was received, the appointment date, and QR codes to the case and to its verification', async () => {
     const application = aBirthApplication(uniqueCertificate());

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Response } from 'superagent';
 import { developmentKeyring, type Keyring } from '../../documents/pki';
 
 const run = promisify(execFile);
@@ -98,11 +97,4 @@ export async function qrCodes(file: string, dir: string): Promise<string[]> {
       }
   }
   return found;
-}
-
-/** supertest's parser for a binary body (a PDF): the bytes as they came. */
-export function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
