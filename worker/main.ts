@@ -1,6 +1,7 @@
 // Worker process. Stops cleanly on SIGINT/SIGTERM: Temporal's runtime drains in-flight tasks first.
 import { NativeConnection } from '@temporalio/worker';
 import { connectPatiently } from '../config/connect';
+import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
@@ -15,6 +16,7 @@ import { installTemporalRuntime } from './runtime';
 async function main(): Promise<void> {
   const env = loadEnv(WorkerEnv);
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
+  const { dataConverter } = await temporalPayloadsFromEnv(env, log);
   installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
   const connection = await connectPatiently(
     () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       deps: { db, agencies: createAgencies(env.SIMULATORS_URL) },
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       maxCachedWorkflows: env.WORKFLOW_CACHE_SIZE,
+      dataConverter,
     });
     log.info({ taskQueues: workers.map((w) => w.options.taskQueue) }, 'worker running');
     await Promise.all(workers.map((w) => w.run()));

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { decodePayloadsIn } from '../../config/data-converter';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { deathCaseId } from '../../api/filing';
@@ -328,6 +329,9 @@ async function whereStuck(
       `${id}: ${described.status.name} ${JSON.stringify(pending)}${task ? ` workflow task attempt ${task.attempt ?? 1}` : ''}`,
     );
     const history = await client.workflow.getHandle(id).fetchHistory();
+    // Kept decrypted: the run's keys go with its throw-away data directory.
+    for (const codec of [...client.options.loadedDataConverter.payloadCodecs].reverse())
+      await decodePayloadsIn(history, codec);
     mkdirSync(evidence, { recursive: true });
     writeFileSync(join(evidence, `${id.replace(/[^\w.-]/g, '_')}.json`), historyToJSON(history));
     // A workflow stuck on a failing workflow task: does today's code replay its history?

@@ -22,7 +22,12 @@ function compose(env: Record<string, string>) {
 type Services = Record<string, { environment?: Record<string, string | null> }>;
 
 describe('docker-compose.yml', () => {
-  const result = compose({ AUTH_JWT_SECRET: SECRET, CASE_ID_SECRET: SECRET });
+  const required = {
+    AUTH_JWT_SECRET: SECRET,
+    CASE_ID_SECRET: SECRET,
+    TEMPORAL_PAYLOAD_KEYS_FILE: '/etc/lien-thong/payload-keys.json',
+  };
+  const result = compose(required);
   const services = (parse(result.stdout) as { services: Services } | null)?.services ?? {};
 
   it('when docker-compose validates the file, then it is accepted with every service', () => {
@@ -58,11 +63,21 @@ describe('docker-compose.yml', () => {
     },
   );
 
-  it.each(['AUTH_JWT_SECRET', 'CASE_ID_SECRET'])(
+  it.each(['worker', 'api'])(
+    'when the %s service starts, then it reads the payload keys from the mounted secret (production refuses to start without)',
+    (service) => {
+      const definition = services[service] as { environment?: object; secrets?: unknown[] };
+      expect(definition.environment).toMatchObject({
+        TEMPORAL_PAYLOAD_KEYS_FILE: '/run/secrets/temporal-payload-keys',
+      });
+      expect(JSON.stringify(definition.secrets)).toContain('temporal-payload-keys');
+    },
+  );
+
+  it.each(Object.keys(required))(
     'when %s is not supplied, then docker-compose refuses to render the file',
     (missing) => {
-      const supplied = { AUTH_JWT_SECRET: SECRET, CASE_ID_SECRET: SECRET };
-      const { [missing as keyof typeof supplied]: _omitted, ...rest } = supplied;
+      const { [missing as keyof typeof required]: _omitted, ...rest } = required;
       const refused = compose(rest);
       expect(refused.status).not.toBe(0);
       expect(refused.stderr).toContain(missing);

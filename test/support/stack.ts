@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection, type WorkflowQueryInput } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
@@ -15,6 +16,7 @@ import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulator
 import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
+import { decodePayloadsIn, temporalPayloads } from '../../config/data-converter';
 import { loadCommunes } from '../../db/queries/communes.queries';
 import { startDocumentIssuer } from '../../documents/issuer';
 import type { Keyring } from '../../documents/pki';
@@ -24,7 +26,11 @@ import { SIMULATORS_ADMIN_TOKEN, testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_PUBLIC_URL, testKeyring } from './documents';
 import { testNamespace } from './namespaces';
+import { testPayloadCodec } from './payload-keys';
 import { createTimeSkippingEnv } from './time-skipping';
+
+/** The Temporal Web UI's origin the test stack's API answers CORS for (the codec endpoint). */
+export const TEST_TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 export interface TestStack {
   app: Express;
@@ -34,6 +40,8 @@ export interface TestStack {
   database: TestDatabase;
   simulatorsUrl: string;
   faults: FaultInjector;
+  /** The codec its clients and workers encrypt payloads with; undefined: payloads in clear. */
+  payloadCodec: PayloadCodec | undefined;
   /** With `documents`: the keys the worker's issuer signs with (the development CA's). */
   keyring?: Keyring;
   stop: () => Promise<void>;
@@ -50,6 +58,7 @@ export async function startTestStack({
   drillSupplementReplyMs,
   documents = false,
   verifyRateLimitPerMinute,
+  payloadCodec = testPayloadCodec,
 }: {
   timeSkipping?: boolean;
   workers?: boolean;
@@ -60,8 +69,14 @@ export async function startTestStack({
   documents?: boolean;
   /** The API's limit on public verifications (none by default). */
   verifyRateLimitPerMinute?: number;
+  /**
+   * What payloads are encrypted with: the test keys by default, as production would, so every test
+   * through the stack runs through the codec; `null` for payloads in clear.
+   */
+  payloadCodec?: PayloadCodec | null;
 } = {}): Promise<TestStack> {
-  const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
+  const { codec, dataConverter } = temporalPayloads(payloadCodec ?? undefined);
+  const env = timeSkipping ? await createTimeSkippingEnv(dataConverter) : undefined;
   const address = inject('temporalAddress');
   const namespace = env ? 'default' : testNamespace();
   const database = await createTestDatabase();
@@ -82,6 +97,7 @@ export async function startTestStack({
         connection: nativeConnection,
         namespace,
         deps: { db: database.appDb, agencies: createAgencies(simulatorsUrl) },
+        dataConverter,
       })
     : [];
   const running = Promise.all(workers.map((w) => w.run()));
@@ -100,15 +116,17 @@ export async function startTestStack({
       200,
     );
   const connection = env?.connection ?? (await Connection.connect({ address }));
-  const client = env?.client ?? new Client({ connection, namespace });
+  const client = env?.client ?? new Client({ connection, namespace, dataConverter });
   const app = createApp({
     // The API's own client refuses to query: every test through the API shows it never asks a
     // running workflow (api/action-requests.ts says why), without a test of its own per route.
     temporal: new Client({
       connection,
       namespace,
+      dataConverter,
       interceptors: { workflow: [{ query: refuseQueries }] },
     }),
+    ...(codec && { payloadCodec: codec }),
     db: database.appDb,
     authenticate: testAuthenticator,
     logger,
@@ -116,6 +134,7 @@ export async function startTestStack({
     communes,
     population: createAgencies(simulatorsUrl).population,
     publicUrl: TEST_PUBLIC_URL,
+    codecCorsOrigins: [TEST_TEMPORAL_UI_ORIGIN],
     ...(verifyRateLimitPerMinute !== undefined && { verifyRateLimitPerMinute }),
     ...(drillSupplementReplyMs !== undefined && { drillSupplementReplyMs }),
   });
@@ -126,6 +145,7 @@ export async function startTestStack({
     database,
     simulatorsUrl,
     faults,
+    payloadCodec: codec,
     ...(keyring && { keyring }),
     stop: async () => {
       await issuer?.stop();
@@ -137,6 +157,15 @@ export async function startTestStack({
       await database.drop();
     },
   };
+}
+
+/**
+ * A workflow's history with its payloads decrypted: `fetchHistory()` gives it as Temporal stores it
+ * (encrypted), which is what an operator without the keys sees.
+ */
+export async function decodedHistory(stack: TestStack, workflowId: string) {
+  const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+  return stack.payloadCodec ? decodePayloadsIn(history, stack.payloadCodec) : history;
 }
 
 /** The API's client interceptor: a query from the API is a defect (api/action-requests.ts). */
