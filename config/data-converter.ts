@@ -2,6 +2,7 @@
 // benchmarks, the test stack): payloads encrypted with the keys of TEMPORAL_PAYLOAD_KEYS_FILE. A
 // client or worker without it would write personal data in clear, or fail to read what the others
 // wrote, so each builds it here rather than from the SDK's defaults.
+import { join } from 'node:path';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import { ConfigError } from './env';
 import type { Logger } from './logger';
@@ -13,9 +14,18 @@ export interface TemporalPayloads {
   dataConverter: DataConverter;
 }
 
+/**
+ * The failure converter every worker, client and the workflow bundle load (by path: the sandbox
+ * cannot be handed an object), which puts failure messages and stack traces through the codec.
+ */
+export const FAILURE_CONVERTER_PATH = join(__dirname, '..', 'workflows', 'failure-converter.ts');
+
 export const temporalPayloads = (codec: PayloadCodec | undefined): TemporalPayloads => ({
   codec,
-  dataConverter: codec ? { payloadCodecs: [codec] } : {},
+  dataConverter: {
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...(codec && { payloadCodecs: [codec] }),
+  },
 });
 
 /**

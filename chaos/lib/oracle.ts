@@ -8,10 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { decodePayloadsIn } from '../../config/data-converter';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { deathCaseId } from '../../api/filing';
+import { decodePayloadsIn } from '../../config/data-converter';
 import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
@@ -296,6 +297,17 @@ function judgedAs(
   return { ...planned, expected: expectedOf('birth-supplement-timeout') };
 }
 
+/** A failure's message as raised: stored encrypted (workflows/failure-converter.ts), decoded here. */
+async function failureMessage(
+  client: Client,
+  failure: temporal.api.failure.v1.IFailure | null | undefined,
+): Promise<string> {
+  if (!failure) return '';
+  const { payloadCodecs, payloadConverter, failureConverter } = client.options.loadedDataConverter;
+  for (const codec of [...payloadCodecs].reverse()) await decodePayloadsIn(failure, codec);
+  return failureConverter.failureToError(failure, payloadConverter).message;
+}
+
 /**
  * For a case that did not end: its steps in the read model and what its workflows are waiting on;
  * their histories are kept in `evidence` for the post-mortem.
@@ -320,9 +332,11 @@ async function whereStuck(
       parts.push(`${id}: ${described}`);
       continue;
     }
-    const pending = (described.raw.pendingActivities ?? []).map(
-      (a) =>
-        `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${a.lastFailure?.message ?? ''}`,
+    const pending = await Promise.all(
+      (described.raw.pendingActivities ?? []).map(
+        async (a) =>
+          `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${await failureMessage(client, a.lastFailure)}`,
+      ),
     );
     const task = described.raw.pendingWorkflowTask;
     parts.push(

@@ -6,6 +6,7 @@ import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   decodePayloadsIn,
+  FAILURE_CONVERTER_PATH,
   payloadsIn,
   temporalPayloads,
   temporalPayloadsFromEnv,
@@ -92,7 +93,10 @@ describe('temporalPayloadsFromEnv', () => {
   it('when development has no key file, then payloads stay in clear and a warning says so', async () => {
     const log = { warn: vi.fn() };
     const payloads = await temporalPayloadsFromEnv({ NODE_ENV: 'development' }, log);
-    expect(payloads).toEqual({ codec: undefined, dataConverter: {} });
+    expect(payloads).toEqual({
+      codec: undefined,
+      dataConverter: { failureConverterPath: FAILURE_CONVERTER_PATH },
+    });
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/stored in clear/));
   });
 

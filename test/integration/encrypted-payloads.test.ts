@@ -12,7 +12,14 @@ import type { CaseView } from '../../domain/procedures/views';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { tokenFor } from '../support/auth';
-import { clerk, decide, file, uniqueCertificate, uniqueChildName } from '../support/group-a';
+import {
+  clerk,
+  decide,
+  file,
+  uniqueCertificate,
+  uniqueChildName,
+  waitForCase,
+} from '../support/group-a';
 import { recordHistories } from '../support/histories';
 import { startTestStack, TEST_TEMPORAL_UI_ORIGIN, type TestStack } from '../support/stack';
 
@@ -119,6 +126,53 @@ describe('encrypted Temporal payloads, through the real stack', () => {
       .map((p) => Buffer.from(p.data ?? []).toString('utf8'))
       .join('\n');
     for (const secret of secrets) expect(text).toContain(secret);
+  });
+
+  it('when an agency refuses a request quoting the child’s name, then the failure Temporal stores names nobody, and decodes to the agency’s words', async () => {
+    // Arrange: the 400's text goes into the failure message (agencies/http.ts quotes its start).
+    const refused = aBirthApplication(uniqueCertificate());
+    refused.child = { ...refused.child, fullName: uniqueChildName() };
+    const refusedId = workflowIds.birthResidenceInsurance(refused.medicalBirthCertificate.number);
+    stack.faults.set('civil-status', {
+      rules: [
+        {
+          path: 'child.fullName',
+          equals: refused.child.fullName,
+          status: 400,
+          body: {
+            code: 'CIVIL_STATUS.INVALID_REQUEST',
+            reason: `no such name: ${refused.child.fullName}`,
+          },
+        },
+      ],
+    });
+    try {
+      // Act
+      expect((await file(stack.app, refused)).status).toBe(202);
+      await waitForCase(stack.app, refusedId, refused.applicant.pin, (v) =>
+        expect(v.status).toBe('rejected'),
+      );
+    } finally {
+      stack.faults.clear('civil-status');
+    }
+    const stepId = workflowIds.step(refusedId, 'birth');
+    const page = await stack.client.connection.workflowService.getWorkflowExecutionHistory({
+      namespace: stack.client.options.namespace,
+      execution: { workflowId: stepId },
+    });
+    // Assert
+    const bytes = Buffer.from(GetWorkflowExecutionHistoryResponse.encode(page).finish());
+    expect(bytes.includes(Buffer.from(refused.child.fullName))).toBe(false);
+    const failure = page.history?.events?.find((e) => e.activityTaskFailedEventAttributes)
+      ?.activityTaskFailedEventAttributes?.failure;
+    expect(failure?.message).toBe('Encoded failure');
+    expect(isEncrypted(failure?.encodedAttributes ?? {})).toBe(true);
+    const codec = stack.payloadCodec;
+    if (!codec || !failure) throw new Error('an encrypting stack and a failure');
+    const [attributes] = payloadsIn(await decodePayloadsIn({ failure }, codec));
+    expect(Buffer.from(attributes?.data ?? []).toString('utf8')).toContain(
+      `no such name: ${refused.child.fullName}`,
+    );
   });
 
   describe('the codec endpoint (Temporal Web UI)', () => {
