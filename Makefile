@@ -41,8 +41,10 @@ provision: install ## fetch/build the Temporal CLI, the Java test server, schema
 web: install ## bundle the web pages (web/src → web/dist) with esbuild
 	@$(TSX) web/build.ts
 
+# node with tsx's loader, not the tsx command: the command relays Ctrl-C to the node process it runs
+# and SIGKILLs it when it is slow to answer, which once left the launcher's parts running.
 start: install web ## run the whole system (PostgreSQL, Temporal, simulators, worker, API); Ctrl-C stops it
-	@$(TSX) scripts/start.ts
+	@node --import tsx scripts/start.ts
 
 check: install ## typecheck, lint, formatting, layer rules
 	npm run -s typecheck
