@@ -3,8 +3,8 @@ FROM node:20.20.2-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# npm install honours package-lock.json (see the Makefile for why not npm ci).
-RUN npm install --omit=dev --no-audit --no-fund
+# npm ci: exactly package-lock.json's versions, and it fails rather than resolve anew (see the Makefile).
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 # Workers start from the prebuilt bundle instead of running webpack at start-up.
 RUN npx tsx worker/bundle.ts build/workflow-bundle.js

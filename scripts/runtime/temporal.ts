@@ -49,7 +49,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     part.exited.then(() => false),
   ]);
   if (!ready) {
-    part.child.kill('SIGKILL');
+    part.kill('SIGKILL');
     throw new Error(`the Temporal dev server did not become ready on ${address}`);
   }
   return { address, pid: part.child.pid, stop: part.stop };
