@@ -29,8 +29,9 @@ node_modules/.installed: package.json package-lock.json
 
 install: node_modules/.installed ## install npm dependencies
 
-provision: install ## fetch/build the Temporal CLI, the Java test server, schemathesis and versitygw into the cache; install Chromium, poppler-utils and certutil
+provision: install ## fetch/build the Temporal CLI and server, the Java test server, schemathesis and versitygw into the cache; install Chromium, poppler-utils and certutil
 	@bash scripts/provision-temporal-cli.sh >/dev/null
+	@bash scripts/provision-temporal-server.sh >/dev/null
 	@bash scripts/provision-test-server.sh >/dev/null
 	@bash scripts/provision-docker-compose.sh >/dev/null
 	@bash scripts/provision-schemathesis.sh >/dev/null

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createAgencyHttp } from '../agencies/http';
 import { populationClient } from '../agencies/population.client';
 import { connectPatiently } from '../config/connect';
+import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
@@ -21,9 +22,10 @@ async function main(): Promise<void> {
   const env = loadEnv(ApiEnv);
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' });
   const connection = await connectPatiently(
-    () => Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+    async () => Connection.connect(await temporalConnectionOptions(env)),
     { what: 'Temporal', log: logger },
   );
+  const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), logger);
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
   const stop = () => {
     logger.info('api stopping');
+    stopFollowingToken();
     const background = Promise.all([
       scanning.stop(),
       purging.stop(),

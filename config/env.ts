@@ -21,10 +21,56 @@ const common = {
 
 const hostPort = () => z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
 
+const file = (what: string) => z.string().min(1).optional().describe(what);
+
 const temporal = {
   TEMPORAL_ADDRESS: hostPort().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TLS_CA_FILE: file(
+    'PEM: the CA that signed the Temporal frontend’s certificate; set → TLS',
+  ),
+  TEMPORAL_TLS_CERT_FILE: file('PEM: this service’s client certificate for mutual TLS'),
+  TEMPORAL_TLS_KEY_FILE: file('PEM: the private key of TEMPORAL_TLS_CERT_FILE'),
+  TEMPORAL_TLS_SERVER_NAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the name the frontend’s certificate is checked against (unset → the host)'),
+  TEMPORAL_API_KEY_FILE: file(
+    'this service’s token for Temporal’s authorizer (JWT), read again each minute as it is renewed',
+  ),
 };
+
+/** A client certificate comes with its key; production talks to Temporal only over mutual TLS with a token. */
+function temporalNeedsItsCredentials(
+  env: {
+    NODE_ENV: string;
+    TEMPORAL_TLS_CA_FILE?: string | undefined;
+    TEMPORAL_TLS_CERT_FILE?: string | undefined;
+    TEMPORAL_TLS_KEY_FILE?: string | undefined;
+    TEMPORAL_API_KEY_FILE?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if ((env.TEMPORAL_TLS_CERT_FILE === undefined) !== (env.TEMPORAL_TLS_KEY_FILE === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TEMPORAL_TLS_KEY_FILE'],
+      message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE come together',
+    });
+  if (env.NODE_ENV !== 'production') return;
+  for (const key of [
+    'TEMPORAL_TLS_CA_FILE',
+    'TEMPORAL_TLS_CERT_FILE',
+    'TEMPORAL_API_KEY_FILE',
+  ] as const)
+    if (env[key] === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'production reaches Temporal over mutual TLS with a service token',
+      });
+}
 
 const auth = {
   AUTH_JWT_SECRET: z
@@ -262,6 +308,7 @@ export const ApiEnv = z
     ...attachments,
   })
   .superRefine(productionNeedsRealSecrets)
+  .superRefine(temporalNeedsItsCredentials)
   .superRefine(storageNeedsItsSettings)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CASE_ID_SECRET === DEV_CASE_ID_SECRET)
@@ -280,49 +327,61 @@ export const ApiEnv = z
   });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
-export const WorkerEnv = z.object({
-  ...common,
-  ...temporal,
-  DATABASE_URL: postgresUrl(),
-  DATABASE_ROLE,
-  SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
-  WORKFLOW_BUNDLE_PATH: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('prebuilt workflow bundle (production)'),
-  WORKFLOW_CACHE_SIZE: z.coerce
-    .number()
-    .int()
-    .min(0)
-    // Each cached workflow holds ~2–3 MB of the worker's memory (make bench SCENARIOS=scale): 200
-    // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
-    .default(200)
-    .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
-  WORKER_METRICS_ADDRESS: hostPort()
-    .optional()
-    .describe(
-      'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
-    ),
-  DOCUMENT_KEYS_DIR: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'the agencies’ signing keys (ca.cert.pem, <agency>.key.pem, <agency>.cert.pem); unset → ' +
-        'no documents are issued (make start makes development keys in DATA_DIR/document-keys)',
-    ),
-  DOCUMENT_ISSUE_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .default(1000)
-    .describe('how often the worker looks for documents to issue'),
-  PUBLIC_URL: url()
-    .default('http://127.0.0.1:3000')
-    .describe('where people reach the pages: documents’ QR codes open <PUBLIC_URL>/verify/<code>'),
-});
+export const WorkerEnv = z
+  .object({
+    ...common,
+    ...temporal,
+    DATABASE_URL: postgresUrl(),
+    DATABASE_ROLE,
+    SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
+    WORKFLOW_BUNDLE_PATH: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('prebuilt workflow bundle (production)'),
+    WORKFLOW_CACHE_SIZE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      // Each cached workflow holds ~2–3 MB of the worker's memory (make bench SCENARIOS=scale): 200
+      // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
+      .default(200)
+      .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
+    WORKER_METRICS_ADDRESS: hostPort()
+      .optional()
+      .describe(
+        'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
+      ),
+    DOCUMENT_KEYS_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'the agencies’ signing keys (ca.cert.pem, <agency>.key.pem, <agency>.cert.pem); unset → ' +
+          'no documents are issued (make start makes development keys in DATA_DIR/document-keys)',
+      ),
+    DOCUMENT_ISSUE_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(1000)
+      .describe('how often the worker looks for documents to issue'),
+    PUBLIC_URL: url()
+      .default('http://127.0.0.1:3000')
+      .describe(
+        'where people reach the pages: documents’ QR codes open <PUBLIC_URL>/verify/<code>',
+      ),
+  })
+  .superRefine(temporalNeedsItsCredentials);
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+/** What scripts that only reach the database read (migrations, the audit check). */
+export const DatabaseEnv = z.object({ DATABASE_URL: postgresUrl() });
+
+/** What scripts that only reach Temporal read (capturing a history): the worker's connection keys. */
+export const TemporalClientEnv = z
+  .object({ ...common, ...temporal })
+  .superRefine(temporalNeedsItsCredentials);
 
 export const SimulatorsEnv = z.object({
   ...common,

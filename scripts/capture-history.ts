@@ -1,11 +1,13 @@
 // Captures a finished workflow's history as a replay fixture (STYLE rule 46):
 //   npx tsx scripts/capture-history.ts --workflow-id self-check:… --out test/replay/histories/self-check.json
-// TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE pick the server (defaults: the dev server of `make start`).
+// TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE pick the server (defaults: the dev server of `make start`);
+// TEMPORAL_TLS_* and TEMPORAL_API_KEY_FILE connect to the production profile's cluster.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { loadEnv, WorkerEnv } from '../config/env';
+import { loadEnv, TemporalClientEnv } from '../config/env';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -14,8 +16,8 @@ async function main(): Promise<void> {
   const workflowId = values['workflow-id'];
   if (!workflowId || !values.out)
     throw new Error('usage: capture-history.ts --workflow-id ID --out FILE');
-  const env = loadEnv(WorkerEnv.pick({ TEMPORAL_ADDRESS: true, TEMPORAL_NAMESPACE: true }));
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const env = loadEnv(TemporalClientEnv);
+  const connection = await Connection.connect(await temporalConnectionOptions(env));
   try {
     const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
     const history = await client.workflow.getHandle(workflowId).fetchHistory();

@@ -1,6 +1,7 @@
 // Worker process. Stops cleanly on SIGINT/SIGTERM: Temporal's runtime drains in-flight tasks first.
 import { NativeConnection } from '@temporalio/worker';
 import { connectPatiently } from '../config/connect';
+import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
@@ -17,9 +18,10 @@ async function main(): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
   installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
   const connection = await connectPatiently(
-    () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
+    async () => NativeConnection.connect(await temporalConnectionOptions(env)),
     { what: 'Temporal', log },
   );
+  const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), log);
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     await Promise.all(workers.map((w) => w.run()));
     log.info('worker stopped');
   } finally {
+    stopFollowingToken();
     await issuer?.stop();
     await db.end();
     await connection.close();

@@ -55,3 +55,17 @@ export function launcherPorts(env: LauncherEnv): Record<string, number> {
     ...(!env.DATABASE_URL && { EMBEDDED_POSTGRES_PORT: env.EMBEDDED_POSTGRES_PORT }),
   };
 }
+
+/**
+ * The first of `count` consecutive TCP ports all free on 127.0.0.1 right now (a cluster's block),
+ * below 32768: Temporal's SQL schema keeps membership ports as smallint (a port the OS hands out,
+ * 32768 and up, stops a history host at its first heartbeat).
+ */
+export async function freePortBlock(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const first = 20_000 + Math.floor(Math.random() * (32_767 - 20_000 - count));
+    const taken = await Promise.all(Array.from({ length: count }, (_, i) => portInUse(first + i)));
+    if (!taken.some(Boolean)) return first;
+  }
+  throw new Error(`no ${count} consecutive free ports found below 32768`);
+}

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { ApiEnv, LauncherEnv, loadEnv, SimulatorsEnv, WorkerEnv } from '../../config/env';
+import {
+  ApiEnv,
+  DatabaseEnv,
+  LauncherEnv,
+  loadEnv,
+  SimulatorsEnv,
+  WorkerEnv,
+} from '../../config/env';
 
 const ROOT = join(__dirname, '..', '..');
 const SECRET = 's'.repeat(40);
@@ -46,7 +53,7 @@ describe('docker-compose.yml', () => {
     ['api', ApiEnv],
     ['worker', WorkerEnv],
     ['simulators', SimulatorsEnv],
-    ['migrate', WorkerEnv.pick({ DATABASE_URL: true })],
+    ['migrate', DatabaseEnv],
   ] as [string, z.ZodType][])(
     'when the %s service starts with its compose environment, then its config schema accepts it',
     (service, schema) => {
