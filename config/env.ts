@@ -404,6 +404,13 @@ function adminToken() {
 /** `make start`: which parts to run here and which external ones to use instead. */
 export const LauncherEnv = z.object({
   ...common,
+  PROFILE: z
+    .enum(['development', 'production'])
+    .default('development')
+    .describe(
+      'development: the Temporal CLI dev server; production: Temporal’s own server on PostgreSQL, ' +
+        'one process per service, mutual TLS and the authorizer',
+    ),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: postgresUrl().optional(),
   EMBEDDED_POSTGRES_PORT: port(5433),

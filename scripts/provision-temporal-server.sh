@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Provisions Temporal's own server for the production profile (`make start PROFILE=production`) and
 # prints the directory holding it: `temporal-server`, `temporal-sql-tool` (sets up and migrates its
-# PostgreSQL schemas), `schema/postgresql/v12/` (the schemas the tool applies) and `temporal-ui-server`
-# (the Web UI, its pages embedded). Built once with `go install` of the pinned tags from the official
-# modules (checksums verified by the Go module proxy and sum database) and cached outside the clone.
+# PostgreSQL schemas), `schema/postgresql/v12/` (the schemas the tool applies), `temporal-ui-server`
+# (the Web UI, its pages embedded) and `ui-config/docker.yaml` (the UI's configuration template).
+# Built once with `go install` of the pinned tags from the official modules (checksums verified by
+# the Go module proxy and sum database) and cached outside the clone.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/lib.sh"
@@ -14,7 +15,7 @@ ui_version="v2.42.1"
 
 dir="$CACHE_ROOT/temporal-server-$server_version-ui-$ui_version"
 if [[ -x "$dir/temporal-server" && -x "$dir/temporal-sql-tool" && -x "$dir/temporal-ui-server" &&
-  -d "$dir/schema/postgresql/v12/temporal/versioned" ]]; then
+  -d "$dir/schema/postgresql/v12/temporal/versioned" && -f "$dir/ui-config/docker.yaml" ]]; then
   say "temporal server: cached $server_version (UI $ui_version) in $dir"
   echo "$dir"
   exit 0
@@ -38,14 +39,17 @@ mv "$build/server/sql" "$build/temporal-sql-tool"
 mv "$build/ui/server" "$build/temporal-ui-server"
 rmdir "$build/server" "$build/ui"
 
-# The schemas ship in the server's module, which `go install` has just put in the module cache.
-module="$(GOFLAGS=-mod=mod go list -m -f '{{.Dir}}' "go.temporal.io/server@$server_version" 2>/dev/null || true)"
-[[ -d "$module/schema/postgresql/v12" ]] ||
-  module="$(go env GOMODCACHE)/go.temporal.io/server@$server_version"
-[[ -d "$module/schema/postgresql/v12" ]] || fail "no schema/postgresql/v12 in go.temporal.io/server@$server_version"
-mkdir -p "$build/schema/postgresql"
-cp -R "$module/schema/postgresql/v12" "$build/schema/postgresql/v12"
-chmod -R u+w "$build/schema"
+# The schemas ship in the server's module and the UI's configuration template (the one its official
+# image renders from TEMPORAL_* variables) in the UI's; `go install` has just put both in the module cache.
+modules="$(go env GOMODCACHE)"
+server_module="$modules/go.temporal.io/server@$server_version"
+ui_module="$modules/github.com/temporalio/ui-server/v2@$ui_version"
+[[ -d "$server_module/schema/postgresql/v12" ]] || fail "no schema/postgresql/v12 in $server_module"
+[[ -f "$ui_module/config/docker.yaml" ]] || fail "no config/docker.yaml in $ui_module"
+mkdir -p "$build/schema/postgresql" "$build/ui-config"
+cp -R "$server_module/schema/postgresql/v12" "$build/schema/postgresql/v12"
+cp "$ui_module/config/docker.yaml" "$build/ui-config/docker.yaml"
+chmod -R u+w "$build/schema" "$build/ui-config"
 
 "$build/temporal-server" --help >/dev/null || fail "the built temporal-server does not run"
 rm -rf "$dir"

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { clusterPortCount } from './temporal-cluster';
 import type { LauncherEnv } from '../../config/env';
 
 /** A TCP port free on 127.0.0.1 right now. */
@@ -51,6 +52,14 @@ export function launcherPorts(env: LauncherEnv): Record<string, number> {
     ...(!env.TEMPORAL_ADDRESS && {
       TEMPORAL_PORT: env.TEMPORAL_PORT,
       TEMPORAL_UI_PORT: env.TEMPORAL_UI_PORT,
+      // The production profile's services take the ports above the frontend's.
+      ...(env.PROFILE === 'production' &&
+        Object.fromEntries(
+          Array.from({ length: clusterPortCount() - 1 }, (_, i) => [
+            `TEMPORAL_PORT+${i + 1}`,
+            env.TEMPORAL_PORT + i + 1,
+          ]),
+        )),
     }),
     ...(!env.DATABASE_URL && { EMBEDDED_POSTGRES_PORT: env.EMBEDDED_POSTGRES_PORT }),
   };

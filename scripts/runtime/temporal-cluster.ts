@@ -36,6 +36,9 @@ export function clusterProcesses(historyHosts: number): { name: string; service:
   ];
 }
 
+/** The ports a cluster takes from its frontend's up: gRPC and membership of each process. */
+export const clusterPortCount = (historyHosts = 2) => clusterProcesses(historyHosts).length * 2;
+
 export interface ClusterOptions {
   /** From scripts/provision-temporal-server.sh. */
   serverDir: string;

@@ -154,3 +154,33 @@ export async function mintServiceToken(
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(key);
 }
+
+/**
+ * The services' identities and what each may do. Both write in their namespace — Temporal's default
+ * authorizer has no finer role: polling tasks and starting workflows are both writes — and neither
+ * can do anything in another namespace or to the cluster (registering namespaces is the operator's).
+ */
+export const serviceIdentities = (namespace: string) => ({
+  api: { subject: 'lien-thong-api', permissions: [`${namespace}:write`] },
+  worker: { subject: 'lien-thong-worker', permissions: [`${namespace}:write`] },
+});
+
+/**
+ * Writes each service's token to `<dir>/<service>.jwt` (0600), valid a day: the launcher calls it
+ * again every hour, and the services read the file again each minute (TEMPORAL_API_KEY_FILE).
+ */
+export async function writeServiceTokens(
+  pki: Pick<ClusterPki, 'signingKey'>,
+  dir: string,
+  namespace: string,
+): Promise<Record<'api' | 'worker', string>> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const files = { api: join(dir, 'api.jwt'), worker: join(dir, 'worker.jwt') };
+  for (const [service, identity] of Object.entries(serviceIdentities(namespace)))
+    await writeFile(
+      files[service as keyof typeof files],
+      await mintServiceToken(pki, { ...identity, ttlSeconds: 24 * 3600 }),
+      { mode: 0o600 },
+    );
+  return files;
+}

@@ -14,7 +14,11 @@ import { inject } from 'vitest';
 import { temporalTls, type TemporalConnectionOptions } from '../../config/temporal-connection';
 import { freePortBlock } from '../../scripts/runtime/ports';
 import { provisionTemporalServer } from '../../scripts/runtime/provision';
-import { startTemporalCluster, type RunningCluster } from '../../scripts/runtime/temporal-cluster';
+import {
+  clusterPortCount,
+  startTemporalCluster,
+  type RunningCluster,
+} from '../../scripts/runtime/temporal-cluster';
 import {
   ensureClusterPki,
   mintServiceToken,
@@ -100,7 +104,7 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lien-thong-cluster-'));
     pki = await ensureClusterPki(join(dir, 'pki'));
-    frontendPort = await freePortBlock(14);
+    frontendPort = await freePortBlock(clusterPortCount());
     cluster = await startTemporalCluster({
       serverDir: provisionTemporalServer(),
       dir: join(dir, 'temporal'),
