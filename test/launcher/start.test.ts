@@ -10,7 +10,8 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { authSettings, mintToken } from '../../api/auth';
 import { AuthEnv, loadEnv } from '../../config/env';
-import { freePort } from '../../scripts/runtime/ports';
+import { freePort, freePortBlock } from '../../scripts/runtime/ports';
+import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 
 const ROOT = join(__dirname, '..', '..');
@@ -248,4 +249,43 @@ describe('make start (scripts/start.ts)', () => {
     await expectAllEnded(parts, 40_000);
     await expect(fetch(`http://127.0.0.1:${env.API_PORT}/readyz`)).rejects.toThrow();
   }, 300_000);
+
+  it('when started with PROFILE=production, then make demo completes both groups through the cluster and Ctrl-C stops every one of its processes', async () => {
+    // Arrange: Temporal's services take a block of ports from TEMPORAL_PORT up, below 32768
+    const env = {
+      ...(await launcherEnv(dataDirs)),
+      PROFILE: 'production',
+      TEMPORAL_PORT: String(await freePortBlock(clusterPortCount())),
+    };
+    const run = launch(env);
+    runs.push(run);
+    await waitForReady(run);
+    const parts = descendants(run.child.pid ?? -1);
+
+    // Act: the demo, as `make demo` runs it
+    const demo = (script: string) =>
+      execFileSync(
+        process.execPath,
+        ['--import', require.resolve('tsx'), join(ROOT, 'scripts', script), env.API_PORT],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: process.env.HOME },
+          timeout: 120_000,
+        },
+      );
+    const births = demo('demo.ts');
+    const deaths = demo('demo-death.ts');
+    const processes = execFileSync('ps', ['-o', 'args=', '-p', parts.join(',')], {
+      encoding: 'utf8',
+    });
+    run.kill('SIGINT');
+
+    // Assert
+    expect(births).toMatch(/case birth-residence-insurance:\S+: completed/);
+    expect(deaths).toMatch(/case death-residence-funeral:\S+: completed/);
+    expect(await run.exited).toBe(0);
+    expect(processes.match(/temporal-server .*--service/g)).toHaveLength(6);
+    expect(processes).toMatch(/temporal-ui-server/);
+    await expectAllEnded(parts, 30_000);
+  });
 });
