@@ -1,6 +1,7 @@
 // The only reader of process.env. Each process parses the keys it needs with one zod schema and stops
 // at start-up with a single message listing every missing or invalid key. Defaults exist only where
 // they are right for local development; production (NODE_ENV=production) must set the rest.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'lien-thong-development-secret-change-me-0000';
@@ -445,13 +446,48 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * `KEY_FILE=/path` gives KEY the file's contents (one trailing newline dropped), for every KEY the
+ * schema reads that is not itself a `_FILE` key: compose and Kubernetes mount secrets as files, and a
+ * secret in a file stays out of `docker inspect`, process listings and crash dumps.
+ */
+function readSecretFiles(
+  source: Record<string, string>,
+  keys: ReadonlySet<string>,
+): { values: Record<string, string>; problems: string[] } {
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, path] of Object.entries(source)) {
+    const key = name.slice(0, -'_FILE'.length);
+    if (!name.endsWith('_FILE') || keys.has(name) || !keys.has(key)) continue;
+    if (source[key] !== undefined) {
+      problems.push(`${name}: ${key} is set too; give one of them`);
+      continue;
+    }
+    try {
+      values[key] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
+    }
+  }
+  return { values, problems };
+}
+
 /** Parses the environment with `schema`, or throws one ConfigError naming every bad key. */
 export function loadEnv<S extends z.ZodType>(
   schema: S,
   source: Record<string, string | undefined> = process.env,
 ): z.infer<S> {
   // An empty string means "not set": shells and compose files often export KEY= for unset keys.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const given = Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[1] !== '' && entry[1] !== undefined,
+    ),
+  );
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const secrets = readSecretFiles(given, new Set(Object.keys(shape)));
+  if (secrets.problems.length > 0) throw new ConfigError(secrets.problems);
+  const cleaned: Record<string, string> = { ...given, ...secrets.values };
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new ConfigError(

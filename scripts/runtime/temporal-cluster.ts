@@ -219,7 +219,7 @@ function serverEnv({
 }
 
 /** Serves the token keys (JWKS) to the frontend's authorizer, on loopback. */
-async function serveJwks(jwks: object): Promise<Server> {
+export async function serveJwks(jwks: object, port = 0, host = '127.0.0.1'): Promise<Server> {
   const body = JSON.stringify(jwks);
   const server = createServer((req, res) => {
     if (req.url !== '/jwks.json') {
@@ -228,7 +228,7 @@ async function serveJwks(jwks: object): Promise<Server> {
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return server;
 }
 

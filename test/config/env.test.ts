@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ApiEnv,
@@ -150,6 +153,26 @@ describe('loadEnv', () => {
     ).toEqual([
       'TEMPORAL_TLS_KEY_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE come together',
     ]);
+  });
+
+  it('when a secret comes as KEY_FILE, then the key takes the file’s contents; an unreadable file or both given is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lien-thong-secrets-'));
+    const secretFile = join(dir, 'case-id-secret');
+    writeFileSync(secretFile, 'a-secret-from-a-file-of-at-least-32-characters\n', { mode: 0o600 });
+    const base = { DATABASE_URL: 'postgres://u:p@db/lien_thong' };
+
+    const fromFile = loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: secretFile });
+    const missing = problemsOf(() =>
+      loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: join(dir, 'absent') }),
+    );
+    const both = problemsOf(() =>
+      loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: secretFile, CASE_ID_SECRET: 'x'.repeat(40) }),
+    );
+    rmSync(dir, { recursive: true });
+
+    expect(fromFile.CASE_ID_SECRET).toBe('a-secret-from-a-file-of-at-least-32-characters');
+    expect(missing).toEqual([`CASE_ID_SECRET_FILE: cannot read ${join(dir, 'absent')} (ENOENT)`]);
+    expect(both).toEqual(['CASE_ID_SECRET_FILE: CASE_ID_SECRET is set too; give one of them']);
   });
 
   it('when a drill sets the supplement window outside production, then it is read as seconds', () => {
