@@ -4,14 +4,14 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 
-export interface KeyPair {
+interface KeyPair {
   /** PEM, SPKI. */
   publicKey: string;
   /** PEM, PKCS#1. */
   privateKey: string;
 }
 
-export function rsaKeyPair(): KeyPair {
+function rsaKeyPair(): KeyPair {
   return generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -20,7 +20,7 @@ export function rsaKeyPair(): KeyPair {
 }
 
 // UTF8String: forge encodes the JavaScript string as UTF-8 itself.
-export const utf8 = (value: string) => ({ value, valueTagClass: forge.asn1.Type.UTF8 as never });
+const utf8 = (value: string) => ({ value, valueTagClass: forge.asn1.Type.UTF8 as never });
 
 export type DistinguishedName = forge.pki.CertificateField[];
 
@@ -62,7 +62,7 @@ function extensionsFor(use: CertificateUse): object[] {
 }
 
 /** A certificate for `publicKey`, signed by `signer` (the issuer's private key), as PEM. */
-export function issueCertificate({
+function issueCertificate({
   subject,
   issuer,
   publicKey,
@@ -88,4 +88,55 @@ export function issueCertificate({
   cert.setExtensions([...extensionsFor(use), { name: 'subjectKeyIdentifier' }]);
   cert.sign(forge.pki.privateKeyFromPem(signer), forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
+}
+
+/** The subject of a development certificate: marked as development in its organisation. */
+export const developmentName = (commonName: string): DistinguishedName => [
+  { name: 'countryName', value: 'VN' },
+  { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
+  { name: 'commonName', ...utf8(commonName) },
+];
+
+export interface CertificateAuthority {
+  name: DistinguishedName;
+  privateKey: string;
+  /** PEM. */
+  certificate: string;
+}
+
+/** A self-signed development CA, valid ten years. */
+export function developmentCa(commonName: string): CertificateAuthority {
+  const pair = rsaKeyPair();
+  const name = developmentName(commonName);
+  return {
+    name,
+    privateKey: pair.privateKey,
+    certificate: issueCertificate({
+      subject: name,
+      issuer: name,
+      publicKey: pair.publicKey,
+      signer: pair.privateKey,
+      years: 10,
+      use: { kind: 'ca' },
+    }),
+  };
+}
+
+/** A new key and its certificate for `commonName`, issued by `ca`. */
+export function issueUnder(
+  ca: CertificateAuthority,
+  { commonName, use, years }: { commonName: string; use: CertificateUse; years: number },
+): { privateKey: string; certificate: string } {
+  const pair = rsaKeyPair();
+  return {
+    privateKey: pair.privateKey,
+    certificate: issueCertificate({
+      subject: developmentName(commonName),
+      issuer: ca.name,
+      publicKey: pair.publicKey,
+      signer: ca.privateKey,
+      years,
+      use,
+    }),
+  };
 }

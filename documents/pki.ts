@@ -5,7 +5,7 @@
 // signer is an interface (documents/signer.ts) a token's driver can implement.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { issueCertificate, rsaKeyPair, utf8 } from '../config/x509';
+import { developmentCa, issueUnder } from '../config/x509';
 import { ISSUERS, type Issuer } from '../domain/documents';
 
 export interface SigningKey {
@@ -24,45 +24,19 @@ export interface Keyring {
 
 /** A development CA and a key for each issuer, valid for years: never for production. */
 export function developmentKeyring(): Keyring {
-  const ca = rsaKeyPair();
-  const caName = [
-    { name: 'countryName', value: 'VN' },
-    { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
-    { name: 'commonName', ...utf8('Liên thông Development CA — không dùng thật') },
-  ];
-  const caCertificate = issueCertificate({
-    subject: caName,
-    issuer: caName,
-    publicKey: ca.publicKey,
-    signer: ca.privateKey,
-    years: 10,
-    use: { kind: 'ca' },
-  });
+  const ca = developmentCa('Liên thông Development CA — không dùng thật');
   const keys = Object.fromEntries(
     Object.entries(ISSUERS).map(([issuer, { name }]) => {
-      const pair = rsaKeyPair();
-      return [
-        issuer,
-        {
-          privateKey: pair.privateKey,
-          certificate: issueCertificate({
-            subject: [
-              { name: 'countryName', value: 'VN' },
-              { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
-              { name: 'commonName', ...utf8(name) },
-            ],
-            issuer: caName,
-            publicKey: pair.publicKey,
-            signer: ca.privateKey,
-            years: 3,
-            use: { kind: 'document-signing' },
-          }),
-          chain: [caCertificate],
-        },
-      ];
+      const issued = issueUnder(ca, {
+        commonName: name,
+        use: { kind: 'document-signing' },
+        years: 3,
+      });
+      const key: SigningKey = { ...issued, chain: [ca.certificate] };
+      return [issuer, key];
     }),
   ) as Record<Issuer, SigningKey>;
-  return { caCertificate, keys };
+  return { caCertificate: ca.certificate, keys };
 }
 
 const files = (dir: string, issuer: string) => ({

@@ -5,7 +5,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { issueCertificate, rsaKeyPair, utf8, type DistinguishedName } from '../../config/x509';
+import { developmentCa, issueUnder } from '../../config/x509';
 
 /**
  * Two CAs: the cluster's signs what the services present to each other and to clients (internode,
@@ -56,49 +56,22 @@ const exists = (path: string) =>
     },
   );
 
-const dn = (commonName: string): DistinguishedName => [
-  { name: 'countryName', value: 'VN' },
-  { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
-  { name: 'commonName', ...utf8(commonName) },
-];
-
 async function makePki(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const [caId, peers] of Object.entries(CAS)) {
-    const ca = rsaKeyPair();
-    const caName = dn(`Liên thông Temporal ${caId} CA (phát triển — không dùng thật)`);
-    await writeFile(
-      join(dir, `${caId}-ca.cert.pem`),
-      issueCertificate({
-        subject: caName,
-        issuer: caName,
-        publicKey: ca.publicKey,
-        signer: ca.privateKey,
-        years: 10,
-        use: { kind: 'ca' },
-      }),
-    );
-    for (const peer of peers) {
-      const pair = rsaKeyPair();
-      const files = peerFiles(dir, peer);
-      await writeFile(files.key, pair.privateKey, { mode: 0o600 });
-      await writeFile(
-        files.cert,
-        issueCertificate({
-          subject: dn(`lien-thong-${peer}`),
-          issuer: caName,
-          publicKey: pair.publicKey,
-          signer: ca.privateKey,
-          years: 2,
-          use: {
-            kind: 'tls',
-            dnsNames: [TLS_SERVER_NAME, 'localhost'],
-            ipAddresses: ['127.0.0.1'],
-          },
-        }),
-      );
-    }
     // The CA's key is not kept: development certificates are all made here, at once.
+    const ca = developmentCa(`Liên thông Temporal ${caId} CA (phát triển — không dùng thật)`);
+    await writeFile(join(dir, `${caId}-ca.cert.pem`), ca.certificate);
+    for (const peer of peers) {
+      const files = peerFiles(dir, peer);
+      const issued = issueUnder(ca, {
+        commonName: `lien-thong-${peer}`,
+        use: { kind: 'tls', dnsNames: [TLS_SERVER_NAME, 'localhost'], ipAddresses: ['127.0.0.1'] },
+        years: 2,
+      });
+      await writeFile(files.key, issued.privateKey, { mode: 0o600 });
+      await writeFile(files.cert, issued.certificate);
+    }
   }
   // ES256: one of the two algorithms Temporal's default key provider accepts (RS256 the other).
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
