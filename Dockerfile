@@ -3,12 +3,16 @@ FROM node:20.20.2-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# npm install honours package-lock.json (see the Makefile for why not npm ci).
-RUN npm install --omit=dev --no-audit --no-fund
+# npm ci: exactly package-lock.json's versions, and it fails rather than resolve anew (see the Makefile).
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 # Workers start from the prebuilt bundle instead of running webpack at start-up.
 RUN npx tsx worker/bundle.ts build/workflow-bundle.js
 RUN npx tsx web/build.ts
 ENV WORKFLOW_BUNDLE_PATH=/app/build/workflow-bundle.js
+# Where the Temporal cluster's certificates and the services' tokens are kept (compose's volumes
+# take this ownership when first mounted).
+RUN mkdir -p /var/lib/lien-thong/temporal-pki /var/lib/lien-thong/temporal-tokens \
+  && chown -R node:node /var/lib/lien-thong
 USER node
 CMD ["npx", "tsx", "api/server.ts"]

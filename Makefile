@@ -14,17 +14,24 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 # Installs the exact versions of package-lock.json, only when it changed since the last install.
-# `npm install`, not `npm ci`: the registry mirror here lacks some other platforms' optional binaries
-# (e.g. @swc/core-darwin-arm64), so the lockfile cannot list them and `npm ci` would call it out of sync.
+# `npm ci`, not `npm install`: it never writes package-lock.json (npm 10, Node 20's, rewrote it here,
+# dropping the `libc` of other platforms' binaries), and it fails when package.json and the lockfile
+# disagree instead of resolving anew. The lockfile lists every platform's optional binaries (the
+# registry has them all now), so `npm ci` installs on any of them. It empties node_modules first, so
+# a node_modules linked from another checkout (a git worktree's) is left for that checkout to install.
 node_modules/.installed: package.json package-lock.json
-	@echo "[make] installing npm dependencies from package-lock.json"
-	npm install --no-audit --no-fund
-	@touch $@
+	@if [ -L node_modules ]; then \
+	  echo "[make] node_modules links to another checkout's: not reinstalled (npm ci would empty it)"; \
+	else \
+	  echo "[make] installing npm dependencies from package-lock.json (npm ci)"; \
+	  npm ci --no-audit --no-fund && touch $@; \
+	fi
 
 install: node_modules/.installed ## install npm dependencies
 
-provision: install ## fetch/build the Temporal CLI, the Java test server, schemathesis and versitygw into the cache; install Chromium, poppler-utils and certutil
+provision: install ## fetch/build the Temporal CLI and server, the Java test server, schemathesis and versitygw into the cache; install Chromium, poppler-utils and certutil
 	@bash scripts/provision-temporal-cli.sh >/dev/null
+	@bash scripts/provision-temporal-server.sh >/dev/null
 	@bash scripts/provision-test-server.sh >/dev/null
 	@bash scripts/provision-docker-compose.sh >/dev/null
 	@bash scripts/provision-schemathesis.sh >/dev/null
@@ -35,8 +42,10 @@ provision: install ## fetch/build the Temporal CLI, the Java test server, schema
 web: install ## bundle the web pages (web/src → web/dist) with esbuild
 	@$(TSX) web/build.ts
 
+# node with tsx's loader, not the tsx command: the command relays Ctrl-C to the node process it runs
+# and SIGKILLs it when it is slow to answer, which once left the launcher's parts running.
 start: install web ## run the whole system (PostgreSQL, Temporal, simulators, worker, API); Ctrl-C stops it
-	@$(TSX) scripts/start.ts
+	@node --import tsx scripts/start.ts
 
 check: install ## typecheck, lint, formatting, layer rules
 	npm run -s typecheck
@@ -44,8 +53,16 @@ check: install ## typecheck, lint, formatting, layer rules
 	npm run -s format:check
 	npm run -s deps:check
 
+# A run leaves the clone as it found it: every output goes to an ignored folder (test-output/, data/,
+# build/, web/dist/). The status is taken as make starts, before installing and bundling.
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+TREE_BEFORE := $(shell git status --porcelain 2>/dev/null | cksum)
+endif
+
 test: provision check web ## everything CI runs: checks, then every test against the real stack
 	npx vitest run
+	@[ "$$(git status --porcelain 2>/dev/null | cksum)" = "$(TREE_BEFORE)" ] || \
+	  { echo "[make] the run changed the working tree (git status --porcelain):"; git status --porcelain; exit 1; }
 
 # The bounded round of the same file runs in `make test`; this one raises the examples per operation,
 # sends every caller to every operation, and stops by itself (a few minutes).

@@ -4,6 +4,7 @@ import { createAgencyHttp } from '../agencies/http';
 import { populationClient } from '../agencies/population.client';
 import { connectPatiently } from '../config/connect';
 import { temporalPayloadsFromEnv } from '../config/data-converter';
+import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createPool } from '../db/pool';
@@ -23,9 +24,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' });
   const payloads = await temporalPayloadsFromEnv(env, logger);
   const connection = await connectPatiently(
-    () => Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+    async () => Connection.connect(await temporalConnectionOptions(env)),
     { what: 'Temporal', log: logger },
   );
+  const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), logger);
   const temporal = new Client({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
   const stop = () => {
     logger.info('api stopping');
+    stopFollowingToken();
     const background = Promise.all([
       scanning.stop(),
       purging.stop(),

@@ -1,6 +1,7 @@
 // The only reader of process.env. Each process parses the keys it needs with one zod schema and stops
 // at start-up with a single message listing every missing or invalid key. Defaults exist only where
 // they are right for local development; production (NODE_ENV=production) must set the rest.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'lien-thong-development-secret-change-me-0000';
@@ -21,6 +22,8 @@ const common = {
 
 const hostPort = () => z.string().regex(/^[\w.-]+:\d{1,5}$/, 'must be host:port');
 
+const file = (what: string) => z.string().min(1).optional().describe(what);
+
 const temporal = {
   TEMPORAL_ADDRESS: hostPort().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -32,7 +35,51 @@ const temporal = {
       'JSON file of the keys Temporal payloads are encrypted with (config/payload-keys.ts); ' +
         'unset → payloads in clear, refused in production',
     ),
+  TEMPORAL_TLS_CA_FILE: file(
+    'PEM: the CA that signed the Temporal frontend’s certificate; set → TLS',
+  ),
+  TEMPORAL_TLS_CERT_FILE: file('PEM: this service’s client certificate for mutual TLS'),
+  TEMPORAL_TLS_KEY_FILE: file('PEM: the private key of TEMPORAL_TLS_CERT_FILE'),
+  TEMPORAL_TLS_SERVER_NAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the name the frontend’s certificate is checked against (unset → the host)'),
+  TEMPORAL_API_KEY_FILE: file(
+    'this service’s token for Temporal’s authorizer (JWT), read again each minute as it is renewed',
+  ),
 };
+
+/** A client certificate comes with its key; production talks to Temporal only over mutual TLS with a token. */
+function temporalNeedsItsCredentials(
+  env: {
+    NODE_ENV: string;
+    TEMPORAL_TLS_CA_FILE?: string | undefined;
+    TEMPORAL_TLS_CERT_FILE?: string | undefined;
+    TEMPORAL_TLS_KEY_FILE?: string | undefined;
+    TEMPORAL_API_KEY_FILE?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if ((env.TEMPORAL_TLS_CERT_FILE === undefined) !== (env.TEMPORAL_TLS_KEY_FILE === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TEMPORAL_TLS_KEY_FILE'],
+      message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE come together',
+    });
+  if (env.NODE_ENV !== 'production') return;
+  for (const key of [
+    'TEMPORAL_TLS_CA_FILE',
+    'TEMPORAL_TLS_CERT_FILE',
+    'TEMPORAL_API_KEY_FILE',
+  ] as const)
+    if (env[key] === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'production reaches Temporal over mutual TLS with a service token',
+      });
+}
 
 const auth = {
   AUTH_JWT_SECRET: z
@@ -281,6 +328,7 @@ export const ApiEnv = z
     ...attachments,
   })
   .superRefine(productionNeedsRealSecrets)
+  .superRefine(temporalNeedsItsCredentials)
   .superRefine(storageNeedsItsSettings)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.CASE_ID_SECRET === DEV_CASE_ID_SECRET)
@@ -299,49 +347,61 @@ export const ApiEnv = z
   });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
-export const WorkerEnv = z.object({
-  ...common,
-  ...temporal,
-  DATABASE_URL: postgresUrl(),
-  DATABASE_ROLE,
-  SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
-  WORKFLOW_BUNDLE_PATH: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('prebuilt workflow bundle (production)'),
-  WORKFLOW_CACHE_SIZE: z.coerce
-    .number()
-    .int()
-    .min(0)
-    // Each cached workflow holds ~2–3 MB of the worker's memory (make bench SCENARIOS=scale): 200
-    // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
-    .default(200)
-    .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
-  WORKER_METRICS_ADDRESS: hostPort()
-    .optional()
-    .describe(
-      'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
-    ),
-  DOCUMENT_KEYS_DIR: z
-    .string()
-    .min(1)
-    .optional()
-    .describe(
-      'the agencies’ signing keys (ca.cert.pem, <agency>.key.pem, <agency>.cert.pem); unset → ' +
-        'no documents are issued (make start makes development keys in DATA_DIR/document-keys)',
-    ),
-  DOCUMENT_ISSUE_INTERVAL_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .default(1000)
-    .describe('how often the worker looks for documents to issue'),
-  PUBLIC_URL: url()
-    .default('http://127.0.0.1:3000')
-    .describe('where people reach the pages: documents’ QR codes open <PUBLIC_URL>/verify/<code>'),
-});
+export const WorkerEnv = z
+  .object({
+    ...common,
+    ...temporal,
+    DATABASE_URL: postgresUrl(),
+    DATABASE_ROLE,
+    SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
+    WORKFLOW_BUNDLE_PATH: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('prebuilt workflow bundle (production)'),
+    WORKFLOW_CACHE_SIZE: z.coerce
+      .number()
+      .int()
+      .min(0)
+      // Each cached workflow holds ~2–3 MB of the worker's memory (make bench SCENARIOS=scale): 200
+      // keeps a worker under 1 GiB however many cases wait; the others replay when they wake.
+      .default(200)
+      .describe('workflows kept in the worker’s memory; the rest are replayed when they wake'),
+    WORKER_METRICS_ADDRESS: hostPort()
+      .optional()
+      .describe(
+        'host:port where the worker serves the Temporal SDK’s Prometheus metrics; unset → none',
+      ),
+    DOCUMENT_KEYS_DIR: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'the agencies’ signing keys (ca.cert.pem, <agency>.key.pem, <agency>.cert.pem); unset → ' +
+          'no documents are issued (make start makes development keys in DATA_DIR/document-keys)',
+      ),
+    DOCUMENT_ISSUE_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(1000)
+      .describe('how often the worker looks for documents to issue'),
+    PUBLIC_URL: url()
+      .default('http://127.0.0.1:3000')
+      .describe(
+        'where people reach the pages: documents’ QR codes open <PUBLIC_URL>/verify/<code>',
+      ),
+  })
+  .superRefine(temporalNeedsItsCredentials);
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+/** What scripts that only reach the database read (migrations, the audit check). */
+export const DatabaseEnv = z.object({ DATABASE_URL: postgresUrl() });
+
+/** What scripts that only reach Temporal read (capturing a history): the worker's connection keys. */
+export const TemporalClientEnv = z
+  .object({ ...common, ...temporal })
+  .superRefine(temporalNeedsItsCredentials);
 
 export const SimulatorsEnv = z.object({
   ...common,
@@ -364,6 +424,13 @@ function adminToken() {
 /** `make start`: which parts to run here and which external ones to use instead. */
 export const LauncherEnv = z.object({
   ...common,
+  PROFILE: z
+    .enum(['development', 'production'])
+    .default('development')
+    .describe(
+      'development: the Temporal CLI dev server; production: Temporal’s own server on PostgreSQL, ' +
+        'one process per service, mutual TLS and the authorizer',
+    ),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: postgresUrl().optional(),
   EMBEDDED_POSTGRES_PORT: port(5433),
@@ -403,13 +470,48 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * `KEY_FILE=/path` gives KEY the file's contents (one trailing newline dropped), for every KEY the
+ * schema reads that is not itself a `_FILE` key: compose and Kubernetes mount secrets as files, and a
+ * secret in a file stays out of `docker inspect`, process listings and crash dumps.
+ */
+function readSecretFiles(
+  source: Record<string, string>,
+  keys: ReadonlySet<string>,
+): { values: Record<string, string>; problems: string[] } {
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, path] of Object.entries(source)) {
+    const key = name.slice(0, -'_FILE'.length);
+    if (!name.endsWith('_FILE') || keys.has(name) || !keys.has(key)) continue;
+    if (source[key] !== undefined) {
+      problems.push(`${name}: ${key} is set too; give one of them`);
+      continue;
+    }
+    try {
+      values[key] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
+    }
+  }
+  return { values, problems };
+}
+
 /** Parses the environment with `schema`, or throws one ConfigError naming every bad key. */
 export function loadEnv<S extends z.ZodType>(
   schema: S,
   source: Record<string, string | undefined> = process.env,
 ): z.infer<S> {
   // An empty string means "not set": shells and compose files often export KEY= for unset keys.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const given = Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[1] !== '' && entry[1] !== undefined,
+    ),
+  );
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  const secrets = readSecretFiles(given, new Set(Object.keys(shape)));
+  if (secrets.problems.length > 0) throw new ConfigError(secrets.problems);
+  const cleaned: Record<string, string> = { ...given, ...secrets.values };
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new ConfigError(

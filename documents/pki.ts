@@ -3,10 +3,9 @@
 // the agencies' keys here and keep them in a directory; in production the same files come from
 // configuration (DOCUMENT_KEYS_DIR), issued by a real CA. A hardware token is out of scope: the
 // signer is an interface (documents/signer.ts) a token's driver can implement.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import forge from 'node-forge';
+import { developmentCa, issueUnder } from '../config/x509';
 import { ISSUERS, type Issuer } from '../domain/documents';
 
 export interface SigningKey {
@@ -23,92 +22,21 @@ export interface Keyring {
   keys: Record<Issuer, SigningKey>;
 }
 
-// UTF8String: forge encodes the JavaScript string as UTF-8 itself.
-const utf8 = (value: string) => ({ value, valueTagClass: forge.asn1.Type.UTF8 as never });
-
-function certificate({
-  subject,
-  issuer,
-  publicKey,
-  signer,
-  years,
-  ca,
-}: {
-  subject: forge.pki.CertificateField[];
-  issuer: forge.pki.CertificateField[];
-  publicKey: string;
-  signer: string;
-  years: number;
-  ca: boolean;
-}): string {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
-  // Positive, unique enough among development certificates: 16 random bytes, top bit clear.
-  cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.now() - 24 * 3600_000);
-  cert.validity.notAfter = new Date(Date.now() + years * 365 * 24 * 3600_000);
-  cert.setSubject(subject);
-  cert.setIssuer(issuer);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: ca, critical: true },
-    ca
-      ? { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
-      : { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(forge.pki.privateKeyFromPem(signer), forge.md.sha256.create());
-  return forge.pki.certificateToPem(cert);
-}
-
-function rsaKeyPair() {
-  return generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-}
-
 /** A development CA and a key for each issuer, valid for years: never for production. */
 export function developmentKeyring(): Keyring {
-  const ca = rsaKeyPair();
-  const caName = [
-    { name: 'countryName', value: 'VN' },
-    { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
-    { name: 'commonName', ...utf8('Liên thông Development CA — không dùng thật') },
-  ];
-  const caCertificate = certificate({
-    subject: caName,
-    issuer: caName,
-    publicKey: ca.publicKey,
-    signer: ca.privateKey,
-    years: 10,
-    ca: true,
-  });
+  const ca = developmentCa('Liên thông Development CA — không dùng thật');
   const keys = Object.fromEntries(
     Object.entries(ISSUERS).map(([issuer, { name }]) => {
-      const pair = rsaKeyPair();
-      return [
-        issuer,
-        {
-          privateKey: pair.privateKey,
-          certificate: certificate({
-            subject: [
-              { name: 'countryName', value: 'VN' },
-              { name: 'organizationName', ...utf8('Liên thông (phát triển)') },
-              { name: 'commonName', ...utf8(name) },
-            ],
-            issuer: caName,
-            publicKey: pair.publicKey,
-            signer: ca.privateKey,
-            years: 3,
-            ca: false,
-          }),
-          chain: [caCertificate],
-        },
-      ];
+      const issued = issueUnder(ca, {
+        commonName: name,
+        use: { kind: 'document-signing' },
+        years: 3,
+      });
+      const key: SigningKey = { ...issued, chain: [ca.certificate] };
+      return [issuer, key];
     }),
   ) as Record<Issuer, SigningKey>;
-  return { caCertificate, keys };
+  return { caCertificate: ca.certificate, keys };
 }
 
 const files = (dir: string, issuer: string) => ({

@@ -1,11 +1,11 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL (make start does this itself).
-import { loadEnv, WorkerEnv } from '../config/env';
+import { DatabaseEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedReferenceData } from '../db/reference-data';
 
 async function main(): Promise<void> {
-  const { DATABASE_URL } = loadEnv(WorkerEnv.pick({ DATABASE_URL: true }));
+  const { DATABASE_URL } = loadEnv(DatabaseEnv);
   const applied = await migrate(DATABASE_URL);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema up to date');
   const db = createPool(DATABASE_URL, { max: 1 });

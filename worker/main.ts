@@ -2,6 +2,7 @@
 import { NativeConnection } from '@temporalio/worker';
 import { connectPatiently } from '../config/connect';
 import { temporalPayloadsFromEnv } from '../config/data-converter';
+import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
@@ -19,9 +20,10 @@ async function main(): Promise<void> {
   const { dataConverter } = await temporalPayloadsFromEnv(env, log);
   installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
   const connection = await connectPatiently(
-    () => NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }),
+    async () => NativeConnection.connect(await temporalConnectionOptions(env)),
     { what: 'Temporal', log },
   );
+  const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), log);
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
     await Promise.all(workers.map((w) => w.run()));
     log.info('worker stopped');
   } finally {
+    stopFollowingToken();
     await issuer?.stop();
     await db.end();
     await connection.close();

@@ -204,7 +204,14 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
         WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}`,
       },
       ready: async () => {
-        if (!(await waitForWorker(temporal.address, NAMESPACE, TASK_QUEUES.orchestration, 90_000)))
+        if (
+          !(await waitForWorker(
+            { address: temporal.address },
+            NAMESPACE,
+            TASK_QUEUES.orchestration,
+            90_000,
+          ))
+        )
           throw new Error('the worker did not start polling');
       },
     },

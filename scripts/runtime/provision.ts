@@ -23,3 +23,7 @@ export const provisionTemporalCli = (env: NodeJS.ProcessEnv = process.env): stri
 /** Path of the executable wrapper around Temporal's Java time-skipping test server. */
 export const provisionTestServer = (env: NodeJS.ProcessEnv = process.env): string =>
   provision('provision-test-server.sh', env);
+
+/** Directory of Temporal's own server, its SQL tool, schemas and Web UI server (production profile). */
+export const provisionTemporalServer = (env: NodeJS.ProcessEnv = process.env): string =>
+  provision('provision-temporal-server.sh', env);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { spawnPart } from './process';
 
 export interface RunningTemporal {
@@ -49,7 +50,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     part.exited.then(() => false),
   ]);
   if (!ready) {
-    part.child.kill('SIGKILL');
+    part.kill('SIGKILL');
     throw new Error(`the Temporal dev server did not become ready on ${address}`);
   }
   return { address, pid: part.child.pid, stop: part.stop };
@@ -76,12 +77,12 @@ export async function waitForTemporal(address: string, timeoutMs: number): Promi
 
 /** Polls until some worker polls `taskQueue` for workflow tasks, or the time runs out. */
 export async function waitForWorker(
-  address: string,
+  connectTo: TemporalConnectionOptions,
   namespace: string,
   taskQueue: string,
   timeoutMs: number,
 ): Promise<boolean> {
-  const connection = await Connection.connect({ address });
+  const connection = await Connection.connect(connectTo);
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ApiEnv,
@@ -18,6 +21,14 @@ function problemsOf(run: () => unknown): string[] {
   throw new Error('expected a ConfigError');
 }
 
+/** Production reaches Temporal over mutual TLS with a service token: these name the files. */
+const temporalCredentials = {
+  TEMPORAL_TLS_CA_FILE: '/run/secrets/temporal-ca.pem',
+  TEMPORAL_TLS_CERT_FILE: '/run/secrets/api.cert.pem',
+  TEMPORAL_TLS_KEY_FILE: '/run/secrets/api.key.pem',
+  TEMPORAL_API_KEY_FILE: '/run/secrets/api.jwt',
+};
+
 describe('loadEnv', () => {
   it('when several keys are missing or invalid, then one error lists every one of them', () => {
     const problems = problemsOf(() =>
@@ -33,7 +44,11 @@ describe('loadEnv', () => {
 
   it('when production runs with the development secrets, then start-up is refused naming each', () => {
     const problems = problemsOf(() =>
-      loadEnv(ApiEnv, { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/lien_thong' }),
+      loadEnv(ApiEnv, {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://u:p@db/lien_thong',
+        ...temporalCredentials,
+      }),
     );
     expect(problems).toEqual([
       expect.stringMatching(/^AUTH_JWT_SECRET: production needs/),
@@ -46,6 +61,7 @@ describe('loadEnv', () => {
     NODE_ENV: 'production',
     DATABASE_URL: 'postgres://u:p@db/lien_thong',
     CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
+    ...temporalCredentials,
   };
   const ownSecret = 'a-jwt-secret-of-its-own-of-at-least-32-chars';
 
@@ -99,11 +115,64 @@ describe('loadEnv', () => {
         AUTH_JWKS_URL: 'https://id.example.vn/jwks.json',
         CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
         DRILL_SUPPLEMENT_REPLY_SECONDS: '30',
+        ...temporalCredentials,
       }),
     );
     expect(problems).toEqual([
       'DRILL_SUPPLEMENT_REPLY_SECONDS: a drill setting: not allowed in production',
     ]);
+  });
+
+  it('when production has no certificate, CA or token for Temporal, then the API and the worker refuse to start naming each', () => {
+    const withoutTemporal = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://u:p@db/lien_thong',
+      AUTH_JWKS_URL: 'https://id.example.vn/jwks.json',
+      CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
+    };
+    const expected = [
+      'TEMPORAL_TLS_CA_FILE',
+      'TEMPORAL_TLS_CERT_FILE',
+      'TEMPORAL_API_KEY_FILE',
+    ].map((key) => `${key}: production reaches Temporal over mutual TLS with a service token`);
+    expect(problemsOf(() => loadEnv(ApiEnv, withoutTemporal))).toEqual(expected);
+    expect(problemsOf(() => loadEnv(WorkerEnv, withoutTemporal))).toEqual(expected);
+    expect(loadEnv(WorkerEnv, { ...withoutTemporal, ...temporalCredentials })).toMatchObject(
+      temporalCredentials,
+    );
+  });
+
+  it('when a client certificate comes without its key, then start-up is refused naming the pair', () => {
+    expect(
+      problemsOf(() =>
+        loadEnv(WorkerEnv, {
+          DATABASE_URL: 'postgres://u:p@db/lien_thong',
+          TEMPORAL_TLS_CERT_FILE: '/run/secrets/worker.cert.pem',
+        }),
+      ),
+    ).toEqual([
+      'TEMPORAL_TLS_KEY_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE come together',
+    ]);
+  });
+
+  it('when a secret comes as KEY_FILE, then the key takes the file’s contents; an unreadable file or both given is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lien-thong-secrets-'));
+    const secretFile = join(dir, 'case-id-secret');
+    writeFileSync(secretFile, 'a-secret-from-a-file-of-at-least-32-characters\n', { mode: 0o600 });
+    const base = { DATABASE_URL: 'postgres://u:p@db/lien_thong' };
+
+    const fromFile = loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: secretFile });
+    const missing = problemsOf(() =>
+      loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: join(dir, 'absent') }),
+    );
+    const both = problemsOf(() =>
+      loadEnv(ApiEnv, { ...base, CASE_ID_SECRET_FILE: secretFile, CASE_ID_SECRET: 'x'.repeat(40) }),
+    );
+    rmSync(dir, { recursive: true });
+
+    expect(fromFile.CASE_ID_SECRET).toBe('a-secret-from-a-file-of-at-least-32-characters');
+    expect(missing).toEqual([`CASE_ID_SECRET_FILE: cannot read ${join(dir, 'absent')} (ENOENT)`]);
+    expect(both).toEqual(['CASE_ID_SECRET_FILE: CASE_ID_SECRET is set too; give one of them']);
   });
 
   it('when a drill sets the supplement window outside production, then it is read as seconds', () => {

@@ -51,6 +51,11 @@ describe('process start-up in production without payload keys', () => {
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
         TEMPORAL_ADDRESS: '127.0.0.1:1',
+        // Production's other Temporal keys, so that the payload keys are the one thing missing.
+        TEMPORAL_TLS_CA_FILE: '/nonexistent/ca.pem',
+        TEMPORAL_TLS_CERT_FILE: '/nonexistent/cert.pem',
+        TEMPORAL_TLS_KEY_FILE: '/nonexistent/key.pem',
+        TEMPORAL_API_KEY_FILE: '/nonexistent/token.jwt',
         ...env,
       });
       expect(result.status).toBe(1);

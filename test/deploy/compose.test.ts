@@ -1,36 +1,62 @@
 // docker-compose.yml cannot run here (no Docker engine), so it is validated: Debian's docker-compose
 // parses it, and each application service's environment must pass that process's own config schema.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { ApiEnv, LauncherEnv, loadEnv, SimulatorsEnv, WorkerEnv } from '../../config/env';
+import { temporalPayloadsFromEnv } from '../../config/data-converter';
+import {
+  ApiEnv,
+  DatabaseEnv,
+  LauncherEnv,
+  loadEnv,
+  SimulatorsEnv,
+  WorkerEnv,
+} from '../../config/env';
 
 const ROOT = join(__dirname, '..', '..');
-const SECRET = 's'.repeat(40);
 
-function compose(env: Record<string, string>) {
+function compose() {
   return spawnSync('docker-compose', ['-f', join(ROOT, 'docker-compose.yml'), 'config'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: process.env.PATH },
     encoding: 'utf8',
   });
 }
 
-type Services = Record<string, { environment?: Record<string, string | null> }>;
+interface Service {
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string | null>;
+  ports?: (string | { published?: number; host_ip?: string })[];
+  secrets?: (string | { source: string })[];
+  volumes?: (string | { source?: string; target: string })[];
+}
+
+/** What each secret file would hold: compose mounts ./secrets/<name> at /run/secrets/<key>. */
+const SECRET_VALUES: Record<string, string> = {
+  database_url: 'postgres://lien_thong:a-password@db:5432/lien_thong',
+  auth_jwt_secret: 's'.repeat(40),
+  case_id_secret: 'c'.repeat(40),
+  temporal_payload_keys: JSON.stringify({
+    active: 'k1',
+    keys: { k1: Buffer.alloc(32, 7).toString('base64') },
+  }),
+};
 
 describe('docker-compose.yml', () => {
-  const required = {
-    AUTH_JWT_SECRET: SECRET,
-    CASE_ID_SECRET: SECRET,
-    TEMPORAL_PAYLOAD_KEYS_FILE: '/etc/lien-thong/payload-keys.json',
-  };
-  const result = compose(required);
-  const services = (parse(result.stdout) as { services: Services } | null)?.services ?? {};
+  const result = compose();
+  const services =
+    (parse(result.stdout) as { services: Record<string, Service> } | null)?.services ?? {};
+  const secretsDir = mkdtempSync(join(tmpdir(), 'lien-thong-compose-secrets-'));
+  for (const [name, value] of Object.entries(SECRET_VALUES))
+    writeFileSync(join(secretsDir, name), `${value}\n`);
+  afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
 
-  it('when docker-compose validates the file, then it is accepted with every service', () => {
+  it('when docker-compose validates the file, then it is accepted with the production profile’s processes', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(Object.keys(services).sort()).toEqual(
@@ -39,24 +65,68 @@ describe('docker-compose.yml', () => {
         'db',
         'migrate',
         'simulators',
-        'temporal',
+        'temporal-credentials',
         'temporal-db',
+        'temporal-schema',
+        'temporal-history-1',
+        'temporal-history-2',
+        'temporal-matching',
+        'temporal-frontend',
+        'temporal-internal-frontend',
+        'temporal-worker',
         'temporal-ui',
         'worker',
       ].sort(),
     );
   });
 
+  it('when its ports are listed, then only the API is published, and the Web UI on loopback only', () => {
+    const published = Object.fromEntries(
+      Object.entries(services)
+        .filter(([, service]) => service.ports?.length)
+        .map(([name, service]) => [name, service.ports]),
+    );
+    expect(Object.keys(published).sort()).toEqual(['api', 'temporal-ui']);
+    expect(JSON.stringify(published['temporal-ui'])).toContain('127.0.0.1');
+  });
+
+  it('when each Temporal service starts, then it runs the checked-in configuration with its own service, over TLS, behind the authorizer', () => {
+    const config = readFileSync(join(ROOT, 'deploy', 'temporal', 'production.yaml'), 'utf8');
+    expect(config).toMatch(/requireClientAuth: true/);
+    expect(config).toMatch(/authorizer: default/);
+    const temporal = Object.entries(services).filter(([, s]) =>
+      s.image?.startsWith('temporalio/server'),
+    );
+    expect(temporal.map(([, s]) => s.environment?.SERVICE).sort()).toEqual([
+      'frontend',
+      'history',
+      'history',
+      'internal-frontend',
+      'matching',
+      'worker',
+    ]);
+    for (const [, service] of temporal) {
+      expect(service.command?.join(' ')).toMatch(
+        /temporal-server --root \/etc\/lien-thong\/temporal/,
+      );
+      expect(service.environment?.TEMPORAL_TLS_DIR).toBeTruthy();
+      expect(service.environment?.TEMPORAL_JWKS_URL).toMatch(/jwks\.json$/);
+    }
+  });
+
   it.each([
     ['api', ApiEnv],
     ['worker', WorkerEnv],
     ['simulators', SimulatorsEnv],
-    ['migrate', WorkerEnv.pick({ DATABASE_URL: true })],
+    ['migrate', DatabaseEnv],
   ] as [string, z.ZodType][])(
-    'when the %s service starts with its compose environment, then its config schema accepts it',
+    'when the %s service starts with its compose environment and secret files, then its config schema accepts it',
     (service, schema) => {
       const environment = Object.fromEntries(
-        Object.entries(services[service]?.environment ?? {}).map(([k, v]) => [k, v ?? '']),
+        Object.entries(services[service]?.environment ?? {}).map(([k, v]) => [
+          k,
+          (v ?? '').replace(/^\/run\/secrets\//, `${secretsDir}/`),
+        ]),
       );
       expect(environment.NODE_ENV).toBe('production');
       expect(() => loadEnv(schema, environment)).not.toThrow();
@@ -64,25 +134,31 @@ describe('docker-compose.yml', () => {
   );
 
   it.each(['worker', 'api'])(
-    'when the %s service starts, then it reads the payload keys from the mounted secret (production refuses to start without)',
-    (service) => {
-      const definition = services[service] as { environment?: object; secrets?: unknown[] };
-      expect(definition.environment).toMatchObject({
-        TEMPORAL_PAYLOAD_KEYS_FILE: '/run/secrets/temporal-payload-keys',
-      });
-      expect(JSON.stringify(definition.secrets)).toContain('temporal-payload-keys');
+    'when the %s service starts, then it encrypts Temporal payloads with the key file mounted as a secret (production refuses to start without)',
+    async (service) => {
+      const keysFile = services[service]?.environment?.TEMPORAL_PAYLOAD_KEYS_FILE ?? '';
+      expect(keysFile).toBe('/run/secrets/temporal_payload_keys');
+      const { codec } = await temporalPayloadsFromEnv(
+        {
+          NODE_ENV: 'production',
+          TEMPORAL_PAYLOAD_KEYS_FILE: keysFile.replace(/^\/run\/secrets\//, `${secretsDir}/`),
+        },
+        { warn: () => undefined },
+      );
+      expect(codec).toBeDefined();
     },
   );
 
-  it.each(Object.keys(required))(
-    'when %s is not supplied, then docker-compose refuses to render the file',
-    (missing) => {
-      const { [missing as keyof typeof required]: _omitted, ...rest } = required;
-      const refused = compose(rest);
-      expect(refused.status).not.toBe(0);
-      expect(refused.stderr).toContain(missing);
-    },
-  );
+  it('when a secret is in the environment of a service, then it is only a file’s path', () => {
+    for (const [name, service] of Object.entries(services))
+      for (const [key, value] of Object.entries(service.environment ?? {}))
+        if (/SECRET|PASSWORD|DATABASE_URL|ACCESS_KEY/.test(key))
+          expect({ name, key, value }).toEqual({
+            name,
+            key,
+            value: expect.stringMatching(/^\/run\/secrets\/|^$/) as unknown,
+          });
+  });
 });
 
 describe('.env.example', () => {

@@ -1,6 +1,8 @@
 // `make start` from nothing: the launcher brings up PostgreSQL, the Temporal dev server with its Web UI,
-// the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all; a second start
-// finds the same data.
+// the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all, and so does the
+// launcher's own death; a second start finds the same data; a start while one runs names the port it
+// finds taken.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,25 +12,81 @@ import { authSettings, mintToken } from '../../api/auth';
 import { temporalPayloads } from '../../config/data-converter';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { readEncryptionCodec } from '../../config/payload-keys';
-import { freePort } from '../../scripts/runtime/ports';
+import { freePort, freePortBlock } from '../../scripts/runtime/ports';
+import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 
 const ROOT = join(__dirname, '..', '..');
 
 type Launch = Part & { output: string[] };
 
-/** The launcher as a part of its own (its own process group: `kill` takes everything it started). */
+/** The launcher as `make start` runs it, a part of its own (its own process group). */
 function launch(env: Record<string, string>): Launch {
   const output: string[] = [];
   const part = spawnPart(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [join(ROOT, 'scripts', 'start.ts')],
+    process.execPath,
+    ['--import', require.resolve('tsx'), join(ROOT, 'scripts', 'start.ts')],
     {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       onLine: (line) => output.push(`${line}\n`),
     },
   );
   return { ...part, output };
+}
+
+/** Every process `pid` started, and those they started (a part in a group of its own too). */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  for (let parents = [pid]; parents.length > 0;) {
+    const children = table.filter(([, ppid]) => parents.includes(ppid ?? -1)).map(([p]) => p ?? -1);
+    found.push(...children);
+    parents = children;
+  }
+  return found;
+}
+
+/** Those of `pids` still running, as `ps` shows them; a zombie is not (not every init reaps one). */
+function stillRunning(pids: number[]): string[] {
+  let listed: string;
+  try {
+    listed = execFileSync('ps', ['-o', 'pid=,stat=,args=', '-p', pids.join(',')], {
+      encoding: 'utf8',
+    });
+  } catch {
+    return []; // ps exits 1 when none of them exists
+  }
+  return listed
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => !/^\d+\s+Z/.test(line));
+}
+
+const expectAllEnded = (pids: number[], timeout: number) =>
+  vi.waitFor(() => expect(stillRunning(pids)).toEqual([]), { timeout, interval: 250 });
+
+/** A data directory and free ports for one launcher. */
+async function launcherEnv(dataDirs: string[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
+  dataDirs.push(dataDir);
+  chmodSync(dataDir, 0o755);
+  const [pg, temporal, ui, api, simulators, workerMetrics] = await Promise.all(
+    Array.from({ length: 6 }, () => freePort()),
+  );
+  return {
+    DATA_DIR: dataDir,
+    EMBEDDED_POSTGRES_PORT: String(pg),
+    TEMPORAL_PORT: String(temporal),
+    TEMPORAL_UI_PORT: String(ui),
+    API_PORT: String(api),
+    SIMULATORS_PORT: String(simulators),
+    WORKER_METRICS_PORT: String(workerMetrics),
+    LOG_LEVEL: 'warn',
+  };
 }
 
 const waitForReady = (run: Launch) =>
@@ -61,22 +119,15 @@ describe('make start (scripts/start.ts)', () => {
 
   it('when started, stopped with Ctrl-C and started again, then it is ready each time and keeps its data', async () => {
     // Arrange
-    const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
-    dataDirs.push(dataDir);
-    chmodSync(dataDir, 0o755);
-    const [pg, temporal, ui, api, simulators, workerMetrics] = await Promise.all(
-      Array.from({ length: 6 }, () => freePort()),
-    );
-    const env = {
-      DATA_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(pg),
-      TEMPORAL_PORT: String(temporal),
-      TEMPORAL_UI_PORT: String(ui),
-      API_PORT: String(api),
-      SIMULATORS_PORT: String(simulators),
-      WORKER_METRICS_PORT: String(workerMetrics),
-      LOG_LEVEL: 'warn',
-    };
+    const env = await launcherEnv(dataDirs);
+    const dataDir = env.DATA_DIR;
+    const [temporal, ui, api, simulators, workerMetrics] = [
+      env.TEMPORAL_PORT,
+      env.TEMPORAL_UI_PORT,
+      env.API_PORT,
+      env.SIMULATORS_PORT,
+      env.WORKER_METRICS_PORT,
+    ].map(Number);
     const base = `http://127.0.0.1:${api}`;
     const auth = loadEnv(AuthEnv, {});
     const token = await mintToken(authSettings(auth), { sub: 'operator-1', role: 'admin' });
@@ -86,6 +137,7 @@ describe('make start (scripts/start.ts)', () => {
     const first = launch(env);
     runs.push(first);
     await waitForReady(first);
+    const firstParts = descendants(first.child.pid ?? -1);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${ui}/`)).status).toBe(200);
     // The simulators' /admin answers only the token the launcher made and kept beside the data.
@@ -124,6 +176,9 @@ describe('make start (scripts/start.ts)', () => {
     await new Promise((r) => setTimeout(r, 100));
     first.kill('SIGINT');
     expect(await first.exited).toBe(0);
+    // Every process it started (the parts, the ones they started, its reaper) has ended.
+    expect(firstParts.length).toBeGreaterThanOrEqual(6);
+    await expectAllEnded(firstParts, 20_000);
     for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
       expect(first.output.join('')).toContain(`[start] ${part} stopped`);
     }
@@ -137,6 +192,7 @@ describe('make start (scripts/start.ts)', () => {
     const second = launch(env);
     runs.push(second);
     await waitForReady(second);
+    const secondParts = descendants(second.child.pid ?? -1);
 
     // Assert: the earlier workflow and its row are still there, and the same admin token works
     expect((await fetch(adminUrl, { headers: bearer })).status).toBe(200);
@@ -185,5 +241,86 @@ describe('make start (scripts/start.ts)', () => {
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${workerMetrics}/metrics`)).rejects.toThrow();
+    await expectAllEnded(secondParts, 20_000);
+  }, 400_000);
+
+  it('when a second launcher starts on the ports of one running, then it exits non-zero naming each port taken, and the first runs on', async () => {
+    // Arrange
+    const env = await launcherEnv(dataDirs);
+    const first = launch(env);
+    runs.push(first);
+    await waitForReady(first);
+    const token = readFileSync(join(env.DATA_DIR, 'simulators-admin-token'), 'utf8');
+
+    // Act: the same ports and the same data
+    const second = launch(env);
+    runs.push(second);
+    const code = await second.exited;
+
+    // Assert
+    expect(code).not.toBe(0);
+    const said = second.output.join('');
+    expect(said).toContain(
+      `[start] port ${env.API_PORT} (API_PORT) is in use — is another make start running? Set API_PORT to use another.`,
+    );
+    for (const setting of [
+      'EMBEDDED_POSTGRES_PORT',
+      'TEMPORAL_PORT',
+      'TEMPORAL_UI_PORT',
+      'SIMULATORS_PORT',
+      'WORKER_METRICS_PORT',
+    ] as const)
+      expect(said).toContain(`port ${env[setting]} (${setting}) is in use`);
+    expect(said).not.toContain('PostgreSQL:');
+    expect(said).not.toContain('undefined');
+    expect((await fetch(`http://127.0.0.1:${env.API_PORT}/readyz`)).status).toBe(200);
+    expect(readFileSync(join(env.DATA_DIR, 'simulators-admin-token'), 'utf8')).toBe(token);
+
+    // Act: the first launcher killed outright, with no chance to stop anything
+    const parts = descendants(first.child.pid ?? -1);
+    first.child.kill('SIGKILL');
+
+    // Assert: its reaper ends every part all the same
+    await expectAllEnded(parts, 40_000);
+    await expect(fetch(`http://127.0.0.1:${env.API_PORT}/readyz`)).rejects.toThrow();
   }, 300_000);
+
+  it('when started with PROFILE=production, then make demo completes both groups through the cluster and Ctrl-C stops every one of its processes', async () => {
+    // Arrange: Temporal's services take a block of ports from TEMPORAL_PORT up, below 32768
+    const env = {
+      ...(await launcherEnv(dataDirs)),
+      PROFILE: 'production',
+      TEMPORAL_PORT: String(await freePortBlock(clusterPortCount())),
+    };
+    const run = launch(env);
+    runs.push(run);
+    await waitForReady(run);
+    const parts = descendants(run.child.pid ?? -1);
+
+    // Act: the demo, as `make demo` runs it
+    const demo = (script: string) =>
+      execFileSync(
+        process.execPath,
+        ['--import', require.resolve('tsx'), join(ROOT, 'scripts', script), env.API_PORT],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: process.env.HOME },
+          timeout: 120_000,
+        },
+      );
+    const births = demo('demo.ts');
+    const deaths = demo('demo-death.ts');
+    const processes = execFileSync('ps', ['-o', 'args=', '-p', parts.join(',')], {
+      encoding: 'utf8',
+    });
+    run.kill('SIGINT');
+
+    // Assert
+    expect(births).toMatch(/case birth-residence-insurance:\S+: completed/);
+    expect(deaths).toMatch(/case death-residence-funeral:\S+: completed/);
+    expect(await run.exited).toBe(0);
+    expect(processes.match(/temporal-server .*--service/g)).toHaveLength(6);
+    expect(processes).toMatch(/temporal-ui-server/);
+    await expectAllEnded(parts, 30_000);
+  });
 });

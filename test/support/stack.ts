@@ -21,6 +21,7 @@ import { loadCommunes } from '../../db/queries/communes.queries';
 import { startDocumentIssuer } from '../../documents/issuer';
 import type { Keyring } from '../../documents/pki';
 import { keyringSigner } from '../../documents/signer';
+import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { createWorkers } from '../../worker/create-worker';
 import { SIMULATORS_ADMIN_TOKEN, testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -59,6 +60,7 @@ export async function startTestStack({
   documents = false,
   verifyRateLimitPerMinute,
   payloadCodec = testPayloadCodec,
+  temporal,
 }: {
   timeSkipping?: boolean;
   workers?: boolean;
@@ -74,11 +76,20 @@ export async function startTestStack({
    * through the stack runs through the codec; `null` for payloads in clear.
    */
   payloadCodec?: PayloadCodec | null;
+  /**
+   * Another Temporal than the shared dev server (the production profile's cluster): how the API's
+   * client and the workers connect — their certificates and tokens — and in which namespace.
+   */
+  temporal?: {
+    api: TemporalConnectionOptions;
+    worker: TemporalConnectionOptions;
+    namespace: string;
+  };
 } = {}): Promise<TestStack> {
   const { codec, dataConverter } = temporalPayloads(payloadCodec ?? undefined);
   const env = timeSkipping ? await createTimeSkippingEnv(dataConverter) : undefined;
   const address = inject('temporalAddress');
-  const namespace = env ? 'default' : testNamespace();
+  const namespace = env ? 'default' : (temporal?.namespace ?? testNamespace());
   const database = await createTestDatabase();
   await prepareSimulators(database.url, database.db);
   const faults = new FaultInjector();
@@ -91,7 +102,8 @@ export async function startTestStack({
   await new Promise((resolve) => simulators.once('listening', resolve));
   const simulatorsUrl = `http://127.0.0.1:${(simulators.address() as AddressInfo).port}`;
 
-  const nativeConnection = env?.nativeConnection ?? (await NativeConnection.connect({ address }));
+  const nativeConnection =
+    env?.nativeConnection ?? (await NativeConnection.connect(temporal?.worker ?? { address }));
   const workers: Worker[] = withWorkers
     ? await createWorkers({
         connection: nativeConnection,
@@ -115,7 +127,7 @@ export async function startTestStack({
       },
       200,
     );
-  const connection = env?.connection ?? (await Connection.connect({ address }));
+  const connection = env?.connection ?? (await Connection.connect(temporal?.api ?? { address }));
   const client = env?.client ?? new Client({ connection, namespace, dataConverter });
   const app = createApp({
     // The API's own client refuses to query: every test through the API shows it never asks a

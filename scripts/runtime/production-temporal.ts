@@ -1,0 +1,92 @@
+// `make start PROFILE=production`'s Temporal: the trust made once in the data directory (CAs,
+// certificates, the key that signs service tokens), the services' tokens written and renewed, the
+// cluster and its Web UI started — and what the API and the worker need to reach it.
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import type { TemporalConnectionOptions } from '../../config/temporal-connection';
+import { provisionTemporalServer } from './provision';
+import { startTemporalCluster } from './temporal-cluster';
+import { ensureClusterPki, TLS_SERVER_NAME, writeServiceTokens } from './temporal-pki';
+import { startTemporalUi } from './temporal-ui';
+
+export interface ProductionTemporal {
+  address: string;
+  operator: () => Promise<TemporalConnectionOptions>;
+  /** TEMPORAL_* settings of each service: its certificate, the CA, its token file. */
+  envOf: (service: 'api' | 'worker') => Record<string, string>;
+  uiUrl?: string;
+  stop: () => Promise<void>;
+}
+
+export async function startProductionTemporal({
+  dataDir,
+  postgresAdminUrl,
+  port,
+  uiPort,
+  namespace,
+  codecEndpoint,
+  say,
+}: {
+  dataDir: string;
+  postgresAdminUrl: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+  codecEndpoint?: string;
+  say: (line: string) => void;
+}): Promise<ProductionTemporal> {
+  const serverDir = provisionTemporalServer();
+  const dir = join(dataDir, 'temporal-cluster');
+  const pki = await ensureClusterPki(join(dir, 'pki'));
+  if (pki.made) say(`Temporal: development CAs, certificates and token key made in ${pki.dir}`);
+  const tokensDir = join(dir, 'tokens');
+  const tokens = await writeServiceTokens(pki, tokensDir, namespace);
+  const renewing = setInterval(
+    () =>
+      void writeServiceTokens(pki, tokensDir, namespace).catch((error: unknown) =>
+        say(`Temporal: service tokens not renewed: ${String(error)}`),
+      ),
+    3600_000,
+  );
+  renewing.unref();
+  const cluster = await startTemporalCluster({
+    serverDir,
+    dir,
+    pki,
+    postgresAdminUrl,
+    frontendPort: port,
+    namespaces: [namespace],
+    onOutput: (line) => say(`Temporal: ${line}`),
+  });
+  const uiLog = createWriteStream(join(dir, 'logs', 'ui.log'), { flags: 'a' });
+  const ui = await startTemporalUi({
+    serverDir,
+    pki,
+    frontendAddress: cluster.address,
+    port: uiPort,
+    namespace,
+    ...(codecEndpoint && { codecEndpoint }),
+    log: (line) => uiLog.write(`${line}\n`),
+  }).catch(async (error: unknown) => {
+    await cluster.stop();
+    throw error;
+  });
+  return {
+    address: cluster.address,
+    operator: cluster.operator,
+    envOf: (service) => ({
+      TEMPORAL_TLS_CA_FILE: pki.clusterCa,
+      TEMPORAL_TLS_CERT_FILE: pki.peers[service].cert,
+      TEMPORAL_TLS_KEY_FILE: pki.peers[service].key,
+      TEMPORAL_TLS_SERVER_NAME: TLS_SERVER_NAME,
+      TEMPORAL_API_KEY_FILE: tokens[service],
+    }),
+    uiUrl: ui.url,
+    stop: async () => {
+      clearInterval(renewing);
+      await ui.stop();
+      uiLog.end();
+      await cluster.stop();
+    },
+  };
+}
