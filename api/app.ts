@@ -25,6 +25,7 @@ import { officerRoutes } from './routes/officers.routes';
 import { annulmentRoutes } from './routes/annulment.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { uploadRoutes } from './routes/uploads.routes';
+import { CODEC_BODY_LIMIT, CODEC_PATH, codecCors, codecRoutes } from './routes/codec.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
 import { developmentTokens, webPages } from './web';
@@ -48,6 +49,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...calendarRoutes(deps),
     ...auditRoutes(deps),
     ...opsRoutes(deps),
+    ...codecRoutes(deps),
   ];
 }
 
@@ -87,11 +89,17 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(metrics.middleware);
+  // Before the rate limits, so the Web UI can read a 429 too; preflights end here.
+  app.use(CODEC_PATH, codecCors(deps.codecCorsOrigins ?? []));
   if (deps.rateLimitPerMinute !== undefined) app.use('/v1', ...rateLimits(deps.rateLimitPerMinute));
   // Public and unauthenticated: a code is guessed only as fast as this lets anyone try.
   if (deps.verifyRateLimitPerMinute !== undefined)
     app.use('/verify', addressRateLimit(deps.verifyRateLimitPerMinute));
-  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+  const json = ['application/json', 'application/*+json'];
+  // The codec endpoint's batches of payloads are larger than any other body (parsed once: the
+  // parser below skips a body already read).
+  app.use(CODEC_PATH, express.json({ limit: CODEC_BODY_LIMIT, type: json }));
+  app.use(express.json({ limit: '256kb', type: json }));
 
   const routes = apiRoutes(deps, metrics.registry);
   const openapi = buildOpenApiDocument(routes, API_VERSION);

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from '../config/logger';
 import type { Db } from '../db/pool';
 import type { Authenticator } from './auth';
@@ -43,6 +44,13 @@ export interface ApiDeps {
    * no scanner, 10 MiB a file, 20 a case, 24 h for an upload nobody attached.
    */
   attachments?: Partial<AttachmentSettings>;
+  /**
+   * The codec the API's Temporal client encrypts payloads with (config/data-converter.ts), served
+   * to admins at /v1/codec for the Temporal Web UI. Unset: payloads are in clear (development).
+   */
+  payloadCodec?: PayloadCodec;
+  /** Origins of the Temporal Web UI allowed to call /v1/codec from a browser (CORS). */
+  codecCorsOrigins?: readonly string[];
   /** Reachability of each dependency, for /readyz. */
   readiness(): Promise<Record<string, 'up' | 'down'>>;
 }

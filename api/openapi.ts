@@ -85,8 +85,10 @@ const isReference = (response: unknown): response is { $ref: string } =>
 /**
  * The route's own responses come first. Where both name a status, the causes add up (a clerk's
  * commune and a role are both 403s) and so do the bodies (readiness JSON or a problem); a route's own
- * 404 says what is missing better than the generic one.
+ * 404 says what is missing better than the generic one, and its own 413 names its own body limit.
  */
+const OWN_WINS = new Set(['404', '413']);
+
 function mergeResponses(
   shared: RouteConfig['responses'],
   own: RouteConfig['responses'],
@@ -94,7 +96,7 @@ function mergeResponses(
   const merged: RouteConfig['responses'] = { ...shared };
   for (const [status, response] of Object.entries(own)) {
     const common = merged[status];
-    if (!common || status === '404' || isReference(common) || isReference(response)) {
+    if (!common || OWN_WINS.has(status) || isReference(common) || isReference(response)) {
       merged[status] = response;
       continue;
     }

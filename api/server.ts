@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createAgencyHttp } from '../agencies/http';
 import { populationClient } from '../agencies/population.client';
 import { connectPatiently } from '../config/connect';
+import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
@@ -21,12 +22,17 @@ import { createUploadPurger } from './uploads/purge';
 async function main(): Promise<void> {
   const env = loadEnv(ApiEnv);
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' });
+  const payloads = await temporalPayloadsFromEnv(env, logger);
   const connection = await connectPatiently(
     async () => Connection.connect(await temporalConnectionOptions(env)),
     { what: 'Temporal', log: logger },
   );
   const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), logger);
-  const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    dataConverter: payloads.dataConverter,
+  });
   const db = createPool(env.DATABASE_URL, {
     role: env.DATABASE_ROLE,
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
@@ -35,6 +41,8 @@ async function main(): Promise<void> {
   const app = createApp({
     attachments,
     temporal,
+    ...(payloads.codec && { payloadCodec: payloads.codec }),
+    codecCorsOrigins: env.CODEC_CORS_ORIGINS,
     db,
     logger,
     authenticate: createAuthenticator(authSettings(env)),

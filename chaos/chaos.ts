@@ -135,6 +135,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const client = new Client({
       connection: await Connection.connect({ address: stack.temporalAddress }),
       namespace: 'default',
+      dataConverter: stack.dataConverter,
     });
     const verdict = await judge({
       db: stack.db,

@@ -27,6 +27,14 @@ const file = (what: string) => z.string().min(1).optional().describe(what);
 const temporal = {
   TEMPORAL_ADDRESS: hostPort().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_PAYLOAD_KEYS_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'JSON file of the keys Temporal payloads are encrypted with (config/payload-keys.ts); ' +
+        'unset → payloads in clear, refused in production',
+    ),
   TEMPORAL_TLS_CA_FILE: file(
     'PEM: the CA that signed the Temporal frontend’s certificate; set → TLS',
   ),
@@ -306,6 +314,17 @@ export const ApiEnv = z
       .max(86_400)
       .optional()
       .describe('drills only: supplement windows of this many seconds instead of working days'),
+    CODEC_CORS_ORIGINS: z
+      .string()
+      .default('http://127.0.0.1:8233,http://localhost:8233')
+      .transform((list) => list.split(',').map((origin) => origin.trim()))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      // The Origin header a browser sends is scheme://host[:port], without a path or a slash.
+      .transform((urls) => urls.map((u) => new URL(u).origin))
+      .describe(
+        'comma-separated origins of the Temporal Web UI whose pages may call the codec endpoint ' +
+          '(/v1/codec); the default is the dev server’s UI',
+      ),
     ...attachments,
   })
   .superRefine(productionNeedsRealSecrets)
@@ -432,6 +451,11 @@ export const LauncherEnv = z.object({
     .optional()
     .describe('the agencies’ signing keys; unset → development keys in DATA_DIR/document-keys'),
   PUBLIC_URL: url().optional().describe('where people reach the pages; unset → the API’s address'),
+  TEMPORAL_PAYLOAD_KEYS_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('the Temporal payload keys; unset → a development file DATA_DIR/payload-keys.json'),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

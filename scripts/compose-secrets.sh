@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the secrets docker-compose.yml mounts from ./secrets, each random, once: the app database's
-# and Temporal's database passwords, the app's DATABASE_URL, the API's JWT secret and case-id key.
+# and Temporal's database passwords, the app's DATABASE_URL, the API's JWT secret and case-id key,
+# and the key Temporal payloads are encrypted with.
 # ./secrets is ignored by git; keep it as you would any key (back it up with the volumes).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,4 +14,6 @@ write_once temporal-db-password "$(random)"
 write_once auth-jwt-secret "$(random)"
 write_once case-id-secret "$(random)"
 write_once database-url "postgres://lien_thong:$(cat secrets/app-db-password)@db:5432/lien_thong"
+# The worker's and the API's Temporal payload key (README: Encrypted histories); rotate by editing it.
+write_once temporal-payload-keys.json "{\"active\":\"k1\",\"keys\":{\"k1\":\"$(head -c 32 /dev/urandom | base64)\"}}"
 echo "secrets in $(pwd)/secrets"

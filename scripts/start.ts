@@ -22,6 +22,7 @@ import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './r
 import { startProductionTemporal, type ProductionTemporal } from './runtime/production-temporal';
 import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
+import { ensureDevelopmentPayloadKeys } from '../config/payload-keys';
 
 const ROOT = resolve(__dirname, '..');
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -160,6 +161,10 @@ async function main(): Promise<void> {
     const keysDir = env.DOCUMENT_KEYS_DIR ?? join(dataDir, 'document-keys');
     if (!env.DOCUMENT_KEYS_DIR && (await ensureDevelopmentKeyring(keysDir)))
       say(`documents: a development CA and the agencies' signing keys made in ${keysDir}`);
+    // Temporal payloads are encrypted here as in production (config/payload-codec.ts).
+    const payloadKeys = env.TEMPORAL_PAYLOAD_KEYS_FILE ?? join(dataDir, 'payload-keys.json');
+    if (!env.TEMPORAL_PAYLOAD_KEYS_FILE && (await ensureDevelopmentPayloadKeys(payloadKeys)))
+      say(`Temporal payloads: a development key made in ${payloadKeys}`);
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
@@ -170,6 +175,7 @@ async function main(): Promise<void> {
       SIMULATORS_PORT: String(env.SIMULATORS_PORT),
       SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
       PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`,
+      TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeys,
     };
     // The simulators' /admin (whom the agencies know, how civil status reviews, faults) answers
     // only this token: anyone else reaching port SIMULATORS_PORT could change what the agencies do.

@@ -5,12 +5,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../config/data-converter';
 import { WORKFLOWS_PATH, workflowWebpackConfig } from './create-worker';
 
 /** Builds the bundle and writes it to `out` (for createWorkers' workflowBundlePath). */
 export async function writeWorkflowBundle(out: string): Promise<string> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    // Failures raised in workflow code go through the codec as the worker's own do.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     webpackConfigHook: workflowWebpackConfig,
   });
   mkdirSync(dirname(out), { recursive: true });

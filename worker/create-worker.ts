@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import {
   NativeConnection,
   Worker,
@@ -40,6 +41,8 @@ export interface WorkerSettings {
   workflowBundlePath?: string | undefined;
   /** Workflows kept in memory (the SDK's sticky cache); bounds the worker's memory. */
   maxCachedWorkflows?: number | undefined;
+  /** config/data-converter.ts: the payload encryption every client and worker shares. */
+  dataConverter: DataConverter;
 }
 
 /**
@@ -52,7 +55,11 @@ export async function createWorkers(settings: WorkerSettings): Promise<Worker[]>
     settings.workflowBundlePath !== undefined
       ? { workflowBundle: { codePath: settings.workflowBundlePath } }
       : WORKFLOW_SOURCES;
-  const common = { connection: settings.connection, namespace: settings.namespace };
+  const common = {
+    connection: settings.connection,
+    namespace: settings.namespace,
+    dataConverter: settings.dataConverter,
+  };
   return Promise.all([
     Worker.create({
       ...common,

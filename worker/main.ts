@@ -1,6 +1,7 @@
 // Worker process. Stops cleanly on SIGINT/SIGTERM: Temporal's runtime drains in-flight tasks first.
 import { NativeConnection } from '@temporalio/worker';
 import { connectPatiently } from '../config/connect';
+import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { loadEnv, WorkerEnv } from '../config/env';
 import { createPool } from '../db/pool';
@@ -16,6 +17,7 @@ import { installTemporalRuntime } from './runtime';
 async function main(): Promise<void> {
   const env = loadEnv(WorkerEnv);
   const log = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
+  const { dataConverter } = await temporalPayloadsFromEnv(env, log);
   installTemporalRuntime(log, env.WORKER_METRICS_ADDRESS);
   const connection = await connectPatiently(
     async () => NativeConnection.connect(await temporalConnectionOptions(env)),
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       deps: { db, agencies: createAgencies(env.SIMULATORS_URL) },
       workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
       maxCachedWorkflows: env.WORKFLOW_CACHE_SIZE,
+      dataConverter,
     });
     log.info({ taskQueues: workers.map((w) => w.options.taskQueue) }, 'worker running');
     await Promise.all(workers.map((w) => w.run()));

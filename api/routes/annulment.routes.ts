@@ -8,8 +8,11 @@
 // agency's matters; civil status, which keeps the death record, decides its annulment. Admins
 // configure and operate, and neither record nor approve. Every call is audited (api/route.ts); the
 // request keeps who recorded and who decided it.
-import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import {
   decidePendingAnnulment,
   listAnnulments,
@@ -58,12 +61,18 @@ const toRequest = (row: AnnulmentRow) => ({
   decisionNote: row.decision_note,
 });
 
-/** The arguments a workflow run was started with, from its history. */
+/**
+ * The arguments a workflow run was started with, from its history: a history is fetched as stored
+ * (encrypted), so it is decoded as the client decodes what it reads (codecs in reverse order).
+ */
 type History = Awaited<ReturnType<WorkflowHandle['fetchHistory']>>;
-const workflowInput = (history: History): unknown[] =>
-  (history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? []).map((p) =>
-    defaultPayloadConverter.fromPayload(p),
-  );
+async function workflowInput(temporal: Client, history: History): Promise<unknown[]> {
+  const { payloadConverter, payloadCodecs } = temporal.options.loadedDataConverter;
+  let payloads =
+    history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+  for (const codec of [...payloadCodecs].reverse()) payloads = await codec.decode(payloads);
+  return payloads.map((p) => payloadConverter.fromPayload(p));
+}
 
 const ANNULLABLE = new Set(['completed', 'partially_completed']);
 
@@ -262,7 +271,7 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
     // A finished case's workflow closes a moment after its last change: wait for that.
     await handle.result();
     // The application as filed: the input of the case's own run (the read model keeps no contact).
-    const [{ application }] = workflowInput(await handle.fetchHistory()) as [
+    const [{ application }] = (await workflowInput(temporal, await handle.fetchHistory())) as [
       { application: DeathApplication },
     ];
     try {

@@ -14,6 +14,9 @@ import {
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
+import { temporalPayloads } from '../../config/data-converter';
+import { ensureDevelopmentPayloadKeys, readEncryptionCodec } from '../../config/payload-keys';
 import { migrate } from '../../db/migrate';
 import { createPool, type Db } from '../../db/pool';
 import { seedDevelopmentDirectory } from '../../db/development-officers';
@@ -57,6 +60,8 @@ export interface BenchStack {
   workerMetrics: string;
   /** The environment every part gets. */
   env: Record<string, string>;
+  /** What the stack's parts encrypt Temporal payloads with, for a client of the run's own. */
+  dataConverter: DataConverter;
   /** Starts another process with the stack's environment (a second worker, a load generator). */
   spawn(name: string, entry: string, env?: Record<string, string>): Part;
   /** SIGKILLs one of our parts, whole process group (no goodbye: as a crashed machine). */
@@ -139,6 +144,10 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   };
   let temporal = await startTemporalDevServer(devServer);
   stops.push(() => temporal.stop());
+  // Payloads encrypted as in production: what a case costs includes its codec.
+  const payloadKeysFile = join(dataDir, 'payload-keys.json');
+  await ensureDevelopmentPayloadKeys(payloadKeysFile);
+  const { dataConverter } = temporalPayloads(await readEncryptionCodec(payloadKeysFile));
 
   const env = {
     PATH: process.env.PATH ?? '',
@@ -148,6 +157,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: NAMESPACE,
+    TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeysFile,
     API_PORT: String(apiPort),
     SIMULATORS_PORT: String(simulatorsPort),
     SIMULATORS_URL: `http://127.0.0.1:${simulatorsPort}`,
@@ -259,6 +269,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     workflowCacheSize: options.env?.worker?.WORKFLOW_CACHE_SIZE ?? 'default',
     workerMetrics: `http://127.0.0.1:${workerMetricsPort}/metrics`,
     env,
+    dataConverter,
     spawn,
     kill(name) {
       const part = running[name];

@@ -27,7 +27,11 @@ export async function throughput(
   await setCivilStatusReview(stack, 'automatic');
   const bearer = await token(CLERK);
   const connection = await Connection.connect({ address: stack.temporalAddress });
-  const client = new Client({ connection, namespace: NAMESPACE });
+  const client = new Client({
+    connection,
+    namespace: NAMESPACE,
+    dataConverter: stack.dataConverter,
+  });
 
   // The real shape, from one real case.
   const probe = await fileCase(stack, bearer, birthApplication('probe'));

@@ -9,8 +9,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { deathCaseId } from '../../api/filing';
+import { decodePayloadsIn } from '../../config/data-converter';
 import { verifyAuditChain } from '../../db/audit.repository';
 import type { Db } from '../../db/pool';
 import { isFinal } from '../../domain/procedures/case-status';
@@ -295,6 +297,17 @@ function judgedAs(
   return { ...planned, expected: expectedOf('birth-supplement-timeout') };
 }
 
+/** A failure's message as raised: stored encrypted (workflows/failure-converter.ts), decoded here. */
+async function failureMessage(
+  client: Client,
+  failure: temporal.api.failure.v1.IFailure | null | undefined,
+): Promise<string> {
+  if (!failure) return '';
+  const { payloadCodecs, payloadConverter, failureConverter } = client.options.loadedDataConverter;
+  for (const codec of [...payloadCodecs].reverse()) await decodePayloadsIn(failure, codec);
+  return failureConverter.failureToError(failure, payloadConverter).message;
+}
+
 /**
  * For a case that did not end: its steps in the read model and what its workflows are waiting on;
  * their histories are kept in `evidence` for the post-mortem.
@@ -319,15 +332,20 @@ async function whereStuck(
       parts.push(`${id}: ${described}`);
       continue;
     }
-    const pending = (described.raw.pendingActivities ?? []).map(
-      (a) =>
-        `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${a.lastFailure?.message ?? ''}`,
+    const pending = await Promise.all(
+      (described.raw.pendingActivities ?? []).map(
+        async (a) =>
+          `${a.activityType?.name ?? '?'} attempt ${a.attempt ?? 0}: ${await failureMessage(client, a.lastFailure)}`,
+      ),
     );
     const task = described.raw.pendingWorkflowTask;
     parts.push(
       `${id}: ${described.status.name} ${JSON.stringify(pending)}${task ? ` workflow task attempt ${task.attempt ?? 1}` : ''}`,
     );
     const history = await client.workflow.getHandle(id).fetchHistory();
+    // Kept decrypted: the run's keys go with its throw-away data directory.
+    for (const codec of [...client.options.loadedDataConverter.payloadCodecs].reverse())
+      await decodePayloadsIn(history, codec);
     mkdirSync(evidence, { recursive: true });
     writeFileSync(join(evidence, `${id.replace(/[^\w.-]/g, '_')}.json`), historyToJSON(history));
     // A workflow stuck on a failing workflow task: does today's code replay its history?

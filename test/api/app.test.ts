@@ -213,6 +213,8 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/receipt.pdf',
       '/v1/cases/{caseId}/supplements',
       '/v1/cases/{caseId}/withdraw',
+      '/v1/codec/decode',
+      '/v1/codec/encode',
       '/v1/me/cases',
       '/v1/officers',
       '/v1/officers/{sub}/deactivation',

@@ -36,6 +36,36 @@ describe('process start-up with bad configuration', () => {
   });
 });
 
+describe('process start-up in production without payload keys', () => {
+  const secret = 's'.repeat(40);
+  it.each([
+    ['worker/main.ts', {}],
+    [
+      'api/server.ts',
+      { AUTH_JWT_SECRET: secret, AUTH_ALLOW_HS256: 'true', CASE_ID_SECRET: secret },
+    ],
+  ])(
+    'when %s starts in production with no TEMPORAL_PAYLOAD_KEYS_FILE, then it exits 1 before connecting, naming the key',
+    (entry, env) => {
+      const result = start(entry, {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+        // Production's other Temporal keys, so that the payload keys are the one thing missing.
+        TEMPORAL_TLS_CA_FILE: '/nonexistent/ca.pem',
+        TEMPORAL_TLS_CERT_FILE: '/nonexistent/cert.pem',
+        TEMPORAL_TLS_KEY_FILE: '/nonexistent/key.pem',
+        TEMPORAL_API_KEY_FILE: '/nonexistent/token.jwt',
+        ...env,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^Invalid configuration \(1 problem\):/);
+      expect(result.stderr).toMatch(/^ {2}- TEMPORAL_PAYLOAD_KEYS_FILE: production encrypts/m);
+      expect(result.stdout).not.toMatch(/not reachable/);
+    },
+  );
+});
+
 describe('process start-up while Temporal is not reachable', () => {
   it.each(['worker/main.ts', 'api/server.ts'])(
     'when %s starts and nothing answers at the Temporal address, then it keeps trying (logging each refusal) instead of exiting',

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { temporalPayloadsFromEnv } from '../../config/data-converter';
 import {
   ApiEnv,
   DatabaseEnv,
@@ -40,6 +41,10 @@ const SECRET_VALUES: Record<string, string> = {
   database_url: 'postgres://lien_thong:a-password@db:5432/lien_thong',
   auth_jwt_secret: 's'.repeat(40),
   case_id_secret: 'c'.repeat(40),
+  temporal_payload_keys: JSON.stringify({
+    active: 'k1',
+    keys: { k1: Buffer.alloc(32, 7).toString('base64') },
+  }),
 };
 
 describe('docker-compose.yml', () => {
@@ -125,6 +130,22 @@ describe('docker-compose.yml', () => {
       );
       expect(environment.NODE_ENV).toBe('production');
       expect(() => loadEnv(schema, environment)).not.toThrow();
+    },
+  );
+
+  it.each(['worker', 'api'])(
+    'when the %s service starts, then it encrypts Temporal payloads with the key file mounted as a secret (production refuses to start without)',
+    async (service) => {
+      const keysFile = services[service]?.environment?.TEMPORAL_PAYLOAD_KEYS_FILE ?? '';
+      expect(keysFile).toBe('/run/secrets/temporal_payload_keys');
+      const { codec } = await temporalPayloadsFromEnv(
+        {
+          NODE_ENV: 'production',
+          TEMPORAL_PAYLOAD_KEYS_FILE: keysFile.replace(/^\/run\/secrets\//, `${secretsDir}/`),
+        },
+        { warn: () => undefined },
+      );
+      expect(codec).toBeDefined();
     },
   );
 

@@ -22,7 +22,7 @@ import {
   waitForCase,
 } from '../support/group-a';
 import { addDeceased, aDeathApplication, uniquePin } from '../support/group-b';
-import { startTestStack, type TestStack } from '../support/stack';
+import { decodedHistory, startTestStack, type TestStack } from '../support/stack';
 import { asBytes, upload } from '../support/uploads';
 
 interface Attachment {
@@ -144,7 +144,7 @@ describe('attachments, through the real stack', () => {
     expect(view.attachments.map((a) => [a.item, a.sha256])).toEqual([
       ['Giấy báo tử', sha256(notice)],
     ]);
-    const started = await stack.client.workflow.getHandle(caseId).fetchHistory();
+    const started = await decodedHistory(stack, caseId);
     const input = (
       started.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? []
     )

@@ -8,7 +8,12 @@ import { requestAction } from '../../api/action-requests';
 import { act, decideStep, type ActionRequest } from '../../workflows/messages';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { citizen, file, officer, uniqueCertificate, waitForCase } from '../support/group-a';
-import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
+import {
+  decodedHistory,
+  startTestStack,
+  type TestStack,
+  setCivilStatusReview,
+} from '../support/stack';
 
 describe('replies lost after the workflow acted', () => {
   let stack: TestStack;
@@ -25,7 +30,7 @@ describe('replies lost after the workflow acted', () => {
 
   /** The `act` signals the workflow received, and how many requests (ids) they carried. */
   const requestsReceived = async (workflowId: string) => {
-    const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await decodedHistory(stack, workflowId);
     const ids = (history.events ?? [])
       .map((e) => e.workflowExecutionSignaledEventAttributes)
       .filter((signal) => signal?.signalName === act.name)

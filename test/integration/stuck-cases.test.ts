@@ -23,6 +23,7 @@ import {
   supervisorOf,
   type StuckList,
 } from '../support/stuck-cases';
+import { testDataConverter } from '../support/payload-keys';
 import type { failingTask } from './fixtures/failing-task.workflow';
 
 const MOTHER = motherPin(aBirthApplication('x'));
@@ -44,6 +45,8 @@ describe('stuck cases through the real stack', () => {
     worker = await Worker.create({
       connection,
       namespace: stack.client.options.namespace,
+      // The stack's client starts its workflow, encrypted: this worker reads it with the same keys.
+      dataConverter: testDataConverter,
       taskQueue,
       workflowsPath: join(__dirname, 'fixtures', 'failing-task.workflow.ts'),
     });

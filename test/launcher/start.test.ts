@@ -3,13 +3,15 @@
 // launcher's own death; a second start finds the same data; a start while one runs names the port it
 // finds taken.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { authSettings, mintToken } from '../../api/auth';
+import { temporalPayloads } from '../../config/data-converter';
 import { AuthEnv, loadEnv } from '../../config/env';
+import { readEncryptionCodec } from '../../config/payload-keys';
 import { freePort, freePortBlock } from '../../scripts/runtime/ports';
 import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
@@ -183,6 +185,9 @@ describe('make start (scripts/start.ts)', () => {
     for (const port of [api, workerMetrics, simulators, ui])
       await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
 
+    const keysAtFirstStart = readFileSync(join(dataDir, 'payload-keys.json'), 'utf8');
+    expect(first.output.join('')).toContain('Temporal payloads: a development key made in');
+
     // Act: second start on the same data
     const second = launch(env);
     runs.push(second);
@@ -193,12 +198,42 @@ describe('make start (scripts/start.ts)', () => {
     expect((await fetch(adminUrl, { headers: bearer })).status).toBe(200);
     const check = await fetch(`${base}/v1/self-checks/${started.checkId}`, { headers });
     expect(await check.json()).toMatchObject({ checkId: started.checkId, status: 'recorded' });
+    // The payload key file made at the first start is the one in use: the self-check's input is
+    // stored encrypted with it, and the API's codec endpoint reads it back for an admin.
+    const keysFile = join(dataDir, 'payload-keys.json');
+    expect(statSync(keysFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keysFile, 'utf8')).toBe(keysAtFirstStart);
+    const { dataConverter } = temporalPayloads(await readEncryptionCodec(keysFile));
     const connection = await Connection.connect({ address: `127.0.0.1:${temporal}` });
     try {
-      const description = await new Client({ connection }).workflow
-        .getHandle(started.workflowId)
-        .describe();
-      expect(description.status.name).toBe('COMPLETED');
+      const handle = new Client({ connection, dataConverter }).workflow.getHandle(
+        started.workflowId,
+      );
+      expect((await handle.describe()).status.name).toBe('COMPLETED');
+      const [input] =
+        (await handle.fetchHistory()).events?.[0]?.workflowExecutionStartedEventAttributes?.input
+          ?.payloads ?? [];
+      expect(Buffer.from(input?.metadata?.['encryption-key-id'] ?? []).toString()).toBe('dev-1');
+      const decoded = await fetch(`${base}/v1/codec/decode`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          payloads: [
+            {
+              metadata: Object.fromEntries(
+                Object.entries(input?.metadata ?? {}).map(([k, v]) => [
+                  k,
+                  Buffer.from(v).toString('base64'),
+                ]),
+              ),
+              data: Buffer.from(input?.data ?? []).toString('base64'),
+            },
+          ],
+        }),
+      });
+      expect(decoded.status).toBe(200);
+      const [plain] = ((await decoded.json()) as { payloads: { data: string }[] }).payloads;
+      expect(Buffer.from(plain?.data ?? '', 'base64').toString()).toContain(started.checkId);
     } finally {
       await connection.close();
     }

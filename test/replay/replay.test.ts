@@ -7,6 +7,8 @@ import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { WORKFLOW_SOURCES } from '../../worker/create-worker';
+import { isEncrypted, KEY_ID_METADATA } from '../../config/payload-codec';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from '../support/payload-keys';
 import { RECORDED_OUTCOMES_PATCH } from '../../workflows/action-requests';
 import { BENEFITS_BY_LAW_PATCH } from '../../workflows/death-residence-funeral.benefits';
 import { SCHEDULED_PROJECTIONS_PATCH } from '../../workflows/projections';
@@ -170,10 +172,36 @@ describe('workflow replay', () => {
 
   it('when every committed history replays against the current workflows, then none fails', async () => {
     const results = [];
-    for await (const result of Worker.runReplayHistories(WORKFLOW_SOURCES, histories)) {
+    // Through the test stack's codec, as a worker replays: histories recorded before payloads were
+    // encrypted pass through it, the encrypted ones are decrypted.
+    const replayer = { ...WORKFLOW_SOURCES, dataConverter: testDataConverter };
+    for await (const result of Worker.runReplayHistories(replayer, histories)) {
       results.push({ workflowId: result.workflowId, error: result.error?.message });
     }
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
+  });
+
+  it('when the histories recorded with encrypted payloads are loaded, then their inputs are ciphertext under the test key, and without that key they do not replay', async () => {
+    // Arrange: recorded through the test stack (test/integration/encrypted-payloads.test.ts).
+    const encrypted = histories.filter((h) => h.file.startsWith('encrypted-'));
+    expect(encrypted.map((h) => h.file)).toEqual(
+      expect.arrayContaining(['encrypted-group-a-all-three.case.json']),
+    );
+    const inputs = encrypted.flatMap(
+      (h) => h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [],
+    );
+    expect(inputs.length).toBe(encrypted.length);
+    for (const input of inputs) {
+      expect(isEncrypted(input)).toBe(true);
+      expect(Buffer.from(input.metadata?.[KEY_ID_METADATA] ?? []).toString()).toBe(
+        TEST_PAYLOAD_KEYS.active,
+      );
+    }
+    // Act, Assert: the replay above decrypts them; a replayer without the keys cannot read them.
+    const [caseHistory] = encrypted.filter((h) => h.file.endsWith('.case.json'));
+    await expect(
+      Worker.runReplayHistory(WORKFLOW_SOURCES, caseHistory?.history, caseHistory?.workflowId),
+    ).rejects.toThrow(/Unknown encoding: binary\/encrypted/);
   });
 
   it('when a history replays against a deliberately changed copy, then replay fails with a determinism violation', async () => {

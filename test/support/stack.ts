@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection, type WorkflowQueryInput } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
@@ -15,6 +16,7 @@ import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulator
 import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
 import { createReadiness } from '../../api/readiness';
+import { decodePayloadsIn, temporalPayloads } from '../../config/data-converter';
 import { loadCommunes } from '../../db/queries/communes.queries';
 import { startDocumentIssuer } from '../../documents/issuer';
 import type { Keyring } from '../../documents/pki';
@@ -25,7 +27,11 @@ import { SIMULATORS_ADMIN_TOKEN, testAuthenticator } from './auth';
 import { createTestDatabase, type TestDatabase } from './database';
 import { TEST_PUBLIC_URL, testKeyring } from './documents';
 import { testNamespace } from './namespaces';
+import { testPayloadCodec } from './payload-keys';
 import { createTimeSkippingEnv } from './time-skipping';
+
+/** The Temporal Web UI's origin the test stack's API answers CORS for (the codec endpoint). */
+export const TEST_TEMPORAL_UI_ORIGIN = 'http://127.0.0.1:8233';
 
 export interface TestStack {
   app: Express;
@@ -35,6 +41,8 @@ export interface TestStack {
   database: TestDatabase;
   simulatorsUrl: string;
   faults: FaultInjector;
+  /** The codec its clients and workers encrypt payloads with; undefined: payloads in clear. */
+  payloadCodec: PayloadCodec | undefined;
   /** With `documents`: the keys the worker's issuer signs with (the development CA's). */
   keyring?: Keyring;
   stop: () => Promise<void>;
@@ -51,6 +59,7 @@ export async function startTestStack({
   drillSupplementReplyMs,
   documents = false,
   verifyRateLimitPerMinute,
+  payloadCodec = testPayloadCodec,
   temporal,
 }: {
   timeSkipping?: boolean;
@@ -63,6 +72,11 @@ export async function startTestStack({
   /** The API's limit on public verifications (none by default). */
   verifyRateLimitPerMinute?: number;
   /**
+   * What payloads are encrypted with: the test keys by default, as production would, so every test
+   * through the stack runs through the codec; `null` for payloads in clear.
+   */
+  payloadCodec?: PayloadCodec | null;
+  /**
    * Another Temporal than the shared dev server (the production profile's cluster): how the API's
    * client and the workers connect — their certificates and tokens — and in which namespace.
    */
@@ -72,7 +86,8 @@ export async function startTestStack({
     namespace: string;
   };
 } = {}): Promise<TestStack> {
-  const env = timeSkipping ? await createTimeSkippingEnv() : undefined;
+  const { codec, dataConverter } = temporalPayloads(payloadCodec ?? undefined);
+  const env = timeSkipping ? await createTimeSkippingEnv(dataConverter) : undefined;
   const address = inject('temporalAddress');
   const namespace = env ? 'default' : (temporal?.namespace ?? testNamespace());
   const database = await createTestDatabase();
@@ -94,6 +109,7 @@ export async function startTestStack({
         connection: nativeConnection,
         namespace,
         deps: { db: database.appDb, agencies: createAgencies(simulatorsUrl) },
+        dataConverter,
       })
     : [];
   const running = Promise.all(workers.map((w) => w.run()));
@@ -112,15 +128,17 @@ export async function startTestStack({
       200,
     );
   const connection = env?.connection ?? (await Connection.connect(temporal?.api ?? { address }));
-  const client = env?.client ?? new Client({ connection, namespace });
+  const client = env?.client ?? new Client({ connection, namespace, dataConverter });
   const app = createApp({
     // The API's own client refuses to query: every test through the API shows it never asks a
     // running workflow (api/action-requests.ts says why), without a test of its own per route.
     temporal: new Client({
       connection,
       namespace,
+      dataConverter,
       interceptors: { workflow: [{ query: refuseQueries }] },
     }),
+    ...(codec && { payloadCodec: codec }),
     db: database.appDb,
     authenticate: testAuthenticator,
     logger,
@@ -128,6 +146,7 @@ export async function startTestStack({
     communes,
     population: createAgencies(simulatorsUrl).population,
     publicUrl: TEST_PUBLIC_URL,
+    codecCorsOrigins: [TEST_TEMPORAL_UI_ORIGIN],
     ...(verifyRateLimitPerMinute !== undefined && { verifyRateLimitPerMinute }),
     ...(drillSupplementReplyMs !== undefined && { drillSupplementReplyMs }),
   });
@@ -138,6 +157,7 @@ export async function startTestStack({
     database,
     simulatorsUrl,
     faults,
+    payloadCodec: codec,
     ...(keyring && { keyring }),
     stop: async () => {
       await issuer?.stop();
@@ -149,6 +169,15 @@ export async function startTestStack({
       await database.drop();
     },
   };
+}
+
+/**
+ * A workflow's history with its payloads decrypted: `fetchHistory()` gives it as Temporal stores it
+ * (encrypted), which is what an operator without the keys sees.
+ */
+export async function decodedHistory(stack: TestStack, workflowId: string) {
+  const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+  return stack.payloadCodec ? decodePayloadsIn(history, stack.payloadCodec) : history;
 }
 
 /** The API's client interceptor: a query from the API is a defect (api/action-requests.ts). */

@@ -1,12 +1,17 @@
 // Temporal's Java time-skipping test server, provisioned by scripts/provision-test-server.sh and
 // handed to the SDK as an existing executable (the SDK's own download needs the internet).
 import type { WorkflowHandle } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+/** `dataConverter`: its client's (config/data-converter.ts); the workers are given theirs. */
+export function createTimeSkippingEnv(
+  dataConverter?: DataConverter,
+): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+    ...(dataConverter && { client: { dataConverter } }),
   });
 }
 

@@ -1,0 +1,17 @@
+// The tests' payload keys: fixed, so the histories recorded encrypted (`make histories`) replay
+// wherever the suite runs. Test keys only: they protect nothing but test data.
+import type { DataConverter } from '@temporalio/common';
+import { temporalPayloads } from '../../config/data-converter';
+import { EncryptionCodec } from '../../config/payload-codec';
+import { keyringOf, type PayloadKeysFile } from '../../config/payload-keys';
+
+export const TEST_PAYLOAD_KEYS: PayloadKeysFile = {
+  active: 'test-1',
+  keys: { 'test-1': 'cdJZLSrw2PalH/xkA0P1hcrXK+Le67lrTep66wYWCtc=' },
+};
+
+/** The codec every client and worker of the test stack shares. */
+export const testPayloadCodec = new EncryptionCodec(keyringOf(TEST_PAYLOAD_KEYS));
+
+/** Their data converter (config/data-converter.ts), for tests that make their own clients or workers. */
+export const testDataConverter: DataConverter = temporalPayloads(testPayloadCodec).dataConverter;
