@@ -139,6 +139,8 @@ async function main(): Promise<void> {
         port: env.TEMPORAL_PORT,
         uiPort: env.TEMPORAL_UI_PORT,
         namespace: env.TEMPORAL_NAMESPACE,
+        // The UI's codec server: the API decodes payloads for an admin's token only.
+        codecEndpoint: `http://127.0.0.1:${env.API_PORT}/v1/codec`,
         say,
       });
       running.push({ name: 'temporal', stop: cluster.stop });
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
       PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`,
       TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeys,
+      CODEC_CORS_ORIGINS: `http://127.0.0.1:${env.TEMPORAL_UI_PORT},http://localhost:${env.TEMPORAL_UI_PORT}`,
     };
     // The simulators' /admin (whom the agencies know, how civil status reviews, faults) answers
     // only this token: anyone else reaching port SIMULATORS_PORT could change what the agencies do.

@@ -30,7 +30,8 @@ describe('process start-up with bad configuration', () => {
       SIMULATORS_URL: 'not a url',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Invalid configuration \(\d+ problems?\):/);
+    // The launcher marks its lines `[start]`, as every line it prints.
+    expect(result.stderr).toMatch(/^(\[start\] )?Invalid configuration \(\d+ problems?\):/);
     for (const key of keys) expect(result.stderr).toMatch(new RegExp(`^  - ${key}: `, 'm'));
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

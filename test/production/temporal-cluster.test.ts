@@ -34,6 +34,7 @@ import { decide, file, stepOf, uniqueCertificate, waitForCase } from '../support
 import { startTestStack, type TestStack } from '../support/stack';
 
 const NAMESPACE = 'default';
+const GetHistory = temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 const DATABASE_PREFIX = `temporal_${process.pid}`;
 const PERMISSION_DENIED = 7;
 
@@ -250,7 +251,7 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
       await stack?.stop();
     });
 
-    it('completes: birth registered, residence and card made', async () => {
+    it('completes, the birth registered and the child’s PIN issued, and its stored history names nobody', async () => {
       // Arrange
       const application = aBirthApplication(uniqueCertificate());
 
@@ -270,7 +271,21 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
         (v) => expect(v.status).toBe('completed'),
         60_000,
       );
-      expect(stepOf(view, 'birth').result?.pin).toMatch(/^\d{12}$/);
+      const childPin = stepOf(view, 'birth').result?.pin;
+      expect(childPin).toMatch(/^\d{12}$/);
+      // Its history, as the cluster stores it, names nobody: payloads are encrypted (issue 23.4).
+      const history = await stack.client.connection.workflowService.getWorkflowExecutionHistory({
+        namespace: NAMESPACE,
+        execution: { workflowId: caseId },
+      });
+      const stored = Buffer.from(GetHistory.encode(history).finish());
+      const named = [
+        application.applicant.pin,
+        application.applicant.fullName,
+        application.child.fullName,
+        String(childPin),
+      ].filter((value) => stored.includes(Buffer.from(value, 'utf8')));
+      expect(named).toEqual([]);
       const queue = await stack.client.connection.workflowService.describeTaskQueue({
         namespace: NAMESPACE,
         taskQueue: { name: TASK_QUEUES.orchestration },
