@@ -6,6 +6,7 @@ import { inject, afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { decide, file, uniqueCertificate, uniqueChildName, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication, participant } from '../support/group-b';
+import { testPayloadKeysFile } from '../support/payload-keys';
 import { testNamespace } from '../support/namespaces';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { startTestStack, type TestStack, setCivilStatusReview } from '../support/stack';
@@ -48,6 +49,8 @@ describe('worker killed mid-activity', () => {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_NAMESPACE: testNamespace(),
       SIMULATORS_URL: stack.simulatorsUrl,
+      // The test stack's API encrypts what it starts (test/support/stack.ts): so must this worker.
+      TEMPORAL_PAYLOAD_KEYS_FILE: testPayloadKeysFile(),
     };
     const base = aBirthApplication(uniqueCertificate());
     const application = {
@@ -133,6 +136,8 @@ describe('worker killed mid-activity', () => {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_NAMESPACE: testNamespace(),
       SIMULATORS_URL: stack.simulatorsUrl,
+      // The test stack's API encrypts what it starts (test/support/stack.ts): so must this worker.
+      TEMPORAL_PAYLOAD_KEYS_FILE: testPayloadKeysFile(),
     };
     await setCivilStatusReview(stack.simulatorsUrl, '00004', 'automatic');
     const deceased = await addDeceased(stack.simulatorsUrl, { insured: participant(14) });
