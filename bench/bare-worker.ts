@@ -4,15 +4,20 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { loadEnv, WorkerEnv } from '../config/env';
+import {
+  temporalConnectionOptions,
+  type TemporalConnectionOptions,
+} from '../config/temporal-connection';
 
 import { BARE_QUEUE } from './workflows/bare.workflow';
 
 async function main(
-  address: string,
+  connectTo: TemporalConnectionOptions,
   namespace: string,
   dataConverter: DataConverter,
 ): Promise<void> {
-  const connection = await NativeConnection.connect({ address });
+  // With the production profile: mutual TLS and the worker's token, as the engine's worker.
+  const connection = await NativeConnection.connect(connectTo);
   const worker = await Worker.create({
     connection,
     namespace,
@@ -29,7 +34,9 @@ async function main(
 
 const env = loadEnv(WorkerEnv);
 temporalPayloadsFromEnv(env, console)
-  .then(({ dataConverter }) => main(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, dataConverter))
+  .then(async ({ dataConverter }) =>
+    main(await temporalConnectionOptions(env), env.TEMPORAL_NAMESPACE, dataConverter),
+  )
   .catch((error: unknown) => {
     console.error(error);
     process.exit(1);

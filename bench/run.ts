@@ -3,6 +3,8 @@
 //   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak] [documents]
 //     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--rate=N] [--soak-seconds=N]
 //     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
+//     [--topology=development,production: each scenario on each (the production profile's results
+//      are written as <scenario>-production); --history-hosts=N for the production profile]
 //     [--data=DIR --budget-minutes=N: scale in parts of N minutes, its stack's data kept in DIR
 //      between them; the same command goes on where the last part stopped (`make bench-scale`)]
 import { rmSync } from 'node:fs';
@@ -48,11 +50,18 @@ async function main(): Promise<void> {
   const chosen = args.filter((a) => !a.startsWith('--'));
   if (kept && chosen.join() !== 'scale')
     throw new Error('--data keeps the scale run only: name it');
-  for (const name of chosen.length ? chosen : Object.keys(SCENARIOS)) {
+  const topologies = (value('topology') ?? 'development').split(',');
+  for (const topology of topologies)
+    if (topology !== 'development' && topology !== 'production')
+      throw new Error(`no topology ${topology}; choose development, production or both`);
+  const historyHosts = value('history-hosts');
+  for (const [name, topology] of (chosen.length ? chosen : Object.keys(SCENARIOS)).flatMap((n) =>
+    topologies.map((t) => [n, t as 'development' | 'production'] as const),
+  )) {
     const scenario = SCENARIOS[name];
     if (!scenario)
       throw new Error(`no scenario ${name}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
-    console.log(`\n▶ ${name}`);
+    console.log(`\n▶ ${name} (${topology})`);
     const [cache, heap] = [value('cache'), value('worker-heap')];
     // --profile: the API, the worker and the simulators write V8 CPU profiles when they stop.
     const profiles = join(RESULTS, 'profiles', name);
@@ -60,6 +69,8 @@ async function main(): Promise<void> {
     if (profile) rmSync(profiles, { recursive: true, force: true });
     const stack = await startBenchStack({
       ...(kept && { dataDir: kept }),
+      topology,
+      ...(historyHosts && { historyHosts: Number(historyHosts) }),
       log: args.includes('--verbose') ? console.log : undefined,
       env: {
         worker: {
@@ -80,6 +91,10 @@ async function main(): Promise<void> {
       await stack.stop();
     }
     if (!result) continue;
+    if (topology === 'production') {
+      result.scenario = `${result.scenario}-production`;
+      result.title = `${result.title} — production profile`;
+    }
     if (kept) rmSync(kept, { recursive: true, force: true });
     for (const f of result.figures)
       console.log(

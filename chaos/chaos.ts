@@ -133,7 +133,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     log(`faults over: ${JSON.stringify(faultLog.events)}`);
 
     const client = new Client({
-      connection: await Connection.connect({ address: stack.temporalAddress }),
+      connection: await Connection.connect(await stack.temporalConnection()),
       namespace: 'default',
       dataConverter: stack.dataConverter,
     });

@@ -21,7 +21,10 @@ import { migrate } from '../../db/migrate';
 import { createPool, type Db } from '../../db/pool';
 import { seedDevelopmentDirectory } from '../../db/development-officers';
 import { seedReferenceData } from '../../db/reference-data';
-import { freePort } from '../../scripts/runtime/ports';
+import type { TemporalConnectionOptions } from '../../config/temporal-connection';
+import { freePort, freePortBlock } from '../../scripts/runtime/ports';
+import { startProductionTemporal } from '../../scripts/runtime/production-temporal';
+import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/runtime/postgres';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 import { provisionTemporalCli } from '../../scripts/runtime/provision';
@@ -46,6 +49,8 @@ export interface BenchStack {
   /** The simulators' /admin bearer token (SIMULATORS_ADMIN_TOKEN), made for this stack. */
   simulatorsAdminToken: string;
   temporalAddress: string;
+  /** How a client of the benchmark reaches Temporal (TLS and an operator's token on the production profile). */
+  temporalConnection: () => Promise<TemporalConnectionOptions>;
   databaseUrl: string;
   /** The owner's pool, for reading the agencies' and the read model's tables. */
   db: Db;
@@ -112,6 +117,14 @@ export interface BenchStackOptions {
   dataDir?: string;
   /** A part of ours ended without being killed or stopped (a crash), with its last lines of output. */
   onCrash?: (part: OwnPart, code: number | null, lastLines: string[]) => void;
+  /**
+   * `development` (default): the CLI dev server, as `make start`; `production`: Temporal's own
+   * server on the stack's PostgreSQL, one process per service, mutual TLS and the authorizer, as
+   * `make start PROFILE=production` (a fresh data directory only).
+   */
+  topology?: 'development' | 'production';
+  /** The production topology's history hosts (2). */
+  historyHosts?: number;
 }
 
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
@@ -142,8 +155,27 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     namespaces: [NAMESPACE],
     dbFile: join(dataDir, 'temporal.sqlite'),
   };
-  let temporal = await startTemporalDevServer(devServer);
+  const production = options.topology === 'production';
+  if (production && options.dataDir)
+    throw new Error('the production topology runs on fresh data only');
+  const cluster = production
+    ? await startProductionTemporal({
+        dataDir,
+        postgresAdminUrl: pg.url,
+        port: await freePortBlock(clusterPortCount(options.historyHosts)),
+        uiPort: await freePort(),
+        namespace: NAMESPACE,
+        ...(options.historyHosts && { historyHosts: options.historyHosts }),
+        say: log,
+      })
+    : undefined;
+  let temporal = cluster
+    ? { address: cluster.address, pid: undefined, stop: cluster.stop }
+    : await startTemporalDevServer(devServer);
   stops.push(() => temporal.stop());
+  const temporalConnection = cluster
+    ? cluster.operator
+    : () => Promise.resolve({ address: temporal.address });
   // Payloads encrypted as in production: what a case costs includes its codec.
   const payloadKeysFile = join(dataDir, 'payload-keys.json');
   await ensureDevelopmentPayloadKeys(payloadKeysFile);
@@ -164,6 +196,8 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     SIMULATORS_ADMIN_TOKEN: randomBytes(24).toString('base64url'),
     // Benchmarks measure the engine, not the abuse guard.
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // The worker's credentials for every process but the API (the bare worker, load generators).
+    ...cluster?.envOf('worker'),
   };
   const spawn = (
     name: string,
@@ -206,7 +240,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       ready: async () => {
         if (
           !(await waitForWorker(
-            { address: temporal.address },
+            await temporalConnection(),
             NAMESPACE,
             TASK_QUEUES.orchestration,
             90_000,
@@ -217,7 +251,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     },
     api: {
       entry: 'api/server.ts',
-      env: {},
+      env: { ...cluster?.envOf('api') },
       ready: () => waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000),
     },
   };
@@ -254,6 +288,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
 
   const postmaster = () => findProcess('postgres', '-D', postgresOptions.dataDir);
   track('temporal', temporal.pid);
+  for (const [name, pid] of Object.entries(cluster?.pids() ?? {})) track(name, pid);
   track('postgres', postmaster());
 
   return {
@@ -261,10 +296,16 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     simulators: env.SIMULATORS_URL,
     simulatorsAdminToken: env.SIMULATORS_ADMIN_TOKEN,
     temporalAddress: temporal.address,
+    temporalConnection,
     databaseUrl,
     db,
     pids,
-    temporalFlags: devServerArgs(devServer).filter((a) => !a.startsWith('/')),
+    temporalFlags: cluster
+      ? [
+          'production profile: temporal-server v1.29.1 on PostgreSQL,',
+          `${options.historyHosts ?? 2} history hosts, 16 shards, mutual TLS, JWT authorizer`,
+        ]
+      : devServerArgs(devServer).filter((a) => !a.startsWith('/')),
     temporalDbFile: devServer.dbFile,
     workflowCacheSize: options.env?.worker?.WORKFLOW_CACHE_SIZE ?? 'default',
     workerMetrics: `http://127.0.0.1:${workerMetricsPort}/metrics`,
@@ -281,6 +322,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       await entries[name].ready();
     },
     async restartTemporal() {
+      if (cluster) throw new Error('restartTemporal: the development topology only');
       if (temporal.pid !== undefined) process.kill(temporal.pid, 'SIGKILL');
       await temporal.stop();
       temporal = await startTemporalDevServer(devServer);

@@ -26,7 +26,7 @@ export async function throughput(
 ): Promise<ScenarioResult> {
   await setCivilStatusReview(stack, 'automatic');
   const bearer = await token(CLERK);
-  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const connection = await Connection.connect(await stack.temporalConnection());
   const client = new Client({
     connection,
     namespace: NAMESPACE,
@@ -121,7 +121,7 @@ export async function throughput(
       notes: [
         `${cases} cases per repetition, ${concurrency} in flight, engine and bare alternating`,
         `shape (from a real case): ${JSON.stringify(shape)}`,
-        `Temporal dev server: temporal ${stack.temporalFlags.join(' ')}`,
+        `Temporal: ${stack.temporalFlags.join(' ')}`,
       ],
     },
   };

@@ -37,6 +37,10 @@ export function reapWithThisProcess(target: number, signal: NodeJS.Signals): () 
   return () => write(`forget ${target}`);
 }
 
+/** What to do for each running part when this process exits: one 'exit' listener for all of them. */
+const onExit = new Set<() => void>();
+const killPartsOnExit = () => onExit.forEach((kill) => kill());
+
 export function spawnPart(
   command: string,
   args: string[],
@@ -69,13 +73,15 @@ export function spawnPart(
     }
   };
   const killWithLauncher = () => killGroup('SIGKILL');
-  process.once('exit', killWithLauncher);
+  if (onExit.size === 0) process.once('exit', killPartsOnExit);
+  onExit.add(killWithLauncher);
   const forget =
     child.pid === undefined ? () => undefined : reapWithThisProcess(-child.pid, 'SIGTERM');
   const settled = () => {
     if (!gone && !groupAlive()) {
       gone = true;
-      process.off('exit', killWithLauncher);
+      onExit.delete(killWithLauncher);
+      if (onExit.size === 0) process.off('exit', killPartsOnExit);
       forget();
     }
     return gone;

@@ -14,7 +14,8 @@ export interface ProductionTemporal {
   operator: () => Promise<TemporalConnectionOptions>;
   /** TEMPORAL_* settings of each service: its certificate, the CA, its token file. */
   envOf: (service: 'api' | 'worker') => Record<string, string>;
-  uiUrl?: string;
+  /** Each Temporal process's pid by name (`temporal-frontend`, `temporal-history-1`…, `temporal-ui`). */
+  pids: () => Record<string, number>;
   stop: () => Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export async function startProductionTemporal({
   uiPort,
   namespace,
   codecEndpoint,
+  historyHosts,
   say,
 }: {
   dataDir: string;
@@ -33,6 +35,8 @@ export async function startProductionTemporal({
   uiPort: number;
   namespace: string;
   codecEndpoint?: string;
+  /** Two unless said (benchmarks scale it). */
+  historyHosts?: number;
   say: (line: string) => void;
 }): Promise<ProductionTemporal> {
   const serverDir = provisionTemporalServer();
@@ -56,6 +60,7 @@ export async function startProductionTemporal({
     postgresAdminUrl,
     frontendPort: port,
     namespaces: [namespace],
+    ...(historyHosts && { historyHosts }),
     onOutput: (line) => say(`Temporal: ${line}`),
   });
   const uiLog = createWriteStream(join(dir, 'logs', 'ui.log'), { flags: 'a' });
@@ -81,7 +86,12 @@ export async function startProductionTemporal({
       TEMPORAL_TLS_SERVER_NAME: TLS_SERVER_NAME,
       TEMPORAL_API_KEY_FILE: tokens[service],
     }),
-    uiUrl: ui.url,
+    pids: () =>
+      Object.fromEntries(
+        [...cluster.parts, { name: 'ui', part: ui.part }].flatMap(({ name, part }) =>
+          part.child.pid === undefined ? [] : [[`temporal-${name}`, part.child.pid]],
+        ),
+      ),
     stop: async () => {
       clearInterval(renewing);
       await ui.stop();

@@ -1,8 +1,8 @@
 // The production profile's Temporal (issue 23): Temporal's own server on PostgreSQL, each service
 // in its own process on loopback — frontend, internal frontend, two history hosts, matching and the
 // system worker — so membership and shard ownership are real; mutual TLS between every service and
-// every client; the JWT authorizer in front; the Web UI beside it. The same binaries, schemas and
-// settings a deployment runs, made and kept under one directory.
+// every client; the JWT authorizer in front (its Web UI: temporal-ui.ts). The same binaries,
+// schemas and configuration a deployment runs (deploy/temporal), its logs and password in one directory.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -42,17 +42,13 @@ export const clusterPortCount = (historyHosts = 2) => clusterProcesses(historyHo
 export interface ClusterOptions {
   /** From scripts/provision-temporal-server.sh. */
   serverDir: string;
-  /** Configuration, per-process files and the database password live here. */
+  /** The database password and the processes' logs live here. */
   dir: string;
   pki: ClusterPki;
   /** A PostgreSQL superuser's URL (any database): the cluster gets its own role and databases. */
   postgresAdminUrl: string;
   /** The frontend's gRPC port; the other services take the ports just above it. */
   frontendPort: number;
-  /** The Web UI's port; omitted → no UI. */
-  uiPort?: number;
-  /** The UI's codec server (the API's endpoint that decodes payloads for admins). */
-  codecEndpoint?: string;
   namespaces: string[];
   historyHosts?: number;
   /** Fixed for the life of the cluster's data: shards are how history is split among its hosts. */
@@ -68,7 +64,6 @@ export interface RunningCluster {
   /** What an operator (admin of the whole cluster) connects with: the operator's certificate and token. */
   operator: () => Promise<TemporalConnectionOptions>;
   parts: { name: string; part: Part }[];
-  uiUrl?: string;
   stop: () => Promise<void>;
 }
 
@@ -317,7 +312,8 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Run
       apiKey: await mintServiceToken(options.pki, {
         subject: 'lien-thong-operator',
         permissions: ['temporal-system:admin'],
-        ttlSeconds: 600,
+        // A day, as the services' tokens: a benchmark's client holds its connection for hours.
+        ttlSeconds: 24 * 3600,
       }),
     });
     const exited = Promise.race(parts.map(({ name, part }) => part.exited.then(() => name)));
