@@ -107,7 +107,8 @@ export async function throughput(
         value: cpu,
       })),
       ...Object.entries(perCase(bareRuns))
-        .filter(([name]) => name === 'temporal' || name === 'bare-worker')
+        // Temporal's processes (one, or six on the production profile), its database, the bare worker.
+        .filter(([name]) => /^(temporal|postgres|bare-worker)/.test(name))
         .map(([name, cpu]) => ({ name: `bare CPU-seconds per case: ${name}`, value: cpu })),
     ],
     details: {
