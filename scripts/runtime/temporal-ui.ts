@@ -4,7 +4,7 @@
 // provider of issue 24 lands: a proxy on loopback hands the UI's requests a reader's token — it can
 // look, not act — and payloads stay ciphertext unless an admin's token reaches the codec endpoint.
 import { join } from 'node:path';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { ClusterPki } from './temporal-pki';
 import { mintServiceToken, TLS_SERVER_NAME } from './temporal-pki';
 import { freePort } from './ports';
@@ -18,8 +18,12 @@ export interface RunningUi {
 
 /** Forwards every request to `target`, adding the reader's token where the request brings none. */
 function readerProxy(target: number, token: () => Promise<string>): Server {
+  // A token that cannot be made or a UI server that does not answer ends the request with 502,
+  // never a browser left waiting; once the answer has begun, only the connection can be cut.
+  const failed = (res: ServerResponse) => () =>
+    res.headersSent ? res.destroy() : res.writeHead(502).end();
   return createServer((req, res) => {
-    void token().then((bearer) => {
+    token().then((bearer) => {
       const upstream = request(
         {
           host: '127.0.0.1',
@@ -36,9 +40,9 @@ function readerProxy(target: number, token: () => Promise<string>): Server {
           answer.pipe(res);
         },
       );
-      upstream.on('error', () => res.writeHead(502).end());
+      upstream.on('error', failed(res));
       req.pipe(upstream);
-    });
+    }, failed(res));
   });
 }
 
