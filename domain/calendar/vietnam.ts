@@ -74,14 +74,31 @@ export const vietnamDateTime = (instantMs: number): string =>
 /** The local (Vietnam) date at `instantMs`. */
 export const vietnamDate = (instantMs: number): IsoDate => vietnamDateTime(instantMs).slice(0, 10);
 
-/** The lunar holidays' solar dates: New Year's Eve, the first day of Tết, the Hùng Kings' day. */
-function lunarDates(year: number) {
+/** The lunar holidays' solar dates: the first day of Tết and the Hùng Kings' day. */
+interface LunarDates {
+  tet: IsoDate;
+  hungKings: IsoDate;
+}
+
+/**
+ * Each year's lunar dates, worked out once per process: the library's lunar conversion costs tens of
+ * milliseconds a year, and every filing builds a calendar of two years (the API's filing p99 at
+ * 20/s was 10 s while it ran per filing). A year's lunar dates never change.
+ */
+const lunarYears = new Map<number, LunarDates>();
+
+/** The lunar holidays' solar dates of `year`. */
+function lunarDates(year: number): LunarDates {
+  const known = lunarYears.get(year);
+  if (known) return known;
   const found = new Holidays('VN').getHolidays(year).filter((h) => h.type === 'public');
   const named = (name: string) => found.find((h) => h.name === name)?.date.slice(0, 10);
   const tet = named('Tết Nguyên Đán');
   const hungKings = named('Giỗ tổ Hùng Vương');
   if (!tet || !hungKings) throw new RangeError(`no lunar holidays known for ${year}`);
-  return { tet, hungKings };
+  const dates = { tet, hungKings };
+  lunarYears.set(year, dates);
+  return dates;
 }
 
 /**
