@@ -5,6 +5,11 @@
 //     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
 //     [--topology=development,production: each scenario on each (the production profile's results
 //      are written as <scenario>-production); --history-hosts=N for the production profile]
+//     [--workers=N: workers on the same task queues (scale-out)]
+//     [the production profile's knobs: --shards=N, --db-conns=N (per Temporal process),
+//      --dynamic=key:value,key:value (Temporal's dynamic configuration), --temporal-postgres=own
+//      (Temporal's databases on a PostgreSQL server of their own)]
+//     [--label=NAME: results written as <scenario>[-production]-NAME (a variant kept beside the others)]
 //     [--data=DIR --budget-minutes=N: scale in parts of N minutes, its stack's data kept in DIR
 //      between them; the same command goes on where the last part stopped (`make bench-scale`)]
 import { rmSync } from 'node:fs';
@@ -54,7 +59,24 @@ async function main(): Promise<void> {
   for (const topology of topologies)
     if (topology !== 'development' && topology !== 'production')
       throw new Error(`no topology ${topology}; choose development, production or both`);
+  const temporalPostgres = value('temporal-postgres') ?? 'shared';
+  if (temporalPostgres !== 'shared' && temporalPostgres !== 'own')
+    throw new Error(`--temporal-postgres=${temporalPostgres}: choose shared or own`);
   const historyHosts = value('history-hosts');
+  const workers = value('workers');
+  const label = value('label');
+  const tuning = {
+    ...(value('shards') && { historyShards: Number(value('shards')) }),
+    ...(value('db-conns') && { dbMaxConns: Number(value('db-conns')) }),
+    ...(value('dynamic') && {
+      dynamicConfig: Object.fromEntries(
+        (value('dynamic') ?? '').split(',').map((pair) => {
+          const [key = '', setting = ''] = pair.split(':');
+          return [key, /^(\d+|true|false)$/.test(setting) ? JSON.parse(setting) : setting];
+        }),
+      ),
+    }),
+  };
   for (const [name, topology] of (chosen.length ? chosen : Object.keys(SCENARIOS)).flatMap((n) =>
     topologies.map((t) => [n, t as 'development' | 'production'] as const),
   )) {
@@ -71,6 +93,9 @@ async function main(): Promise<void> {
       ...(kept && { dataDir: kept }),
       topology,
       ...(historyHosts && { historyHosts: Number(historyHosts) }),
+      ...(workers && { workers: Number(workers) }),
+      temporalPostgres,
+      tuning,
       log: args.includes('--verbose') ? console.log : undefined,
       env: {
         worker: {
@@ -94,6 +119,10 @@ async function main(): Promise<void> {
     if (topology === 'production') {
       result.scenario = `${result.scenario}-production`;
       result.title = `${result.title} — production profile`;
+    }
+    if (label) {
+      result.scenario = `${result.scenario}-${label}`;
+      result.title = `${result.title} (${label})`;
     }
     if (kept) rmSync(kept, { recursive: true, force: true });
     for (const f of result.figures)

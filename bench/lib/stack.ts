@@ -24,7 +24,7 @@ import { seedReferenceData } from '../../db/reference-data';
 import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { freePort, freePortBlock } from '../../scripts/runtime/ports';
 import { startProductionTemporal } from '../../scripts/runtime/production-temporal';
-import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
+import { clusterPortCount, type ClusterTuning } from '../../scripts/runtime/temporal-cluster';
 import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/runtime/postgres';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 import { provisionTemporalCli } from '../../scripts/runtime/provision';
@@ -125,6 +125,15 @@ export interface BenchStackOptions {
   topology?: 'development' | 'production';
   /** The production topology's history hosts (2). */
   historyHosts?: number;
+  /** The production topology's knobs (its checked-in configuration's values unless said). */
+  tuning?: ClusterTuning;
+  /** Workers polling the same task queues (1); the second and later are `worker-2`… */
+  workers?: number;
+  /**
+   * The production topology's PostgreSQL for Temporal: the application's server (`shared`, as `make
+   * start PROFILE=production`), or a server of its own (`own`, as a deployment would give it).
+   */
+  temporalPostgres?: 'shared' | 'own';
 }
 
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
@@ -158,14 +167,24 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   const production = options.topology === 'production';
   if (production && options.dataDir)
     throw new Error('the production topology runs on fresh data only');
+  const temporalPg =
+    production && options.temporalPostgres === 'own'
+      ? await startEmbeddedPostgres({
+          dataDir: join(dataDir, 'temporal-postgres'),
+          port: await freePort(),
+          persistent: true,
+        })
+      : undefined;
+  if (temporalPg) stops.push(() => temporalPg.stop());
   const cluster = production
     ? await startProductionTemporal({
         dataDir,
-        postgresAdminUrl: pg.url,
+        postgresAdminUrl: (temporalPg ?? pg).url,
         port: await freePortBlock(clusterPortCount(options.historyHosts)),
         uiPort: await freePort(),
         namespace: NAMESPACE,
         ...(options.historyHosts && { historyHosts: options.historyHosts }),
+        ...(options.tuning && { tuning: options.tuning }),
         say: log,
       })
     : undefined;
@@ -282,6 +301,15 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   launch('simulators');
   await entries.simulators.ready();
   launch('worker');
+  // More workers on the same queues (scale-out): not parts a chaos run kills, so only spawned.
+  for (let n = 2; n <= (options.workers ?? 1); n += 1) {
+    const more = spawn(`worker-${n}`, entries.worker.entry, {
+      ...entries.worker.env,
+      ...options.env?.worker,
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+    });
+    track(`worker-${n}`, more.child.pid);
+  }
   launch('api');
   await entries.api.ready();
   await entries.worker.ready();
@@ -290,6 +318,8 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   track('temporal', temporal.pid);
   for (const [name, pid] of Object.entries(cluster?.pids() ?? {})) track(name, pid);
   track('postgres', postmaster());
+  if (temporalPg)
+    track('temporal-postgres', findProcess('postgres', '-D', join(dataDir, 'temporal-postgres')));
 
   return {
     api: `http://127.0.0.1:${apiPort}`,
@@ -303,7 +333,15 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     temporalFlags: cluster
       ? [
           'production profile: temporal-server v1.29.1 on PostgreSQL,',
-          `${options.historyHosts ?? 2} history hosts, 16 shards, mutual TLS, JWT authorizer`,
+          `${options.historyHosts ?? 2} history hosts, ${options.tuning?.historyShards ?? 16} shards,`,
+          `mutual TLS, JWT authorizer,`,
+          options.temporalPostgres === 'own'
+            ? 'Temporal on a PostgreSQL server of its own'
+            : 'Temporal on the application’s PostgreSQL server',
+          ...(options.tuning?.dbMaxConns
+            ? [`${options.tuning.dbMaxConns} connections to PostgreSQL per process`]
+            : []),
+          ...Object.entries(options.tuning?.dynamicConfig ?? {}).map(([k, v]) => `${k}=${v}`),
         ]
       : devServerArgs(devServer).filter((a) => !a.startsWith('/')),
     temporalDbFile: devServer.dbFile,

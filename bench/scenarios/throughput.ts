@@ -123,6 +123,7 @@ export async function throughput(
         `${cases} cases per repetition, ${concurrency} in flight, engine and bare alternating`,
         `shape (from a real case): ${JSON.stringify(shape)}`,
         `Temporal: ${stack.temporalFlags.join(' ')}`,
+        `workers: ${Object.keys(stack.pids).filter((name) => /^worker(-\d+)?$/.test(name)).length}`,
       ],
     },
   };

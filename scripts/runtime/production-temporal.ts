@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { provisionTemporalServer } from './provision';
-import { startTemporalCluster } from './temporal-cluster';
+import { startTemporalCluster, type ClusterTuning } from './temporal-cluster';
 import { ensureClusterPki, TLS_SERVER_NAME, writeServiceTokens } from './temporal-pki';
 import { startTemporalUi } from './temporal-ui';
 
@@ -27,6 +27,7 @@ export async function startProductionTemporal({
   namespace,
   codecEndpoint,
   historyHosts,
+  tuning,
   say,
 }: {
   dataDir: string;
@@ -37,6 +38,8 @@ export async function startProductionTemporal({
   codecEndpoint?: string;
   /** Two unless said (benchmarks scale it). */
   historyHosts?: number;
+  /** Benchmarks' knobs (the checked-in configuration's values unless said). */
+  tuning?: ClusterTuning;
   say: (line: string) => void;
 }): Promise<ProductionTemporal> {
   const serverDir = provisionTemporalServer();
@@ -61,6 +64,7 @@ export async function startProductionTemporal({
     frontendPort: port,
     namespaces: [namespace],
     ...(historyHosts && { historyHosts }),
+    ...(tuning && { tuning }),
     onOutput: (line) => say(`Temporal: ${line}`),
   });
   const uiLog = createWriteStream(join(dir, 'logs', 'ui.log'), { flags: 'a' });

@@ -51,12 +51,22 @@ export interface ClusterOptions {
   frontendPort: number;
   namespaces: string[];
   historyHosts?: number;
-  /** Fixed for the life of the cluster's data: shards are how history is split among its hosts. */
-  numHistoryShards?: number;
+  /** What a benchmark turns (bench/run.ts): unset, the checked-in configuration's values. */
+  tuning?: ClusterTuning;
   /** The cluster's PostgreSQL role and database names start with this (default `temporal`). */
   databasePrefix?: string;
   /** Each process's log goes to `<dir>/logs/<process>.log`; this hears the launcher-level lines. */
   onOutput?: (line: string) => void;
+}
+
+/** The production profile's knobs, each measured in bench/results (README: Both topologies, scale-out and tuning). */
+export interface ClusterTuning {
+  /** Fixed for the life of the cluster's data: shards are how history is split among its hosts (16). */
+  historyShards?: number;
+  /** Each process's connections to its PostgreSQL database (10). */
+  dbMaxConns?: number;
+  /** Dynamic configuration added to deploy/temporal/dynamic-config.yaml's, e.g. `matching.numTaskqueueReadPartitions: 1`. */
+  dynamicConfig?: Record<string, string | number | boolean>;
 }
 
 export interface RunningCluster {
@@ -177,10 +187,12 @@ function serverEnv({
   ports,
   processName,
   service,
+  dynamicConfig,
 }: {
   options: ClusterOptions;
   store: Store;
   jwksUrl: string;
+  dynamicConfig: string;
   ports: Record<string, { grpcPort: number; membershipPort: number }>;
   processName: string;
   service: Service;
@@ -195,7 +207,8 @@ function serverEnv({
   return {
     PATH: process.env.PATH,
     TEMPORAL_LOG_LEVEL: 'warn',
-    TEMPORAL_HISTORY_SHARDS: String(options.numHistoryShards ?? 16),
+    TEMPORAL_HISTORY_SHARDS: String(options.tuning?.historyShards ?? 16),
+    ...(options.tuning?.dbMaxConns && { TEMPORAL_DB_MAX_CONNS: String(options.tuning.dbMaxConns) }),
     TEMPORAL_DB_HOST: store.postgres.hostname,
     TEMPORAL_DB_PORT: store.postgres.port || '5432',
     TEMPORAL_DB_USER: store.role,
@@ -208,9 +221,23 @@ function serverEnv({
     TEMPORAL_TLS_SERVER_NAME: TLS_SERVER_NAME,
     TEMPORAL_JWKS_URL: jwksUrl,
     TEMPORAL_FRONTEND_ADDRESS: `127.0.0.1:${options.frontendPort}`,
-    TEMPORAL_DYNAMIC_CONFIG: join(CONFIG_DIR, 'dynamic-config.yaml'),
+    TEMPORAL_DYNAMIC_CONFIG: dynamicConfig,
     ...Object.fromEntries(servicePorts),
   };
+}
+
+/**
+ * The dynamic configuration file the processes read: the checked-in one, or — with knobs to turn —
+ * a copy in the cluster's directory with them added (each one value for every namespace and queue).
+ */
+async function dynamicConfigFile(options: ClusterOptions): Promise<string> {
+  const checkedIn = join(CONFIG_DIR, 'dynamic-config.yaml');
+  const added = Object.entries(options.tuning?.dynamicConfig ?? {});
+  if (added.length === 0) return checkedIn;
+  const file = join(options.dir, 'dynamic-config.yaml');
+  const lines = added.map(([key, value]) => `${key}:\n  - value: ${JSON.stringify(value)}\n`);
+  await writeFile(file, `${await readFile(checkedIn, 'utf8')}${lines.join('')}`);
+  return file;
 }
 
 /** Serves the token keys (JWKS) to the frontend's authorizer, on loopback. */
@@ -255,6 +282,7 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Run
   await migrateSchemas(options.serverDir, store);
   say(`schemas of ${Object.values(store.databases).join(' and ')} set up and migrated`);
 
+  const dynamicConfig = await dynamicConfigFile(options);
   const jwks = await serveJwks(options.pki.jwks);
   const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
   const processes = clusterProcesses(options.historyHosts ?? 2);
@@ -286,7 +314,15 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Run
           service,
         ],
         {
-          env: serverEnv({ options, store, jwksUrl, ports, processName: name, service }),
+          env: serverEnv({
+            options,
+            store,
+            jwksUrl,
+            ports,
+            processName: name,
+            service,
+            dynamicConfig,
+          }),
           onLine: (line) => log.write(`${line}\n`),
           graceMs: 20_000,
         },
@@ -366,6 +402,10 @@ async function ensureNamespace(connection: Connection, namespace: string): Promi
   const service = connection.workflowService;
   try {
     await service.describeNamespace({ namespace });
+    // Registered is not yet served: the frontend knows namespaces from a cache refreshed every
+    // ~10 s, and until then starts and polls in it are NOT_FOUND. A task queue is described only
+    // once the frontend has it (any queue: an unknown one answers with no pollers).
+    await service.describeTaskQueue({ namespace, taskQueue: { name: 'lien-thong-readiness' } });
     return;
   } catch (error) {
     if ((error as { code?: number }).code !== 5) throw error; // 5: NOT_FOUND

@@ -37,6 +37,9 @@ const NAMESPACE = 'default';
 const GetHistory = temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 const DATABASE_PREFIX = `temporal_${process.pid}`;
 const PERMISSION_DENIED = 7;
+const INVALID_ARGUMENT = 3;
+const SHARDS = 8;
+const MAX_ID_LENGTH = 120;
 
 describe('the production profile: Temporal on PostgreSQL behind mutual TLS and an authorizer', () => {
   let dir: string;
@@ -114,6 +117,8 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
       frontendPort,
       namespaces: [NAMESPACE],
       databasePrefix: DATABASE_PREFIX,
+      // Knobs a benchmark turns (bench/run.ts): the template's and the dynamic configuration's.
+      tuning: { historyShards: SHARDS, dynamicConfig: { 'limit.maxIDLength': MAX_ID_LENGTH } },
     });
   }, 180_000);
   afterAll(async () => {
@@ -148,6 +153,41 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
     ]);
     expect(new Set(cluster.parts.map((p) => p.part.child.pid)).size).toBe(6);
     expect(rows).toEqual([{ role: 2, hosts: 2 }]);
+  });
+
+  it('takes the knobs it is given: the shard count into its database, dynamic configuration into its limits', async () => {
+    // Arrange
+    const url = new URL(inject('postgresAdminUrl'));
+    url.pathname = `/${DATABASE_PREFIX}`;
+    const db = new pg.Client({ connectionString: url.toString() });
+    await db.connect();
+    const shards = async () =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM shards')).rows[0]?.n;
+    const token = await serviceToken('lien-thong-api', [`${NAMESPACE}:write`]);
+    const withId = (workflowId: string) => (service: Connection['workflowService']) =>
+      service.startWorkflowExecution({
+        namespace: NAMESPACE,
+        workflowId,
+        workflowType: { name: 'birthRegistrationWorkflow' },
+        taskQueue: { name: 'probe-no-worker' },
+        requestId: crypto.randomUUID(),
+      });
+
+    try {
+      // Act
+      const longest = await outcomeOf(await as('api', token), withId('x'.repeat(MAX_ID_LENGTH)));
+      const tooLong = await outcomeOf(
+        await as('api', token),
+        withId('x'.repeat(MAX_ID_LENGTH + 1)),
+      );
+
+      // Assert: by default, 16 shards and ids up to 1,000 characters; the history hosts take
+      // their shards as they join, all of them within seconds
+      expect({ longest, tooLong }).toEqual({ longest: 'ok', tooLong: INVALID_ARGUMENT });
+      await expect.poll(shards, { timeout: 30_000, interval: 500 }).toBe(SHARDS);
+    } finally {
+      await db.end();
+    }
   });
 
   it('refuses a plain-text client', async () => {
