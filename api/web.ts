@@ -110,19 +110,25 @@ export function webPages(options: WebOptions): Router {
   const noCache = (res: Response) => res.setHeader('Cache-Control', 'no-cache');
 
   router.use('/assets', express.static(assetsDir, { index: false, setHeaders: noCache }));
-  for (const [path, page] of Object.entries(WEB_PAGES)) {
-    router.get(path, (_req, res) => {
-      if (!existsSync(join(assetsDir, 'app.js'))) {
-        res.status(503).type('text/plain; charset=utf-8');
-        res.send('The web pages are not built: run `make web` (or `make start`).\n');
-        return;
-      }
-      res.setHeader('Cache-Control', 'no-store');
-      res.type('html').send(shell(page, config));
-    });
-  }
+  const sendPage = (res: Response, page: string, status = 200) => {
+    if (!existsSync(join(assetsDir, 'app.js'))) {
+      res.status(503).type('text/plain; charset=utf-8');
+      res.send('The web pages are not built: run `make web` (or `make start`).\n');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(status).type('html').send(shell(page, config));
+  };
+  for (const [path, page] of Object.entries(WEB_PAGES))
+    router.get(path, (_req, res) => sendPage(res, page));
 
   router.use(devSignIn(options.devTokens));
+  // Any other address a browser opens is the not-found page (404) in the pages' own language and
+  // look; API clients (and any address under /v1/) still get the app's problem+json.
+  router.get(/.*/, (req, res, next) => {
+    if (req.path.startsWith('/v1/') || req.accepts(['json', 'html']) !== 'html') return next();
+    sendPage(res, 'not-found', 404);
+  });
   return router;
 }
 

@@ -51,6 +51,7 @@ describe('web pages: accessibility, small screens, language and keyboard', () =>
     ['citizen', { role: 'citizen', pin: MOTHER }, () => '/citizen'],
     ['case', { role: 'citizen', pin: MOTHER }, () => `/cases/${encodeURIComponent(doneCase)}`],
     ['supervisor', { role: 'supervisor', jurisdiction: '00004' }, () => '/supervisor'],
+    ['not-found', undefined, () => '/khong-co-trang-nay'],
   ];
 
   it.each(pages)(

@@ -332,6 +332,24 @@ describe('web pages in Chromium, through the real stack', () => {
     await context.close();
   });
 
+  it('when a clerk opens an address that is no page, then a Vietnamese not-found page (404) leads back to the filing page, and a visitor back to sign-in', async () => {
+    const { page, context } = await signedIn(env.browser, env.base, CLERK);
+    const response = await page.goto('/clerk/ho-so-khong-co');
+    await ready(page);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Không tìm thấy trang');
+    await page.click('main a');
+    await page.waitForURL('**/clerk');
+    await context.close();
+
+    const visitor = await env.browser.newContext({ baseURL: env.base, locale: 'vi-VN' });
+    const anonymous = await visitor.newPage();
+    await anonymous.goto('/khong-co-trang-nay');
+    await ready(anonymous);
+    expect(await anonymous.locator('main a').getAttribute('href')).toBe('/');
+    await visitor.close();
+  });
+
   it('when a supervisor opens the dashboard, then open, late, stuck and decided steps show as tables and charts, and a task can be reassigned', async () => {
     const decided = await file(env.stack.app, {
       ...aBirthApplication(uniqueCertificate()),

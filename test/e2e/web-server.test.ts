@@ -65,6 +65,22 @@ describe('web pages served by the API', () => {
     },
   );
 
+  it('when a browser opens an address that is no page, then the not-found page answers 404; an API client, or any address under /v1/, gets problem+json', async () => {
+    const browser = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+    const page = await request(app).get('/khong-co-trang-nay').set('Accept', browser);
+    const client = await request(app).get('/khong-co-trang-nay').set('Accept', 'application/json');
+    const underV1 = await request(app).get('/v1/khong-co').set('Accept', browser);
+
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('data-page="not-found"');
+    for (const problem of [client, underV1]) {
+      expect(problem.status).toBe(404);
+      expect(problem.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('when a page is served, then its CSP runs only scripts from its own origin and never eval', async () => {
     const csp = (await request(app).get('/clerk')).headers['content-security-policy'] as string;
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src '));

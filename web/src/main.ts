@@ -9,6 +9,7 @@ import { alertBox, errorText, renderHeader } from './layout';
 import { renderCase } from './pages/case';
 import { renderCitizen } from './pages/citizen';
 import { renderClerk } from './pages/clerk';
+import { renderNotFound } from './pages/not-found';
 import { renderOfficer } from './pages/officer';
 import { renderSearch } from './pages/search';
 import { renderSignIn } from './pages/signin';
@@ -40,6 +41,7 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   citizen: renderCitizen,
   case: renderCase,
   supervisor: renderSupervisor,
+  'not-found': renderNotFound,
 };
 
 async function boot(): Promise<void> {
