@@ -20,7 +20,7 @@ import { CaseView, StepView } from '../../domain/procedures/views';
 import { receiptFacts } from '../../domain/receipt';
 import { submitSupplement, withdrawCase } from '../../workflows/messages';
 import { TASK_QUEUES } from '../../workflows/task-queues';
-import { duplicateFiling, visibleCase } from '../access';
+import { duplicateFiling, mayActAsApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { verifyDeathFiling } from '../death-filing';
@@ -275,7 +275,14 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
           readCaseView(db, row),
           caseFiles(db, row.case_id),
         ]);
-        return { status: 200, body: { ...caseViewFor(principal, view), ...files } };
+        const mayWithdraw =
+          !isFinal(row.status) &&
+          mayActAsApplicant(principal, {
+            commune: row.commune,
+            partyPins: row.party_pins,
+            agencies: [],
+          });
+        return { status: 200, body: { ...caseViewFor(principal, view), ...files, mayWithdraw } };
       },
     }),
     defineRoute({

@@ -104,6 +104,12 @@ export const CaseRead = CaseView.extend({
   supplementAnswers: z
     .array(SupplementAnswerView)
     .describe('the answers to requests for supplement, as their steps took them'),
+  mayWithdraw: z
+    .boolean()
+    .describe(
+      'whether the caller may withdraw the case now (POST …/withdraw): the applicant who filed ' +
+        'it, or a clerk of its commune, while it is open; the case itself may still refuse',
+    ),
 }).meta({
   id: 'CaseRead',
   examples: [
@@ -111,6 +117,7 @@ export const CaseRead = CaseView.extend({
       ...(z.globalRegistry.get(CaseView)?.examples as Record<string, unknown>[] | undefined)?.[0],
       attachments: [EXAMPLE_ATTACHMENT],
       supplementAnswers: [],
+      mayWithdraw: true,
     },
   ],
 });

@@ -19,6 +19,7 @@ import {
   CLERK,
   MOTHER,
   openTask,
+  sendDecision,
   ready,
   screenshot,
   signedIn,
@@ -85,7 +86,7 @@ describe('web pages in Chromium: allowances and deadlines', () => {
     const officer = await signedIn(env.browser, env.base, CIVIL_STATUS);
     await openTask(officer.page, caseId);
     expect(await officer.page.locator('main').innerText()).toContain(deceased.fullName);
-    await officer.page.click('button[type=submit]');
+    await sendDecision(officer.page, 'approve');
     await expect.poll(() => officer.page.locator('.notice').innerText()).toContain('Hoàn thành');
     await officer.context.close();
     await waitForCase(env.stack.app, caseId, spouse, (v) =>

@@ -118,6 +118,23 @@ export async function openTask(page: Page, caseId: string): Promise<void> {
   await ready(page);
 }
 
+/**
+ * On an open task: chooses `decision` (none is chosen for the officer), sends it, and confirms it in
+ * the dialog that says what will happen. Returns what the dialog said.
+ */
+export async function sendDecision(
+  page: Page,
+  decision: 'approve' | 'reject' | 'request_supplement' | 'return',
+): Promise<string> {
+  await page.check(`#decision-${decision}`);
+  await page.click('form[aria-labelledby="decision-title"] button[type=submit]');
+  const dialog = page.locator('dialog.confirm');
+  await dialog.waitFor();
+  const said = await dialog.innerText();
+  await dialog.locator('button.primary').click();
+  return said;
+}
+
 /** A fresh browser context (its own storage), signed in through the sign-in page. */
 export async function signedIn(
   browser: Browser,

@@ -15,6 +15,7 @@ import {
   CLERK,
   MOTHER,
   openTask,
+  sendDecision,
   ready,
   screenshot,
   signedIn,
@@ -43,7 +44,7 @@ describe('web pages in Chromium, through the real stack', () => {
     await env?.stop();
   });
 
-  it('when a clerk files a Group A case in the browser, then each officer decides it there and the citizen sees every result', async () => {
+  it('when a clerk files a Group A case in the browser, then each officer decides it there — no decision preselected, each said back and confirmed — and the citizen sees every result', async () => {
     const application = verifiedAddressApplication();
     const clerk = await signedIn(env.browser, env.base, CLERK);
     expect(new URL(clerk.page.url()).pathname).toBe('/clerk');
@@ -88,7 +89,24 @@ describe('web pages in Chromium, through the real stack', () => {
     // The birth is the first step: there is no earlier agency to return it to, so no such choice.
     expect(await civil.page.locator('#decision-return').count()).toBe(0);
     await screenshot(civil.page, 'officer-task');
-    await civil.page.click('button[type=submit]');
+    // Nothing is chosen for the officer: sending without a decision asks for one, and sends nothing.
+    await civil.page.click('form[aria-labelledby="decision-title"] button[type=submit]');
+    expect(await civil.page.locator('#decision-error').innerText()).toBe('Hãy chọn một quyết định');
+    expect(await civil.page.locator('dialog.confirm').count()).toBe(0);
+    // Chosen, it is said back before it is sent; going back sends nothing.
+    await civil.page.check('#decision-approve');
+    await civil.page.click('form[aria-labelledby="decision-title"] button[type=submit]');
+    const confirmation = civil.page.locator('dialog.confirm');
+    expect(await confirmation.innerText()).toContain(
+      'Phê duyệt: kết quả của bước được ghi nhận và hồ sơ chuyển sang bước tiếp theo',
+    );
+    await screenshot(civil.page, 'officer-confirm');
+    await confirmation.locator('button.secondary').click();
+    expect(await civil.page.locator('dialog.confirm').count()).toBe(0);
+    expect(
+      stepOf((await readCase(env.stack.app, caseId, MOTHER)).body as CaseView, 'birth').state,
+    ).toBe('in_review');
+    await sendDecision(civil.page, 'approve');
     await expect.poll(() => civil.page.locator('.notice').innerText()).toContain('Hoàn thành');
     await civil.context.close();
 
@@ -99,7 +117,7 @@ describe('web pages in Chromium, through the real stack', () => {
     });
     await openTask(police.page, caseId);
     expect(await police.page.locator('#decision-return').count()).toBe(1);
-    await police.page.click('button[type=submit]');
+    await sendDecision(police.page, 'approve');
     await expect.poll(() => police.page.locator('.notice').innerText()).toContain('Hoàn thành');
     await police.context.close();
 
@@ -153,7 +171,7 @@ describe('web pages in Chromium, through the real stack', () => {
     // The API's own validation error lands next to the field it names.
     await task.check('#decision-reject');
     await task.fill('#decision-reason', 'x');
-    await task.click('button[type=submit]');
+    expect(await sendDecision(task, 'reject')).toContain('Từ chối với lý do: “x”');
     await expect.poll(() => task.locator('#decision-reason-error').innerText()).not.toBe('');
     expect(await task.getAttribute('#decision-reason', 'aria-invalid')).toBe('true');
     await task.check('#decision-request_supplement');
@@ -161,7 +179,9 @@ describe('web pages in Chromium, through the real stack', () => {
       '#decision-missing',
       'bản sao giấy chứng sinh có chữ ký số\ngiấy xác nhận tình trạng hôn nhân',
     );
-    await task.click('button[type=submit]');
+    expect(await sendDecision(task, 'request_supplement')).toContain(
+      'bản sao giấy chứng sinh có chữ ký số; giấy xác nhận tình trạng hôn nhân',
+    );
     await expect.poll(() => task.locator('.notice').innerText()).toContain('Chờ bổ sung hồ sơ');
 
     const citizen = await signedIn(env.browser, env.base, CITIZEN);
@@ -214,7 +234,7 @@ describe('web pages in Chromium, through the real stack', () => {
     expect(served?.bytes.equals(scan)).toBe(true);
     await tab.close();
     await task.unroute('**/v1/cases/*/attachments/*');
-    await task.click('button[type=submit]');
+    await sendDecision(task, 'approve');
     await expect.poll(() => task.locator('.notice').innerText()).toContain('Hoàn thành');
     await waitForCase(env.stack.app, caseId, MOTHER, (v) => expect(v.status).toBe('completed'));
     await untilShown(citizen.page, 'li[data-step="birth"].step-completed');
@@ -223,7 +243,7 @@ describe('web pages in Chromium, through the real stack', () => {
     await Promise.all([officer.context.close(), citizen.context.close()]);
   });
 
-  it('when the clerk submits a wrong or empty form, then every error shows next to its field and the draft survives a reload', async () => {
+  it('when the clerk submits a wrong or empty form, then every error shows next to its field, the draft survives a reload, is discarded only once confirmed, and is gone after signing out', async () => {
     const { context, page } = await signedIn(env.browser, env.base, CLERK);
     await page.click('button[type=submit].primary');
     await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
@@ -266,9 +286,17 @@ describe('web pages in Chromium, through the real stack', () => {
       .poll(() => page.locator('#e-applicant-pin').innerText())
       .toBe('trùng số định danh của người đã mất');
 
-    // A case filed twice: the API's 409 names the existing case.
+    // A case filed twice: the API's 409 names the existing case. The draft is discarded first,
+    // once the clerk has confirmed it (going back keeps it).
     await page.check('#procedure-0');
     await page.click('text=Xóa nháp');
+    const discard = page.locator('dialog.confirm');
+    expect(await discard.innerText()).toContain('không thể khôi phục');
+    await discard.locator('button.secondary').click();
+    expect(await page.inputValue('#f-child-fullName')).toBe('Phạm Gia Bảo');
+    await page.click('text=Xóa nháp');
+    await page.locator('dialog.confirm button.primary').click();
+    expect(await page.inputValue('#f-child-fullName')).toBe('');
     const existing = await file(env.stack.app, aBirthApplication(uniqueCertificate()));
     const duplicate = { ...aBirthApplication(existing.body.caseId.split(':')[1] as string) };
     await page.check('#t-f-father');
@@ -277,6 +305,17 @@ describe('web pages in Chromium, through the real stack', () => {
     await expect
       .poll(() => page.locator('.error-summary').innerText())
       .toContain(existing.body.caseId as string);
+
+    // Signing out removes every draft this browser kept (an application's personal data).
+    await page.fill('#f-child-fullName', 'Phạm Gia Bảo');
+    await page.click('text=Lưu nháp');
+    const drafts = () =>
+      page.evaluate<string[]>(
+        `Object.keys(localStorage).filter((k) => k.startsWith('lien-thong.draft.'))`,
+      );
+    expect(await drafts()).not.toEqual([]);
+    await Promise.all([page.waitForURL(/\/$/), page.click('text=Đăng xuất')]);
+    expect(await drafts()).toEqual([]);
     await context.close();
   });
 
@@ -329,6 +368,34 @@ describe('web pages in Chromium, through the real stack', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.innerText()).toContain(String(filed.body.caseCode));
     await screenshot(page, 'clerk-search');
+    await context.close();
+  });
+
+  it('when the applicant withdraws a case in the browser, then a reason is asked for, what follows is said and confirmed, and the case shows withdrawn', async () => {
+    const filed = await file(env.stack.app, aBirthApplication(uniqueCertificate()));
+    const caseId = filed.body.caseId as string;
+    await waitForCase(env.stack.app, caseId, MOTHER, (v) =>
+      expect(stepOf(v, 'birth').state).toBe('in_review'),
+    );
+    const { page, context } = await signedIn(env.browser, env.base, CITIZEN);
+    await page.goto(`/cases/${encodeURIComponent(caseId)}`);
+    await ready(page);
+    const withdraw = page.locator('form[aria-labelledby="withdraw-title"]');
+
+    await withdraw.locator('button[type=submit]').click();
+    expect(await page.locator('#withdraw-reason-error').innerText()).toBe('Hãy ghi lý do');
+    await page.fill('#withdraw-reason', 'nộp nhầm hồ sơ');
+    await withdraw.locator('button[type=submit]').click();
+    const dialog = page.locator('dialog.confirm');
+    const said = await dialog.innerText();
+    await screenshot(page, 'citizen-withdraw-confirm');
+    await dialog.locator('button.primary').click();
+
+    expect(said).toContain(`Rút hồ sơ ${String(filed.body.caseCode)}?`);
+    expect(said).toContain('“nộp nhầm hồ sơ”');
+    expect(said).toContain('Không thể hoàn tác');
+    await expect.poll(() => page.locator('.card .badge').first().innerText()).toBe('Đã rút hồ sơ');
+    expect(await page.locator('form[aria-labelledby="withdraw-title"]').count()).toBe(0);
     await context.close();
   });
 

@@ -150,6 +150,35 @@ describe('who may act on a case, through the real stack', () => {
   });
 
   describe('withdrawal and refiling', () => {
+    it('when a case is read, then it says whether the reader may withdraw it: the applicant and a clerk of its commune while it is open, not another party, an officer or anyone once it is withdrawn', async () => {
+      const { application, caseId } = await aCaseInReview();
+      const mayWithdraw = async (token: string) =>
+        (
+          await request(stack.app)
+            .get(`/v1/cases/${encodeURIComponent(caseId)}`)
+            .set('Authorization', `Bearer ${token}`)
+        ).body.mayWithdraw as unknown;
+      const applicant = await citizen(application.applicant.pin);
+      const father = await citizen(application.father?.pin ?? '');
+      const officer = await tokenFor(civilStatusOfficer('officer-who-reads'));
+
+      const open = {
+        applicant: await mayWithdraw(applicant),
+        clerk: await mayWithdraw(await clerk()),
+        father: await mayWithdraw(father),
+        officer: await mayWithdraw(officer),
+      };
+      const withdrawn = await post(caseId, 'withdraw', applicant, { reason: 'nộp nhầm' });
+      await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+        expect(v.status).toBe('withdrawn'),
+      );
+      const afterwards = await mayWithdraw(applicant);
+
+      expect(open).toEqual({ applicant: true, clerk: true, father: false, officer: false });
+      expect(withdrawn.status).toBe(200);
+      expect(afterwards).toBe(false);
+    });
+
     it('when a parent named in the case but not its applicant withdraws it or answers its supplement, then 403 with the reason, and the case goes on', async () => {
       const { application, caseId } = await aCaseInReview();
       const father = application.father?.pin ?? '';

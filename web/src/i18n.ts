@@ -35,6 +35,7 @@ const MESSAGES = {
   switchLanguage: { vi: 'English', en: 'Tiếng Việt' },
   switchLanguageLabel: { vi: 'Switch to English', en: 'Chuyển sang tiếng Việt' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  goBack: { vi: 'Quay lại', en: 'Go back' },
   signedInAs: { vi: 'Đăng nhập: {who}', en: 'Signed in: {who}' },
   mainNav: { vi: 'Điều hướng chính', en: 'Main navigation' },
   navFile: { vi: 'Nộp hồ sơ', en: 'File an application' },

@@ -59,7 +59,7 @@ export function renderHeader(): void {
   if (session) {
     signOutButton = h('button', { type: 'button', class: 'link-button' }, t('signOut'));
     signOutButton.addEventListener('click', () => {
-      signOut();
+      signOut({ forgetDrafts: true });
       location.assign('/');
     });
   }
@@ -135,3 +135,46 @@ export const toneOf = (state: string): 'ok' | 'warn' | 'bad' | 'info' =>
       : state === 'awaiting_supplement' || state === 'partially_completed'
         ? 'warn'
         : 'info';
+
+/**
+ * Asks before something that cannot be taken back: a modal dialog that says what will happen (one
+ * paragraph per line), with the action named on its button and a way back. Nothing is preselected
+ * but the way back, so Enter alone does not act. Resolves true only when the person confirms.
+ */
+export function confirmAction({
+  title,
+  lines,
+  confirm,
+  cancel = t('goBack'),
+}: {
+  title: string;
+  lines: string[];
+  confirm: string;
+  cancel?: string;
+}): Promise<boolean> {
+  const yes = h('button', { type: 'button', class: 'primary' }, confirm);
+  const no = h('button', { type: 'button', class: 'secondary', autofocus: true }, cancel);
+  const dialog = h(
+    'dialog',
+    { class: 'confirm', 'aria-labelledby': 'confirm-title' },
+    h('h2', { id: 'confirm-title' }, title),
+    ...lines.map((line) => h('p', {}, line)),
+    h('div', { class: 'actions' }, no, yes),
+  );
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    const close = (answer: boolean) => {
+      dialog.close();
+      dialog.remove();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => close(true));
+    no.addEventListener('click', () => close(false));
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      close(false);
+    });
+    dialog.showModal();
+    no.focus();
+  });
+}

@@ -47,8 +47,21 @@ export function signIn(token: string): Session | undefined {
   return currentSession();
 }
 
-export function signOut(): void {
+/** Where the filing page keeps a person's drafts in this browser: `<prefix><sub>.<procedure>`. */
+export const DRAFT_PREFIX = 'lien-thong.draft.';
+
+/**
+ * Ends the tab's session. Signing out on purpose also removes every draft kept in this browser: a
+ * draft holds the personal data of an application, and a desk's computer is shared. A session that
+ * merely expired keeps its drafts, for the same person to sign in again and go on.
+ */
+export function signOut({ forgetDrafts = false } = {}): void {
   sessionStorage.removeItem(KEY);
+  if (!forgetDrafts) return;
+  const drafts = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter(
+    (key): key is string => key?.startsWith(DRAFT_PREFIX) === true,
+  );
+  for (const key of drafts) localStorage.removeItem(key);
 }
 
 /** Where each role starts. */

@@ -86,6 +86,8 @@ export interface SupplementAnswer {
 export type CaseRead = CaseView & {
   attachments?: Attachment[];
   supplementAnswers?: SupplementAnswer[];
+  /** Whether this caller may withdraw the case now. */
+  mayWithdraw?: boolean;
 };
 
 /** POST /v1/uploads */

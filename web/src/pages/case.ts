@@ -20,12 +20,36 @@ import {
   stepName,
   stepStateName,
 } from '../labels';
-import { alertBox, badge, errorText, heading, requireRole, statusRegion, toneOf } from '../layout';
+import {
+  alertBox,
+  badge,
+  confirmAction,
+  errorText,
+  heading,
+  requireRole,
+  statusRegion,
+  toneOf,
+} from '../layout';
 import type { Session } from '../session';
 import type { CaseRead, CaseView, StepView } from '../types';
 
 const T = {
   title: { vi: 'Hồ sơ', en: 'Case' },
+  withdrawTitle: { vi: 'Rút hồ sơ', en: 'Withdraw the application' },
+  withdrawExplain: {
+    vi: 'Người nộp (hoặc cán bộ một cửa thay mặt) có thể rút hồ sơ khi hồ sơ chưa giải quyết xong.',
+    en: 'The applicant (or a one-stop clerk for them) may withdraw the application while it is open.',
+  },
+  withdrawReason: { vi: 'Lý do rút hồ sơ', en: 'Why it is withdrawn' },
+  withdrawReasonNeeded: { vi: 'Hãy ghi lý do', en: 'Give the reason' },
+  withdrawButton: { vi: 'Rút hồ sơ…', en: 'Withdraw…' },
+  withdrawConfirmTitle: { vi: 'Rút hồ sơ {code}?', en: 'Withdraw case {code}?' },
+  withdrawConsequence: {
+    vi: 'Các yêu cầu đang chờ ở các cơ quan bị hủy; những việc đã đăng ký (như khai sinh đã cấp) vẫn giữ nguyên. Không thể hoàn tác; muốn giải quyết tiếp phải nộp hồ sơ mới.',
+    en: 'Requests still pending at the agencies are cancelled; what is already registered (such as a birth) stands. This cannot be undone: going on needs a new application.',
+  },
+  withdrawConfirm: { vi: 'Rút hồ sơ', en: 'Withdraw' },
+  withdrawn: { vi: 'Đã rút hồ sơ.', en: 'The application was withdrawn.' },
   filed: {
     vi: 'Đã tiếp nhận hồ sơ. Mã hồ sơ để tra cứu:',
     en: 'The application was received. Tracking code:',
@@ -214,6 +238,59 @@ function supplementForm(
   return form;
 }
 
+/** Withdrawing, offered to whom the API says may (the applicant, a clerk of the commune). */
+function withdrawForm(view: CaseRead, reload: (note: string) => void): HTMLElement {
+  const error = h('p', { class: 'error', id: 'withdraw-reason-error' });
+  const reason = h('textarea', {
+    id: 'withdraw-reason',
+    rows: 2,
+    'aria-describedby': 'withdraw-reason-error',
+  });
+  const form = h(
+    'form',
+    { class: 'card', novalidate: true, 'aria-labelledby': 'withdraw-title' },
+    h('h2', { id: 'withdraw-title' }, tr(T.withdrawTitle)),
+    h('p', {}, tr(T.withdrawExplain)),
+    h(
+      'div',
+      { class: 'field wide' },
+      h('label', { for: 'withdraw-reason' }, tr(T.withdrawReason)),
+      reason,
+      error,
+    ),
+    h('button', { type: 'submit', class: 'secondary' }, tr(T.withdrawButton)),
+  );
+  const key = newIdempotencyKey();
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    error.replaceChildren();
+    reason.removeAttribute('aria-invalid');
+    if (!reason.value.trim()) {
+      error.textContent = tr(T.withdrawReasonNeeded);
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+      return;
+    }
+    void confirmAction({
+      title: tr(T.withdrawConfirmTitle).replace('{code}', view.caseCode ?? view.caseId),
+      lines: [`${tr(T.withdrawReason)}: “${reason.value.trim()}”.`, tr(T.withdrawConsequence)],
+      confirm: tr(T.withdrawConfirm),
+    }).then((confirmed) => {
+      if (!confirmed) return;
+      api(
+        'POST',
+        `/v1/cases/${encodeURIComponent(view.caseId)}/withdraw`,
+        { reason: reason.value.trim() },
+        { idempotencyKey: key },
+      ).then(
+        () => reload(tr(T.withdrawn)),
+        (failure: unknown) => showFieldErrors(failure, error, reason),
+      );
+    });
+  });
+  return form;
+}
+
 function payeeForm(view: CaseView, reload: (note: string) => void): HTMLElement | null {
   const payee = view.payee;
   if (!payee) return null;
@@ -263,7 +340,7 @@ function payeeForm(view: CaseView, reload: (note: string) => void): HTMLElement 
 }
 
 function actions(
-  view: CaseView,
+  view: CaseRead,
   session: Session,
   reload: (note: string) => void,
 ): (HTMLElement | null)[] {
@@ -279,6 +356,7 @@ function actions(
   return [
     waiting ? supplementForm(view, waiting, reload) : null,
     mayConfirm ? payeeForm(view, reload) : null,
+    view.mayWithdraw ? withdrawForm(view, reload) : null,
   ];
 }
 
@@ -393,7 +471,7 @@ export async function renderCase(main: HTMLElement): Promise<void> {
   const caseId = decodeURIComponent(location.pathname.slice('/cases/'.length));
   const params = new URLSearchParams(location.search);
   const status = statusRegion();
-  const draw = (view: CaseView, note?: string) => {
+  const draw = (view: CaseRead, note?: string) => {
     const refresh = h('button', { type: 'button', class: 'secondary' }, t('refresh'));
     const reload = (message?: string) =>
       void loadCase(caseId, false).then(

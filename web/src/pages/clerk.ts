@@ -9,10 +9,11 @@ import { webConfig } from '../config';
 import { h, show } from '../dom';
 import { formatDateTime, todayInVietnam } from '../format';
 import { t, tr, type Text } from '../i18n';
-import { errorText, heading, requireRole, statusRegion } from '../layout';
+import { confirmAction, errorText, heading, requireRole, statusRegion } from '../layout';
 import { ApplicationForm, type Draft, type Issue } from '../forms/engine';
 import { birthForm } from '../forms/birth';
 import { deathForm } from '../forms/death';
+import { DRAFT_PREFIX } from '../session';
 
 const T = {
   title: { vi: 'Nộp hồ sơ liên thông', en: 'File a linked application' },
@@ -33,6 +34,11 @@ const T = {
     en: 'Restored the draft saved at {at}',
   },
   discard: { vi: 'Xóa nháp', en: 'Discard draft' },
+  discardTitle: { vi: 'Xóa bản nháp này?', en: 'Discard this draft?' },
+  discardWhat: {
+    vi: 'Mọi thông tin đã nhập cho hồ sơ này sẽ bị xóa khỏi trình duyệt và không thể khôi phục.',
+    en: 'Everything typed for this application is removed from this browser and cannot be recovered.',
+  },
   sending: { vi: 'Đang gửi hồ sơ…', en: 'Sending…' },
   duplicate: { vi: 'Hồ sơ này đã được nộp trước đó:', en: 'This application was filed before:' },
   scans: { vi: 'Bản scan giấy tờ kèm theo', en: 'Scans handed in' },
@@ -60,7 +66,7 @@ export function renderClerk(main: HTMLElement): Promise<void> {
     form = new ApplicationForm(
       procedure === 'death-residence-funeral' ? deathForm(commune) : birthForm(commune),
     );
-    draftKey = `lien-thong.draft.${session.claims.sub}.${procedure}`;
+    draftKey = `${DRAFT_PREFIX}${session.claims.sub}.${procedure}`;
     idempotencyKey = newIdempotencyKey();
     const stored = localStorage.getItem(draftKey);
     if (stored) {
@@ -126,8 +132,15 @@ export function renderClerk(main: HTMLElement): Promise<void> {
   saveButton.addEventListener('click', () => save(true));
   const discard = h('button', { type: 'button', class: 'link-button' }, tr(T.discard));
   discard.addEventListener('click', () => {
-    localStorage.removeItem(draftKey);
-    load(form.spec.procedure);
+    void confirmAction({
+      title: tr(T.discardTitle),
+      lines: [tr(T.discardWhat)],
+      confirm: tr(T.discard),
+    }).then((confirmed) => {
+      if (!confirmed) return;
+      localStorage.removeItem(draftKey);
+      load(form.spec.procedure);
+    });
   });
   // Scans the desk hands in with the application (the medical birth certificate on paper, the
   // death notice): uploaded when the form is sent, then named in it.

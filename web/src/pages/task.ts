@@ -7,7 +7,7 @@ import { definitions, h, show } from '../dom';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, eventName, stepName, stepStateName } from '../labels';
-import { alertBox, badge, errorText, heading, requireRole, toneOf } from '../layout';
+import { alertBox, badge, confirmAction, errorText, heading, requireRole, toneOf } from '../layout';
 import { attachmentList } from '../attachments';
 import type { CaseRead, StepView, Task } from '../types';
 import { flags, loadInbox } from './officer';
@@ -48,6 +48,31 @@ const T = {
     en: 'Missing documents (one per line)',
   },
   send: { vi: 'Gửi quyết định', en: 'Send the decision' },
+  chooseDecision: { vi: 'Hãy chọn một quyết định', en: 'Choose a decision' },
+  confirmTitle: { vi: 'Xác nhận quyết định', en: 'Confirm the decision' },
+  confirmStep: { vi: 'Bước: {step}, hồ sơ {code}.', en: 'Step: {step}, case {code}.' },
+  reasonNeeded: { vi: 'Hãy ghi lý do', en: 'Give the reason' },
+  missingNeeded: {
+    vi: 'Hãy ghi ít nhất một giấy tờ cần bổ sung',
+    en: 'Name at least one missing document',
+  },
+  confirm_approve: {
+    vi: 'Phê duyệt: kết quả của bước được ghi nhận và hồ sơ chuyển sang bước tiếp theo. Không thể hoàn tác.',
+    en: 'Approve: the step’s result is recorded and the case moves on to its next step. This cannot be undone.',
+  },
+  confirm_reject: {
+    vi: 'Từ chối với lý do: “{reason}”. Người nộp được báo lý do; bước này kết thúc không có kết quả.',
+    en: 'Reject, giving the reason: “{reason}”. The applicant is told the reason; the step ends without a result.',
+  },
+  confirm_request_supplement: {
+    vi: 'Yêu cầu người nộp bổ sung: {missing}. Thời hạn giải quyết tạm dừng cho đến khi họ bổ sung.',
+    en: 'Ask the applicant for: {missing}. The time limit is paused until they answer.',
+  },
+  confirm_return: {
+    vi: 'Trả lại cơ quan giải quyết trước với lý do: “{reason}”. Cơ quan đó xem xét lại bước của mình.',
+    en: 'Return to the earlier agency, giving the reason: “{reason}”. That agency reviews its step again.',
+  },
+  confirmSend: { vi: 'Xác nhận và gửi', en: 'Confirm and send' },
   done: {
     vi: 'Đã ghi nhận quyết định. Trạng thái của bước: {state}.',
     en: 'Decision recorded. The step is now: {state}.',
@@ -149,7 +174,12 @@ function documents(task: Task): string[] {
 
 const DECISIONS = ['approve', 'reject', 'request_supplement', 'return'] as const;
 
-function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement {
+function decisionForm(
+  task: Task,
+  /** The case's readable code, said in the confirmation. */
+  caseCode: string,
+  onDone: (step: StepView) => void,
+): HTMLElement {
   const key = newIdempotencyKey();
   const area = (id: string, label: string) => {
     const control = h('textarea', { id, rows: 3, 'aria-describedby': `${id}-error` });
@@ -163,7 +193,8 @@ function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement
   const reason = area('decision-reason', tr(T.reason));
   const missing = area('decision-missing', tr(T.missing));
   const problem = h('div');
-  const radios = DECISIONS.filter((d) => task.decisions.includes(d)).map((value, i) =>
+  // No decision is chosen for the officer: each is asked for, and confirmed before it is sent.
+  const radios = DECISIONS.filter((d) => task.decisions.includes(d)).map((value) =>
     h(
       'div',
       { class: 'field check' },
@@ -172,44 +203,81 @@ function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement
         name: 'decision',
         id: `decision-${value}`,
         value,
-        checked: i === 0,
+        'aria-describedby': 'decision-error',
       }),
       h('label', { for: `decision-${value}` }, tr(T[value])),
     ),
   );
+  const noDecision = h('p', { class: 'error', id: 'decision-error' });
   const form = h(
     'form',
     { class: 'card', novalidate: true, 'aria-labelledby': 'decision-title' },
     h('h2', { id: 'decision-title' }, tr(T.decision)),
-    h('fieldset', { class: 'choice' }, h('legend', {}, tr(T.decision)), ...radios),
+    h('fieldset', { class: 'choice' }, h('legend', {}, tr(T.decision)), ...radios, noDecision),
     reason.field,
     missing.field,
     problem,
     h('button', { type: 'submit', class: 'primary' }, tr(T.send)),
   );
   const chosen = () =>
-    form.querySelector<HTMLInputElement>('input[name="decision"]:checked')?.value ?? 'approve';
+    form.querySelector<HTMLInputElement>('input[name="decision"]:checked')?.value as
+      (typeof DECISIONS)[number] | undefined;
   const sync = () => {
-    reason.field.hidden = !['reject', 'return'].includes(chosen());
+    reason.field.hidden = !['reject', 'return'].includes(chosen() ?? '');
     missing.field.hidden = chosen() !== 'request_supplement';
+    if (chosen()) noDecision.replaceChildren();
   };
   form.addEventListener('change', sync);
   sync();
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const decision = chosen();
+    if (!decision) {
+      noDecision.textContent = tr(T.chooseDecision);
+      form.querySelector<HTMLInputElement>('input[name="decision"]')?.focus();
+      return;
+    }
+    const missingItems = missing.control.value
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // What the decision needs is asked for before it is confirmed (the API checks it again).
+    const needs =
+      (decision === 'reject' || decision === 'return') && !reason.control.value.trim()
+        ? { slot: reason, text: T.reasonNeeded }
+        : decision === 'request_supplement' && missingItems.length === 0
+          ? { slot: missing, text: T.missingNeeded }
+          : undefined;
+    for (const slot of [reason, missing]) {
+      slot.error.replaceChildren();
+      slot.control.removeAttribute('aria-invalid');
+    }
+    if (needs) {
+      needs.slot.error.textContent = tr(needs.text);
+      needs.slot.control.setAttribute('aria-invalid', 'true');
+      needs.slot.control.focus();
+      return;
+    }
     const body =
       decision === 'approve'
         ? { decision }
         : decision === 'request_supplement'
-          ? {
-              decision,
-              missing: missing.control.value
-                .split('\n')
-                .map((l) => l.trim())
-                .filter(Boolean),
-            }
+          ? { decision, missing: missingItems }
           : { decision, reason: reason.control.value };
+    void confirmAction({
+      title: tr(T.confirmTitle),
+      lines: [
+        tr(T.confirmStep).replace('{step}', stepName(task.step)).replace('{code}', caseCode),
+        tr(T[`confirm_${decision}`])
+          .replace('{reason}', reason.control.value.trim())
+          .replace('{missing}', missingItems.join('; ')),
+      ],
+      confirm: tr(T.confirmSend),
+    }).then((confirmed) => {
+      if (confirmed) send(body);
+    });
+  });
+  const send = (body: Record<string, unknown>) => {
     for (const slot of [reason, missing]) {
       slot.error.replaceChildren();
       slot.control.removeAttribute('aria-invalid');
@@ -231,7 +299,7 @@ function decisionForm(task: Task, onDone: (step: StepView) => void): HTMLElement
       }
       if (issues.length === 0) show(problem, alertBox(errorText(error)));
     });
-  });
+  };
   return form;
 }
 
@@ -255,7 +323,7 @@ export async function renderTask(main: HTMLElement): Promise<void> {
     task.assignee && task.assignee !== session.claims.sub
       ? h('div', { class: 'notice' }, tr(T.assignedElsewhere).replace('{officer}', task.assignee))
       : null;
-  const form = decisionForm(task, (step) => {
+  const form = decisionForm(task, view.caseCode ?? task.caseId, (step) => {
     form.hidden = true;
     show(
       outcome,
