@@ -59,14 +59,15 @@ module.exports = {
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
         'state (its own audit log, Idempotency-Key replies, stuck-case scan findings, the officer ' +
         'directory admins keep, the annulment requests people record, the calendar notices admins ' +
-        'record, the requests it sends workflows, what it records of a filing, and uploads and their ' +
+        'record, the requests it sends workflows, what it records of a filing — with its case’s ' +
+        'first read-model row and the start it owes (the filing outbox) — and uploads and their ' +
         'attachments excepted).',
       severity: 'error',
       from: { path: '^api/' },
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
         ],
       },
     },

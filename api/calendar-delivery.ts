@@ -16,6 +16,7 @@ import {
   toNotice,
   type NoticeRow,
 } from '../db/calendar.repository';
+import { pendingStart } from '../db/case-starts.repository';
 import type { Db } from '../db/pool';
 import { vietnamCalendar } from '../domain/calendar/vietnam';
 import type { CalendarChange } from '../domain/calendar/notices';
@@ -112,8 +113,10 @@ export function createCalendarDelivery(deps: {
       await markDelivered(db, noticeIds, caseId);
       return true;
     } catch (error) {
-      // A case that has ended (or never started) has no deadline left to move.
-      if (error instanceof WorkflowNotFoundError) await markDelivered(db, noticeIds, caseId);
+      // A case that has ended has no deadline left to move; one filed but not started yet
+      // (api/case-starts.ts) will have, and hears of it once it runs.
+      if (error instanceof WorkflowNotFoundError && !(await pendingStart(db, caseId)))
+        await markDelivered(db, noticeIds, caseId);
       else {
         logger.warn({ err: error, caseId }, 'calendar notice not delivered; retried later');
         await postponeDelivery(db, noticeIds, caseId);

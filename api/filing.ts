@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { DEV_CASE_ID_SECRET } from '../config/env';
 import { vietnamDate } from '../domain/calendar/vietnam';
 import { caseCodeSeries, type CaseCodeSeries } from '../domain/case-code';
-import type { WorkingCalendar } from '../domain/calendar/working-days';
+import { deadlineAfter, type WorkingCalendar } from '../domain/calendar/working-days';
 import { birthApplicationSchema, type BirthApplication } from '../domain/BirthApplication';
 import { deathApplicationSchema, type DeathApplication } from '../domain/DeathApplication';
 import type { ApplicationContext } from '../domain/application-fields';
@@ -13,6 +13,8 @@ import type { FilerVerification } from '../domain/relatives';
 import { GROUP_A_RULES } from '../domain/procedures/birth-residence-insurance.rules';
 import { benefitRulesFor } from '../domain/procedures/benefit-law';
 import { GROUP_B_RULES } from '../domain/procedures/death-residence-funeral.rules';
+import { CaseStatus } from '../domain/procedures/case-status';
+import type { CaseView } from '../domain/procedures/views';
 import { versionInForce } from '../domain/rule-versions';
 import type { birthResidenceInsurance } from '../workflows/birth-residence-insurance.workflow';
 import type { deathResidenceFuneral } from '../workflows/death-residence-funeral.workflow';
@@ -129,5 +131,28 @@ export function caseStart(
     ],
     duplicate: 'a case for this deceased person exists',
     codeSeries,
+  };
+}
+
+/**
+ * The case as received, before its workflow first projects it (version 0, written over by the
+ * workflow's version 1): what `GET /v1/cases/{caseId}` answers right after the filing's 202. Its
+ * deadline is the workflow's own first one — the case's working days counted from receipt with
+ * the calendar it was filed with.
+ */
+export function receivedView(start: CaseStart, caseId: string, caseCode: string): CaseView {
+  const [{ application, receivedAt, rules, calendar }] = start.args;
+  const received = new Date(receivedAt).toISOString();
+  return {
+    caseId,
+    caseCode,
+    procedure: application.procedure,
+    status: CaseStatus.submitted,
+    receivedAt: received,
+    commune: application.receivingCommune,
+    deadline: new Date(deadlineAfter(receivedAt, rules.deadlines.case, calendar)).toISOString(),
+    steps: [],
+    timeline: [{ at: received, event: 'received' }],
+    version: 0,
   };
 }

@@ -11,6 +11,7 @@ import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
 import { createCalendarDelivery } from './calendar-delivery';
+import { createCaseStarter } from './case-starts';
 import { authSettings, createAuthenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY } from './idempotency';
 import { createIdempotencyPurger } from './idempotency-purge';
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
   // Notices recorded but not yet heard by every open case of their years (the API died between
   // storing and signalling, a case was busy or appeared late): sent until each case has it.
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
+  // Cases filed whose workflow did not start when they were filed (an API died after its commit,
+  // Temporal was unreachable): started from the filing outbox, longer after each failure.
+  const relaying = createCaseStarter({ temporal, db, logger }).start();
   const stop = () => {
     logger.info('api stopping');
     stopFollowingToken();
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
       purging.stop(),
       purgingUploads.stop(),
       delivering.stop(),
+      relaying.stop(),
     ]);
     server.close(
       () => void background.finally(() => void Promise.all([db.end(), connection.close()])),

@@ -7,7 +7,7 @@ import { peopleOf } from '../domain/case-people';
 import type { DeathApplication } from '../domain/DeathApplication';
 import { DocumentKind, RECEIPT_TEMPLATE } from '../domain/documents';
 import type { ReceiptFacts } from '../domain/receipt';
-import type { Db } from './pool';
+import type { Db, Queryable } from './pool';
 
 /**
  * The code of `caseId`: the one it was given, or the next of `series`. In one transaction, so a
@@ -58,7 +58,7 @@ async function codeOf(db: Db, caseId: string): Promise<string | undefined> {
  * the first filing's stand (a retried filing changes nothing).
  */
 export async function recordFiling(
-  db: Db,
+  db: Queryable,
   caseId: string,
   facts: ReceiptFacts,
   application: BirthApplication | DeathApplication,

@@ -5,6 +5,28 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
 
 export type Db = pg.Pool;
 
+/** What a repository function needs to run its statements: the pool, or a transaction's client. */
+export type Queryable = Pick<pg.ClientBase, 'query'>;
+
+/** Runs `work` in one transaction on one client of `db`: committed if it returns, else rolled back. */
+export async function inTransaction<T>(
+  db: Db,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** One pool per process (STYLE rule 29). */
 /** The application's least-privilege database role (db/migrations/0005_app-role.sql). */
 export const APP_ROLE = 'lien_thong_app';

@@ -1,6 +1,7 @@
-// Writes of the read model, from activities only. Every upsert is guarded by the view's version, so
+// Writes of the read model, from activities — and a case's first row (version 0, received) from the
+// API that files it (db/case-starts.repository.ts). Every upsert is guarded by the view's version, so
 // retries and out-of-order deliveries are harmless.
-import type { Db } from './pool';
+import type { Db, Queryable } from './pool';
 import type { CaseView, StepView } from '../domain/procedures/views';
 
 export interface CaseProjection {
@@ -10,7 +11,7 @@ export interface CaseProjection {
 }
 
 export async function upsertCase(
-  db: Db,
+  db: Queryable,
   { view, businessKey, partyPins }: CaseProjection,
 ): Promise<void> {
   await db.query(

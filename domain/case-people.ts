@@ -29,3 +29,26 @@ export function peopleOf(app: BirthApplication | DeathApplication): CasePerson[]
     ...app.relatives.map((r) => person('relative', r)),
   ];
 }
+
+/**
+ * How the read model finds a case (`cases.business_key`, `cases.party_pins`): by its business key
+ * (the medical birth certificate, the deceased's PIN) and by every person who may follow it as a
+ * citizen — the applicant, the parents, the named relatives; a foreign parent identified by passport
+ * has no PIN to follow it by. Written first by the API when it files the case, then by the workflow.
+ */
+export function readModelKeys(app: BirthApplication | DeathApplication): {
+  businessKey: string;
+  partyPins: string[];
+} {
+  if (app.procedure === 'birth-residence-insurance')
+    return {
+      businessKey: app.medicalBirthCertificate.number,
+      partyPins: [app.applicant.pin, app.mother?.pin, app.father?.pin].filter(
+        (pin): pin is string => pin !== undefined,
+      ),
+    };
+  return {
+    businessKey: app.deceased.pin,
+    partyPins: [app.applicant.pin, ...app.relatives.map((r) => r.pin)],
+  };
+}

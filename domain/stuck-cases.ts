@@ -8,6 +8,11 @@ export const StuckReason = {
   OVERDUE_NO_PROGRESS: 'OVERDUE_NO_PROGRESS',
   /** PostgreSQL refused a projection of the case: lists and inboxes show it wrong or not at all. */
   PROJECTION_REFUSED: 'PROJECTION_REFUSED',
+  /**
+   * Filed (the citizen holds its receipt) but its workflow not started for minutes: Temporal has
+   * been unreachable or refusing since (api/case-starts.ts retries it).
+   */
+  NOT_STARTED: 'NOT_STARTED',
 } as const;
 export type StuckReason = (typeof StuckReason)[keyof typeof StuckReason];
 export const STUCK_REASONS = Object.values(StuckReason) as [StuckReason, ...StuckReason[]];

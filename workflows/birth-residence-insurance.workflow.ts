@@ -5,6 +5,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { BirthApplication } from '../domain/BirthApplication';
+import { readModelKeys } from '../domain/case-people';
 import type { GroupARules, GroupAStep } from '../domain/procedures/birth-residence-insurance.rules';
 import type { ReturnedParams } from '../domain/procedures/linked-procedure.machine';
 import { ReasonCode } from '../domain/procedures/reasons';
@@ -76,11 +77,7 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
       nextTimer: () => keeper.next(),
       details: () => ({ deadlineStatus: keeper.status }),
     }),
-    businessKey: app.medicalBirthCertificate.number,
-    // A foreign parent identified by passport has no PIN to follow the case by.
-    partyPins: [app.applicant.pin, app.mother?.pin, app.father?.pin].filter(
-      (pin): pin is string => pin !== undefined,
-    ),
+    ...readModelKeys(app),
   });
   const birth = () => linked.steps.get('birth')?.result ?? {};
   const timing = timingOf(app, rules, toLocalDate(input.receivedAt, input.calendar));

@@ -6,6 +6,7 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { deadlineAfter, toLocalDate, type WorkingCalendar } from '../domain/calendar/working-days';
 import type { DeathApplication } from '../domain/DeathApplication';
+import { readModelKeys } from '../domain/case-people';
 import type { Agency } from '../domain/principal';
 import type { BenefitRules } from '../domain/procedures/benefit-law';
 import type { FuneralPayer, InsuredFacts } from '../domain/procedures/death-benefits.rules';
@@ -116,8 +117,7 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     calendar,
     // Counted with the case's calendar as it is now: a notice published meanwhile moves it.
     deadline: (): number => deadlineAfter(receivedAt, rules.deadlines.case, linked.calendar),
-    businessKey: app.deceased.pin,
-    partyPins: [app.applicant.pin, ...app.relatives.map((r) => r.pin)],
+    ...readModelKeys(app),
     details: (): Partial<CaseView> => (payee ? { payee: payee.view() } : {}),
     nextTimer: () => payee?.nextTimer(),
     // Confirmations no longer matter once the case is over.

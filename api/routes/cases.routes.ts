@@ -1,7 +1,8 @@
 // Filing, following and withdrawing linked applications. A case, its steps and lists are read from
 // the read model (STYLE rule 27); a running workflow is never queried (api/action-requests.ts).
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
-import { assignCaseCode, recordFiling } from '../../db/filings.repository';
+import { randomUUID } from 'node:crypto';
+import { fileCase } from '../../db/case-starts.repository';
+import { assignCaseCode } from '../../db/filings.repository';
 import { readCaseView } from '../../db/queries/case-view.queries';
 import {
   casesOfParty,
@@ -19,8 +20,8 @@ import { CaseStatus, isFinal } from '../../domain/procedures/case-status';
 import { CaseView, StepView } from '../../domain/procedures/views';
 import { receiptFacts } from '../../domain/receipt';
 import { submitSupplement, withdrawCase } from '../../workflows/messages';
-import { TASK_QUEUES } from '../../workflows/task-queues';
 import { duplicateFiling, mayActAsApplicant, visibleCase } from '../access';
+import { createCaseStarter } from '../case-starts';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { verifyDeathFiling } from '../death-filing';
@@ -28,6 +29,7 @@ import {
   applicationSchema,
   caseStart,
   previousCaseId,
+  receivedView,
   refiledCaseId,
   type CaseStart,
 } from '../filing';
@@ -51,7 +53,6 @@ import {
   answerSupplement,
   caseFiles,
   confirmAnswer,
-  FailedAfterStart,
   fileWithAttachments,
 } from '../uploads/case-files';
 
@@ -76,9 +77,6 @@ function searchBox(text: string | undefined): Pick<CaseFilter, 'pin' | 'code' | 
   return code ? { code } : { name: text };
 }
 
-/** The workflow memo naming the filing request (its Idempotency-Key) that started the case. */
-const FILED_BY = 'filedBy';
-
 /** Who received a citizen's own filing, on the receipt. */
 const PORTAL = 'Cổng Dịch vụ công quốc gia';
 
@@ -87,6 +85,7 @@ const REFILABLE = new Set<string>([CaseStatus.withdrawn, CaseStatus.rejected]);
 
 export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   const { temporal, db } = deps;
+  const starter = createCaseStarter({ temporal, db, logger: deps.logger });
   const attachments = attachmentSettingsOf(deps);
   const application = applicationSchema({
     today: () => vietnamDate(Date.now()),
@@ -117,7 +116,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     }
   };
 
-  /** Starts the business key's case `caseId`; not started: it exists and may be refiled. */
+  /**
+   * Files the business key's case `caseId` (db/case-starts.repository.ts: one transaction, then its
+   * workflow started from it); not filed: it exists and may be refiled.
+   */
   const startOne = async (
     start: CaseStart,
     principal: Principal,
@@ -129,8 +131,6 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
   > => {
     const [input] = start.args;
     const caseCode = await assignCaseCode(db, caseId, start.codeSeries);
-    // Kept once this filing started the case (again on its retry, should the API have died
-    // between): a filing that loses to another of the same key must not write that case's receipt.
     const facts = receiptFacts(input.application, {
       caseCode,
       receivedAt: input.receivedAt,
@@ -138,39 +138,33 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
     });
     // Each file handed in is an item received, as the desk received it.
     const items = [...facts.items, ...attached.map((a) => `${a.item} (tệp đính kèm)`)];
-    const keepFiling = () =>
-      recordFiling(db, caseId, { ...facts, items }, input.application).catch((error: unknown) => {
-        throw new FailedAfterStart(error);
-      });
-    try {
-      await temporal.workflow.start(start.workflowType, {
-        taskQueue: TASK_QUEUES.orchestration,
-        workflowId: caseId,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [{ ...input, caseCode }],
-        ...(requestId !== undefined && { memo: { [FILED_BY]: requestId } }),
-      });
-      await keepFiling();
+    const row = {
+      case_id: caseId,
+      filing_id: randomUUID(),
+      workflow_type: start.workflowType,
+      input: { ...input, caseCode },
+      attempts: 0,
+    };
+    const filed = await fileCase(db, {
+      ...row,
+      requestId,
+      application: input.application,
+      receipt: { ...facts, items },
+      view: receivedView(start, caseId, caseCode),
+      leaseMs: starter.settings.leaseMs,
+    });
+    if (filed.filed) starter.startSoon(row);
+    // This very filing again (its key), its first reply lost — the API died, or could not keep
+    // the reply: the case it filed is the answer, not a conflict (the relay starts it if need be).
+    if (filed.filed || (requestId !== undefined && filed.requestId === requestId))
       return { started: true, value: { caseId, caseCode } };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      // This very filing again (its key), its first reply lost — the API died, or could not
-      // keep the reply: the case it started is the answer, not a conflict.
-      const handle = temporal.workflow.getHandle(caseId);
-      const existing = await handle.describe();
-      if (requestId !== undefined && existing.memo?.[FILED_BY] === requestId) {
-        await keepFiling();
-        return { started: true, value: { caseId, caseCode } };
-      }
-      // The case's state, not its workflow's: a withdrawn case's workflow may still be
-      // cancelling its steps, and the applicant may file again at once (the withdrawal is
-      // answered once its status is projected). From the read model, not a query of the
-      // running workflow (api/action-requests.ts says why).
-      const status = (await findCase(db, caseId))?.status;
-      if (status === undefined || !REFILABLE.has(status))
-        throw await duplicateFiling(db, principal, caseId, start.duplicate);
-      return { started: false };
-    }
+    // The case's state: a withdrawn case's workflow may still be cancelling its steps, and the
+    // applicant may file again at once (the withdrawal is answered once its status is projected).
+    // From the read model, not a query of the running workflow (api/action-requests.ts says why).
+    const status = (await findCase(db, caseId))?.status;
+    if (status === undefined || !REFILABLE.has(status))
+      throw await duplicateFiling(db, principal, caseId, start.duplicate);
+    return { started: false };
   };
 
   return [
@@ -344,9 +338,12 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         ),
         404: problemResponse('No such case (or not yours).'),
         422: problemResponse('The case can no longer be withdrawn.'),
+        503: problemResponse('The case is received but its workflow cannot be started now.'),
       },
       handle: async ({ params, body, principal, requestId }) => {
         const row = await visibleCase(db, principal, params.caseId, 'applicant');
+        // Filed a moment ago, its workflow perhaps not started yet: started now, to hear it.
+        await starter.ensureStarted(params.caseId);
         const handle = temporal.workflow.getHandle(params.caseId);
         // A finished case's workflow has closed: say so rather than "not found". A case still
         // running decides itself whether it may be withdrawn (its refusal says why not).

@@ -28,6 +28,8 @@ const DETAIL: Record<StuckReason, (facts: Facts) => string> = {
   [StuckReason.PROJECTION_REFUSED]: (f) =>
     `${String(f.kind)} of ${String(f.workflowId)} refused ${String(f.count)} time(s), ` +
     `SQLSTATE ${String(f.sqlstate)}, last ${instant(f.lastSeen)}`,
+  [StuckReason.NOT_STARTED]: (f) =>
+    `workflow not started after ${String(f.attempts)} attempt(s); next ${instant(f.nextAttempt)}`,
 };
 
 const toStuckCase = (row: StuckRow) => ({
@@ -54,7 +56,8 @@ export function opsRoutes({ db, stuckDeadlineMarginHours }: ApiDeps): RouteDefin
         'A case is stuck when Temporal keeps failing one of its workflow tasks (TASK_FAILING, ' +
         'found by a background scan of quiet cases), when it is past its deadline plus a margin ' +
         'with no progress since the deadline (OVERDUE_NO_PROGRESS), or when PostgreSQL refused a ' +
-        'projection of it (PROJECTION_REFUSED). Longest stuck first.',
+        'projection of it (PROJECTION_REFUSED), or when it was filed but its workflow has not ' +
+        'started for minutes (NOT_STARTED). Longest stuck first.',
       tags: ['operations'],
       access: [Role.supervisor, Role.admin],
       request: { query: StuckCaseQuery },

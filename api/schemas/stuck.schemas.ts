@@ -49,7 +49,8 @@ export const StuckCase = z
             .describe(
               'TASK_FAILING: Temporal keeps failing a workflow task of the case · ' +
                 'OVERDUE_NO_PROGRESS: past its deadline plus the margin, nothing since the deadline · ' +
-                'PROJECTION_REFUSED: PostgreSQL refused a projection of the case',
+                'PROJECTION_REFUSED: PostgreSQL refused a projection of the case · ' +
+                'NOT_STARTED: filed, its workflow not started for minutes',
             ),
           since: z.string(),
           detail: z.string().describe('ids, codes and times only: no personal data'),

@@ -50,18 +50,10 @@ export const attachmentView = (row: AttachmentRow) => ({
   href: `/v1/cases/${encodeURIComponent(row.case_id)}/attachments/${row.attachment_id}`,
 });
 
-/** What `start` throws when it failed after its case started: the attachments stay with the case. */
-export class FailedAfterStart extends Error {
-  override name = 'FailedAfterStart';
-  constructor(readonly failure: unknown) {
-    super('the case started, then a later part of its filing failed');
-  }
-}
-
 /**
- * Files a case with its attachments: they are taken for `caseId` before its workflow starts (so
- * two filings cannot both take an upload), and given back if this request did not start the case
- * (another case of the key, a failure to start). `start` says whether it did.
+ * Files a case with its attachments: they are taken for `caseId` before the case is filed (so two
+ * filings cannot both take an upload), and given back if this request did not file the case
+ * (another case of the key, a failure). `start` files it, and says whether it did.
  */
 export async function fileWithAttachments<T>(
   db: Db,
@@ -88,8 +80,6 @@ export async function fileWithAttachments<T>(
   try {
     outcome = await start(taken.attachments);
   } catch (error) {
-    // Started, its receipt not kept (say): the case has its files, a retry finds them attached.
-    if (error instanceof FailedAfterStart) throw error.failure;
     await giveBack();
     throw error;
   }

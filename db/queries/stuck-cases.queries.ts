@@ -7,6 +7,9 @@ import { FINAL_STATUSES } from '../../domain/procedures/case-status';
 import { StuckReason, STUCK_REASONS } from '../../domain/stuck-cases';
 import type { Db } from '../pool';
 
+/** Minutes a filed case's workflow may take to start before the case counts as stuck. */
+export const NOT_STARTED_MINUTES = 5;
+
 /** A case still open; the same text as the predicate of the index cases_open_by_deadline. */
 export const OPEN_CASE = `status NOT IN (${FINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -39,7 +42,13 @@ const SOURCES = `
   SELECT f.case_id, '${StuckReason.TASK_FAILING}', f.since, NULL, NULL,
          jsonb_build_object('workflowId', f.workflow_id, 'attempt', f.attempt,
                             'checkedAt', f.checked_at)
-    FROM workflow_task_failures f`;
+    FROM workflow_task_failures f
+  UNION ALL
+  SELECT s.case_id, '${StuckReason.NOT_STARTED}', s.filed_at, NULL, NULL,
+         jsonb_build_object('attempts', s.attempts, 'nextAttempt', s.next_attempt_at)
+    FROM case_starts s
+   WHERE s.started_at IS NULL AND s.refused_at IS NULL
+     AND s.filed_at < now() - interval '${NOT_STARTED_MINUTES} minutes'`;
 
 /** Timestamps inside JSON arrive in PostgreSQL's text form; the API speaks ISO 8601 (UTC). */
 const Instant = z.string().transform((value) => new Date(value).toISOString());

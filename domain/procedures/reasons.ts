@@ -42,6 +42,11 @@ export const ReasonCode = {
   PAYEE_NOT_APPROVED: 'PAYEE.NOT_APPROVED',
   /** The officer found the relatives' declaration (Form 09-HSB) invalid. */
   DECLARATION_REJECTED: 'PAYEE.DECLARATION_REJECTED',
+  /**
+   * The case was received but its workflow could never be started (Temporal refused the start for
+   * good, api/case-starts.ts): it ended, and may be filed again.
+   */
+  NOT_OPENED: 'CASE.NOT_OPENED',
 } as const;
 export type ReasonCode = (typeof ReasonCode)[keyof typeof ReasonCode];
 
@@ -68,6 +73,10 @@ const CODES: Record<string, Words> = {
     en: 'the earlier agency could not correct its record',
   },
   [ReasonCode.WITHDRAWN]: { vi: 'người nộp đã rút hồ sơ', en: 'withdrawn by the applicant' },
+  [ReasonCode.NOT_OPENED]: {
+    vi: 'hệ thống không mở được hồ sơ; đề nghị nộp lại',
+    en: 'the system could not open the case; please file it again',
+  },
   [ReasonCode.AGENCY_BAD_REQUEST]: {
     vi: 'hệ thống của cơ quan không chấp nhận yêu cầu',
     en: 'the agency’s system refused the request',
@@ -172,6 +181,7 @@ const TECHNICAL: readonly string[] = [
   ReasonCode.STEP_CANCELLED,
   ReasonCode.STEP_TIMED_OUT,
   ReasonCode.SUPPLEMENT_TIMEOUT,
+  ReasonCode.NOT_OPENED,
 ];
 
 /** What a citizen reads: the code's meaning, then the words of the officer or agency who refused. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLimits } from '../support/attachments';
-import { FailedAfterStart, fileWithAttachments } from '../../api/uploads/case-files';
+import { fileWithAttachments } from '../../api/uploads/case-files';
 import { postgresStorage } from '../../api/uploads/pg-storage';
 import { insertUpload, listAttachments } from '../../db/uploads.repository';
 import type { Principal } from '../../domain/principal';
@@ -83,17 +83,5 @@ describe('fileWithAttachments', () => {
       Promise.resolve({ started: true as const, value: other }),
     );
     expect(again.started).toBe(true);
-  });
-
-  it('when the case started and a later part failed, then the failure is thrown and the case keeps its files', async () => {
-    const caseId = `case:${randomUUID()}`;
-    const id = await anUpload();
-
-    const filed = fileWithAttachments(database.appDb, settings(), filing(caseId, [id]), () =>
-      Promise.reject(new FailedAfterStart(new Error('receipt not kept'))),
-    );
-
-    await expect(filed).rejects.toThrow('receipt not kept');
-    expect(await listAttachments(database.appDb, caseId)).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { tokenFor } from '../support/auth';
-import { citizen, decide, file, officer, stepOf, waitForCase } from '../support/group-a';
+import { citizen, decide, file, officer, readCase, stepOf, waitForCase } from '../support/group-a';
 import {
   addDeceased,
   aDeathApplication,
@@ -260,6 +260,12 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     const first = await confirm(spouse);
     expect(first.status).toBe(200);
     expect(first.body.payee).toMatchObject({ state: 'awaiting', confirmed: [spouse] });
+    // Read back at once, by another relative: the partial confirmation shows as it arrived.
+    const meanwhile = await readCase(stack.app, caseId, child);
+    expect(meanwhile.body.payee).toMatchObject({
+      state: 'awaiting',
+      confirmed: [`********${spouse.slice(-4)}`],
+    });
     expect(first.body.steps.map((s: { step: string }) => s.step)).not.toContain('survivor');
 
     expect((await confirm(child)).status).toBe(200);

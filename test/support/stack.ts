@@ -61,6 +61,7 @@ export async function startTestStack({
   verifyRateLimitPerMinute,
   payloadCodec = testPayloadCodec,
   temporal,
+  apiTemporalUnreachable = false,
 }: {
   timeSkipping?: boolean;
   workers?: boolean;
@@ -85,6 +86,11 @@ export async function startTestStack({
     worker: TemporalConnectionOptions;
     namespace: string;
   };
+  /**
+   * The API's Temporal is down (its client's address answers nothing, no retries): filings are
+   * kept and answered, their workflows started by a relay given `client` (api/case-starts.ts).
+   */
+  apiTemporalUnreachable?: boolean;
 } = {}): Promise<TestStack> {
   const { codec, dataConverter } = temporalPayloads(payloadCodec ?? undefined);
   const env = timeSkipping ? await createTimeSkippingEnv(dataConverter) : undefined;
@@ -129,11 +135,15 @@ export async function startTestStack({
     );
   const connection = env?.connection ?? (await Connection.connect(temporal?.api ?? { address }));
   const client = env?.client ?? new Client({ connection, namespace, dataConverter });
+  // Port 1 on loopback: nothing listens, every call fails at once.
+  const apiConnection = apiTemporalUnreachable
+    ? Connection.lazy({ address: '127.0.0.1:1', interceptors: [] })
+    : connection;
   const app = createApp({
     // The API's own client refuses to query: every test through the API shows it never asks a
     // running workflow (api/action-requests.ts says why), without a test of its own per route.
     temporal: new Client({
-      connection,
+      connection: apiConnection,
       namespace,
       dataConverter,
       interceptors: { workflow: [{ query: refuseQueries }] },
@@ -142,7 +152,7 @@ export async function startTestStack({
     db: database.appDb,
     authenticate: testAuthenticator,
     logger,
-    readiness: createReadiness(connection, database.appDb),
+    readiness: createReadiness(apiConnection, database.appDb),
     communes,
     population: createAgencies(simulatorsUrl).population,
     publicUrl: TEST_PUBLIC_URL,
@@ -166,6 +176,7 @@ export async function startTestStack({
       await new Promise((resolve) => simulators.close(resolve));
       if (env) await env.teardown();
       else await Promise.all([connection.close(), nativeConnection.close()]);
+      if (apiConnection !== connection) await apiConnection.close();
       await database.drop();
     },
   };

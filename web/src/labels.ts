@@ -63,6 +63,7 @@ const STEP_STATES: Record<string, Text> = {
 
 const EVENTS: Record<string, Text> = {
   received: { vi: 'Tiếp nhận hồ sơ', en: 'Application received' },
+  not_opened: { vi: 'Hệ thống không mở được hồ sơ', en: 'The case could not be opened' },
   corrected: { vi: 'Cải chính hộ tịch', en: 'Record corrected' },
   annulment_requested: { vi: 'Yêu cầu hủy bỏ', en: 'Annulment requested' },
   calendar_changed: {

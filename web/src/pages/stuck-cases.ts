@@ -31,6 +31,10 @@ const REASONS: Record<StuckReason, Text> = {
     vi: 'Cơ sở dữ liệu từ chối ghi dữ liệu hồ sơ: danh sách có thể hiển thị sai',
     en: 'The database refused the case’s data: lists may show it wrongly',
   },
+  NOT_STARTED: {
+    vi: 'Đã tiếp nhận nhưng hệ thống chưa mở được hồ sơ để xử lý',
+    en: 'Received, but the engine has not opened the case yet',
+  },
 };
 
 export const stuckReasonName = (code: StuckReason): string => tr(REASONS[code]);
