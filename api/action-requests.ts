@@ -25,6 +25,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../db/pool';
 import { recordSentRequest } from '../db/action-outcomes.repository';
 import { findActionOutcome } from '../db/queries/action-outcomes.queries';
+import { filedThroughOutbox } from '../db/queries/case-starts.queries';
 import { ApiError } from '../domain/errors';
 import { RECORDED_OUTCOMES_PATCH } from '../workflows/action-requests';
 import {
@@ -93,7 +94,7 @@ export async function earlierOutcomeOrRefuse<R>(
       }
     }
     for (const handle of handles) {
-      if (!(await predatesRecordedOutcomes(handle))) continue;
+      if (!(await predatesRecordedOutcomes(db, handle))) continue;
       const earlier = await ask(handle, requestId);
       if (earlier) return outcomeOf<R>(db, handle, requestId, earlier);
     }
@@ -113,7 +114,9 @@ async function outcomeOf<R>(
   const look = async () => {
     const recorded = await findActionOutcome(db, [handle.workflowId], requestId);
     if (recorded && recorded.state !== 'sent') return recorded;
-    return (await (legacy ??= predatesRecordedOutcomes(handle))) ? ask(handle, requestId) : null;
+    return (await (legacy ??= predatesRecordedOutcomes(db, handle)))
+      ? ask(handle, requestId)
+      : null;
   };
   let outcome = known ?? (await look());
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
@@ -142,8 +145,14 @@ const CHANGE_VERSION = defineSearchAttributeKey(
   SearchAttributeType.KEYWORD_LIST,
 );
 
-/** Whether the run began before patch `recorded-outcomes`: its outcomes are only in its memory. */
-async function predatesRecordedOutcomes(handle: WorkflowHandle): Promise<boolean> {
+/**
+ * Whether the run began before patch `recorded-outcomes`: its outcomes are only in its memory. A case
+ * filed through the filing outbox (migration 0025) began long after it, though the patch's search
+ * attribute comes only with its first workflow task — which a withdrawal sent right after filing can
+ * precede.
+ */
+async function predatesRecordedOutcomes(db: Db, handle: WorkflowHandle): Promise<boolean> {
+  if (await filedThroughOutbox(db, handle.workflowId)) return false;
   try {
     const { typedSearchAttributes } = await handle.describe();
     return !(typedSearchAttributes.get(CHANGE_VERSION) ?? []).includes(RECORDED_OUTCOMES_PATCH);

@@ -65,7 +65,16 @@ export class ActionRequests {
    * requests change what the read model shows without waiting for the next projection (a case:
    * a withdrawal is refiled at once, against the case's projected status).
    */
-  constructor(private readonly shown?: () => Promise<void>) {
+  constructor(private readonly shown?: () => Promise<void>) {}
+
+  /**
+   * Hears requests from now on: called by the owner once it has said, with `on`, which actions it
+   * takes. A request that came before — the workflow's first task can carry a withdrawal sent the
+   * moment the filing was answered — is delivered here, and finds its action. (Until the filing
+   * outbox no request could arrive before a run's first task had ended, so no recorded history has
+   * one: listening later changes no run's replay.)
+   */
+  listen(): void {
     setHandler(act, (request) => this.receive(request));
     setHandler(getActionOutcome, (requestId) => this.outcomes.get(requestId) ?? null);
   }

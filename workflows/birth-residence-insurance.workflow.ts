@@ -150,6 +150,8 @@ export async function birthResidenceInsurance(input: BirthCaseInput): Promise<Ca
     },
   };
 
+  // Requests are heard once the case exists (one sent with the filing's answer may be waiting).
+  linked.requests.listen();
   linked.notify({ template: 'case_received', caseId: linked.caseId });
   await startStep('birth', birthRequest(app, input.provinceCode), rules.deadlines.birth);
   return linked.run(handlers);

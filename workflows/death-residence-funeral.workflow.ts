@@ -359,6 +359,9 @@ export async function deathResidenceFuneral(input: DeathCaseInput): Promise<Case
     );
   }
 
+  // Requests are heard once the case and its payee's actions exist (one sent with the filing's
+  // answer may be waiting).
+  linked.requests.listen();
   linked.notify({ template: 'case_received', caseId: linked.caseId });
   if (payee)
     linked.notify({

@@ -22,6 +22,9 @@ CREATE TABLE case_starts (
   attempts        integer NOT NULL DEFAULT 0,
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   last_error      text,
+  -- False for the cases the migration found filed (below): those started before it, some before
+  -- patch `recorded-outcomes` (api/action-requests.ts asks).
+  through_outbox  boolean NOT NULL DEFAULT true,
   CHECK (started_at IS NULL OR refused_at IS NULL)
 );
 CREATE INDEX case_starts_pending ON case_starts (next_attempt_at)
@@ -29,18 +32,18 @@ CREATE INDEX case_starts_pending ON case_starts (next_attempt_at)
 
 -- Every case filed before this migration started its workflow when it was filed (its receipt is
 -- kept once its start succeeded; its read-model row once its workflow ran).
-INSERT INTO case_starts (case_id, filing_id, workflow_type, filed_at, started_at)
+INSERT INTO case_starts (case_id, filing_id, workflow_type, filed_at, started_at, through_outbox)
 SELECT f.case_id, gen_random_uuid(),
        CASE a.application->>'procedure' WHEN 'birth-residence-insurance'
             THEN 'birthResidenceInsurance' ELSE 'deathResidenceFuneral' END,
-       f.recorded_at, f.recorded_at
+       f.recorded_at, f.recorded_at, false
   FROM filing_receipts f JOIN filed_applications a USING (case_id)
 ON CONFLICT DO NOTHING;
-INSERT INTO case_starts (case_id, filing_id, workflow_type, filed_at, started_at)
+INSERT INTO case_starts (case_id, filing_id, workflow_type, filed_at, started_at, through_outbox)
 SELECT c.case_id, gen_random_uuid(),
        CASE c.procedure WHEN 'birth-residence-insurance'
             THEN 'birthResidenceInsurance' ELSE 'deathResidenceFuneral' END,
-       c.received_at, c.received_at
+       c.received_at, c.received_at, false
   FROM cases c
 ON CONFLICT DO NOTHING;
 

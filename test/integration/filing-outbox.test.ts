@@ -6,7 +6,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCaseStarter, FILING_MEMO } from '../../api/case-starts';
 import type { CaseView } from '../../domain/procedures/views';
 import { aBirthApplication } from '../fixtures/birth-application';
@@ -135,5 +135,51 @@ describe('the filing outbox, when the API cannot reach Temporal', () => {
       [`${caseId}%`],
     );
     expect(rows[0]).toEqual({ n: 1 });
+  });
+});
+
+describe('the filing outbox, before any worker runs the case', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ workers: false });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('when the applicant withdraws the moment the filing is answered, before its workflow ran any task, then the workflow hears it in its first task and the case is withdrawn', async () => {
+    const application = aBirthApplication(uniqueCertificate());
+    const filed = await file(stack.app, application);
+    const caseId = filed.body.caseId as string;
+
+    const withdrawal = request(stack.app)
+      .post(`/v1/cases/${encodeURIComponent(caseId)}/withdraw`)
+      .set('Authorization', `Bearer ${await citizen(application.applicant.pin)}`)
+      .send({ reason: 'nộp nhầm' })
+      .then((response) => response);
+    // Sent before the workflow ran: its request and its start wait for a worker together.
+    await vi.waitFor(
+      async () => {
+        const { rows } = await stack.database.db.query(
+          `SELECT state FROM action_outcomes WHERE workflow_id = $1`,
+          [caseId],
+        );
+        expect(rows).toEqual([{ state: 'sent' }]);
+      },
+      { timeout: 10_000 },
+    );
+    const history = await stack.client.workflow.getHandle(caseId).fetchHistory();
+    expect(history.events?.some((e) => e.workflowTaskCompletedEventAttributes)).toBe(false);
+    await stack.startWorkers();
+
+    const answered = await withdrawal;
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({
+      status: 'withdrawn',
+      reason: { code: 'CASE.WITHDRAWN' },
+    });
+    await waitForCase(stack.app, caseId, application.applicant.pin, (v) =>
+      expect(v.status).toBe('withdrawn'),
+    );
   });
 });

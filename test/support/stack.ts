@@ -43,6 +43,8 @@ export interface TestStack {
   faults: FaultInjector;
   /** The codec its clients and workers encrypt payloads with; undefined: payloads in clear. */
   payloadCodec: PayloadCodec | undefined;
+  /** Starts the workers of a stack made without them (`workers: false`); nothing if they run. */
+  startWorkers: () => Promise<void>;
   /** With `documents`: the keys the worker's issuer signs with (the development CA's). */
   keyring?: Keyring;
   stop: () => Promise<void>;
@@ -110,15 +112,21 @@ export async function startTestStack({
 
   const nativeConnection =
     env?.nativeConnection ?? (await NativeConnection.connect(temporal?.worker ?? { address }));
-  const workers: Worker[] = withWorkers
-    ? await createWorkers({
+  const workers: Worker[] = [];
+  const runs: Promise<void>[] = [];
+  const startWorkers = async () => {
+    if (workers.length > 0) return;
+    workers.push(
+      ...(await createWorkers({
         connection: nativeConnection,
         namespace,
         deps: { db: database.appDb, agencies: createAgencies(simulatorsUrl) },
         dataConverter,
-      })
-    : [];
-  const running = Promise.all(workers.map((w) => w.run()));
+      })),
+    );
+    runs.push(...workers.map((w) => w.run()));
+  };
+  if (withWorkers) await startWorkers();
   const keyring = documents ? testKeyring() : undefined;
   const communes = await loadCommunes(database.appDb);
   const issuer =
@@ -169,10 +177,11 @@ export async function startTestStack({
     faults,
     payloadCodec: codec,
     ...(keyring && { keyring }),
+    startWorkers,
     stop: async () => {
       await issuer?.stop();
       workers.forEach((w) => w.shutdown());
-      await running;
+      await Promise.all(runs);
       await new Promise((resolve) => simulators.close(resolve));
       if (env) await env.teardown();
       else await Promise.all([connection.close(), nativeConnection.close()]);

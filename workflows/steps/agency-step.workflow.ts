@@ -163,6 +163,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
         throw refuse('no supplement is awaited');
     },
   );
+  requests.listen();
   // The case's signals wait in the inbox like people's requests (the handler ends once it is heard).
   const hear = async (event: StepEvent) => void (await receive(() => event));
   setHandler(cancelStep, (refusal) => hear({ type: 'CANCEL', ...refusal }));
