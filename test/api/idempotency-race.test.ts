@@ -2,7 +2,7 @@
 // filings sent at the same moment under one key become one case, whatever their bodies.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { nanoid } from 'nanoid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { file, uniqueCertificate } from '../support/group-a';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -45,10 +45,17 @@ describe('POST /v1/cases under one Idempotency-Key, concurrently', () => {
       expect(replies.map((r) => r.status).sort()).toEqual([202, 422]);
       const refused = replies.find((r) => r.status === 422);
       expect(refused?.body).toMatchObject({ code: 'API.IDEMPOTENCY_KEY_REUSED' });
+      // The case is started from the filing outbox just after the reply: only the accepted
+      // filing is owed a start, and its workflow comes to exist.
+      const accepted = replies.find((r) => r.status === 202);
+      const owed = await stack.database.db.query<{ case_id: string }>(
+        'SELECT case_id FROM case_starts WHERE case_id = ANY($1)',
+        [certificates.map(caseIdOf)],
+      );
+      expect(owed.rows.map((r) => r.case_id)).toEqual([accepted?.body.caseId]);
+      await vi.waitFor(async () => expect(await started(accepted?.body.caseId)).toBe(true));
       const existing = await Promise.all(certificates.map((c) => started(caseIdOf(c))));
       expect(existing.filter(Boolean)).toHaveLength(1);
-      const accepted = replies.find((r) => r.status === 202);
-      expect(accepted?.body.caseId).toBe(caseIdOf(certificates[existing.indexOf(true)] ?? ''));
     },
   );
 
@@ -77,6 +84,6 @@ describe('POST /v1/cases under one Idempotency-Key, concurrently', () => {
 
     expect(refused.status).toBe(403);
     expect(retried.status).toBe(202);
-    expect(await started(caseIdOf(certificate))).toBe(true);
+    await vi.waitFor(async () => expect(await started(caseIdOf(certificate))).toBe(true));
   });
 });
