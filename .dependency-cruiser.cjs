@@ -60,14 +60,14 @@ module.exports = {
         'state (its own audit log, Idempotency-Key replies, stuck-case scan findings, the officer ' +
         'directory admins keep, the annulment requests people record, the calendar notices admins ' +
         'record, the requests it sends workflows, what it records of a filing — with its case’s ' +
-        'first read-model row and the start it owes (the filing outbox) — and uploads and their ' +
-        'attachments excepted).',
+        'first read-model row and the start it owes (the filing outbox) — uploads and their ' +
+        'attachments, the check of its own database login and the audit chain’s checkpoints, excepted).',
       severity: 'error',
       from: { path: '^api/' },
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|app-login\\.ts$|audit-checkpoints\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
         ],
       },
     },

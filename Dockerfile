@@ -10,9 +10,9 @@ COPY . .
 RUN npx tsx worker/bundle.ts build/workflow-bundle.js
 RUN npx tsx web/build.ts
 ENV WORKFLOW_BUNDLE_PATH=/app/build/workflow-bundle.js
-# Where the Temporal cluster's certificates and the services' tokens are kept (compose's volumes
-# take this ownership when first mounted).
-RUN mkdir -p /var/lib/lien-thong/temporal-pki /var/lib/lien-thong/temporal-tokens \
+# Where the Temporal cluster's certificates, the services' tokens and the audit chain's checkpoints
+# are kept (compose's volumes take this ownership when first mounted).
+RUN mkdir -p /var/lib/lien-thong/temporal-pki /var/lib/lien-thong/temporal-tokens /var/lib/lien-thong/audit \
   && chown -R node:node /var/lib/lien-thong
 USER node
 CMD ["npx", "tsx", "api/server.ts"]

@@ -7,9 +7,13 @@ import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { ApiEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
+import { checkAppLogin } from '../db/app-login';
 import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
+import { readAuditSigningKey } from '../config/audit-keys';
+import { fileCheckpointStore } from '../db/audit-checkpoints';
+import { createAuditAnchor } from './audit-anchor';
 import { createCalendarDelivery } from './calendar-delivery';
 import { createCaseStarter } from './case-starts';
 import { authSettings, createAuthenticator } from './auth';
@@ -35,9 +39,9 @@ async function main(): Promise<void> {
     dataConverter: payloads.dataConverter,
   });
   const db = createPool(env.DATABASE_URL, {
-    role: env.DATABASE_ROLE,
     onError: (err) => logger.warn({ err }, 'idle database connection lost'),
   });
+  await checkAppLogin(db, { production: env.NODE_ENV === 'production', log: logger });
   const attachments = attachmentsFromEnv(env, db, logger);
   const app = createApp({
     attachments,
@@ -101,6 +105,18 @@ async function main(): Promise<void> {
   // Notices recorded but not yet heard by every open case of their years (the API died between
   // storing and signalling, a case was busy or appeared late): sent until each case has it.
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
+  // The audit chain's head, signed outside the database (db/audit-checkpoints.ts).
+  const anchoring =
+    env.AUDIT_SIGNING_KEY_FILE && env.AUDIT_CHECKPOINT_FILE
+      ? createAuditAnchor({
+          db,
+          store: fileCheckpointStore(env.AUDIT_CHECKPOINT_FILE),
+          key: await readAuditSigningKey(env.AUDIT_SIGNING_KEY_FILE),
+          logger,
+          intervalMs: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,
+        }).start()
+      : undefined;
+  if (!anchoring) logger.warn('AUDIT_SIGNING_KEY_FILE is unset: the audit chain is not anchored');
   // Cases filed whose workflow did not start when they were filed (an API died after its commit,
   // Temporal was unreachable): started from the filing outbox, longer after each failure.
   const relaying = createCaseStarter({ temporal, db, logger }).start();
@@ -112,6 +128,7 @@ async function main(): Promise<void> {
       purging.stop(),
       purgingUploads.stop(),
       delivering.stop(),
+      anchoring?.stop(),
       relaying.stop(),
     ]);
     server.close(

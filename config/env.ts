@@ -227,18 +227,17 @@ function storageNeedsItsSettings(
     });
 }
 
-/** The role the API and workers narrow their connections to (least privilege); '' keeps the login role. */
-const DATABASE_ROLE = z
-  .string()
-  .regex(/^([a-z_][a-z0-9_]*)?$/, 'a role name, or empty')
-  .default('lien_thong_app');
+/** The API's and workers' database: as the application's login, lien_thong_app (db/app-login.ts). */
+const appDatabaseUrl = () =>
+  postgresUrl().describe(
+    'as the application’s login (lien_thong_app): refused in production when it may rewrite the audit log',
+  );
 
 export const ApiEnv = z
   .object({
     ...common,
     ...temporal,
     ...auth,
-    DATABASE_ROLE,
     API_HOST: z.string().min(1).default('127.0.0.1'),
     API_PORT: port(3000),
     PUBLIC_URL: url()
@@ -246,7 +245,7 @@ export const ApiEnv = z
       .describe(
         'where people reach the pages (printed in receipts’ QR codes); unset → http://API_HOST:API_PORT',
       ),
-    DATABASE_URL: postgresUrl(),
+    DATABASE_URL: appDatabaseUrl(),
     SIMULATORS_URL: url()
       .default('http://127.0.0.1:4000')
       .describe('the agency systems: the API asks the population database who is whose relative'),
@@ -326,11 +325,40 @@ export const ApiEnv = z
           '(/v1/codec); the default is the dev server’s UI',
       ),
     ...attachments,
+    AUDIT_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Ed25519 private key (PKCS#8 PEM) the audit chain’s checkpoints are signed with'),
+    AUDIT_CHECKPOINT_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the append-only file the signed checkpoints go to (db/audit-checkpoints.ts)'),
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(60)
+      .describe('how often the chain’s head is signed: the most a cut tail can hide'),
   })
   .superRefine(productionNeedsRealSecrets)
   .superRefine(temporalNeedsItsCredentials)
   .superRefine(storageNeedsItsSettings)
   .superRefine((env, ctx) => {
+    if ((env.AUDIT_SIGNING_KEY_FILE === undefined) !== (env.AUDIT_CHECKPOINT_FILE === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_CHECKPOINT_FILE'],
+        message: 'AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+      });
+    if (env.NODE_ENV === 'production' && env.AUDIT_SIGNING_KEY_FILE === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUDIT_SIGNING_KEY_FILE'],
+        message: 'production anchors its audit chain outside the database',
+      });
     if (env.NODE_ENV === 'production' && env.CASE_ID_SECRET === DEV_CASE_ID_SECRET)
       ctx.addIssue({
         code: 'custom',
@@ -351,8 +379,7 @@ export const WorkerEnv = z
   .object({
     ...common,
     ...temporal,
-    DATABASE_URL: postgresUrl(),
-    DATABASE_ROLE,
+    DATABASE_URL: appDatabaseUrl(),
     SIMULATORS_URL: url().default('http://127.0.0.1:4000'),
     WORKFLOW_BUNDLE_PATH: z
       .string()
@@ -395,8 +422,33 @@ export const WorkerEnv = z
   .superRefine(temporalNeedsItsCredentials);
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
-/** What scripts that only reach the database read (migrations, the audit check). */
+/** What scripts that only reach the database read (migrations). */
 export const DatabaseEnv = z.object({ DATABASE_URL: postgresUrl() });
+
+/** `npm run audit:verify`: the database, the checkpoints, and the keys that may have signed them. */
+export const AuditVerifyEnv = DatabaseEnv.extend({
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_VERIFY_KEY_FILES: z
+    .string()
+    .min(1)
+    .optional()
+    .transform((list) => list?.split(',').map((path) => path.trim()))
+    .describe('comma-separated public keys (SPKI PEM) of every key that signed checkpoints'),
+  AUDIT_SIGNING_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('or the signing key itself, whose public key is taken from it'),
+});
+
+/** Migrations: the owner's database, and the password to give the application's login, if any. */
+export const MigrateEnv = DatabaseEnv.extend({
+  APP_DATABASE_PASSWORD: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('makes lien_thong_app a login with this password (db/app-login.ts)'),
+});
 
 /** What scripts that only reach Temporal read (capturing a history): the worker's connection keys. */
 export const TemporalClientEnv = z
@@ -456,6 +508,18 @@ export const LauncherEnv = z.object({
     .min(1)
     .optional()
     .describe('the Temporal payload keys; unset → a development file DATA_DIR/payload-keys.json'),
+  AUDIT_SIGNING_KEY_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'the audit checkpoints’ key; unset → a development key DATA_DIR/audit-signing-key.pem',
+    ),
+  AUDIT_CHECKPOINT_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('where checkpoints go; unset → DATA_DIR/audit-checkpoints.jsonl'),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
 

@@ -27,29 +27,21 @@ export async function inTransaction<T>(
   }
 }
 
-/** One pool per process (STYLE rule 29). */
-/** The application's least-privilege database role (db/migrations/0005_app-role.sql). */
+/**
+ * The application's least-privilege database role (db/migrations/0005_app-role.sql), which the API
+ * and the workers log in as (db/app-login.ts).
+ */
 export const APP_ROLE = 'lien_thong_app';
 
+/** One pool per process (STYLE rule 29). */
 export function createPool(
   databaseUrl: string,
-  options: {
-    max?: number;
-    onError?: (error: Error) => void;
-    /** Act as this role on every connection (the API and workers: APP_ROLE). */
-    role?: string | undefined;
-  } = {},
+  options: { max?: number; onError?: (error: Error) => void } = {},
 ): Db {
-  const { role } = options;
-  if (role !== undefined && !/^[a-z_][a-z0-9_]*$/.test(role))
-    throw new RangeError(`not a role name: ${role}`);
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
-    // Set at session start: a connection that cannot take the role fails instead of running with
-    // the login role's rights.
-    ...(role && { options: `-c role=${role}` }),
   });
   // An idle client losing its server (restart, failover) must not crash the process: the pool drops
   // it and the next query reconnects. Without a listener, node would treat this as unhandled.

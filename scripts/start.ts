@@ -1,16 +1,22 @@
 // `make start`: the whole system on one machine. PostgreSQL (DATABASE_URL or embedded) and Temporal
-// (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations, then the agency simulators, the worker
-// and the API as child processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
+// (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations and the application's database login,
+// then the agency simulators, the worker and the API as child processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
 // next start resumes where this one stopped.
 import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
+import { ensureAppLogin } from '../db/app-login';
 import { createPool } from '../db/pool';
 import { seedDevelopmentDirectory } from '../db/development-officers';
 import { seedReferenceData } from '../db/reference-data';
 import { spawnPart, type Part } from './runtime/process';
 import { launcherPorts, portsInUse } from './runtime/ports';
-import { ADMIN_TOKEN_FILE, simulatorsAdminToken } from './runtime/simulators-admin';
+import {
+  ADMIN_TOKEN_FILE,
+  APP_DATABASE_PASSWORD_FILE,
+  keptSecret,
+  simulatorsAdminToken,
+} from './runtime/kept-secrets';
 import { provisionTemporalCli } from './runtime/provision';
 import {
   ensureDatabase,
@@ -22,6 +28,7 @@ import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './r
 import { startProductionTemporal, type ProductionTemporal } from './runtime/production-temporal';
 import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
+import { ensureDevelopmentAuditKey } from '../config/audit-keys';
 import { ensureDevelopmentPayloadKeys } from '../config/payload-keys';
 
 const ROOT = resolve(__dirname, '..');
@@ -117,6 +124,11 @@ async function main(): Promise<void> {
     }
     const applied = await migrate(databaseUrl);
     say(`migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+    // The API and the worker log in as the application, never as the owner who migrates.
+    const appDatabaseUrl = await ensureAppLogin(
+      databaseUrl,
+      keptSecret(dataDir, APP_DATABASE_PASSWORD_FILE),
+    );
     const db = createPool(databaseUrl, { max: 1 });
     // make start is development: its pages, `make demo` and chaos sign in as these officers.
     await seedReferenceData(db)
@@ -167,9 +179,16 @@ async function main(): Promise<void> {
     const payloadKeys = env.TEMPORAL_PAYLOAD_KEYS_FILE ?? join(dataDir, 'payload-keys.json');
     if (!env.TEMPORAL_PAYLOAD_KEYS_FILE && (await ensureDevelopmentPayloadKeys(payloadKeys)))
       say(`Temporal payloads: a development key made in ${payloadKeys}`);
+    // The audit chain's checkpoints, signed with a key the database never sees (db/audit-checkpoints.ts).
+    const auditKey = env.AUDIT_SIGNING_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem');
+    if (!env.AUDIT_SIGNING_KEY_FILE && (await ensureDevelopmentAuditKey(auditKey)))
+      say(`audit log: a development signing key made in ${auditKey}`);
+    const auditCheckpoints = env.AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl');
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
+      // The agency simulators' tables live beside ours under the owner; the API and the worker get
+      // the application's login instead (below).
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE,
@@ -190,11 +209,18 @@ async function main(): Promise<void> {
       }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
+        DATABASE_URL: appDatabaseUrl,
         ...temporal.envOf?.('worker'),
         DOCUMENT_KEYS_DIR: keysDir,
         WORKER_METRICS_ADDRESS: `127.0.0.1:${env.WORKER_METRICS_PORT}`,
       }),
-      runChild('api', 'api/server.ts', { ...childEnv, ...temporal.envOf?.('api') }),
+      runChild('api', 'api/server.ts', {
+        ...childEnv,
+        DATABASE_URL: appDatabaseUrl,
+        AUDIT_SIGNING_KEY_FILE: auditKey,
+        AUDIT_CHECKPOINT_FILE: auditCheckpoints,
+        ...temporal.envOf?.('api'),
+      }),
     ];
     running.push(...children);
     for (const { name, child } of children) {

@@ -4,6 +4,7 @@ import { connectPatiently } from '../config/connect';
 import { temporalPayloadsFromEnv } from '../config/data-converter';
 import { followApiKeyFile, temporalConnectionOptions } from '../config/temporal-connection';
 import { loadEnv, WorkerEnv } from '../config/env';
+import { checkAppLogin } from '../db/app-login';
 import { createPool } from '../db/pool';
 import { createLogger } from '../config/logger';
 import { createAgencies } from '../agencies';
@@ -25,9 +26,9 @@ async function main(): Promise<void> {
   );
   const stopFollowingToken = followApiKeyFile(env, (token) => connection.setApiKey(token), log);
   const db = createPool(env.DATABASE_URL, {
-    role: env.DATABASE_ROLE,
     onError: (err) => log.warn({ err }, 'idle database connection lost'),
   });
+  await checkAppLogin(db, { production: env.NODE_ENV === 'production', log });
   const issuer = env.DOCUMENT_KEYS_DIR
     ? startDocumentIssuer(
         {

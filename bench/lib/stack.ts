@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { temporalPayloads } from '../../config/data-converter';
 import { ensureDevelopmentPayloadKeys, readEncryptionCodec } from '../../config/payload-keys';
+import { ensureAppLogin } from '../../db/app-login';
 import { migrate } from '../../db/migrate';
 import { createPool, type Db } from '../../db/pool';
 import { seedDevelopmentDirectory } from '../../db/development-officers';
@@ -26,6 +27,7 @@ import { freePort, freePortBlock } from '../../scripts/runtime/ports';
 import { startProductionTemporal } from '../../scripts/runtime/production-temporal';
 import { clusterPortCount, type ClusterTuning } from '../../scripts/runtime/temporal-cluster';
 import { ensureDatabase, startEmbeddedPostgres } from '../../scripts/runtime/postgres';
+import { APP_DATABASE_PASSWORD_FILE, keptSecret } from '../../scripts/runtime/kept-secrets';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 import { provisionTemporalCli } from '../../scripts/runtime/provision';
 import {
@@ -154,6 +156,11 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   const databaseUrl = pg.databaseUrl('lien_thong');
   await ensureDatabase(databaseUrl);
   await migrate(databaseUrl);
+  // The API and the worker log in as the application, as under `make start`.
+  const appDatabaseUrl = await ensureAppLogin(
+    databaseUrl,
+    keptSecret(dataDir, APP_DATABASE_PASSWORD_FILE),
+  );
   const db = createPool(databaseUrl, { max: 4 });
   await seedReferenceData(db);
   await seedDevelopmentDirectory(db);
@@ -253,6 +260,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     worker: {
       entry: 'worker/main.ts',
       env: {
+        DATABASE_URL: appDatabaseUrl,
         WORKFLOW_BUNDLE_PATH: bundle,
         WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort}`,
       },
@@ -270,7 +278,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     },
     api: {
       entry: 'api/server.ts',
-      env: { ...cluster?.envOf('api') },
+      env: { DATABASE_URL: appDatabaseUrl, ...cluster?.envOf('api') },
       ready: () => waitForHttp(`http://127.0.0.1:${apiPort}/readyz`, 60_000),
     },
   };

@@ -28,6 +28,11 @@ const temporalCredentials = {
   TEMPORAL_TLS_KEY_FILE: '/run/secrets/api.key.pem',
   TEMPORAL_API_KEY_FILE: '/run/secrets/api.jwt',
 };
+/** Production's audit anchor (db/audit-checkpoints.ts): the API will not start without it. */
+const auditAnchor = {
+  AUDIT_SIGNING_KEY_FILE: '/run/secrets/audit-signing-key.pem',
+  AUDIT_CHECKPOINT_FILE: '/var/lib/lien-thong/audit/checkpoints.jsonl',
+};
 
 describe('loadEnv', () => {
   it('when several keys are missing or invalid, then one error lists every one of them', () => {
@@ -48,6 +53,7 @@ describe('loadEnv', () => {
         NODE_ENV: 'production',
         DATABASE_URL: 'postgres://u:p@db/lien_thong',
         ...temporalCredentials,
+        ...auditAnchor,
       }),
     );
     expect(problems).toEqual([
@@ -62,6 +68,7 @@ describe('loadEnv', () => {
     DATABASE_URL: 'postgres://u:p@db/lien_thong',
     CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
     ...temporalCredentials,
+    ...auditAnchor,
   };
   const ownSecret = 'a-jwt-secret-of-its-own-of-at-least-32-chars';
 
@@ -84,6 +91,19 @@ describe('loadEnv', () => {
     expect(() =>
       loadEnv(ApiEnv, { ...production, AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' }),
     ).not.toThrow();
+  });
+
+  it('when production has no audit signing key, or a key without its checkpoint file, then start-up is refused naming it', () => {
+    const { AUDIT_SIGNING_KEY_FILE: _key, ...withoutKey } = production;
+    const { AUDIT_CHECKPOINT_FILE: _file, ...withoutFile } = production;
+    const withJwks = { AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' };
+    expect(problemsOf(() => loadEnv(ApiEnv, { ...withoutKey, ...withJwks }))).toEqual([
+      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+      'AUDIT_SIGNING_KEY_FILE: production anchors its audit chain outside the database',
+    ]);
+    expect(problemsOf(() => loadEnv(ApiEnv, { ...withoutFile, ...withJwks }))).toEqual([
+      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+    ]);
   });
 
   it('when the token keys are unset, then tokens live at most 24 h with 60 s of skew and HS256 is allowed outside production', () => {
@@ -116,6 +136,7 @@ describe('loadEnv', () => {
         CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
         DRILL_SUPPLEMENT_REPLY_SECONDS: '30',
         ...temporalCredentials,
+        ...auditAnchor,
       }),
     );
     expect(problems).toEqual([
@@ -129,6 +150,7 @@ describe('loadEnv', () => {
       DATABASE_URL: 'postgres://u:p@db/lien_thong',
       AUTH_JWKS_URL: 'https://id.example.vn/jwks.json',
       CASE_ID_SECRET: 'a-production-secret-of-at-least-32-characters',
+      ...auditAnchor,
     };
     const expected = [
       'TEMPORAL_TLS_CA_FILE',

@@ -43,7 +43,13 @@ describe('process start-up in production without payload keys', () => {
     ['worker/main.ts', {}],
     [
       'api/server.ts',
-      { AUTH_JWT_SECRET: secret, AUTH_ALLOW_HS256: 'true', CASE_ID_SECRET: secret },
+      {
+        AUTH_JWT_SECRET: secret,
+        AUTH_ALLOW_HS256: 'true',
+        CASE_ID_SECRET: secret,
+        AUDIT_SIGNING_KEY_FILE: '/nonexistent/audit.pem',
+        AUDIT_CHECKPOINT_FILE: '/nonexistent/checkpoints.jsonl',
+      },
     ],
   ])(
     'when %s starts in production with no TEMPORAL_PAYLOAD_KEYS_FILE, then it exits 1 before connecting, naming the key',

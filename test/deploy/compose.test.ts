@@ -39,6 +39,7 @@ interface Service {
 /** What each secret file would hold: compose mounts ./secrets/<name> at /run/secrets/<key>. */
 const SECRET_VALUES: Record<string, string> = {
   database_url: 'postgres://lien_thong:a-password@db:5432/lien_thong',
+  app_database_url: 'postgres://lien_thong_app:another-password@db:5432/lien_thong',
   auth_jwt_secret: 's'.repeat(40),
   case_id_secret: 'c'.repeat(40),
   temporal_payload_keys: JSON.stringify({

@@ -2,7 +2,7 @@
 // the simulators, the worker (with its metrics) and the API; Ctrl-C stops them all, and so does the
 // launcher's own death; a second start finds the same data; a start while one runs names the port it
 // finds taken.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { authSettings, mintToken } from '../../api/auth';
 import { temporalPayloads } from '../../config/data-converter';
 import { AuthEnv, loadEnv } from '../../config/env';
 import { readEncryptionCodec } from '../../config/payload-keys';
+import { createPool } from '../../db/pool';
 import { freePort, freePortBlock } from '../../scripts/runtime/ports';
 import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
@@ -169,6 +170,19 @@ describe('make start (scripts/start.ts)', () => {
       },
       { timeout: 10_000, interval: 250 },
     );
+    // The API and the worker hold their database sessions as the application's login, not the
+    // owner's (db/app-login.ts); the owner's are the launcher's own and the simulators'.
+    const ownerUrl = `postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_POSTGRES_PORT}/lien_thong`;
+    const owner = createPool(ownerUrl, { max: 1 });
+    try {
+      const { rows } = await owner.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity
+          WHERE datname = 'lien_thong' AND usename = 'lien_thong_app'`,
+      );
+      expect(rows).toEqual([{ usename: 'lien_thong_app' }]);
+    } finally {
+      await owner.end();
+    }
     // A terminal's Ctrl-C signals the whole foreground process group: tsx and the launcher it runs
     // (which may so get it twice: tsx relays it when the launcher is slow to answer). Pressed twice
     // here: the launcher stops every part it started all the same.
@@ -237,6 +251,24 @@ describe('make start (scripts/start.ts)', () => {
     } finally {
       await connection.close();
     }
+    // The audit log's head was signed into the checkpoint file as the first API stopped, with the
+    // key made beside the data; audit:verify finds the chain intact and anchored.
+    const verified = spawnSync(
+      process.execPath,
+      ['--import', require.resolve('tsx'), join(ROOT, 'scripts', 'verify-audit.ts')],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          DATABASE_URL: ownerUrl,
+          AUDIT_CHECKPOINT_FILE: join(dataDir, 'audit-checkpoints.jsonl'),
+          AUDIT_SIGNING_KEY_FILE: join(dataDir, 'audit-signing-key.pem'),
+        },
+      },
+    );
+    expect(verified.stderr).toBe('');
+    expect(verified.stdout).toMatch(/^audit log intact: \d+ rows, [1-9]\d* checkpoints/);
+    expect(verified.status).toBe(0);
     // `kill -INT` of the launcher alone stops everything too.
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);

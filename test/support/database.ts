@@ -2,7 +2,9 @@
 import { inject } from 'vitest';
 import { nanoid } from 'nanoid';
 import { migrate } from '../../db/migrate';
-import { APP_ROLE, createPool, type Db } from '../../db/pool';
+import { appLoginUrl } from '../../db/app-login';
+import { createPool, type Db } from '../../db/pool';
+import { TEST_APP_PASSWORD } from './app-password';
 import { seedDevelopmentDirectory } from '../../db/development-officers';
 import { seedReferenceData } from '../../db/reference-data';
 import { dropDatabase, ensureDatabase } from '../../scripts/runtime/postgres';
@@ -11,7 +13,7 @@ export interface TestDatabase {
   url: string;
   /** The owner's pool: migrations, fixtures, inspecting the simulators' tables. */
   db: Db;
-  /** The application's pool, narrowed to its least-privilege role, as the API and workers run. */
+  /** The application's pool, logged in as its least-privilege login, as the API and workers run. */
   appDb: Db;
   drop: () => Promise<void>;
 }
@@ -24,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureDatabase(url.toString());
   await migrate(url.toString());
   const db = createPool(url.toString(), { max: 10 });
-  const appDb = createPool(url.toString(), { max: 10, role: APP_ROLE });
+  const appDb = createPool(appLoginUrl(url.toString(), TEST_APP_PASSWORD), { max: 10 });
   await seedReferenceData(db);
   await seedDevelopmentDirectory(db);
   return {

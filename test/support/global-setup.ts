@@ -9,6 +9,8 @@ import { provisionTemporalCli, provisionTestServer } from '../../scripts/runtime
 import { startEmbeddedPostgres } from '../../scripts/runtime/postgres';
 import { startTemporalDevServer } from '../../scripts/runtime/temporal';
 import { freePort } from '../../scripts/runtime/ports';
+import { ensureAppLogin } from '../../db/app-login';
+import { TEST_APP_PASSWORD } from './app-password';
 import { TEST_NAMESPACES } from './namespaces';
 
 declare module 'vitest' {
@@ -35,6 +37,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       startTemporalDevServer({ cliPath: temporalCliPath, port, namespaces: TEST_NAMESPACES }),
     ),
   ]);
+  // The application's login, once for the cluster (roles are cluster-wide): every test database's
+  // app pool logs in as it (test/support/database.ts), as the API and the workers do.
+  await ensureAppLogin(pg.url, TEST_APP_PASSWORD);
   project.provide('postgresAdminUrl', pg.url);
   project.provide('temporalAddress', temporal.address);
   project.provide('testServerPath', testServerPath);
