@@ -72,6 +72,15 @@ module.exports = {
       },
     },
     {
+      name: 'identity-provider-apart',
+      comment:
+        'idp/ is the development identity provider, a service of its own: nothing of the system ' +
+        'imports it (the API knows it only by its issuer and JWKS); it may read the domain and db.',
+      severity: 'error',
+      from: { path: '^(api|worker|workflows|activities|domain|db|documents|agencies|web)/' },
+      to: { path: '^idp/' },
+    },
+    {
       name: 'documents-below-their-callers',
       comment:
         'documents/ renders, signs and issues what a case hands out; the API and the worker call ' +

@@ -28,7 +28,7 @@ import { uploadRoutes } from './routes/uploads.routes';
 import { CODEC_BODY_LIMIT, CODEC_PATH, codecCors, codecRoutes } from './routes/codec.routes';
 import { stuckCaseCounts } from '../db/queries/stuck-cases.queries';
 import { DEFAULT_STUCK_SETTINGS } from './stuck-scan';
-import { developmentTokens, webPages } from './web';
+import { developmentTokens, signInProvider, webPages } from './web';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export const API_VERSION = '1.0.0';
@@ -56,8 +56,16 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Security headers (CSP, nosniff, frame and referrer policies); /docs needs nothing from elsewhere.
-  app.use(helmet());
+  // Security headers (CSP, nosniff, frame and referrer policies); /docs needs nothing from elsewhere,
+  // the pages only the identity provider they exchange a sign-in's code with.
+  const signIn = deps.signIn ?? signInProvider();
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { connectSrc: ["'self'", ...(signIn ? [new URL(signIn.issuer).origin] : [])] },
+      },
+    }),
+  );
   app.set('query parser', 'simple');
   const metrics = createMetrics({
     stuckCases: () =>
@@ -107,7 +115,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(undefined, { swaggerUrl: '/openapi.json' }));
   app.use(mountRoutes(routes, deps));
   // The pages, and development sign-in where allowed: outside /v1, so not in the OpenAPI document.
-  app.use(webPages({ communes: deps.communes, devTokens: developmentTokens() }));
+  app.use(webPages({ communes: deps.communes, devTokens: developmentTokens(), signIn }));
 
   app.use((req, res) =>
     sendProblem(

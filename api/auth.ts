@@ -1,16 +1,29 @@
-// Bearer-JWT authentication (jose). Production verifies tokens of an external identity provider through
-// its JWKS; development and tests use an HS256 secret, with `npm run token` minting demo tokens.
+// Bearer-JWT authentication (jose). Tokens of an identity provider are verified through its JWKS
+// (asymmetric algorithms only, its issuer): in production VNeID and the agencies' directory, in
+// development the provider `make start` runs (idp/). Tokens signed with the HS256 secret — tests, `npm
+// run token`, `make demo` — are accepted where HS256 is allowed (never in production unless switched
+// on); which of the two checks a token is chosen by its header's `alg`, so neither can pass for the other.
 // Every token must say who (`sub`), when it was issued (`iat`) and until when it holds (`exp`): a
 // signed token without `exp` would otherwise be good forever, so it is also refused once its `iat`
 // is older than the maximum age, whatever its `exp` says. Clocks may disagree by a bounded skew.
-import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose';
 import { hs256Allowed, type AuthEnv } from '../config/env';
 import { Principal } from '../domain/principal';
 
 export interface AuthSettings {
   secret: string;
   jwksUrl?: string | undefined;
+  /** The issuer of HS256 tokens, and of the JWKS's tokens unless `oidcIssuer` names theirs. */
   issuer: string;
+  /** The identity provider's issuer (AUTH_OIDC_ISSUER): the pages sign in there. */
+  oidcIssuer?: string | undefined;
   audience: string;
   /** The oldest token accepted, by its `iat` (default 24 h). */
   maxTokenAgeSeconds?: number | undefined;
@@ -37,6 +50,7 @@ export function authSettings(env: AuthEnv): AuthSettings {
     secret: env.AUTH_JWT_SECRET,
     jwksUrl: env.AUTH_JWKS_URL,
     issuer: env.AUTH_JWT_ISSUER,
+    oidcIssuer: env.AUTH_OIDC_ISSUER,
     audience: env.AUTH_JWT_AUDIENCE,
     maxTokenAgeSeconds: Math.round(env.AUTH_TOKEN_MAX_AGE_HOURS * 3600),
     clockToleranceSeconds: env.AUTH_CLOCK_SKEW_SECONDS,
@@ -54,21 +68,48 @@ export function createAuthenticator(settings: AuthSettings): Authenticator {
   if (!settings.jwksUrl && settings.allowHs256 === false)
     throw new Error('no way to verify tokens: set AUTH_JWKS_URL, or allow HS256');
   const options = {
-    issuer: settings.issuer,
     audience: settings.audience,
     requiredClaims: ['exp', 'iat', 'sub'],
     maxTokenAge: settings.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS,
     clockTolerance: settings.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
   };
-  const verify: (token: string) => Promise<JWTPayload> = settings.jwksUrl
+  type Verify = (token: string) => Promise<JWTPayload>;
+  const byJwks: Verify | undefined = settings.jwksUrl
     ? (
         (jwks) => async (token) =>
-          (await jwtVerify(token, jwks, { ...options, algorithms: JWKS_ALGORITHMS })).payload
+          (
+            await jwtVerify(token, jwks, {
+              ...options,
+              issuer: settings.oidcIssuer ?? settings.issuer,
+              algorithms: JWKS_ALGORITHMS,
+            })
+          ).payload
       )(createRemoteJWKSet(new URL(settings.jwksUrl)))
-    : (
-        (key) => async (token) =>
-          (await jwtVerify(token, key, { ...options, algorithms: ['HS256'] })).payload
-      )(new TextEncoder().encode(settings.secret));
+    : undefined;
+  const bySecret: Verify | undefined =
+    settings.allowHs256 !== false
+      ? (
+          (key) => async (token) =>
+            (
+              await jwtVerify(token, key, {
+                ...options,
+                issuer: settings.issuer,
+                algorithms: ['HS256'],
+              })
+            ).payload
+        )(new TextEncoder().encode(settings.secret))
+      : undefined;
+  const verify: Verify = async (token) => {
+    const { alg } = decodeProtectedHeader(token);
+    const check = alg === 'HS256' ? bySecret : byJwks;
+    if (!check)
+      throw new Error(
+        alg === 'HS256'
+          ? 'tokens signed with the shared secret (HS256) are not accepted here'
+          : `no identity provider's keys to verify an ${String(alg)} token with`,
+      );
+    return check(token);
+  };
   return async (token) => {
     let payload: JWTPayload;
     try {

@@ -7,12 +7,20 @@ import type { PopulationRegistry } from './death-filing';
 import type { IdempotencySettings } from './idempotency';
 import type { AttachmentSettings } from './uploads/attachments';
 
+/** Where the pages sign people in (authorization code + PKCE): the identity provider and their client id. */
+export interface SignInProvider {
+  issuer: string;
+  clientId: string;
+}
+
 /** Everything the API needs, built once per process by server.ts (or by a test). */
 export interface ApiDeps {
   temporal: Client;
   db: Db;
   authenticate: Authenticator;
   logger: Logger;
+  /** The identity provider the pages sign in at; unset → AUTH_OIDC_ISSUER's (api/web.ts). */
+  signIn?: SignInProvider | undefined;
   /** Communes in force, by code (reference data loaded at start). */
   communes: ReadonlyMap<string, { code: string; name: string; province_code: string }>;
   /** Requests per minute per client address and per bearer token; unset → no limit (tests). */

@@ -1,18 +1,18 @@
 // The web pages for clerks, officers, citizens and supervisors: one HTML shell per page, served by the
 // API process on the same origin, with the bundle built from web/src (`make web`). Development sign-in
 // lives here too, outside the /v1 route table and so outside the OpenAPI document: it mints tokens
-// only where the API runs with the development secret and not in production. Production signs in
-// through the identity provider (VNeID).
+// only when a test switches it on, to callers on this machine. People sign in through the identity
+// provider (AUTH_OIDC_ISSUER: VNeID and the agencies' directory; `make start` runs one, idp/).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { Router, type Response } from 'express';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
-import { AuthEnv, loadEnv } from '../config/env';
+import { AuthEnv, hs256Allowed, loadEnv } from '../config/env';
 import { ApiError } from '../domain/errors';
 import { Principal } from '../domain/principal';
 import { authSettings, mintToken } from './auth';
-import type { ApiDeps } from './deps';
+import type { ApiDeps, SignInProvider } from './deps';
 import { HttpProblem, validationProblem } from './problem';
 
 export const WEB_ASSETS_DIR = resolve(__dirname, '..', 'web', 'dist');
@@ -20,6 +20,8 @@ export const WEB_ASSETS_DIR = resolve(__dirname, '..', 'web', 'dist');
 /** Path → the page the bundle renders there (`data-page`). */
 export const WEB_PAGES = {
   '/': 'signin',
+  '/signin': 'signin',
+  '/signin/callback': 'signin-callback',
   '/clerk': 'clerk',
   '/clerk/cases': 'search',
   '/officer': 'officer',
@@ -34,10 +36,12 @@ export type DevTokenMinter = (principal: Principal) => Promise<string>;
 /** The secret every development checkout shares: the configuration schema's own default. */
 const DEVELOPMENT_SECRET = AuthEnv.parse({ NODE_ENV: 'development' }).AUTH_JWT_SECRET;
 const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
- * Mints demo tokens, or undefined (no development sign-in) in production, with an identity
- * provider's JWKS, with a secret of its own, or when the configuration does not parse.
+ * Mints demo tokens when the test switch is on (AUTH_DEV_TOKENS=on) outside production with the
+ * development secret; otherwise, or when the configuration does not parse, undefined: no
+ * development sign-in.
  */
 export function developmentTokens(
   read: () => AuthEnv = () => loadEnv(AuthEnv),
@@ -49,8 +53,9 @@ export function developmentTokens(
     return undefined;
   }
   if (
+    env.AUTH_DEV_TOKENS !== 'on' ||
     env.NODE_ENV === 'production' ||
-    env.AUTH_JWKS_URL !== undefined ||
+    !hs256Allowed(env) ||
     env.AUTH_JWT_SECRET !== DEVELOPMENT_SECRET
   )
     return undefined;
@@ -58,6 +63,20 @@ export function developmentTokens(
   // Never longer than the API accepts a token (AUTH_TOKEN_MAX_AGE_HOURS).
   const lifetime = Math.min(DEV_TOKEN_LIFETIME_SECONDS, settings.maxTokenAgeSeconds ?? Infinity);
   return (principal) => mintToken(settings, principal, `${lifetime}s`);
+}
+
+/** The identity provider of AUTH_OIDC_ISSUER, or undefined (none, or a configuration that fails). */
+export function signInProvider(
+  read: () => AuthEnv = () => loadEnv(AuthEnv),
+): SignInProvider | undefined {
+  try {
+    const env = read();
+    return env.AUTH_OIDC_ISSUER === undefined
+      ? undefined
+      : { issuer: env.AUTH_OIDC_ISSUER, clientId: env.AUTH_OIDC_CLIENT_ID };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A demo subject id when the sign-in form leaves it empty: role and what scopes it. */
@@ -73,6 +92,7 @@ const DevTokenRequest = z.record(z.string(), z.unknown());
 export interface WebOptions {
   communes: ApiDeps['communes'];
   devTokens?: DevTokenMinter | undefined;
+  signIn?: SignInProvider | undefined;
   assetsDir?: string;
 }
 
@@ -106,6 +126,7 @@ export function webPages(options: WebOptions): Router {
   const config = {
     communes: [...options.communes.values()].map(({ code, name }) => ({ code, name })),
     devSignIn: options.devTokens !== undefined,
+    signIn: options.signIn ?? null,
   };
   const noCache = (res: Response) => res.setHeader('Cache-Control', 'no-cache');
 
@@ -145,6 +166,15 @@ export function devSignIn(devTokens: DevTokenMinter | undefined): Router {
         'development sign-in is off: sign in through the identity provider (VNeID)',
       );
     }
+    // Only a caller on this machine, and not through a proxy (behind one, every caller looks local).
+    if (
+      !LOOPBACK.has(req.socket.remoteAddress ?? '') ||
+      req.headers['x-forwarded-for'] !== undefined
+    )
+      throw new HttpProblem(
+        ApiError.NOT_FOUND,
+        'development sign-in answers only on this machine: sign in through the identity provider',
+      );
     const body = DevTokenRequest.safeParse(req.body);
     const claims = Principal.safeParse(
       body.success ? { ...body.data, sub: body.data.sub ?? demoSubject(body.data) } : undefined,

@@ -1,8 +1,9 @@
 // The only reader of process.env. Each process parses the keys it needs with one zod schema and stops
 // at start-up with a single message listing every missing or invalid key. Defaults exist only where
 // they are right for local development; production (NODE_ENV=production) must set the rest.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+
+export { ConfigError, loadEnv } from './load-env';
 
 const DEV_JWT_SECRET = 'lien-thong-development-secret-change-me-0000';
 export const DEV_CASE_ID_SECRET = 'lien-thong-development-case-ids-change-me-00';
@@ -87,6 +88,24 @@ const auth = {
     .min(32, 'must be at least 32 characters (HS256 key)')
     .default(DEV_JWT_SECRET),
   AUTH_JWKS_URL: url().optional(),
+  AUTH_OIDC_ISSUER: url()
+    .optional()
+    .describe(
+      'the identity provider the pages sign in at (authorization code + PKCE), and the issuer its ' +
+        'tokens (verified through AUTH_JWKS_URL) must name; unset → AUTH_JWT_ISSUER, and no sign-in page',
+    ),
+  AUTH_OIDC_CLIENT_ID: z
+    .string()
+    .min(1)
+    .default('lien-thong-web')
+    .describe('the pages’ client id at the identity provider (a public client: PKCE, no secret)'),
+  AUTH_DEV_TOKENS: z
+    .enum(['on', 'off'])
+    .default('off')
+    .describe(
+      'a test switch: POST /dev/tokens mints a token for any role, to callers on this machine only; ' +
+        'never in production',
+    ),
   AUTH_JWT_ISSUER: z.string().min(1).default('lien-thong-dev'),
   AUTH_JWT_AUDIENCE: z.string().min(1).default('lien-thong'),
   AUTH_ALLOW_HS256: z
@@ -122,6 +141,8 @@ function productionNeedsRealSecrets(
     NODE_ENV: string;
     AUTH_JWT_SECRET: string;
     AUTH_JWKS_URL?: string | undefined;
+    AUTH_OIDC_ISSUER?: string | undefined;
+    AUTH_DEV_TOKENS?: 'on' | 'off' | undefined;
     AUTH_ALLOW_HS256?: 'true' | 'false' | undefined;
   },
   ctx: z.RefinementCtx,
@@ -143,6 +164,20 @@ function productionNeedsRealSecrets(
       message: production
         ? 'production verifies tokens through AUTH_JWKS_URL; HS256 only with AUTH_ALLOW_HS256=true'
         : 'no way to verify tokens: set AUTH_JWKS_URL, or leave HS256 allowed',
+    });
+  }
+  if (production && env.AUTH_DEV_TOKENS === 'on') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_DEV_TOKENS'],
+      message: 'a test switch: not allowed in production',
+    });
+  }
+  if (production && env.AUTH_OIDC_ISSUER && !/^https:\/\//i.test(env.AUTH_OIDC_ISSUER)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_OIDC_ISSUER'],
+      message: 'production signs people in over https only',
     });
   }
   if (production && env.AUTH_JWKS_URL && !/^https:\/\//i.test(env.AUTH_JWKS_URL)) {
@@ -466,6 +501,57 @@ export const SimulatorsEnv = z.object({
 });
 export type SimulatorsEnv = z.infer<typeof SimulatorsEnv>;
 
+/** The development identity provider (idp/server.ts): an OpenID Provider for the pages' sign-in. */
+export const IdpEnv = z
+  .object({
+    ...common,
+    IDP_HOST: z.string().min(1).default('127.0.0.1'),
+    IDP_PORT: port(4400),
+    IDP_ISSUER: url().optional().describe('its issuer URL; unset → http://IDP_HOST:IDP_PORT'),
+    DATABASE_URL: postgresUrl(),
+    IDP_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .describe('its token-signing key: an EC P-256 private JWK'),
+    IDP_COOKIE_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .describe('signs its session and interaction cookies'),
+    IDP_REDIRECT_URIS: z
+      .string()
+      .min(1)
+      .transform((list) => list.split(',').map((uri) => uri.trim()))
+      .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1))
+      .describe(
+        'comma-separated: where the pages come back after sign-in (PUBLIC_URL/signin/callback)',
+      ),
+    AUTH_JWT_AUDIENCE: auth.AUTH_JWT_AUDIENCE,
+    IDP_ACCESS_TOKEN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(8 * 60)
+      .describe('how long a sign-in holds: a desk’s working day'),
+    IDP_DEVELOPMENT_PASSWORD: z
+      .string()
+      .min(12)
+      .optional()
+      .describe(
+        'when set, the development accounts (idp/development-accounts.ts) are added with it',
+      ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NODE_ENV'],
+        message:
+          'the development identity provider does not run in production: sign people in through VNeID and the agencies’ directory',
+      });
+  });
+export type IdpEnv = z.infer<typeof IdpEnv>;
+
 function adminToken() {
   return z
     .string()
@@ -494,6 +580,9 @@ export const LauncherEnv = z.object({
   API_PORT: port(3000),
   SIMULATORS_PORT: port(4000),
   WORKER_METRICS_PORT: port(9464),
+  IDP_PORT: port(4400).describe(
+    'the development identity provider (idp/), where the pages sign in',
+  ),
   SIMULATORS_ADMIN_TOKEN: adminToken().describe(
     'the simulators’ /admin token; unset → one is made and kept in DATA_DIR/simulators-admin-token',
   ),
@@ -522,68 +611,3 @@ export const LauncherEnv = z.object({
     .describe('where checkpoints go; unset → DATA_DIR/audit-checkpoints.jsonl'),
 });
 export type LauncherEnv = z.infer<typeof LauncherEnv>;
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(
-      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  - ${p}`).join('\n') +
-        '\nSee .env.example for every key.',
-    );
-    this.name = 'ConfigError';
-  }
-}
-
-/**
- * `KEY_FILE=/path` gives KEY the file's contents (one trailing newline dropped), for every KEY the
- * schema reads that is not itself a `_FILE` key: compose and Kubernetes mount secrets as files, and a
- * secret in a file stays out of `docker inspect`, process listings and crash dumps.
- */
-function readSecretFiles(
-  source: Record<string, string>,
-  keys: ReadonlySet<string>,
-): { values: Record<string, string>; problems: string[] } {
-  const values: Record<string, string> = {};
-  const problems: string[] = [];
-  for (const [name, path] of Object.entries(source)) {
-    const key = name.slice(0, -'_FILE'.length);
-    if (!name.endsWith('_FILE') || keys.has(name) || !keys.has(key)) continue;
-    if (source[key] !== undefined) {
-      problems.push(`${name}: ${key} is set too; give one of them`);
-      continue;
-    }
-    try {
-      values[key] = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
-    } catch (error) {
-      problems.push(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
-    }
-  }
-  return { values, problems };
-}
-
-/** Parses the environment with `schema`, or throws one ConfigError naming every bad key. */
-export function loadEnv<S extends z.ZodType>(
-  schema: S,
-  source: Record<string, string | undefined> = process.env,
-): z.infer<S> {
-  // An empty string means "not set": shells and compose files often export KEY= for unset keys.
-  const given = Object.fromEntries(
-    Object.entries(source).filter(
-      (entry): entry is [string, string] => entry[1] !== '' && entry[1] !== undefined,
-    ),
-  );
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-  const secrets = readSecretFiles(given, new Set(Object.keys(shape)));
-  if (secrets.problems.length > 0) throw new ConfigError(secrets.problems);
-  const cleaned: Record<string, string> = { ...given, ...secrets.values };
-  const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(environment)';
-      const message =
-        issue.code === 'invalid_type' && cleaned[key] === undefined ? 'is required' : issue.message;
-      return `${key}: ${message}`;
-    }),
-  );
-}

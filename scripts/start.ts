@@ -1,6 +1,7 @@
 // `make start`: the whole system on one machine. PostgreSQL (DATABASE_URL or embedded) and Temporal
 // (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations and the application's database login,
-// then the agency simulators, the worker and the API as child processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
+// then the agency simulators, the identity provider people sign in at, the worker and the API as child
+// processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
 // next start resumes where this one stopped.
 import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
@@ -14,6 +15,8 @@ import { launcherPorts, portsInUse } from './runtime/ports';
 import {
   ADMIN_TOKEN_FILE,
   APP_DATABASE_PASSWORD_FILE,
+  IDP_COOKIE_SECRET_FILE,
+  IDP_DEVELOPMENT_PASSWORD_FILE,
   keptSecret,
   simulatorsAdminToken,
 } from './runtime/kept-secrets';
@@ -30,6 +33,7 @@ import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
 import { ensureDevelopmentAuditKey } from '../config/audit-keys';
 import { ensureDevelopmentPayloadKeys } from '../config/payload-keys';
+import { ensureDevelopmentSigningKey } from '../idp/keys';
 
 const ROOT = resolve(__dirname, '..');
 const say = (line: string) => console.log(`[start] ${line}`);
@@ -184,6 +188,19 @@ async function main(): Promise<void> {
     if (!env.AUDIT_SIGNING_KEY_FILE && (await ensureDevelopmentAuditKey(auditKey)))
       say(`audit log: a development signing key made in ${auditKey}`);
     const auditCheckpoints = env.AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl');
+    // People sign in at the development identity provider (idp/): its token-signing key and cookie
+    // secret, and the development accounts' password, kept beside the data.
+    const idpKey = join(dataDir, 'identity-signing-key.json');
+    if (await ensureDevelopmentSigningKey(idpKey))
+      say(`identity provider: a development signing key made in ${idpKey}`);
+    const idp = `http://127.0.0.1:${env.IDP_PORT}`;
+    const publicUrl = env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`;
+    const callbacks = [
+      new URL('/signin/callback', publicUrl).href,
+      // The same pages opened as localhost are another origin, with a callback of their own.
+      ...(env.PUBLIC_URL ? [] : [`http://localhost:${env.API_PORT}/signin/callback`]),
+    ];
+    const accountsPassword = keptSecret(dataDir, IDP_DEVELOPMENT_PASSWORD_FILE);
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
@@ -195,7 +212,7 @@ async function main(): Promise<void> {
       API_PORT: String(env.API_PORT),
       SIMULATORS_PORT: String(env.SIMULATORS_PORT),
       SIMULATORS_URL: `http://127.0.0.1:${env.SIMULATORS_PORT}`,
-      PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`,
+      PUBLIC_URL: publicUrl,
       TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeys,
       CODEC_CORS_ORIGINS: `http://127.0.0.1:${env.TEMPORAL_UI_PORT},http://localhost:${env.TEMPORAL_UI_PORT}`,
     };
@@ -206,6 +223,14 @@ async function main(): Promise<void> {
       runChild('simulators', 'agencies/simulators/server.ts', {
         ...childEnv,
         SIMULATORS_ADMIN_TOKEN: adminToken,
+      }),
+      runChild('idp', 'idp/server.ts', {
+        ...childEnv,
+        IDP_PORT: String(env.IDP_PORT),
+        IDP_SIGNING_KEY_FILE: idpKey,
+        IDP_COOKIE_SECRET: keptSecret(dataDir, IDP_COOKIE_SECRET_FILE),
+        IDP_REDIRECT_URIS: callbacks.join(','),
+        IDP_DEVELOPMENT_PASSWORD: accountsPassword,
       }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
@@ -219,6 +244,8 @@ async function main(): Promise<void> {
         DATABASE_URL: appDatabaseUrl,
         AUDIT_SIGNING_KEY_FILE: auditKey,
         AUDIT_CHECKPOINT_FILE: auditCheckpoints,
+        AUTH_OIDC_ISSUER: idp,
+        AUTH_JWKS_URL: `${idp}/jwks`,
         ...temporal.envOf?.('api'),
       }),
     ];
@@ -232,6 +259,8 @@ async function main(): Promise<void> {
       });
     }
 
+    if (!(await waitForHttp(`${idp}/.well-known/openid-configuration`, 90_000)))
+      throw new Error(`the identity provider did not answer at ${idp}`);
     const api = `http://127.0.0.1:${env.API_PORT}`;
     if (!(await waitForHttp(`${api}/readyz`, 90_000))) {
       throw new Error(`the API did not become ready at ${api}/readyz`);
@@ -253,6 +282,11 @@ async function main(): Promise<void> {
     if (!env.TEMPORAL_ADDRESS) say(`  Temporal UI    http://127.0.0.1:${env.TEMPORAL_UI_PORT}`);
     say(
       `  Temporal       ${temporal.address} (namespace ${env.TEMPORAL_NAMESPACE}${env.PROFILE === 'production' && !env.TEMPORAL_ADDRESS ? '; mutual TLS and a token: see README, Production profile' : ''})`,
+    );
+    say(`  sign in        ${publicUrl}/signin  (identity provider ${idp})`);
+    say(
+      '                 as a clerk-00004, supervisor-00004, officer-civil-status, admin or citizen ' +
+        `001190012345, password: $(cat ${join(dataDir, IDP_DEVELOPMENT_PASSWORD_FILE)})`,
     );
     say('  demo tokens:   npm run token -- --role admin');
     say('Ctrl-C stops everything.');

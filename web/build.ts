@@ -8,8 +8,13 @@ import { build, type Metafile } from 'esbuild';
 const ROOT = resolve(__dirname, '..');
 export const WEB_DIST = resolve(__dirname, 'dist');
 
-/** What the browser bundle may contain: its own code, the pure domain, and zod. */
-const ALLOWED_INPUTS = [/^web\/src\//, /^domain\//, /^node_modules\/zod\//];
+/** What the browser bundle may contain: its own code, the pure domain, zod, and the OAuth client. */
+const ALLOWED_INPUTS = [
+  /^web\/src\//,
+  /^domain\//,
+  /^node_modules\/zod\//,
+  /^node_modules\/oauth4webapi\//,
+];
 
 function layerViolations(metafile: Metafile): string[] {
   return Object.keys(metafile.inputs)

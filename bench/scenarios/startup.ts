@@ -75,6 +75,7 @@ export async function startup(stack: BenchStack): Promise<ScenarioResult> {
     API_PORT: String(await freePort()),
     SIMULATORS_PORT: String(await freePort()),
     WORKER_METRICS_PORT: String(await freePort()),
+    IDP_PORT: String(await freePort()),
   };
   const env = {
     PATH: process.env.PATH ?? '',

@@ -1,13 +1,16 @@
 // Secrets `make start` makes on the first start and keeps beside the data (DATA_DIR, readable by
 // their owner only), so a restart keeps them and people with a shell on the machine can read them:
 // the simulators' /admin token (SIMULATORS_ADMIN_TOKEN if given), so demos and curl can use it; the
-// application's database password (db/app-login.ts).
+// application's database password (db/app-login.ts); the development identity provider's cookie
+// secret and the development accounts' password (idp/).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ADMIN_TOKEN_FILE = 'simulators-admin-token';
 export const APP_DATABASE_PASSWORD_FILE = 'database-app-password';
+export const IDP_COOKIE_SECRET_FILE = 'identity-cookie-secret';
+export const IDP_DEVELOPMENT_PASSWORD_FILE = 'identity-development-password';
 
 /** The secret kept in `dataDir/file`, made (24 random bytes, base64url) if there is none yet. */
 export function keptSecret(dataDir: string, file: string): string {

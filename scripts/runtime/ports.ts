@@ -49,6 +49,7 @@ export function launcherPorts(env: LauncherEnv): Record<string, number> {
     API_PORT: env.API_PORT,
     SIMULATORS_PORT: env.SIMULATORS_PORT,
     WORKER_METRICS_PORT: env.WORKER_METRICS_PORT,
+    IDP_PORT: env.IDP_PORT,
     ...(!env.TEMPORAL_ADDRESS && {
       TEMPORAL_PORT: env.TEMPORAL_PORT,
       TEMPORAL_UI_PORT: env.TEMPORAL_UI_PORT,

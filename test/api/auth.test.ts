@@ -164,10 +164,52 @@ describe('createAuthenticator with an identity provider’s JWKS', () => {
     await expect(verify(await providerToken('PS256', pss))).rejects.toThrow(/alg/);
   });
 
-  it('when a token is signed with HS256 (the development secret), then the JWKS mode refuses it', async () => {
-    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl });
+  it('when a token is signed with HS256 (the development secret) and HS256 is not allowed, then the JWKS mode refuses it', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl, allowHs256: false });
     const hs = await providerToken('HS256', new TextEncoder().encode(TEST_AUTH.secret));
     await expect(verify(hs)).rejects.toThrow(AuthenticationError);
+  });
+});
+
+describe('createAuthenticator with a JWKS and HS256 both (development)', () => {
+  let server: Server;
+  let jwksUrl = '';
+  let ec: Awaited<ReturnType<typeof generateKeyPair>>;
+  const oidcIssuer = 'http://127.0.0.1/idp';
+  beforeAll(async () => {
+    ec = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(ec.publicKey)), kid: 'e1', use: 'sig' };
+    server = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+  const signed = (issuer: string, alg: 'ES256' | 'HS256') =>
+    new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg, kid: 'e1' })
+      .setSubject('someone')
+      .setIssuer(issuer)
+      .setAudience(TEST_AUTH.audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(alg === 'HS256' ? new TextEncoder().encode(TEST_AUTH.secret) : ec.privateKey);
+
+  it('when each kind of token names its own issuer, then both are accepted; named the other’s, both are refused', async () => {
+    const verify = createAuthenticator({ ...TEST_AUTH, jwksUrl, oidcIssuer });
+
+    await expect(verify(await signed(oidcIssuer, 'ES256'))).resolves.toMatchObject({
+      role: 'admin',
+    });
+    await expect(verify(await signed(TEST_AUTH.issuer, 'HS256'))).resolves.toMatchObject({
+      role: 'admin',
+    });
+    await expect(verify(await signed(TEST_AUTH.issuer, 'ES256'))).rejects.toThrow(/iss/);
+    await expect(verify(await signed(oidcIssuer, 'HS256'))).rejects.toThrow(/iss/);
   });
 });
 

@@ -28,7 +28,7 @@ const deps: ApiDeps = {
 const devEnv =
   (env: Record<string, string> = {}) =>
   () =>
-    AuthEnv.parse({ NODE_ENV: 'development', ...env });
+    AuthEnv.parse({ NODE_ENV: 'development', AUTH_DEV_TOKENS: 'on', ...env });
 
 /** Development sign-in alone, as the API mounts it, with a given minter (or none). */
 const signInApp = (minter: ReturnType<typeof developmentTokens>) =>
@@ -61,6 +61,7 @@ describe('web pages served by the API', () => {
       expect(JSON.parse(config ?? '{}')).toEqual({
         communes: [{ code: '00004', name: 'Phường Ba Đình' }],
         devSignIn: true,
+        signIn: null,
       });
     },
   );
@@ -154,7 +155,7 @@ describe('development sign-in', () => {
       'in production',
       { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-secret-of-its-own-a-secret-of-its-own' },
     ],
-    ['with an identity provider', { AUTH_JWKS_URL: 'https://vneid.example/.well-known/jwks.json' }],
+    ['without the test switch', { AUTH_DEV_TOKENS: 'off' }],
     ['with a secret of its own', { AUTH_JWT_SECRET: 'a-secret-of-its-own-a-secret-of-its-own' }],
   ])('when the API runs %s, then no token is minted: 404', async (_when, env) => {
     const minter = developmentTokens(devEnv(env));
@@ -163,6 +164,34 @@ describe('development sign-in', () => {
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.detail).toContain('VNeID');
+  });
+
+  it('when the switch is on but the caller comes through a proxy, then no token is minted: 404', async () => {
+    const response = await request(signInApp(developmentTokens(devEnv())))
+      .post('/dev/tokens')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .send({ role: 'admin' });
+    expect(response.status).toBe(404);
+    expect(response.body.detail).toContain('only on this machine');
+  });
+
+  it('when an identity provider is configured, then the pages name it for sign-in and may reach only it besides their own origin', async () => {
+    const app = createApp({
+      ...deps,
+      signIn: { issuer: 'https://vneid.example/oidc', clientId: 'lien-thong-web' },
+    });
+    const page = await request(app).get('/signin');
+    const config = JSON.parse(
+      /<script type="application\/json" id="web-config">(.*?)<\/script>/s.exec(page.text)?.[1] ??
+        '{}',
+    ) as { signIn?: unknown };
+    expect(config.signIn).toEqual({
+      issuer: 'https://vneid.example/oidc',
+      clientId: 'lien-thong-web',
+    });
+    expect(page.headers['content-security-policy']).toMatch(
+      /connect-src 'self' https:\/\/vneid\.example(;|$)/,
+    );
   });
 
   it('when the configuration does not parse, then development sign-in stays off', () => {

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { authSettings, mintToken } from '../../api/auth';
 import { temporalPayloads } from '../../config/data-converter';
-import { AuthEnv, loadEnv } from '../../config/env';
 import { readEncryptionCodec } from '../../config/payload-keys';
 import { createPool } from '../../db/pool';
 import { freePort, freePortBlock } from '../../scripts/runtime/ports';
 import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
+import { signInAt } from '../support/identity';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -75,8 +74,8 @@ async function launcherEnv(dataDirs: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
   dataDirs.push(dataDir);
   chmodSync(dataDir, 0o755);
-  const [pg, temporal, ui, api, simulators, workerMetrics] = await Promise.all(
-    Array.from({ length: 6 }, () => freePort()),
+  const [pg, temporal, ui, api, simulators, workerMetrics, idp] = await Promise.all(
+    Array.from({ length: 7 }, () => freePort()),
   );
   return {
     DATA_DIR: dataDir,
@@ -86,6 +85,7 @@ async function launcherEnv(dataDirs: string[]) {
     API_PORT: String(api),
     SIMULATORS_PORT: String(simulators),
     WORKER_METRICS_PORT: String(workerMetrics),
+    IDP_PORT: String(idp),
     LOG_LEVEL: 'warn',
   };
 }
@@ -130,9 +130,7 @@ describe('make start (scripts/start.ts)', () => {
       env.WORKER_METRICS_PORT,
     ].map(Number);
     const base = `http://127.0.0.1:${api}`;
-    const auth = loadEnv(AuthEnv, {});
-    const token = await mintToken(authSettings(auth), { sub: 'operator-1', role: 'admin' });
-    const headers = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = {};
 
     // Act: first start, a self-check, Ctrl-C
     const first = launch(env);
@@ -140,6 +138,22 @@ describe('make start (scripts/start.ts)', () => {
     await waitForReady(first);
     const firstParts = descendants(first.child.pid ?? -1);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    // People sign in at the identity provider it runs (code + PKCE), with the development accounts'
+    // password kept beside the data; development sign-in (/dev/tokens) is off.
+    const signedIn = await signInAt(
+      `http://127.0.0.1:${env.IDP_PORT}`,
+      'admin',
+      readFileSync(join(dataDir, 'identity-development-password'), 'utf8').trim(),
+      { redirectUri: `${base}/signin/callback` },
+    );
+    if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.status}`);
+    headers.Authorization = `Bearer ${signedIn.accessToken}`;
+    const devTokens = await fetch(`${base}/dev/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(devTokens.status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${ui}/`)).status).toBe(200);
     // The simulators' /admin answers only the token the launcher made and kept beside the data.
     const adminUrl = `http://127.0.0.1:${simulators}/admin/faults/stats`;
@@ -193,7 +207,7 @@ describe('make start (scripts/start.ts)', () => {
     // Every process it started (the parts, the ones they started, its reaper) has ended.
     expect(firstParts.length).toBeGreaterThanOrEqual(6);
     await expectAllEnded(firstParts, 20_000);
-    for (const part of ['api', 'worker', 'simulators', 'temporal', 'postgres']) {
+    for (const part of ['api', 'worker', 'idp', 'simulators', 'temporal', 'postgres']) {
       expect(first.output.join('')).toContain(`[start] ${part} stopped`);
     }
     for (const port of [api, workerMetrics, simulators, ui])
@@ -301,6 +315,7 @@ describe('make start (scripts/start.ts)', () => {
       'TEMPORAL_UI_PORT',
       'SIMULATORS_PORT',
       'WORKER_METRICS_PORT',
+      'IDP_PORT',
     ] as const)
       expect(said).toContain(`port ${env[setting]} (${setting}) is in use`);
     expect(said).not.toContain('PostgreSQL:');

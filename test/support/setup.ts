@@ -8,6 +8,10 @@ import {
   type LogLevel,
 } from '@temporalio/worker';
 
+// The test-only switch of development sign-in (POST /dev/tokens and its form on the sign-in page):
+// the browser tests sign in through it, except those of the identity provider itself.
+process.env.AUTH_DEV_TOKENS ??= 'on';
+
 export const sdkLog: { target: Logger } = { target: new DefaultLogger('WARN') };
 
 const forward = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {

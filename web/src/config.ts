@@ -1,8 +1,14 @@
-// What the server put in the page: the communes in force (the same list the API validates with) and
-// whether development sign-in is on.
+// What the server put in the page: the communes in force (the same list the API validates with), the
+// identity provider people sign in at, and whether development sign-in (a test switch) is on.
+export interface SignInProvider {
+  issuer: string;
+  clientId: string;
+}
+
 export interface WebConfig {
   communes: { code: string; name: string }[];
   devSignIn: boolean;
+  signIn: SignInProvider | null;
 }
 
 let cached: WebConfig | undefined;
@@ -11,7 +17,11 @@ export function webConfig(): WebConfig {
   if (cached) return cached;
   const text = document.getElementById('web-config')?.textContent ?? '{}';
   const parsed = JSON.parse(text) as Partial<WebConfig>;
-  cached = { communes: parsed.communes ?? [], devSignIn: parsed.devSignIn === true };
+  cached = {
+    communes: parsed.communes ?? [],
+    devSignIn: parsed.devSignIn === true,
+    signIn: parsed.signIn ?? null,
+  };
   return cached;
 }
 

@@ -12,7 +12,7 @@ import { renderClerk } from './pages/clerk';
 import { renderNotFound } from './pages/not-found';
 import { renderOfficer } from './pages/officer';
 import { renderSearch } from './pages/search';
-import { renderSignIn } from './pages/signin';
+import { renderSignIn, renderSignInCallback } from './pages/signin';
 import { renderSupervisor } from './pages/supervisor';
 import { renderTask } from './pages/task';
 import './styles.css';
@@ -34,6 +34,7 @@ function plainErrors(locale: { localeError: z.core.$ZodErrorMap }): z.core.$ZodE
 
 const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   signin: renderSignIn,
+  'signin-callback': renderSignInCallback,
   clerk: renderClerk,
   search: renderSearch,
   officer: renderOfficer,

@@ -1,7 +1,9 @@
-// Sign-in. In development the API mints a demo token for the chosen role (POST /dev/tokens); in
-// production people sign in through the identity provider (VNeID), which this page only points to.
+// Sign-in: through the identity provider (VNeID for citizens, the agencies' directory for staff) with
+// the authorization code flow and PKCE (oidc.ts); the callback page finishes it. Where a test switches
+// development sign-in on, the API also mints a demo token for a chosen role (POST /dev/tokens).
 import { api, ApiProblem } from '../api';
 import { communeName, webConfig } from '../config';
+import { finishSignIn, SignInCancelled, startSignIn } from '../oidc';
 import { h, show } from '../dom';
 import { tr, type Text } from '../i18n';
 import { alertBox, errorText, heading } from '../layout';
@@ -9,10 +11,20 @@ import { currentSession, HOME, signIn, type Role } from '../session';
 
 const T = {
   title: { vi: 'Đăng nhập', en: 'Sign in' },
-  intro: {
-    vi: 'Chọn vai trò để dùng thử hệ thống. Môi trường phát triển cấp mã truy cập thử nghiệm.',
-    en: 'Choose a role to try the system. The development environment issues demo tokens.',
+  provider: {
+    vi: 'Công dân đăng nhập bằng tài khoản định danh điện tử VNeID; cán bộ bằng tài khoản trong danh bạ cơ quan.',
+    en: 'Citizens sign in with their VNeID electronic identity; staff with their account in the agencies’ directory.',
   },
+  signInAtProvider: { vi: 'Đăng nhập', en: 'Sign in' },
+  devTitle: { vi: 'Đăng nhập thử nghiệm', en: 'Test sign-in' },
+  intro: {
+    vi: 'Chỉ dùng khi kiểm thử: chọn vai trò, hệ thống cấp mã truy cập thử nghiệm.',
+    en: 'For testing only: choose a role and the system issues a demo token.',
+  },
+  finishing: { vi: 'Đang hoàn tất đăng nhập…', en: 'Finishing sign-in…' },
+  cancelled: { vi: 'Bạn đã hủy đăng nhập.', en: 'You cancelled signing in.' },
+  failed: { vi: 'Không đăng nhập được:', en: 'Sign-in failed:' },
+  again: { vi: 'Đăng nhập lại', en: 'Sign in again' },
   production: {
     vi: 'Đăng nhập bằng tài khoản định danh điện tử VNeID qua cổng dịch vụ công.',
     en: 'Sign in with your VNeID electronic identity through the public-service portal.',
@@ -49,8 +61,33 @@ export function renderSignIn(main: HTMLElement): Promise<void> {
   const next = new URLSearchParams(location.search).get('next');
   const session = currentSession();
   const title = heading(tr(T.title));
-  if (!webConfig().devSignIn) {
-    show(main, title, h('p', {}, tr(T.production)));
+  const { signIn: provider, devSignIn } = webConfig();
+  const problemAtProvider = h('div', { class: 'form-problem' });
+  const providerButton = h(
+    'button',
+    { type: 'button', class: 'primary', id: 'sign-in-provider' },
+    tr(T.signInAtProvider),
+  );
+  const atProvider = provider
+    ? h(
+        'div',
+        { class: 'card narrow' },
+        h('p', {}, tr(T.provider)),
+        problemAtProvider,
+        providerButton,
+      )
+    : null;
+  if (provider)
+    providerButton.addEventListener('click', () => {
+      startSignIn(provider, next).catch((error: unknown) =>
+        show(problemAtProvider, alertBox(h('p', {}, tr(T.failed), ' ', errorText(error)))),
+      );
+    });
+  const continuing = session
+    ? h('p', {}, h('a', { href: HOME[session.claims.role] }, tr(T.continue)))
+    : null;
+  if (!devSignIn) {
+    show(main, title, continuing, atProvider ?? h('p', {}, tr(T.production)));
     return Promise.resolve();
   }
   const role = h(
@@ -130,10 +167,37 @@ export function renderSignIn(main: HTMLElement): Promise<void> {
   show(
     main,
     title,
+    continuing,
+    atProvider,
+    h('h2', {}, tr(T.devTitle)),
     h('p', {}, tr(T.intro)),
-    session ? h('p', {}, h('a', { href: HOME[session.claims.role] }, tr(T.continue))) : null,
     form,
-    h('p', { class: 'hint' }, tr(T.production)),
   );
   return Promise.resolve();
+}
+
+/** Back from the identity provider (/signin/callback): the session begins, or says why not. */
+export async function renderSignInCallback(main: HTMLElement): Promise<void> {
+  const title = heading(tr(T.title));
+  const provider = webConfig().signIn;
+  show(main, title, h('p', { role: 'status' }, tr(T.finishing)));
+  const again = h('p', {}, h('a', { href: '/signin' }, tr(T.again)));
+  if (!provider) {
+    show(main, title, h('p', {}, tr(T.production)));
+    return;
+  }
+  try {
+    const { accessToken, next } = await finishSignIn(provider);
+    const started = signIn(accessToken);
+    location.replace(next?.startsWith('/') ? next : started ? HOME[started.claims.role] : '/');
+  } catch (error) {
+    show(
+      main,
+      title,
+      error instanceof SignInCancelled
+        ? h('p', { role: 'status' }, tr(T.cancelled))
+        : alertBox(h('p', {}, tr(T.failed), ' ', errorText(error))),
+      again,
+    );
+  }
 }
