@@ -9,6 +9,8 @@ const CIVIL_STATUS = Agency.civilStatus;
 const HOME = '00004'; // Phường Ba Đình: the demo's, chaos's and most tests' commune
 
 /**
+ * - `clerk-<commune>` and `supervisor-<commune>`: a one-stop desk's clerk and a supervisor of each
+ *   demo commune, as the development identity provider signs them in.
  * - `officer-<agency>-<commune>`: the sign-in page's subject when none is typed (api/web.ts), for
  *   every agency in every demo commune; civil status has a second one there (`…-2`), the checker
  *   of an annulment its colleague recorded.
@@ -65,6 +67,22 @@ export const DEVELOPMENT_OFFICERS: readonly OfficerPost[] = [
     agency: Agency.socialProtection,
     jurisdictions: [HOME],
   },
+  // The one-stop desks' clerks and the communes' supervisors (migration 0027): who the development
+  // identity provider signs in as them (idp/development-accounts.ts).
+  ...DEMO_COMMUNES.flatMap(({ code }) => [
+    {
+      sub: `clerk-${code}`,
+      name: `Cán bộ một cửa ${code}`,
+      role: 'clerk' as const,
+      jurisdictions: [code],
+    },
+    {
+      sub: `supervisor-${code}`,
+      name: `Lãnh đạo ${code}`,
+      role: 'supervisor' as const,
+      jurisdictions: [code],
+    },
+  ]),
 ];
 
 /** Seeds DEVELOPMENT_OFFICERS; an officer already in the directory is left as the admin left them. */

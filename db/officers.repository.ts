@@ -1,12 +1,17 @@
-// The officer directory (migrations 0012, 0018): written by the API's admin routes, the API's own record
-// of who may be given a task or record and approve an annulment — not procedure state.
+// The staff directory (migrations 0012, 0018, 0027): written by the API's admin routes, the API's own
+// record of who may be given a task or record and approve an annulment — the agencies' officers —
+// and of the one-stop desks' clerks and the communes' supervisors, whose role and jurisdiction the
+// identity provider signs in (idp/accounts.ts). Not procedure state.
 import { z } from 'zod';
+import { STAFF_ROLES, type StaffRole } from '../domain/principal';
 import type { Db } from './pool';
 
 const OfficerRow = z.object({
   sub: z.string(),
   name: z.string(),
-  agency: z.string(),
+  role: z.enum(STAFF_ROLES),
+  /** An officer's agency; none for a clerk or a supervisor. */
+  agency: z.string().nullable(),
   /** Commune codes, 'province:<code>' and 'region:<code>' entries (migration 0018). */
   jurisdictions: z.array(z.string()),
   active: z.boolean(),
@@ -17,12 +22,11 @@ const OfficerRow = z.object({
 });
 export type OfficerRow = z.infer<typeof OfficerRow>;
 
-export interface OfficerPost {
+export type OfficerPost = {
   sub: string;
   name: string;
-  agency: string;
   jurisdictions: readonly string[];
-}
+} & ({ role?: 'officer'; agency: string } | { role: 'clerk' | 'supervisor'; agency?: undefined });
 
 export async function findOfficer(db: Db, sub: string): Promise<OfficerRow | undefined> {
   const { rows } = await db.query('SELECT * FROM officers WHERE sub = $1', [sub]);
@@ -37,7 +41,8 @@ export async function isOfficerOf(
 ): Promise<boolean> {
   const { rows } = await db.query(
     `SELECT 1 FROM officers
-      WHERE sub = $1 AND active AND agency = $2 AND jurisdiction_covers(jurisdictions, $3)`,
+      WHERE sub = $1 AND active AND role = 'officer' AND agency = $2
+        AND jurisdiction_covers(jurisdictions, $3)`,
     [sub, post.agency, post.jurisdiction],
   );
   return rows.length > 0;
@@ -68,18 +73,32 @@ export async function communesServedBy(
   return listed.active && listed.agency === officer.agency ? listed.communes : [];
 }
 
-/** The directory, filtered: `jurisdiction` keeps the officers whose jurisdiction covers that commune. */
+/**
+ * The directory, filtered: `jurisdiction` keeps those whose jurisdiction covers that commune; `role`
+ * is the officers' unless another is asked for.
+ */
 export async function listOfficers(
   db: Db,
-  filter: { agency?: string | undefined; jurisdiction?: string | undefined; active?: boolean },
+  filter: {
+    agency?: string | undefined;
+    jurisdiction?: string | undefined;
+    active?: boolean;
+    role?: StaffRole | undefined;
+  },
 ): Promise<OfficerRow[]> {
   const { rows } = await db.query(
     `SELECT * FROM officers
-      WHERE ($1::text IS NULL OR agency = $1)
+      WHERE role = $4
+        AND ($1::text IS NULL OR agency = $1)
         AND ($2::text IS NULL OR jurisdiction_covers(jurisdictions, $2))
         AND ($3::boolean IS NULL OR active = $3)
       ORDER BY agency, sub`,
-    [filter.agency ?? null, filter.jurisdiction ?? null, filter.active ?? null],
+    [
+      filter.agency ?? null,
+      filter.jurisdiction ?? null,
+      filter.active ?? null,
+      filter.role ?? 'officer',
+    ],
   );
   return rows.map((row) => OfficerRow.parse(row));
 }
@@ -94,14 +113,15 @@ export async function addOfficer(
   by: string,
 ): Promise<{ officer: OfficerRow; created: boolean }> {
   const { rows } = await db.query(
-    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by, role)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (sub) DO UPDATE
-       SET name = EXCLUDED.name, agency = EXCLUDED.agency, jurisdictions = EXCLUDED.jurisdictions,
+       SET name = EXCLUDED.name, role = EXCLUDED.role, agency = EXCLUDED.agency,
+           jurisdictions = EXCLUDED.jurisdictions,
            active = true, added_by = EXCLUDED.added_by, added_at = now(),
            deactivated_by = NULL, deactivated_at = NULL
      RETURNING *, (xmax = 0) AS created`,
-    [post.sub, post.name, post.agency, post.jurisdictions, by],
+    [post.sub, post.name, post.agency ?? null, post.jurisdictions, by, post.role ?? 'officer'],
   );
   const row = rows[0] as Record<string, unknown>;
   return { officer: OfficerRow.parse(row), created: row.created === true };
@@ -135,16 +155,18 @@ export async function seedDevelopmentOfficers(
   officers: readonly OfficerPost[],
 ): Promise<void> {
   await db.query(
-    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by)
-     SELECT o.sub, o.name, o.agency, string_to_array(o.jurisdictions, ','), 'seed'
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS o(sub, name, agency, jurisdictions)
+    `INSERT INTO officers (sub, name, agency, jurisdictions, added_by, role)
+     SELECT o.sub, o.name, o.agency, string_to_array(o.jurisdictions, ','), 'seed', o.role
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+              AS o(sub, name, agency, jurisdictions, role)
      ON CONFLICT (sub) DO NOTHING`,
     [
       officers.map((o) => o.sub),
       officers.map((o) => o.name),
-      officers.map((o) => o.agency),
+      officers.map((o) => o.agency ?? null),
       // unnest cannot take an array of arrays of different lengths: one text per officer.
       officers.map((o) => o.jurisdictions.join(',')),
+      officers.map((o) => o.role ?? 'officer'),
     ],
   );
 }

@@ -12,6 +12,9 @@ export const Role = {
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
 export const ROLES = Object.values(Role);
+/** The roles the staff directory lists (db/migrations/0027): who signs in as staff, and where. */
+export const STAFF_ROLES = [Role.officer, Role.clerk, Role.supervisor] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Agencies that have officers (their own inboxes). */
 export const Agency = {

@@ -1,12 +1,13 @@
 // Who may sign in at the development identity provider, and what they are (issue 24). Credentials
 // are the provider's own (idp_accounts: a login and a scrypt hash); what a person is comes from the
-// source that knows: an officer's agency and jurisdiction from the officer directory the API keeps
-// (db/officers.repository.ts) — deactivated there, they can no longer sign in — and a citizen's PIN
-// and name from their VNeID account here. Nothing a sign-in request asks for changes them.
+// source that knows: a member of staff's role, agency and jurisdiction from the staff directory the
+// API keeps (db/officers.repository.ts: officers, clerks, supervisors) — deactivated there, they can
+// no longer sign in — and a citizen's PIN and name from their VNeID account here. Nothing a sign-in
+// request asks for changes them.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { join } from 'node:path';
 import type { Db } from '../db/pool';
-import { Principal, Role } from '../domain/principal';
+import { Principal, STAFF_ROLES } from '../domain/principal';
 
 /** The provider's own table (idp_accounts), migrated apart from the API's (idp_schema_migrations). */
 export const IDP_MIGRATIONS = join(__dirname, 'migrations');
@@ -57,8 +58,8 @@ export interface NewAccount {
   login: string;
   sub: string;
   password: string;
-  /** A citizen's, clerk's, supervisor's or admin's claims; none for an officer (the directory's). */
-  claims?: Omit<Principal, 'sub'>;
+  /** A citizen's or an admin's claims; none for staff (the directory's). */
+  claims?: Principal extends infer P ? (P extends Principal ? Omit<P, 'sub'> : never) : never;
 }
 
 export function createAccountStore(db: Db) {
@@ -75,20 +76,21 @@ export function createAccountStore(db: Db) {
     },
 
     /**
-     * What `sub` is now, or undefined when they may not sign in: unknown, an officer the directory
-     * no longer lists as active, or claims that are not a principal's. An officer's token names the
-     * first commune of their jurisdiction; the API serves them every commune the directory gives.
+     * What `sub` is now, or undefined when they may not sign in: unknown, staff the directory no
+     * longer lists as active, or claims that are not a principal's. Staff's token names the first
+     * commune of their jurisdiction; the API serves an officer every commune the directory gives.
      */
     async principalOf(sub: string): Promise<Principal | undefined> {
       const { rows } = await db.query<{
         claims: Record<string, unknown> | null;
         listed: boolean;
+        role: string | null;
         name: string | null;
         agency: string | null;
         active: boolean | null;
         home: string | null;
       }>(
-        `SELECT a.claims, o.sub IS NOT NULL AS listed, o.name, o.agency, o.active,
+        `SELECT a.claims, o.sub IS NOT NULL AS listed, o.role, o.name, o.agency, o.active,
                 (SELECT min(c.code) FROM communes c WHERE jurisdiction_covers(o.jurisdictions, c.code))
                   AS home
            FROM idp_accounts a LEFT JOIN officers o ON o.sub = a.sub
@@ -99,17 +101,17 @@ export function createAccountStore(db: Db) {
       if (!row) return undefined;
       if (row.listed) {
         if (!row.active || row.home === null) return undefined;
-        const officer = Principal.safeParse({
+        const staff = Principal.safeParse({
           sub,
-          role: Role.officer,
+          role: row.role,
           name: row.name,
-          agency: row.agency,
+          ...(row.agency !== null && { agency: row.agency }),
           jurisdiction: row.home,
         });
-        return officer.success ? officer.data : undefined;
+        return staff.success ? staff.data : undefined;
       }
-      // An officer is who the directory says is one: claims kept here cannot make one.
-      if (row.claims?.role === Role.officer) return undefined;
+      // Staff are who the directory says they are: claims kept here cannot make one.
+      if (STAFF_ROLES.some((role) => role === row.claims?.role)) return undefined;
       const principal = Principal.safeParse({ ...row.claims, sub });
       return principal.success ? principal.data : undefined;
     },

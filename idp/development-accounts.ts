@@ -1,10 +1,9 @@
 // The accounts development signs in with at the identity provider (make start and its pages, the
-// browser tests): every officer of the development directory (db/development-officers.ts) by their
-// id — their claims are the directory's — and, until the directory lists other staff, a clerk and a
-// supervisor of each demo commune and an admin; citizens sign in with their PIN, as with VNeID.
+// browser tests): every member of staff of the development directory (db/development-officers.ts:
+// officers, clerks, supervisors) by their id — their claims are the directory's — an admin, and
+// citizens, who sign in with their PIN as with VNeID.
 import { DEVELOPMENT_OFFICERS } from '../db/development-officers';
 import type { Db } from '../db/pool';
-import { DEMO_COMMUNES } from '../domain/communes';
 import { Role } from '../domain/principal';
 import type { AccountStore, NewAccount } from './accounts';
 
@@ -17,20 +16,6 @@ const CITIZENS = [
 export function developmentAccounts(password: string): NewAccount[] {
   return [
     ...DEVELOPMENT_OFFICERS.map(({ sub }) => ({ login: sub, sub, password })),
-    ...DEMO_COMMUNES.flatMap(({ code }) => [
-      {
-        login: `clerk-${code}`,
-        sub: `clerk-${code}`,
-        password,
-        claims: { role: Role.clerk, jurisdiction: code, name: `Cán bộ một cửa ${code}` },
-      },
-      {
-        login: `supervisor-${code}`,
-        sub: `supervisor-${code}`,
-        password,
-        claims: { role: Role.supervisor, jurisdiction: code, name: `Lãnh đạo ${code}` },
-      },
-    ]),
     { login: 'admin', sub: 'admin', password, claims: { role: Role.admin, name: 'Quản trị' } },
     ...CITIZENS.map(({ pin, name }) => ({
       login: pin,

@@ -28,6 +28,7 @@ import { problemResponse } from '../schemas/problem.schemas';
 const toOfficer = (row: OfficerRow) => ({
   sub: row.sub,
   name: row.name,
+  role: row.role,
   agency: row.agency,
   jurisdiction: row.jurisdictions[0] ?? '',
   jurisdictions: row.jurisdictions,
@@ -53,6 +54,7 @@ export function officerRoutes({ db }: ApiDeps): RouteDefinition[] {
       },
       handle: async ({ query }) => {
         const rows = await listOfficers(db, {
+          role: query.role,
           agency: query.agency,
           jurisdiction: query.jurisdiction,
           ...(query.active !== undefined && { active: query.active === 'true' }),
@@ -64,10 +66,11 @@ export function officerRoutes({ db }: ApiDeps): RouteDefinition[] {
       method: 'post',
       path: '/v1/officers',
       operationId: 'addOfficer',
-      summary: 'add an officer to the directory, or move one to another post',
+      summary: 'add an officer, clerk or supervisor to the directory, or move one to another post',
       description:
-        'One post (agency and jurisdiction) per officer: adding a known `sub` again moves them and ' +
-        'makes them active. Tasks they held elsewhere keep them as assignee until reassigned.',
+        'One post (role, agency and jurisdiction) per person: adding a known `sub` again moves them ' +
+        'and makes them active. Tasks they held elsewhere keep them as assignee until reassigned. ' +
+        'The identity provider signs staff in with the role and jurisdiction listed here.',
       tags: ['officers'],
       access: [Role.admin],
       idempotent: true,
@@ -77,14 +80,12 @@ export function officerRoutes({ db }: ApiDeps): RouteDefinition[] {
         200: { description: 'known: moved to this post, active', content: jsonContent(Officer) },
       },
       handle: async ({ body, principal }) => {
+        const jurisdictions = body.jurisdictions ?? [body.jurisdiction ?? ''];
         const { officer, created } = await addOfficer(
           db,
-          {
-            sub: body.sub,
-            name: body.name,
-            agency: body.agency,
-            jurisdictions: body.jurisdictions ?? [body.jurisdiction ?? ''],
-          },
+          body.role === 'officer'
+            ? { sub: body.sub, name: body.name, agency: body.agency ?? '', jurisdictions }
+            : { sub: body.sub, name: body.name, role: body.role, jurisdictions },
           principal.sub,
         );
         return { status: created ? 201 : 200, body: toOfficer(officer) };

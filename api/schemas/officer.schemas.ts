@@ -1,6 +1,6 @@
 // The officer directory as the API shows it (migrations 0012, 0018; api/routes/officers.routes.ts).
 import { z } from 'zod';
-import { Agency, CommuneCode } from '../../domain/principal';
+import { Agency, CommuneCode, STAFF_ROLES } from '../../domain/principal';
 import { safeText, safeWord } from './text';
 
 const agencies = Object.values(Agency) as [Agency, ...Agency[]];
@@ -20,7 +20,14 @@ export const NewOfficer = z
   .object({
     sub: safeWord(200).describe('the officer’s `sub`, as in their token'),
     name: safeText(2, 200).describe('full name, as the supervisor picks it'),
-    agency: z.enum(agencies),
+    role: z
+      .enum(STAFF_ROLES)
+      .default('officer')
+      .describe('an agency’s officer (the default), a one-stop desk’s clerk, or a supervisor'),
+    agency: z
+      .enum(agencies)
+      .optional()
+      .describe('an officer’s agency; none for a clerk or supervisor'),
     jurisdiction: CommuneCode.optional().describe('one commune: the same as `jurisdictions: [it]`'),
     jurisdictions: z
       .array(JurisdictionEntry)
@@ -34,6 +41,10 @@ export const NewOfficer = z
   .refine((o) => (o.jurisdiction === undefined) !== (o.jurisdictions === undefined), {
     message: 'give either jurisdiction or jurisdictions',
     path: ['jurisdictions'],
+  })
+  .refine((o) => (o.role === 'officer') === (o.agency !== undefined), {
+    message: 'an officer has an agency; a clerk or a supervisor has none',
+    path: ['agency'],
   })
   .meta({
     id: 'NewOfficer',
@@ -56,6 +67,7 @@ export const NewOfficer = z
 const EXAMPLE_OFFICER = {
   sub: 'officer-civil-status-2',
   name: 'Phạm Thị Hoa',
+  role: 'officer',
   agency: 'civil-status',
   jurisdiction: '00004',
   jurisdictions: ['00004'],
@@ -70,7 +82,8 @@ export const Officer = z
   .object({
     sub: z.string(),
     name: z.string(),
-    agency: z.string(),
+    role: z.enum(STAFF_ROLES),
+    agency: z.string().nullable().describe('an officer’s agency; null for a clerk or supervisor'),
     jurisdiction: z.string().describe('the first entry of `jurisdictions` (kept for v1 clients)'),
     jurisdictions: z.array(z.string()).describe('communes, `province:<code>`, `region:<code>`'),
     active: z.boolean().describe('false: deactivated, kept for the record'),
@@ -86,6 +99,7 @@ export const OfficerList = z
   .meta({ id: 'OfficerList', examples: [{ items: [EXAMPLE_OFFICER] }] });
 
 export const OfficerSearch = z.object({
+  role: z.enum(STAFF_ROLES).optional().describe('whose entries: the officers’ unless asked'),
   agency: z.enum(agencies).optional(),
   jurisdiction: CommuneCode.optional().describe(
     'only officers whose jurisdiction covers this commune',

@@ -148,4 +148,46 @@ describe('the officer directory API', () => {
       .set('Authorization', await as({ ...SUPERVISOR, sub: 's2', jurisdiction: '00070' }));
     expect(elsewhere.status).toBe(404);
   });
+  it('when an admin adds a clerk and a supervisor, then they are listed by their role with no agency, apart from the officers', async () => {
+    const admin = await as(ADMIN);
+    const add = (body: object) =>
+      request(subject.app).post('/v1/officers').set('Authorization', admin).send(body);
+
+    const clerk = await add({
+      sub: 'mot-cua-hoa',
+      name: 'Vũ Thị Hoa',
+      role: 'clerk',
+      jurisdiction: '00070',
+    });
+    const supervisor = await add({
+      sub: 'chu-tich-70',
+      name: 'Đinh Văn Tâm',
+      role: 'supervisor',
+      jurisdiction: '00070',
+    });
+    const clerkWithAgency = await add({
+      sub: 'mot-cua-x',
+      name: 'Mai Văn X',
+      role: 'clerk',
+      agency: 'police',
+      jurisdiction: '00070',
+    });
+    const officerWithout = await add({ sub: 'cong-an-y', name: 'Lý Văn Y', jurisdiction: '00070' });
+
+    expect(clerk.status).toBe(201);
+    expect(clerk.body).toMatchObject({ sub: 'mot-cua-hoa', role: 'clerk', agency: null });
+    expect(supervisor.body).toMatchObject({ role: 'supervisor', agency: null });
+    for (const refused of [clerkWithAgency, officerWithout]) {
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/agency']);
+    }
+    const officers = await request(subject.app).get('/v1/officers').set('Authorization', admin);
+    const clerks = await request(subject.app)
+      .get('/v1/officers?role=clerk&jurisdiction=00070')
+      .set('Authorization', admin);
+    expect(officers.body.items.every((o: { role: string }) => o.role === 'officer')).toBe(true);
+    const listedClerks = clerks.body.items.map((o: { sub: string }) => o.sub);
+    expect(listedClerks).toContain('mot-cua-hoa');
+    expect(listedClerks).not.toContain('chu-tich-70');
+  });
 });

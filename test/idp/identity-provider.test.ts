@@ -5,7 +5,7 @@ import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../api/auth';
-import { deactivateOfficer } from '../../db/officers.repository';
+import { addOfficer, deactivateOfficer } from '../../db/officers.repository';
 import { useDatabaseApp } from '../support/api-app';
 import { TEST_AUTH } from '../support/auth';
 import {
@@ -134,6 +134,45 @@ describe('signing in at the development identity provider', () => {
     const refused = await signInAt(idp.issuer, 'officer-social-protection', TEST_ACCOUNT_PASSWORD);
 
     expect(refused).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('when a clerk, a supervisor the admin just listed, and an account whose own claims say clerk sign in, then the directory alone makes staff', async () => {
+    await addOfficer(
+      subject.database.db,
+      { sub: 'lanh-dao-70', name: 'Đinh Văn Tâm', role: 'supervisor', jurisdictions: ['00070'] },
+      'admin-1',
+    );
+    await idp.accounts.save({ login: 'lanh-dao-70', sub: 'lanh-dao-70', password: 'a-password-1' });
+    // Claims kept at the provider cannot make a clerk: only the directory can.
+    await idp.accounts.save({
+      login: 'self-made-clerk',
+      sub: 'self-made-clerk',
+      password: 'a-password-2',
+      claims: { role: 'clerk', jurisdiction: '00004' },
+    });
+
+    const clerk = await signIn('clerk-00004');
+    const supervisor = await signIn('lanh-dao-70', 'a-password-1');
+    const selfMade = await signInAt(idp.issuer, 'self-made-clerk', 'a-password-2');
+
+    const claims = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as object;
+    expect(claims(clerk)).toMatchObject({
+      sub: 'clerk-00004',
+      role: 'clerk',
+      jurisdiction: '00004',
+    });
+    expect(claims(clerk)).not.toHaveProperty('agency');
+    expect(claims(supervisor)).toMatchObject({
+      role: 'supervisor',
+      jurisdiction: '00070',
+      name: 'Đinh Văn Tâm',
+    });
+    const cases = await request(subject.app)
+      .get('/v1/cases')
+      .set('Authorization', `Bearer ${supervisor}`);
+    expect(cases.status).toBe(200);
+    expect(selfMade).toMatchObject({ ok: false, status: 401 });
   });
 
   it('when the sign-in has no PKCE challenge, or a plain one, then the provider refuses it', async () => {
