@@ -67,7 +67,7 @@ module.exports = {
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|app-login\\.ts$|audit-checkpoints\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|app-login\\.ts$|audit-checkpoints\\.ts$|audit-checkpoints-s3\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
         ],
       },
     },

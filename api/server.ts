@@ -12,7 +12,7 @@ import { createPool } from '../db/pool';
 import { loadCommunes } from '../db/queries/communes.queries';
 import { createApp } from './app';
 import { readAuditSigningKey } from '../config/audit-keys';
-import { fileCheckpointStore } from '../db/audit-checkpoints';
+import { checkpointStoreFromEnv } from '../db/audit-checkpoints-s3';
 import { createAuditAnchor } from './audit-anchor';
 import { createCalendarDelivery } from './calendar-delivery';
 import { createCaseStarter } from './case-starts';
@@ -106,11 +106,12 @@ async function main(): Promise<void> {
   // storing and signalling, a case was busy or appeared late): sent until each case has it.
   const delivering = createCalendarDelivery({ temporal, db, logger }).start();
   // The audit chain's head, signed outside the database (db/audit-checkpoints.ts).
+  const checkpoints = await checkpointStoreFromEnv(env);
   const anchoring =
-    env.AUDIT_SIGNING_KEY_FILE && env.AUDIT_CHECKPOINT_FILE
+    env.AUDIT_SIGNING_KEY_FILE && checkpoints
       ? createAuditAnchor({
           db,
-          store: fileCheckpointStore(env.AUDIT_CHECKPOINT_FILE),
+          store: checkpoints,
           key: await readAuditSigningKey(env.AUDIT_SIGNING_KEY_FILE),
           logger,
           intervalMs: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS * 1000,

@@ -239,6 +239,23 @@ const attachments = {
     .describe('pause between two purges of expired uploads'),
 };
 
+/** The audit checkpoints in an object-locked bucket (db/audit-checkpoints-s3.ts), reached by S3_*. */
+const checkpointBucket = {
+  AUDIT_CHECKPOINT_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .optional()
+    .describe('the object-locked bucket the checkpoints go to (instead of AUDIT_CHECKPOINT_FILE)'),
+  AUDIT_CHECKPOINT_S3_PREFIX: z.string().default('audit-checkpoints/'),
+  AUDIT_CHECKPOINT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36_500)
+    .default(3650)
+    .describe('how long each checkpoint is locked (COMPLIANCE: nobody can shorten it)'),
+};
+
 function storageNeedsItsSettings(
   env: {
     FILE_STORAGE: string;
@@ -370,6 +387,7 @@ export const ApiEnv = z
       .min(1)
       .optional()
       .describe('the append-only file the signed checkpoints go to (db/audit-checkpoints.ts)'),
+    ...checkpointBucket,
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce
       .number()
       .int()
@@ -382,11 +400,15 @@ export const ApiEnv = z
   .superRefine(temporalNeedsItsCredentials)
   .superRefine(storageNeedsItsSettings)
   .superRefine((env, ctx) => {
-    if ((env.AUDIT_SIGNING_KEY_FILE === undefined) !== (env.AUDIT_CHECKPOINT_FILE === undefined))
+    const stores = [env.AUDIT_CHECKPOINT_FILE, env.AUDIT_CHECKPOINT_S3_BUCKET].filter(
+      (store) => store !== undefined,
+    ).length;
+    if ((env.AUDIT_SIGNING_KEY_FILE === undefined ? 0 : 1) !== stores)
       ctx.addIssue({
         code: 'custom',
         path: ['AUDIT_CHECKPOINT_FILE'],
-        message: 'AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+        message:
+          'AUDIT_SIGNING_KEY_FILE comes with one store: AUDIT_CHECKPOINT_FILE or AUDIT_CHECKPOINT_S3_BUCKET',
       });
     if (env.NODE_ENV === 'production' && env.AUDIT_SIGNING_KEY_FILE === undefined)
       ctx.addIssue({
@@ -463,6 +485,12 @@ export const DatabaseEnv = z.object({ DATABASE_URL: postgresUrl() });
 /** `npm run audit:verify`: the database, the checkpoints, and the keys that may have signed them. */
 export const AuditVerifyEnv = DatabaseEnv.extend({
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  ...checkpointBucket,
+  S3_ENDPOINT: attachments.S3_ENDPOINT,
+  S3_REGION: attachments.S3_REGION,
+  S3_FORCE_PATH_STYLE: attachments.S3_FORCE_PATH_STYLE,
+  S3_ACCESS_KEY_ID: attachments.S3_ACCESS_KEY_ID,
+  S3_SECRET_ACCESS_KEY: attachments.S3_SECRET_ACCESS_KEY,
   AUDIT_VERIFY_KEY_FILES: z
     .string()
     .min(1)

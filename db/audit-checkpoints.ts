@@ -35,11 +35,24 @@ export const keyIdOf = (key: KeyObject): string =>
     .digest('hex')
     .slice(0, 16);
 
-/** An append-only store of checkpoints, oldest first. */
+/** What a store holds, oldest first: a checkpoint, or what is wrong with an entry, and where. */
+export type StoredCheckpoint = { where: string } & (
+  { checkpoint: Checkpoint } | { unreadable: string }
+);
+
+/** An append-only store of checkpoints. */
 export interface CheckpointStore {
   append(checkpoint: Checkpoint): Promise<void>;
-  /** Every line as stored: a checkpoint, or what could not be read as one. */
-  list(): Promise<({ line: number } & ({ checkpoint: Checkpoint } | { unreadable: string }))[]>;
+  list(): Promise<StoredCheckpoint[]>;
+}
+
+/** A checkpoint as stored, or what cannot be read as one. */
+export function readCheckpoint(where: string, raw: string): StoredCheckpoint {
+  try {
+    return { where, checkpoint: Checkpoint.parse(JSON.parse(raw)) };
+  } catch {
+    return { where, unreadable: `not a checkpoint (${raw.slice(0, 80)})` };
+  }
 }
 
 /** One JSON line per checkpoint, appended (O_APPEND): the embedded default. */
@@ -58,13 +71,7 @@ export function fileCheckpointStore(path: string): CheckpointStore {
         .split('\n')
         .map((raw, index) => ({ raw, line: index + 1 }))
         .filter(({ raw }) => raw.trim() !== '')
-        .map(({ raw, line }) => {
-          try {
-            return { line, checkpoint: Checkpoint.parse(JSON.parse(raw)) };
-          } catch {
-            return { line, unreadable: raw.slice(0, 80) };
-          }
-        });
+        .map(({ raw, line }) => readCheckpoint(`line ${line}`, raw));
     },
   };
 }
@@ -131,17 +138,17 @@ export async function verifyAnchoredAuditLog(
     );
   const byId = new Map(keys.map((key) => [keyIdOf(key), key]));
   const head = await chainHead(db);
-  const lines = await store.list();
+  const stored = await store.list();
   /** The last checkpoint correctly signed (they must come in order), and the last row one vouches for. */
   let previous: Checkpoint | undefined;
   let anchoredUpTo = 0;
-  for (const entry of lines) {
+  for (const entry of stored) {
     if (!('checkpoint' in entry)) {
-      problems.push(`checkpoint line ${entry.line}: not a checkpoint (${entry.unreadable})`);
+      problems.push(`checkpoint ${entry.where}: ${entry.unreadable}`);
       continue;
     }
     const c = entry.checkpoint;
-    const where = `checkpoint line ${entry.line} (row ${c.seq}, signed ${c.at})`;
+    const where = `checkpoint ${entry.where} (row ${c.seq}, signed ${c.at})`;
     const key = byId.get(c.key);
     if (!key || !verify(null, statement(c), key, Buffer.from(c.sig, 'base64'))) {
       problems.push(`${where}: its signature is not one of the audit keys'`);
@@ -175,7 +182,7 @@ export async function verifyAnchoredAuditLog(
   return {
     rows: chain.rows,
     ...(chain.firstBroken !== undefined && { firstBroken: chain.firstBroken }),
-    checkpoints: lines.length,
+    checkpoints: stored.filter((entry) => 'checkpoint' in entry).length,
     unanchored: after[0]?.n ?? 0,
     problems,
   };

@@ -1,12 +1,13 @@
 // `npm run -s audit:verify`: recomputes the audit log's hash chain and, given its checkpoints
-// (AUDIT_CHECKPOINT_FILE) and the keys that signed them (AUDIT_VERIFY_KEY_FILES, or
+// (AUDIT_CHECKPOINT_FILE, or the object-locked AUDIT_CHECKPOINT_S3_BUCKET) and the keys that signed them (AUDIT_VERIFY_KEY_FILES, or
 // AUDIT_SIGNING_KEY_FILE), checks each checkpoint's signature and that the rows it saw still carry
 // the hash it signed (db/audit-checkpoints.ts). Names every problem and where it is.
 // Exit 0 when intact, 1 when not (or unreadable).
 import { createPublicKey } from 'node:crypto';
 import { readAuditSigningKey, readAuditVerifyKey } from '../config/audit-keys';
 import { AuditVerifyEnv, loadEnv } from '../config/env';
-import { fileCheckpointStore, verifyAnchoredAuditLog } from '../db/audit-checkpoints';
+import { verifyAnchoredAuditLog } from '../db/audit-checkpoints';
+import { checkpointStoreFromEnv } from '../db/audit-checkpoints-s3';
 import { verifyAuditChain } from '../db/audit.repository';
 import { createPool } from '../db/pool';
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   const env = loadEnv(AuditVerifyEnv);
   const db = createPool(env.DATABASE_URL, { max: 1 });
   try {
-    if (env.AUDIT_CHECKPOINT_FILE === undefined) {
+    const store = await checkpointStoreFromEnv(env);
+    if (store === undefined) {
       const { rows, firstBroken } = await verifyAuditChain(db);
       if (firstBroken !== undefined) {
         console.error(
@@ -25,7 +27,8 @@ async function main(): Promise<void> {
       }
       console.log(
         `audit log chain intact: ${rows} rows — not checked against checkpoints ` +
-          '(AUDIT_CHECKPOINT_FILE unset): a recomputed chain or a cut tail would pass',
+          '(AUDIT_CHECKPOINT_FILE and AUDIT_CHECKPOINT_S3_BUCKET unset): a recomputed chain or a ' +
+          'cut tail would pass',
       );
       return;
     }
@@ -36,11 +39,7 @@ async function main(): Promise<void> {
         : [];
     if (keys.length === 0)
       throw new Error('AUDIT_VERIFY_KEY_FILES or AUDIT_SIGNING_KEY_FILE is needed');
-    const result = await verifyAnchoredAuditLog(
-      db,
-      fileCheckpointStore(env.AUDIT_CHECKPOINT_FILE),
-      keys,
-    );
+    const result = await verifyAnchoredAuditLog(db, store, keys);
     if (result.problems.length > 0) {
       console.error(
         `audit log NOT intact (${result.rows} rows, ${result.checkpoints} checkpoints):`,

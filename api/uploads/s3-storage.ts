@@ -6,24 +6,10 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   PutObjectCommand,
-  S3Client,
   S3ServiceException,
-  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
+import { s3Client, type S3Settings } from '../../config/s3';
 import { assertStorageKey, type FileStorage } from './storage';
-
-export interface S3Settings {
-  bucket: string;
-  /** Unset: AWS itself, in `region`. */
-  endpoint?: string | undefined;
-  region: string;
-  /** Most stores other than AWS want `https://host/bucket/key` rather than a bucket subdomain. */
-  forcePathStyle: boolean;
-  /** Unset: the SDK's own chain (environment, instance role, …). */
-  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
-  /** Keys under this prefix, so a bucket can be shared: `attachments/`. */
-  prefix?: string;
-}
 
 export function s3Storage(settings: S3Settings, client = s3Client(settings)): FileStorage {
   const objectKey = (key: string) => {
@@ -60,16 +46,6 @@ export function s3Storage(settings: S3Settings, client = s3Client(settings)): Fi
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: objectKey(key) }));
     },
   };
-}
-
-function s3Client(settings: S3Settings): S3Client {
-  const config: S3ClientConfig = {
-    region: settings.region,
-    forcePathStyle: settings.forcePathStyle,
-    ...(settings.endpoint !== undefined && { endpoint: settings.endpoint }),
-    ...(settings.credentials && { credentials: settings.credentials }),
-  };
-  return new S3Client(config);
 }
 
 const isMissing = (error: unknown) =>

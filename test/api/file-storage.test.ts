@@ -1,75 +1,20 @@
 // The one storage interface, run against each store the API can be configured with: this database,
 // a directory, and a real S3-compatible server (versitygw, an S3 gateway over a directory, built
 // from source by scripts/provision-versitygw.sh and cached like the other binaries).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesystemStorage } from '../../api/uploads/fs-storage';
 import { postgresStorage } from '../../api/uploads/pg-storage';
-import { s3Storage, type S3Settings } from '../../api/uploads/s3-storage';
+import { s3Storage } from '../../api/uploads/s3-storage';
 import type { FileStorage } from '../../api/uploads/storage';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-
-const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** versitygw on a fresh directory, with a bucket; a missing binary is a failure, never a skip. */
-async function startVersitygw(directory: string) {
-  const provisioned = spawnSync('bash', [join(ROOT, 'scripts/provision-versitygw.sh')], {
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (provisioned.status !== 0) throw new Error(`versitygw: ${provisioned.stderr}`);
-  const binary = provisioned.stdout.trim();
-  const port = await freePort();
-  const credentials = { accessKeyId: 'lien-thong-test', secretAccessKey: randomUUID() };
-  const child = spawn(
-    binary,
-    [
-      '--access',
-      credentials.accessKeyId,
-      '--secret',
-      credentials.secretAccessKey,
-      '--port',
-      `127.0.0.1:${port}`,
-      'posix',
-      directory,
-    ],
-    { stdio: 'ignore' },
-  );
-  const settings: S3Settings = {
-    bucket: 'attachments-test',
-    endpoint: `http://127.0.0.1:${port}`,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials,
-  };
-  const client = new S3Client({ ...settings });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await client.send(new CreateBucketCommand({ Bucket: settings.bucket }));
-      break;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return { child, settings };
-}
+import { startVersitygw } from '../support/versitygw';
 
 describe.each(['postgres', 'filesystem', 's3'] as const)('the %s file storage', (kind) => {
   let storage: FileStorage;

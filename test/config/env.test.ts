@@ -98,11 +98,11 @@ describe('loadEnv', () => {
     const { AUDIT_CHECKPOINT_FILE: _file, ...withoutFile } = production;
     const withJwks = { AUTH_JWKS_URL: 'https://id.example.vn/jwks.json' };
     expect(problemsOf(() => loadEnv(ApiEnv, { ...withoutKey, ...withJwks }))).toEqual([
-      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE comes with one store: AUDIT_CHECKPOINT_FILE or AUDIT_CHECKPOINT_S3_BUCKET',
       'AUDIT_SIGNING_KEY_FILE: production anchors its audit chain outside the database',
     ]);
     expect(problemsOf(() => loadEnv(ApiEnv, { ...withoutFile, ...withJwks }))).toEqual([
-      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_FILE come together',
+      'AUDIT_CHECKPOINT_FILE: AUDIT_SIGNING_KEY_FILE comes with one store: AUDIT_CHECKPOINT_FILE or AUDIT_CHECKPOINT_S3_BUCKET',
     ]);
   });
 

@@ -1,0 +1,27 @@
+// Reaching an S3-compatible object store (AWS S3, MinIO, Ceph RGW, versitygw, a cloud's object
+// storage) with the official AWS SDK v3 client: attachments (api/uploads/s3-storage.ts) and the audit
+// chain's checkpoints (db/audit-checkpoints-s3.ts) each in a bucket of their own.
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+
+export interface S3Settings {
+  bucket: string;
+  /** Unset: AWS itself, in `region`. */
+  endpoint?: string | undefined;
+  region: string;
+  /** Most stores other than AWS want `https://host/bucket/key` rather than a bucket subdomain. */
+  forcePathStyle: boolean;
+  /** Unset: the SDK's own chain (environment, instance role, …). */
+  credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Keys under this prefix, so a bucket can be shared: `attachments/`. */
+  prefix?: string;
+}
+
+export function s3Client(settings: S3Settings): S3Client {
+  const config: S3ClientConfig = {
+    region: settings.region,
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.endpoint !== undefined && { endpoint: settings.endpoint }),
+    ...(settings.credentials && { credentials: settings.credentials }),
+  };
+  return new S3Client(config);
+}
