@@ -25,3 +25,26 @@ export function s3Client(settings: S3Settings): S3Client {
   };
   return new S3Client(config);
 }
+
+/** The S3_* keys (config/env.ts) every bucket here is reached with. */
+export interface S3ConnectionEnv {
+  S3_ENDPOINT?: string | undefined;
+  S3_REGION: string;
+  S3_FORCE_PATH_STYLE: 'true' | 'false';
+  S3_ACCESS_KEY_ID?: string | undefined;
+  S3_SECRET_ACCESS_KEY?: string | undefined;
+}
+
+/** How to reach `bucket` by the S3_* keys; no keys → the AWS SDK's own chain. */
+export function s3SettingsFromEnv(env: S3ConnectionEnv, bucket: string): S3Settings {
+  return {
+    bucket,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    credentials:
+      env.S3_ACCESS_KEY_ID !== undefined && env.S3_SECRET_ACCESS_KEY !== undefined
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+        : undefined,
+  };
+}

@@ -11,7 +11,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { s3Client, type S3Settings } from '../config/s3';
+import { s3Client, s3SettingsFromEnv, type S3ConnectionEnv, type S3Settings } from '../config/s3';
 import {
   fileCheckpointStore,
   readCheckpoint,
@@ -110,16 +110,11 @@ export function s3CheckpointStore(
 }
 
 /** The environment keys that choose and reach the checkpoint store (config/env.ts). */
-export interface CheckpointStoreEnv {
+export interface CheckpointStoreEnv extends S3ConnectionEnv {
   AUDIT_CHECKPOINT_FILE?: string | undefined;
   AUDIT_CHECKPOINT_S3_BUCKET?: string | undefined;
   AUDIT_CHECKPOINT_S3_PREFIX: string;
   AUDIT_CHECKPOINT_RETENTION_DAYS: number;
-  S3_ENDPOINT?: string | undefined;
-  S3_REGION: string;
-  S3_FORCE_PATH_STYLE: 'true' | 'false';
-  S3_ACCESS_KEY_ID?: string | undefined;
-  S3_SECRET_ACCESS_KEY?: string | undefined;
 }
 
 /**
@@ -135,16 +130,9 @@ export async function checkpointStoreFromEnv(
       ? undefined
       : fileCheckpointStore(env.AUDIT_CHECKPOINT_FILE);
   const store = s3CheckpointStore({
-    bucket: env.AUDIT_CHECKPOINT_S3_BUCKET,
+    ...s3SettingsFromEnv(env, env.AUDIT_CHECKPOINT_S3_BUCKET),
     prefix: env.AUDIT_CHECKPOINT_S3_PREFIX,
     retentionDays: env.AUDIT_CHECKPOINT_RETENTION_DAYS,
-    endpoint: env.S3_ENDPOINT,
-    region: env.S3_REGION,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
-    credentials:
-      env.S3_ACCESS_KEY_ID !== undefined && env.S3_SECRET_ACCESS_KEY !== undefined
-        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
-        : undefined,
   });
   if (!(await store.objectLockEnabled()))
     throw new Error(

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import type { ApiEnv } from '../../config/env';
 import type { Logger } from '../../config/logger';
+import { s3SettingsFromEnv } from '../../config/s3';
 import type { Db } from '../../db/pool';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentSettings } from './attachments';
 import { filesystemStorage } from './fs-storage';
@@ -34,16 +35,7 @@ export function storageFromEnv(env: AttachmentEnv, db: Db): FileStorage {
       return filesystemStorage(resolve(env.FILE_STORAGE_DIR));
     case 's3':
       if (env.S3_BUCKET === undefined) throw new Error('FILE_STORAGE=s3 needs S3_BUCKET');
-      return s3Storage({
-        bucket: env.S3_BUCKET,
-        endpoint: env.S3_ENDPOINT,
-        region: env.S3_REGION,
-        forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
-        credentials:
-          env.S3_ACCESS_KEY_ID !== undefined && env.S3_SECRET_ACCESS_KEY !== undefined
-            ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
-            : undefined,
-      });
+      return s3Storage(s3SettingsFromEnv(env, env.S3_BUCKET));
   }
 }
 
