@@ -9,6 +9,7 @@ import { assignTask, findTask } from '../../db/queries/cases.queries';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
 import type { ApiDeps } from '../deps';
+import { deadlineClock } from '../deadline-clocks';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -83,7 +84,7 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
           status: 200,
           caseId: assigned.case_id,
           body: {
-            ...toTask(assigned, principal),
+            ...toTask(assigned, principal, await deadlineClock(db)),
             assignee: body.officer,
             assignedBy: principal.sub,
             assignedAt: assigned.assigned_at,

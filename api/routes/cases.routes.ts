@@ -33,6 +33,7 @@ import {
   refiledCaseId,
   type CaseStart,
 } from '../filing';
+import { caseClocks, deadlineClock } from '../deadline-clocks';
 import { HttpProblem } from '../problem';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
@@ -265,9 +266,10 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       },
       handle: async ({ params, principal }) => {
         const row = await visibleCase(db, principal, params.caseId);
-        const [view, files] = await Promise.all([
+        const [view, files, clock] = await Promise.all([
           readCaseView(db, row),
           caseFiles(db, row.case_id),
+          deadlineClock(db),
         ]);
         const mayWithdraw =
           !isFinal(row.status) &&
@@ -276,7 +278,15 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             partyPins: row.party_pins,
             agencies: [],
           });
-        return { status: 200, body: { ...caseViewFor(principal, view), ...files, mayWithdraw } };
+        return {
+          status: 200,
+          body: {
+            ...caseViewFor(principal, view),
+            ...files,
+            clocks: caseClocks(clock, view),
+            mayWithdraw,
+          },
+        };
       },
     }),
     defineRoute({

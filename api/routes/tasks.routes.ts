@@ -8,6 +8,7 @@ import { StepView } from '../../domain/procedures/views';
 import { decideStep } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { taskSummaryFor } from '../masking';
+import { deadlineClock, type DeadlineClock } from '../deadline-clocks';
 import { HttpProblem } from '../problem';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
@@ -16,7 +17,7 @@ import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas'
 import { problemResponse } from '../schemas/problem.schemas';
 
 /** A task row as `principal` sees it in an inbox. */
-export const toTask = (row: TaskRow, principal: Principal) => ({
+export const toTask = (row: TaskRow, principal: Principal, clock: DeadlineClock) => ({
   taskId: row.task_id,
   caseId: row.case_id,
   step: row.step,
@@ -25,6 +26,7 @@ export const toTask = (row: TaskRow, principal: Principal) => ({
   state: row.state,
   deadline: row.deadline,
   overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
+  ...((reading) => reading && { clock: reading })(clock(row.deadline, row.state)),
   atRisk: row.view.reminded === true && !row.breached,
   breached: row.breached,
   summary: taskSummaryFor(principal, row.summary),
@@ -49,6 +51,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         },
       },
       handle: async ({ principal, query }) => {
+        const clock = await deadlineClock(db);
         const rows = await inbox(db, {
           communes:
             principal.role === 'officer'
@@ -58,7 +61,10 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           limit: query.limit,
           offset: query.offset,
         });
-        return { status: 200, body: { items: rows.map((row) => toTask(row, principal)) } };
+        return {
+          status: 200,
+          body: { items: rows.map((row) => toTask(row, principal, clock)) },
+        };
       },
     }),
     defineRoute({

@@ -199,6 +199,27 @@ export const EXAMPLE_TASK = {
   decisions: ['approve', 'reject', 'request_supplement', 'return'],
 };
 
+/** A deadline as people read it (api/deadline-clocks.ts), in working days by the official calendar. */
+export const DeadlineClock = z
+  .discriminatedUnion('state', [
+    z.object({
+      state: z.literal('open'),
+      workingDays: z
+        .number()
+        .int()
+        .describe('working days left after today (0: today is the last)'),
+    }),
+    z.object({
+      state: z.literal('overdue'),
+      workingDays: z
+        .number()
+        .int()
+        .describe('working days gone by since the last day (0: it passed today or on days off)'),
+    }),
+    z.object({ state: z.literal('paused').describe('stopped while the citizen supplements') }),
+  ])
+  .meta({ id: 'DeadlineClock', example: { state: 'open', workingDays: 2 } });
+
 export const Task = z
   .object({
     taskId: z.string(),
@@ -209,6 +230,7 @@ export const Task = z
     state: z.string(),
     deadline: z.string().nullable(),
     overdue: z.boolean(),
+    clock: DeadlineClock.optional().describe('its deadline in working days; absent: none'),
     atRisk: z.boolean().describe('close to its deadline (officers reminded), not yet breached'),
     breached: z.boolean(),
     summary: z.record(z.string(), z.unknown()).describe('what the agency needs to decide'),

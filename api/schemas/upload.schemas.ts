@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UploadItem } from '../uploads/attachments';
 import { ACCEPTED_MEDIA_TYPES } from '../uploads/sniff';
 import { CaseView } from '../../domain/procedures/views';
-import { CaseParams, EXAMPLE_CASE_ID } from './case.schemas';
+import { CaseParams, DeadlineClock, EXAMPLE_CASE_ID } from './case.schemas';
 
 const EXAMPLE_UPLOAD_ID = '0b7d3c1e-6a7f-4a39-9d5e-2f4b8c1a9e60';
 const EXAMPLE_ATTACHMENT_ID = '5e2a9c4b-1d3f-4b8e-a6c7-9f0e1d2c3b4a';
@@ -104,6 +104,14 @@ export const CaseRead = CaseView.extend({
   supplementAnswers: z
     .array(SupplementAnswerView)
     .describe('the answers to requests for supplement, as their steps took them'),
+  clocks: z
+    .object({
+      case: DeadlineClock.optional().describe('the whole case’s deadline, while it is open'),
+      steps: z
+        .record(z.string(), DeadlineClock)
+        .describe('each open step’s, by step name: a supplement pauses it'),
+    })
+    .describe('deadlines in working days as of this reading, by the official calendar'),
   mayWithdraw: z
     .boolean()
     .describe(
@@ -117,6 +125,10 @@ export const CaseRead = CaseView.extend({
       ...(z.globalRegistry.get(CaseView)?.examples as Record<string, unknown>[] | undefined)?.[0],
       attachments: [EXAMPLE_ATTACHMENT],
       supplementAnswers: [],
+      clocks: {
+        case: { state: 'open', workingDays: 2 },
+        steps: { birth: { state: 'open', workingDays: 1 } },
+      },
       mayWithdraw: true,
     },
   ],

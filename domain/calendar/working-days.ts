@@ -109,3 +109,34 @@ export function workingDaysLeft(
   }
   return left;
 }
+
+/** Working days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysAfter(from: IsoDate, to: IsoDate, calendar: WorkingCalendar): number {
+  let count = 0;
+  for (let day = dayNumber(from) + 1; day <= dayNumber(to); day += 1)
+    if (isWorkingDay(fromDayNumber(day), calendar)) count += 1;
+  return count;
+}
+
+/**
+ * A deadline as people read it at `nowMs` (issue 22: "còn N ngày làm việc" / "quá hạn N ngày"):
+ * `open` with the working days left after today (0: the last day is today), `overdue` with the
+ * working days gone by since the last day (0: it passed today, or on days off since), or `paused`
+ * — a clock stopped while the citizen supplements, with no deadline until it resumes.
+ */
+export type DeadlineReading =
+  | { state: 'open'; workingDays: number }
+  | { state: 'overdue'; workingDays: number }
+  | { state: 'paused' };
+
+export function readDeadline(
+  nowMs: number,
+  deadlineMs: number,
+  calendar: WorkingCalendar,
+): DeadlineReading {
+  const today = toLocalDate(nowMs, calendar);
+  const last = toLocalDate(deadlineMs, calendar);
+  return nowMs <= deadlineMs
+    ? { state: 'open', workingDays: workingDaysAfter(today, last, calendar) }
+    : { state: 'overdue', workingDays: workingDaysAfter(last, today, calendar) };
+}

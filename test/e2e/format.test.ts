@@ -1,6 +1,7 @@
 // The pages' formatting, outside the browser: money in đồng, dates as dd/mm/yyyy in Vietnam's time.
 import { describe, expect, it } from 'vitest';
 import {
+  deadlineWords,
   formatDate,
   formatDateTime,
   formatMoney,
@@ -31,5 +32,17 @@ describe('web/src/format', () => {
     expect(parseDate(' 1/2/2026 ')).toBe('2026-02-01');
     expect(parseDate('31/02/2026')).toBeUndefined();
     expect(parseDate('2026-11-18')).toBeUndefined();
+  });
+
+  it.each([
+    [{ state: 'open', workingDays: 3 }, 'còn 3 ngày làm việc', '3 working days left'],
+    [{ state: 'open', workingDays: 1 }, 'còn 1 ngày làm việc', '1 working day left'],
+    [{ state: 'open', workingDays: 0 }, 'hạn cuối hôm nay', 'due today'],
+    [{ state: 'overdue', workingDays: 0 }, 'đã quá hạn', 'overdue'],
+    [{ state: 'overdue', workingDays: 2 }, 'quá hạn 2 ngày làm việc', '2 working days overdue'],
+    [{ state: 'paused' }, 'tạm dừng — chờ bổ sung hồ sơ', 'paused — waiting for the supplement'],
+  ] as const)('when a deadline reads %o, then it says "%s" / "%s"', (clock, vi, en) => {
+    expect(deadlineWords(clock, 'vi')).toBe(vi);
+    expect(deadlineWords(clock, 'en')).toBe(en);
   });
 });

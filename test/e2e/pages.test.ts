@@ -168,6 +168,10 @@ describe('web pages in Chromium, through the real stack', () => {
     const officer = await signedIn(env.browser, env.base, CIVIL_STATUS);
     await openTask(officer.page, caseId);
     const task = officer.page;
+    // Its deadline in working days, as the workflows' calendar counts them (api/deadline-clocks.ts).
+    expect(await task.locator('main').innerText()).toMatch(
+      /còn \d+ ngày làm việc|hạn cuối hôm nay/,
+    );
     // The API's own validation error lands next to the field it names.
     await task.check('#decision-reject');
     await task.fill('#decision-reason', 'x');
@@ -189,6 +193,13 @@ describe('web pages in Chromium, through the real stack', () => {
     await untilShown(citizen.page, '#supplement-documents');
     const ask = await citizen.page.locator('form[aria-labelledby="supplement-title"]').innerText();
     expect(ask).toContain('giấy xác nhận tình trạng hôn nhân');
+    // The step's clock stands still while the citizen supplements, and the page says so.
+    expect(await citizen.page.locator('li[data-step="birth"] .deadline').innerText()).toContain(
+      'tạm dừng — chờ bổ sung hồ sơ',
+    );
+    expect(await citizen.page.locator('#case-deadline').innerText()).toMatch(
+      /còn \d+ ngày làm việc|hạn cuối hôm nay|quá hạn/,
+    );
     await screenshot(citizen.page, 'citizen-supplement');
     await citizen.page.fill(
       '#supplement-documents',

@@ -61,3 +61,25 @@ export function parseDate(text: string): string | undefined {
     return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A deadline as the API reads it (GET /v1/cases/{id} `clocks`, a task's `clock`). */
+export type DeadlineClock =
+  | { state: 'open'; workingDays: number }
+  | { state: 'overdue'; workingDays: number }
+  | { state: 'paused' };
+
+/** "còn 2 ngày làm việc", "quá hạn 1 ngày làm việc", "tạm dừng — chờ bổ sung hồ sơ"… */
+export function deadlineWords(clock: DeadlineClock, language: 'vi' | 'en'): string {
+  const vi = language === 'vi';
+  const days = (n: number) => (vi ? `${n} ngày làm việc` : `${n} working day${n === 1 ? '' : 's'}`);
+  switch (clock.state) {
+    case 'paused':
+      return vi ? 'tạm dừng — chờ bổ sung hồ sơ' : 'paused — waiting for the supplement';
+    case 'open':
+      if (clock.workingDays === 0) return vi ? 'hạn cuối hôm nay' : 'due today';
+      return vi ? `còn ${days(clock.workingDays)}` : `${days(clock.workingDays)} left`;
+    case 'overdue':
+      if (clock.workingDays === 0) return vi ? 'đã quá hạn' : 'overdue';
+      return vi ? `quá hạn ${days(clock.workingDays)}` : `${days(clock.workingDays)} overdue`;
+  }
+}

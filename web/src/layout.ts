@@ -2,6 +2,7 @@
 // out), a live region for short announcements, and the way errors are shown.
 import { ApiProblem } from './api';
 import { h, show, type Child } from './dom';
+import { deadlineWords, type DeadlineClock } from './format';
 import { language, setLanguage, t, type MessageKey } from './i18n';
 import { currentSession, signOut, type Role, type Session } from './session';
 
@@ -127,6 +128,18 @@ export const badge = (text: string, tone: 'ok' | 'warn' | 'bad' | 'info' = 'info
   h('span', { class: `badge badge-${tone}` }, text);
 
 /** How a case status or step state reads at a glance (its words say it too). */
+/** A deadline in words, coloured: overdue red, the last day amber, paused or running neutral. */
+export const clockBadge = (clock: DeadlineClock | undefined) =>
+  clock &&
+  badge(
+    deadlineWords(clock, language()),
+    clock.state === 'overdue'
+      ? 'bad'
+      : clock.state === 'open' && clock.workingDays === 0
+        ? 'warn'
+        : 'info',
+  );
+
 export const toneOf = (state: string): 'ok' | 'warn' | 'bad' | 'info' =>
   state === 'completed'
     ? 'ok'

@@ -2,6 +2,7 @@
 export type { CaseView, StepView, TimelineEntry } from '../../domain/procedures/views';
 import type { CaseView } from '../../domain/procedures/views';
 import type { StuckReason } from '../../domain/stuck-cases';
+import type { DeadlineClock } from './format';
 export type { StuckReason };
 
 export interface CaseSummary {
@@ -32,6 +33,8 @@ export interface Task {
   state: string;
   deadline: string | null;
   overdue: boolean;
+  /** The deadline in working days by the official calendar; absent: none. */
+  clock?: DeadlineClock;
   atRisk: boolean;
   breached: boolean;
   summary: Record<string, unknown>;
@@ -86,6 +89,8 @@ export interface SupplementAnswer {
 export type CaseRead = CaseView & {
   attachments?: Attachment[];
   supplementAnswers?: SupplementAnswer[];
+  /** Deadlines in working days as of this reading: the whole case's, and each open step's. */
+  clocks?: { case?: DeadlineClock; steps: Record<string, DeadlineClock> };
   /** Whether this caller may withdraw the case now. */
   mayWithdraw?: boolean;
 };

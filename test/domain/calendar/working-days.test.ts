@@ -4,6 +4,7 @@ import {
   countingDay,
   deadlineAfter,
   isWorkingDay,
+  readDeadline,
   workingDaysLeft,
   type WorkingCalendar,
 } from '../../../domain/calendar/working-days';
@@ -100,5 +101,40 @@ describe('workingDaysLeft', () => {
   it('when the deadline has passed, then no working day is left', () => {
     const deadline = deadlineAfter(at('2026-11-23T09:00:00'), 1, calendar);
     expect(workingDaysLeft(at('2026-11-26T09:00:00'), deadline, calendar)).toBe(0);
+  });
+});
+
+describe('readDeadline', () => {
+  // Tết 2026: Mon 16/02 to Fri 20/02 are days off.
+  const deadline = at('2026-02-24T17:00:00'); // Tuesday after Tết
+
+  it('when the deadline is across Tết, then only working days are left to count: Thursday 12/02 → 3 (13/02, 23/02, 24/02)', () => {
+    expect(readDeadline(at('2026-02-12T10:00:00'), deadline, calendar)).toEqual({
+      state: 'open',
+      workingDays: 3,
+    });
+  });
+
+  it('when today is the last day, then none is left after it, and the deadline is still open until closing', () => {
+    expect(readDeadline(at('2026-02-24T16:59:00'), deadline, calendar)).toEqual({
+      state: 'open',
+      workingDays: 0,
+    });
+  });
+
+  it('when the deadline passed this evening or over a weekend, then it is overdue by no working day yet; a working day later, by one', () => {
+    expect(readDeadline(at('2026-02-24T18:00:00'), deadline, calendar)).toEqual({
+      state: 'overdue',
+      workingDays: 0,
+    });
+    const friday = at('2026-02-27T17:00:00');
+    expect(readDeadline(at('2026-03-01T10:00:00'), friday, calendar)).toEqual({
+      state: 'overdue',
+      workingDays: 0,
+    });
+    expect(readDeadline(at('2026-03-02T08:00:00'), friday, calendar)).toEqual({
+      state: 'overdue',
+      workingDays: 1,
+    });
   });
 });

@@ -7,7 +7,7 @@ import { api, apiDocument, ApiProblem, newIdempotencyKey } from '../api';
 import { attachmentList, fileField, uploadAll } from '../attachments';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, type DeadlineClock } from '../format';
 import { language, schemaMessage, t, tr, type Text } from '../i18n';
 import {
   agencyName,
@@ -23,6 +23,7 @@ import {
 import {
   alertBox,
   badge,
+  clockBadge,
   confirmAction,
   errorText,
   heading,
@@ -129,7 +130,7 @@ async function loadCase(caseId: string, justFiled: boolean): Promise<CaseRead> {
   }
 }
 
-function stepItem(step: StepView): HTMLElement {
+function stepItem(step: StepView, clock: DeadlineClock | undefined): HTMLElement {
   const result = Object.entries(step.result ?? {})
     .sort(byResultOrder)
     .map(([key, value]) => [resultName(key), resultValue(key, value)] as [string, string]);
@@ -139,7 +140,18 @@ function stepItem(step: StepView): HTMLElement {
     h('h3', {}, stepName(step.step), ' ', badge(stepStateName(step.state), toneOf(step.state))),
     definitions([
       [t('agency'), agencyName(step.agency)],
-      [t('deadline'), step.deadline ? formatDateTime(step.deadline) : undefined],
+      [
+        t('deadline'),
+        step.deadline || clock
+          ? h(
+              'span',
+              { class: 'deadline' },
+              step.deadline ? formatDateTime(step.deadline) : '',
+              step.deadline && clock ? ' ' : '',
+              clockBadge(clock),
+            )
+          : undefined,
+      ],
       [t('breached'), step.breached ? t('yes') : undefined],
       ...result,
       [
@@ -500,7 +512,16 @@ export async function renderCase(main: HTMLElement): Promise<void> {
           [t('caseId'), h('code', { class: 'tracking', id: 'case-id' }, view.caseId)],
           [t('status'), badge(caseStatusName(view.status), toneOf(view.status))],
           [t('receivedAt'), formatDateTime(view.receivedAt)],
-          [t('deadline'), formatDate(view.deadline)],
+          [
+            t('deadline'),
+            h(
+              'span',
+              { class: 'deadline', id: 'case-deadline' },
+              formatDate(view.deadline),
+              view.clocks?.case ? ' ' : '',
+              clockBadge(view.clocks?.case),
+            ),
+          ],
           [t('commune'), `${view.commune} — ${communeName(view.commune)}`],
         ]),
         refresh,
@@ -511,7 +532,11 @@ export async function renderCase(main: HTMLElement): Promise<void> {
       ...actions(view, session, reload),
       filesSection(view),
       h('h2', {}, tr(T.steps)),
-      h('ol', { class: 'steps' }, ...view.steps.map(stepItem)),
+      h(
+        'ol',
+        { class: 'steps' },
+        ...view.steps.map((step) => stepItem(step, view.clocks?.steps[step.step])),
+      ),
       documentsSection(view.caseId, status),
       h('h2', {}, tr(T.timeline)),
       h(

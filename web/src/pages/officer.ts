@@ -6,7 +6,7 @@ import { h, show, table } from '../dom';
 import { formatDateTime } from '../format';
 import { t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
-import { badge, heading, requireRole, toneOf } from '../layout';
+import { badge, clockBadge, heading, requireRole, toneOf } from '../layout';
 import type { Task } from '../types';
 
 const T = {
@@ -25,12 +25,13 @@ export const byDeadline = (a: Task, b: Task) =>
   (a.deadline === null ? Infinity : Date.parse(a.deadline)) -
     (b.deadline === null ? Infinity : Date.parse(b.deadline)) || a.taskId.localeCompare(b.taskId);
 
+/** The task's deadline in working days (or, from an older API, overdue), breach and risk. */
 export function flags(task: Task): HTMLElement[] {
   return [
-    task.overdue ? badge(t('overdue'), 'bad') : null,
+    task.clock ? clockBadge(task.clock) : task.overdue ? badge(t('overdue'), 'bad') : null,
     task.breached && !task.overdue ? badge(t('breached'), 'bad') : null,
     task.atRisk && !task.overdue ? badge(t('atRisk'), 'warn') : null,
-  ].filter((flag): flag is HTMLSpanElement => flag !== null);
+  ].filter((flag): flag is HTMLSpanElement => flag !== null && flag !== undefined);
 }
 
 /** Whether the inbox says who each task is assigned to (absent: unknown, not "nobody"). */
