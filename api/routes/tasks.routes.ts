@@ -13,7 +13,7 @@ import { HttpProblem } from '../problem';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
-import { Decision, Inbox, InboxPage, TaskParams } from '../schemas/case.schemas';
+import { Decision, Inbox, InboxPage, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
 /** A task row as `principal` sees it in an inbox. */
@@ -51,20 +51,51 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         },
       },
       handle: async ({ principal, query }) => {
-        const clock = await deadlineClock(db);
-        const rows = await inbox(db, {
-          communes:
-            principal.role === 'officer'
-              ? await communesServedBy(db, principal)
-              : [principal.jurisdiction],
+        const [clock, communes] = await Promise.all([
+          deadlineClock(db),
+          principal.role === 'officer'
+            ? communesServedBy(db, principal)
+            : Promise.resolve([principal.jurisdiction]),
+        ]);
+        const { rows, total } = await inbox(db, {
+          communes,
           agency: principal.role === 'officer' ? principal.agency : undefined,
+          procedure: query.procedure,
+          state: query.state,
+          overdue: query.overdue === 'true',
+          assignee: query.assignedToMe === 'true' ? principal.sub : undefined,
           limit: query.limit,
           offset: query.offset,
         });
         return {
           status: 200,
-          body: { items: rows.map((row) => toTask(row, principal, clock)) },
+          body: { items: rows.map((row) => toTask(row, principal, clock)), total },
         };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/tasks/{taskId}',
+      operationId: 'readTask',
+      summary:
+        'one step of my agency and jurisdiction, open or decided, wherever it stands in the inbox',
+      tags: ['tasks'],
+      access: [Role.officer, Role.supervisor],
+      request: { params: TaskParams },
+      responses: {
+        200: { description: 'the task', content: jsonContent(Task) },
+        404: problemResponse('No such task of your agency and jurisdiction.'),
+      },
+      handle: async ({ params, principal }) => {
+        const task = await findTask(db, params.taskId);
+        const visible =
+          task !== undefined &&
+          (principal.role === 'officer'
+            ? task.agency === principal.agency &&
+              (await communesServedBy(db, principal)).includes(task.jurisdiction)
+            : task.jurisdiction === principal.jurisdiction);
+        if (!task || !visible) throw new HttpProblem(ApiError.NOT_FOUND);
+        return { status: 200, body: toTask(task, principal, await deadlineClock(db)) };
       },
     }),
     defineRoute({

@@ -245,13 +245,31 @@ export const Task = z
 export const InboxPage = z.object({
   limit: queryInteger(1, 200, 50, 'page size'),
   offset: queryInteger(0, 100_000, 0, 'tasks to skip'),
+  procedure: z
+    .enum([GROUP_A_PROCEDURE, GROUP_B_PROCEDURE])
+    .optional()
+    .describe('tasks of this procedure’s cases only'),
+  state: z
+    .enum(['pending', 'waiting_agency', 'in_review', 'awaiting_supplement'])
+    .optional()
+    .describe('tasks whose step is in this state only'),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only tasks past their deadline'),
+  assignedToMe: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only tasks a supervisor gave the caller'),
 });
 
-export const Inbox = z.object({ items: z.array(Task) }).meta({
-  id: 'Inbox',
-  description: 'open steps, soonest deadline first',
-  examples: [{ items: [EXAMPLE_TASK] }],
-});
+export const Inbox = z
+  .object({
+    items: z.array(Task),
+    total: z.number().int().describe('how many tasks the filters find, on every page'),
+  })
+  .meta({
+    id: 'Inbox',
+    description: 'open steps, soonest deadline first',
+    examples: [{ items: [EXAMPLE_TASK], total: 1 }],
+  });
 
 export const Decision = z
   .discriminatedUnion('decision', [

@@ -119,24 +119,56 @@ export async function findTask(db: Db, taskId: string): Promise<TaskRow | undefi
   return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
 }
 
-/** Open tasks of some communes (and one agency, for officers), soonest deadline first. */
+/** Which open tasks an inbox shows: the caller's communes (and agency, for officers), filtered. */
+export interface InboxFilter {
+  communes: readonly string[];
+  agency?: string | undefined;
+  /** Cases of this procedure only (the case id's prefix, e.g. `birth-residence-insurance`). */
+  procedure?: string | undefined;
+  /** Steps in this state only (`in_review`, `awaiting_supplement`, …). */
+  state?: string | undefined;
+  /** Only tasks whose deadline has passed. */
+  overdue?: boolean | undefined;
+  /** Only tasks assigned to this officer. */
+  assignee?: string | undefined;
+}
+
+function inboxWhere(filter: InboxFilter): { sql: string; values: unknown[] } {
+  const values: unknown[] = [filter.communes];
+  const clauses = ['open', 'jurisdiction = ANY ($1::text[])'];
+  const add = (clause: (n: number) => string, value: unknown) => {
+    values.push(value);
+    clauses.push(clause(values.length));
+  };
+  // Each filter is its own clause, not `x = $n OR $n IS NULL`, so the agency's index is used.
+  if (filter.agency !== undefined) add((n) => `agency = $${n}`, filter.agency);
+  if (filter.procedure !== undefined)
+    add((n) => `starts_with(case_id, $${n} || ':')`, filter.procedure);
+  if (filter.state !== undefined) add((n) => `state = $${n}`, filter.state);
+  if (filter.assignee !== undefined) add((n) => `assignee = $${n}`, filter.assignee);
+  if (filter.overdue) clauses.push('deadline < now()');
+  return { sql: clauses.join(' AND '), values };
+}
+
+/** One page of an inbox, soonest deadline first (a paused clock last), and how many in all. */
 export async function inbox(
   db: Db,
-  page: { communes: readonly string[]; agency?: string | undefined; limit: number; offset: number },
-): Promise<TaskRow[]> {
-  // Two statements rather than `agency = $2 OR $2 IS NULL`, so each uses its index.
-  const { rows } = await (page.agency === undefined
-    ? db.query(
-        `SELECT * FROM tasks WHERE open AND jurisdiction = ANY ($1::text[])
-          ORDER BY deadline NULLS LAST, task_id LIMIT $2 OFFSET $3`,
-        [page.communes, page.limit, page.offset],
-      )
-    : db.query(
-        `SELECT * FROM tasks WHERE open AND jurisdiction = ANY ($1::text[]) AND agency = $2
-          ORDER BY deadline NULLS LAST, task_id LIMIT $3 OFFSET $4`,
-        [page.communes, page.agency, page.limit, page.offset],
-      ));
-  return rows.map((row) => TaskRow.parse(row));
+  page: InboxFilter & { limit: number; offset: number },
+): Promise<{ rows: TaskRow[]; total: number }> {
+  const where = inboxWhere(page);
+  const n = where.values.length;
+  const [items, count] = await Promise.all([
+    db.query(
+      `SELECT * FROM tasks WHERE ${where.sql}
+        ORDER BY deadline NULLS LAST, task_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...where.values, page.limit, page.offset],
+    ),
+    db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM tasks WHERE ${where.sql}`,
+      where.values,
+    ),
+  ]);
+  return { rows: items.rows.map((row) => TaskRow.parse(row)), total: count.rows[0]?.total ?? 0 };
 }
 
 /**

@@ -9,6 +9,7 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
+import { upsertStep } from '../../db/read-model.repository';
 import {
   CITIZEN,
   CIVIL_STATUS,
@@ -508,6 +509,57 @@ describe('web pages in Chromium, through the real stack', () => {
       .poll(() => stuck.locator('[data-reason="PROJECTION_REFUSED"]').first().innerText())
       .toBe('The database refused the case’s data: lists may show it wrongly');
     expect(await stuck.locator('h2').innerText()).toBe('Stuck cases');
+    await context.close();
+  });
+
+  it('when the officer’s inbox holds more than 50 tasks, then it pages through them 50 at a time, says how many there are, and filters', async () => {
+    // 55 tasks more for the commune's civil-status officers, due in a month (after every other).
+    const due = (i: number) => new Date(Date.now() + (30 + i) * 86_400_000).toISOString();
+    for (let i = 0; i < 55; i += 1) {
+      const caseId = `death-residence-funeral:PAGING-${String(i).padStart(2, '0')}`;
+      await upsertStep(env.stack.database.appDb, {
+        caseId,
+        jurisdiction: '00004',
+        view: {
+          step: 'death',
+          agency: 'civil-status',
+          workflowId: `${caseId}:death`,
+          status: 'in_review',
+          state: 'in_review',
+          deadline: due(i),
+          resent: 0,
+          reminded: false,
+          breached: false,
+          version: 1,
+        },
+        summary: {},
+      });
+    }
+    const { page, context } = await signedIn(env.browser, env.base, CIVIL_STATUS);
+    const count = async () =>
+      Number(/\d+/.exec(await page.locator('#inbox-count').innerText())?.[0]);
+    const caseIds = () => page.locator('tbody a.tracking').allInnerTexts();
+
+    await page.goto('/officer');
+    await ready(page);
+    const total = await count();
+    const first = await caseIds();
+    await page.click('nav.pager a[rel=next]');
+    await ready(page);
+    const second = await caseIds();
+
+    expect(total).toBeGreaterThanOrEqual(55);
+    expect(first).toHaveLength(50);
+    expect(second.length).toBe(Math.min(50, total - 50));
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    expect(await page.locator('nav.pager [aria-current=page]').innerText()).toMatch(/^Trang 2\//);
+    // A filter keeps to what it names, and says how many.
+    await page.selectOption('#procedure', 'death-residence-funeral');
+    await page.click('form.filters button[type=submit]');
+    await ready(page);
+    expect(new URL(page.url()).searchParams.get('procedure')).toBe('death-residence-funeral');
+    expect(await count()).toBeGreaterThanOrEqual(55);
+    expect((await caseIds()).every((id) => id.startsWith('death-residence-funeral:'))).toBe(true);
     await context.close();
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { temporalPayloads } from '../../config/data-converter';
 import { readEncryptionCodec } from '../../config/payload-keys';
 import { createPool } from '../../db/pool';
-import { freePort, freePortBlock } from '../../scripts/runtime/ports';
+import { freePortBlock } from '../../scripts/runtime/ports';
 import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
 import { signInAt } from '../support/identity';
@@ -74,8 +74,12 @@ async function launcherEnv(dataDirs: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-start-'));
   dataDirs.push(dataDir);
   chmodSync(dataDir, 0o755);
-  const [pg, temporal, ui, api, simulators, workerMetrics, idp] = await Promise.all(
-    Array.from({ length: 7 }, () => freePort()),
+  // A block below the kernel's ephemeral range: a port picked from that range can be taken by any
+  // outgoing connection before the launcher binds it (a dev server once panicked on one).
+  const first = await freePortBlock(7);
+  const [pg, temporal, ui, api, simulators, workerMetrics, idp] = Array.from(
+    { length: 7 },
+    (_, i) => first + i,
   );
   return {
     DATA_DIR: dataDir,

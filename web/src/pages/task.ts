@@ -10,7 +10,7 @@ import { agencyName, eventName, stepName, stepStateName } from '../labels';
 import { alertBox, badge, confirmAction, errorText, heading, requireRole, toneOf } from '../layout';
 import { attachmentList } from '../attachments';
 import type { CaseRead, StepView, Task } from '../types';
-import { flags, loadInbox } from './officer';
+import { flags } from './officer';
 
 const T = {
   assignedElsewhere: {
@@ -308,7 +308,12 @@ export async function renderTask(main: HTMLElement): Promise<void> {
   if (!session) return;
   const taskId = decodeURIComponent(location.pathname.slice('/officer/tasks/'.length));
   const back = h('p', {}, h('a', { href: '/officer' }, tr(T.back)));
-  const task = (await loadInbox()).find((candidate) => candidate.taskId === taskId);
+  const task = await api<Task>('GET', `/v1/tasks/${encodeURIComponent(taskId)}`).catch(
+    (error: unknown) => {
+      if (error instanceof ApiProblem && error.status === 404) return undefined;
+      throw error;
+    },
+  );
   if (!task) {
     show(main, heading(t('navInbox')), alertBox(tr(T.gone)), back);
     return;
