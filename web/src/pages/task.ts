@@ -18,8 +18,8 @@ const T = {
     en: 'This task is assigned to {officer}: only its assignee decides it, unless a supervisor reassigns it.',
   },
   gone: {
-    vi: 'Việc này không còn trong hộp việc của bạn (đã xử lý, hoặc không thuộc thẩm quyền).',
-    en: 'This task is no longer in your inbox (decided, or not yours).',
+    vi: 'Không có việc này trong thẩm quyền của bạn (cơ quan và địa bàn bạn phụ trách).',
+    en: 'There is no such task for your agency and jurisdiction.',
   },
   back: { vi: 'Về hộp việc', en: 'Back to the inbox' },
   needs: { vi: 'Thông tin cần thẩm định', en: 'What the agency needs' },
