@@ -120,9 +120,17 @@ export class HttpProblem extends Error {
 }
 
 export const validationProblem = (issues: ProblemIssue[]) =>
-  new HttpProblem(ApiError.VALIDATION, `${issues.length} invalid field(s)`, { errors: issues });
+  new HttpProblem(
+    ApiError.VALIDATION,
+    {
+      vi: `${issues.length} trường không hợp lệ`,
+      en: `${issues.length} invalid field${issues.length === 1 ? '' : 's'}`,
+    },
+    { errors: issues },
+  );
 
-function language(req: Request): 'vi' | 'en' {
+/** The caller's language: English when Accept-Language prefers it, else Vietnamese. */
+export function language(req: Request): 'vi' | 'en' {
   return req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi';
 }
 

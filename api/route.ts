@@ -9,11 +9,12 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
+import { validationMessages } from '../domain/validation-messages';
 import { AuditRefusedError, AuditWriter } from '../db/audit.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY, withIdempotency, type IdempotencySettings } from './idempotency';
-import { HttpProblem, validationProblem, type ProblemIssue } from './problem';
+import { HttpProblem, language, validationProblem, type ProblemIssue } from './problem';
 
 export type Access = 'public' | readonly Role[];
 
@@ -101,13 +102,15 @@ function issuesOf(where: ProblemIssue['in'], error: z.ZodError): ProblemIssue[] 
 
 function parseInput(route: RouteDefinition, req: Request) {
   const issues: ProblemIssue[] = [];
+  // zod's own messages in the caller's language; a schema's own words (a field's rule) stand.
+  const messages = validationMessages(language(req));
   const parse = (
     where: 'params' | 'query' | 'body',
     schema: z.ZodType | undefined,
     value: unknown,
   ) => {
     if (!schema) return undefined;
-    const result = schema.safeParse(value);
+    const result = schema.safeParse(value, { error: messages });
     if (result.success) return result.data;
     issues.push(...issuesOf(where, result.error));
     return undefined;

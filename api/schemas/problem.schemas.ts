@@ -32,7 +32,7 @@ export const Problem = z
         title: 'Dữ liệu không hợp lệ',
         status: 400,
         code: 'API.VALIDATION',
-        detail: '1 invalid field(s)',
+        detail: '1 trường không hợp lệ',
         instance: '/v1/cases',
         requestId: '6f1c0b8e-3b5e-4a57-9d7e-1c2b3a4d5e6f',
         errors: [{ in: 'body', pointer: '/child/dateOfBirth', detail: 'is in the future' }],

@@ -1,8 +1,7 @@
 // Entry of the pages' bundle: applies the language, draws the header, then the page the server named
 // in `data-page`.
 import { z } from 'zod';
-import en from 'zod/v4/locales/en.js';
-import vi from 'zod/v4/locales/vi.js';
+import { validationMessages } from '../../domain/validation-messages';
 import { h, show } from './dom';
 import { language } from './i18n';
 import { alertBox, errorText, renderHeader } from './layout';
@@ -16,21 +15,6 @@ import { renderSignIn, renderSignInCallback } from './pages/signin';
 import { renderSupervisor } from './pages/supervisor';
 import { renderTask } from './pages/task';
 import './styles.css';
-
-/**
- * zod's own messages, with the two a form meets most said plainly: a field left empty, and a list
- * with nothing chosen ("expected string, received undefined" means nothing to a clerk).
- */
-function plainErrors(locale: { localeError: z.core.$ZodErrorMap }): z.core.$ZodErrorMap {
-  const vietnamese = language() === 'vi';
-  return (issue) => {
-    if (issue.code === 'invalid_type' && issue.input === undefined)
-      return vietnamese ? 'bắt buộc, không được để trống' : 'required';
-    if (issue.code === 'invalid_value' && issue.input === undefined)
-      return vietnamese ? 'hãy chọn một mục trong danh sách' : 'choose one from the list';
-    return locale.localeError(issue);
-  };
-}
 
 const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
   signin: renderSignIn,
@@ -48,7 +32,7 @@ const PAGES: Record<string, (main: HTMLElement) => Promise<void>> = {
 async function boot(): Promise<void> {
   const lang = language();
   document.documentElement.lang = lang;
-  z.config({ localeError: plainErrors(lang === 'vi' ? vi() : en()) });
+  z.config({ localeError: validationMessages(lang) });
   renderHeader();
   const main = document.getElementById('main');
   const render = PAGES[document.body.dataset.page ?? ''];
