@@ -5,12 +5,12 @@
 // step's workflow is not told, since who decides does not change what may be decided.
 import { z } from 'zod';
 import { isOfficerOf } from '../../db/officers.repository';
-import { assignTask, findTask } from '../../db/queries/cases.queries';
+import { assignTask, assignTasks, findTask, findTasks } from '../../db/queries/cases.queries';
 import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
 import type { ApiDeps } from '../deps';
 import { deadlineClock } from '../deadline-clocks';
-import { HttpProblem } from '../problem';
+import { HttpProblem, language } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { EXAMPLE_TASK, Task, TaskParams } from '../schemas/case.schemas';
@@ -40,8 +40,134 @@ export const AssignedTask = Task.extend({
   ],
 });
 
+export const BulkAssignment = z
+  .object({
+    officer: safeWord(200).describe('the officer’s `sub`, as in their token'),
+    taskIds: z
+      .array(safeWord(300))
+      .min(1)
+      .max(100)
+      .refine((ids) => new Set(ids).size === ids.length, 'each task once')
+      .describe('open tasks of my commune, all given to the officer or none'),
+  })
+  .meta({
+    id: 'BulkAssignment',
+    examples: [
+      {
+        officer: 'officer-civil-status-2',
+        taskIds: ['birth-residence-insurance:CS-1:birth', 'birth-residence-insurance:CS-2:birth'],
+      },
+    ],
+  });
+
+export const AssignedTasks = z.object({ items: z.array(AssignedTask) }).meta({
+  id: 'AssignedTasks',
+  description: 'every task given, with its new assignee',
+  examples: [
+    {
+      items: [
+        {
+          ...EXAMPLE_TASK,
+          assignee: 'officer-civil-status-2',
+          assignedBy: 'supervisor-00004',
+          assignedAt: '2026-11-22T03:00:00.000Z',
+        },
+      ],
+    },
+  ],
+});
+
 export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
   return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/tasks/assignments',
+      operationId: 'assignTasks',
+      summary: 'give several open tasks of my jurisdiction to one officer, all or none',
+      description:
+        'For an officer who is away, or a backlog to share out: every task must be open, of my ' +
+        'commune, and of an agency the officer serves there in the directory; otherwise none is ' +
+        'given and 422 names each task refused and why.',
+      tags: ['tasks'],
+      access: [Role.supervisor],
+      idempotent: true,
+      request: { body: BulkAssignment },
+      responses: {
+        200: {
+          description: 'every task with its new assignee',
+          content: jsonContent(AssignedTasks),
+        },
+        422: problemResponse(
+          'Some task is not open, not of your commune, or not the officer’s agency.',
+        ),
+      },
+      handle: async ({ body, principal, req }) => {
+        const lang = language(req);
+        const found = new Map(
+          (await findTasks(db, body.taskIds)).map((task) => [task.task_id, task]),
+        );
+        const agencies = [...new Set([...found.values()].map((task) => task.agency))];
+        const serves = new Map(
+          await Promise.all(
+            agencies.map(
+              async (agency) =>
+                [
+                  agency,
+                  await isOfficerOf(db, body.officer, {
+                    agency,
+                    jurisdiction: principal.jurisdiction,
+                  }),
+                ] as const,
+            ),
+          ),
+        );
+        const refusals = body.taskIds.flatMap((taskId, i) => {
+          const task = found.get(taskId);
+          const why =
+            !task || task.jurisdiction !== principal.jurisdiction
+              ? { vi: 'không có việc này ở xã/phường của bạn', en: 'no such task in your commune' }
+              : !task.open
+                ? { vi: `bước đã ${task.state}`, en: `the step is ${task.state}` }
+                : !serves.get(task.agency)
+                  ? {
+                      vi: `'${body.officer}' không phải cán bộ đang công tác của ${task.agency} tại đây`,
+                      en: `'${body.officer}' is not an active ${task.agency} officer here`,
+                    }
+                  : undefined;
+          return why ? [{ in: 'body' as const, pointer: `/taskIds/${i}`, detail: why[lang] }] : [];
+        });
+        const assigned =
+          refusals.length === 0
+            ? await assignTasks(db, {
+                taskIds: body.taskIds,
+                jurisdiction: principal.jurisdiction,
+                officer: body.officer,
+                by: principal.sub,
+              })
+            : undefined;
+        if (!assigned)
+          throw new HttpProblem(
+            ApiError.UNPROCESSABLE,
+            {
+              vi: 'không giao việc nào: có việc không giao được',
+              en: 'no task was given: some cannot be',
+            },
+            { errors: refusals },
+          );
+        const clock = await deadlineClock(db);
+        return {
+          status: 200,
+          body: {
+            items: assigned.map((task) => ({
+              ...toTask(task, principal, clock),
+              assignee: body.officer,
+              assignedBy: principal.sub,
+              assignedAt: task.assigned_at,
+            })),
+          },
+        };
+      },
+    }),
     defineRoute({
       method: 'post',
       path: '/v1/tasks/{taskId}/assignment',

@@ -1,7 +1,7 @@
 // Reads of the read model for lists, search, inboxes and access checks.
 import { z } from 'zod';
 import { FINAL_STATUSES } from '../../domain/procedures/case-status';
-import type { Db } from '../pool';
+import { inTransaction, type Db } from '../pool';
 
 const CaseRow = z.object({
   case_id: z.string(),
@@ -188,6 +188,42 @@ export async function assignTask(
   );
   return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
 }
+
+/** The tasks of these ids that exist, in no particular order. */
+export async function findTasks(db: Db, taskIds: readonly string[]): Promise<TaskRow[]> {
+  const { rows } = await db.query('SELECT * FROM tasks WHERE task_id = ANY ($1::text[])', [
+    taskIds,
+  ]);
+  return rows.map((row) => TaskRow.parse(row));
+}
+
+/**
+ * Gives every one of these open tasks of `jurisdiction` to `officer` at once, or none: undefined
+ * when any of them is not (or no longer) an open task there.
+ */
+export async function assignTasks(
+  db: Db,
+  assignment: { taskIds: readonly string[]; jurisdiction: string; officer: string; by: string },
+): Promise<TaskRow[] | undefined> {
+  try {
+    return await inTransaction(db, async (client) => {
+      const { rows } = await client.query(
+        `UPDATE tasks SET assignee = $3, assigned_by = $4, assigned_at = now()
+          WHERE task_id = ANY ($1::text[]) AND jurisdiction = $2 AND open
+          RETURNING *`,
+        [assignment.taskIds, assignment.jurisdiction, assignment.officer, assignment.by],
+      );
+      if (rows.length !== new Set(assignment.taskIds).size) throw new NotAllAssigned();
+      return rows.map((row) => TaskRow.parse(row));
+    });
+  } catch (error) {
+    if (error instanceof NotAllAssigned) return undefined;
+    throw error;
+  }
+}
+
+/** One of the tasks was not an open task of the jurisdiction: the others are not assigned either. */
+class NotAllAssigned extends Error {}
 
 /** The agency steps of one case, as (agency, jurisdiction) pairs: who is involved in it. */
 export async function caseAgencies(

@@ -222,6 +222,7 @@ describe('OpenAPI', () => {
       '/v1/self-checks',
       '/v1/self-checks/{checkId}',
       '/v1/tasks',
+      '/v1/tasks/assignments',
       '/v1/tasks/{taskId}',
       '/v1/tasks/{taskId}/assignment',
       '/v1/tasks/{taskId}/decision',

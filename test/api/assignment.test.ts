@@ -146,3 +146,73 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
     expect((await row(taskId))?.assignee).toBeNull();
   });
 });
+
+describe('POST /v1/tasks/assignments (several at once)', () => {
+  const subject = useDatabaseApp();
+  const assignAll = async (body: unknown, who: Principal = SUPERVISOR) =>
+    request(subject.app)
+      .post('/v1/tasks/assignments')
+      .set('Authorization', `Bearer ${await tokenFor(who)}`)
+      .send(body as object);
+  const assignees = async (taskIds: string[]) =>
+    (
+      await subject.database.db.query<{ task_id: string; assignee: string | null }>(
+        'SELECT task_id, assignee FROM tasks WHERE task_id = ANY ($1) ORDER BY task_id',
+        [taskIds],
+      )
+    ).rows.map((r) => r.assignee);
+
+  it('when the supervisor gives three open tasks to an officer of their agency, then all three name the officer', async () => {
+    const taskIds = [
+      await aTask(subject.database),
+      await aTask(subject.database),
+      await aTask(subject.database, {
+        state: 'awaiting_supplement',
+        status: 'awaiting_supplement',
+      }),
+    ];
+
+    const response = await assignAll({ officer: 'officer-civil-status-2', taskIds });
+
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((t: { taskId: string }) => t.taskId).sort()).toEqual(
+      [...taskIds].sort(),
+    );
+    expect(
+      response.body.items.every(
+        (t: { assignee: string }) => t.assignee === 'officer-civil-status-2',
+      ),
+    ).toBe(true);
+    expect(await assignees(taskIds)).toEqual([
+      'officer-civil-status-2',
+      'officer-civil-status-2',
+      'officer-civil-status-2',
+    ]);
+  });
+
+  it('when one task is closed, one of another commune and one of another agency, then none is given and 422 names each', async () => {
+    const open = await aTask(subject.database);
+    const closed = await aTask(subject.database, { state: 'completed', status: 'completed' });
+    const elsewhere = await aTask(subject.database, {}, '00070');
+    const police = await aTask(subject.database, { agency: 'police' });
+    const taskIds = [open, closed, elsewhere, police];
+
+    const response = await assignAll({ officer: 'officer-civil-status-2', taskIds });
+
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
+      '/taskIds/1',
+      '/taskIds/2',
+      '/taskIds/3',
+    ]);
+    expect(await assignees([open, closed, police])).toEqual([null, null, null]);
+  });
+
+  it('when a task is named twice, or none, then 400', async () => {
+    const taskId = await aTask(subject.database);
+    expect(
+      (await assignAll({ officer: 'officer-civil-status-2', taskIds: [taskId, taskId] })).status,
+    ).toBe(400);
+    expect((await assignAll({ officer: 'officer-civil-status-2', taskIds: [] })).status).toBe(400);
+  });
+});
