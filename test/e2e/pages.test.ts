@@ -494,6 +494,43 @@ describe('web pages in Chromium, through the real stack', () => {
       [`${openCase}:birth`],
     );
     expect(rows[0]).toEqual({ assignee: 'can-bo-ho-tich-2', assigned_by: 'lanh-dao-00004' });
+    // Three tasks at once (an officer away): all go to one officer (POST /v1/tasks/assignments).
+    const bulk = ['BULK-1', 'BULK-2', 'BULK-3'].map((n) => `birth-residence-insurance:${n}`);
+    for (const caseId of bulk)
+      await upsertStep(env.stack.database.appDb, {
+        caseId,
+        jurisdiction: '00004',
+        view: {
+          step: 'birth',
+          agency: 'civil-status',
+          workflowId: `${caseId}:birth`,
+          status: 'in_review',
+          state: 'in_review',
+          deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+          resent: 0,
+          reminded: false,
+          breached: false,
+          version: 1,
+        },
+        summary: {},
+      });
+    await untilShown(page, `#assign-task option[value="${bulk[2]}:birth"]`);
+    await page.selectOption(
+      '#assign-task',
+      bulk.map((caseId) => `${caseId}:birth`),
+    );
+    await page.waitForSelector('#assign-officer option[value="officer-civil-status-2"]', {
+      state: 'attached',
+    });
+    await page.selectOption('#assign-officer', 'officer-civil-status-2');
+    await page.click('form[aria-labelledby="assign-title"] button[type=submit]');
+    await expect
+      .poll(() => page.locator('form[aria-labelledby="assign-title"] [role=status]').innerText())
+      .toBe('Đã giao 3 việc cho officer-civil-status-2.');
+    for (const caseId of bulk)
+      expect(await page.locator(`[data-assignee="${caseId}:birth"]`).innerText()).toBe(
+        'officer-civil-status-2',
+      );
     // Another civil-status officer of the commune sees whose task it is, and no decision to make.
     const other = await signedIn(env.browser, env.base, CIVIL_STATUS);
     await openTask(other.page, openCase);

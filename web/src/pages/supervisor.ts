@@ -44,6 +44,11 @@ const T = {
   },
   assignButton: { vi: 'Giao việc', en: 'Assign' },
   assigned: { vi: 'Đã giao {task} cho {officer}.', en: 'Assigned {task} to {officer}.' },
+  assignedMany: { vi: 'Đã giao {n} việc cho {officer}.', en: 'Assigned {n} tasks to {officer}.' },
+  several: {
+    vi: 'Giữ Ctrl (hoặc ⌘) để chọn nhiều việc: tất cả được giao cho một cán bộ, hoặc không việc nào.',
+    en: 'Hold Ctrl (or ⌘) to choose several: all go to one officer, or none does.',
+  },
   openTasks: { vi: 'Việc đang mở và người xử lý', en: 'Open tasks and their assignees' },
 } satisfies Record<string, Text>;
 
@@ -162,22 +167,31 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
   const status = statusRegion();
   const choice = h(
     'select',
-    { id: 'assign-task' },
+    {
+      id: 'assign-task',
+      multiple: true,
+      size: Math.min(8, Math.max(2, tasks.length)),
+      'aria-describedby': 'assign-task-hint',
+    },
     ...tasks.map((task) =>
       h('option', { value: task.taskId }, `${task.caseId} · ${stepName(task.step)}`),
     ),
   );
+  // The soonest task chosen to begin with, as a single list would.
+  const first = choice.options[0];
+  if (first) first.selected = true;
   // Only officers of the task's agency and jurisdiction in the directory can be given it: offer those.
   const officer = h('select', { id: 'assign-officer', 'aria-describedby': 'assign-officer-error' });
   const error = h('p', { class: 'error', id: 'assign-officer-error' });
   const loadOfficers = () => {
     error.replaceChildren();
     officer.replaceChildren();
-    const taskId = choice.value;
+    // The officers of the first task chosen (several tasks: one agency's, or 422 says which not).
+    const taskId = choice.selectedOptions[0]?.value;
     if (!taskId) return;
     // Only the list of the task still chosen: an earlier task's answer may arrive after this one's,
     // and would offer another agency's officers.
-    const current = () => choice.value === taskId;
+    const current = () => choice.selectedOptions[0]?.value === taskId;
     api<AssignableOfficers>('GET', `/v1/tasks/${encodeURIComponent(taskId)}/officers`).then(
       ({ items }) => {
         if (!current()) return;
@@ -200,7 +214,13 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
     h(
       'div',
       { class: 'grid' },
-      h('div', { class: 'field wide' }, h('label', { for: 'assign-task' }, tr(T.task)), choice),
+      h(
+        'div',
+        { class: 'field wide' },
+        h('label', { for: 'assign-task' }, tr(T.task)),
+        choice,
+        h('p', { class: 'hint', id: 'assign-task-hint' }, tr(T.several)),
+      ),
       h(
         'div',
         { class: 'field' },
@@ -216,29 +236,47 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
     event.preventDefault();
     error.replaceChildren();
     officer.removeAttribute('aria-invalid');
-    const taskId = choice.value;
+    const taskIds = [...choice.selectedOptions].map((option) => option.value);
+    const fail = (failure: unknown) => {
+      const issues = failure instanceof ApiProblem ? failure.errors : [];
+      error.textContent = issues.length
+        ? issues.map((i) => schemaMessage(i.detail)).join('; ')
+        : errorText(failure);
+      officer.setAttribute('aria-invalid', 'true');
+    };
+    const given = (assigned: Task[]) => {
+      for (const each of assigned) {
+        const task = tasks.find((candidate) => candidate.taskId === each.taskId);
+        if (task) task.assignee = each.assignee ?? null;
+      }
+      redraw();
+    };
+    if (taskIds.length > 1) {
+      api<{ items: Task[] }>(
+        'POST',
+        '/v1/tasks/assignments',
+        { officer: officer.value, taskIds },
+        { idempotencyKey: newIdempotencyKey() },
+      ).then(({ items }) => {
+        given(items);
+        status.textContent = tr(T.assignedMany)
+          .replace('{n}', String(items.length))
+          .replace('{officer}', officer.value);
+      }, fail);
+      return;
+    }
+    const taskId = taskIds[0] ?? '';
     api<Task>(
       'POST',
       `/v1/tasks/${encodeURIComponent(taskId)}/assignment`,
       { officer: officer.value },
       { idempotencyKey: newIdempotencyKey() },
-    ).then(
-      (assigned) => {
-        const task = tasks.find((candidate) => candidate.taskId === taskId);
-        if (task) task.assignee = assigned.assignee ?? null;
-        redraw();
-        status.textContent = tr(T.assigned)
-          .replace('{task}', `${assigned.caseId} · ${stepName(assigned.step)}`)
-          .replace('{officer}', assigned.assignee ?? '');
-      },
-      (failure: unknown) => {
-        const issues = failure instanceof ApiProblem ? failure.errors : [];
-        error.textContent = issues.length
-          ? issues.map((i) => schemaMessage(i.detail)).join('; ')
-          : errorText(failure);
-        officer.setAttribute('aria-invalid', 'true');
-      },
-    );
+    ).then((assigned) => {
+      given([assigned]);
+      status.textContent = tr(T.assigned)
+        .replace('{task}', `${assigned.caseId} · ${stepName(assigned.step)}`)
+        .replace('{officer}', assigned.assignee ?? '');
+    }, fail);
   });
   return form;
 }
