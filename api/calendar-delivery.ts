@@ -24,15 +24,33 @@ import type { WorkingCalendar } from '../domain/calendar/working-days';
 import { calendarChanged } from '../workflows/messages';
 import { startPeriodic } from '../config/periodic';
 
-/** A case's calendar — its filing year and the next, from the statute and the notices stored — and those notices. */
-async function calendarWithNotices(
+/**
+ * The working calendar of `years` from the statute and the notices stored, and those notices. Notices
+ * are only ever added (the app may not change one), so a calendar built from the same notices is
+ * the same: it is built once per set of notices and database (a filing and every read of a case's
+ * deadlines ask for it; building one is ~1.5 ms of CPU), while the notices are read every time.
+ */
+export async function storedCalendar(
   db: Db,
-  year: number,
+  years: readonly number[],
 ): Promise<{ calendar: WorkingCalendar; notices: NoticeRow[] }> {
-  const years = [year, year + 1];
   const notices = await listNotices(db, years);
-  return { calendar: vietnamCalendar(years, notices.map(toNotice)), notices };
+  const key = `${years.join(',')}|${notices.map((n) => n.id).join(',')}`;
+  const built = builtCalendars.get(db) ?? new Map<string, WorkingCalendar>();
+  builtCalendars.set(db, built);
+  let calendar = built.get(key);
+  if (!calendar) {
+    calendar = vietnamCalendar(years, notices.map(toNotice));
+    // A few sets of years are in use at once (a filing's, a reading's); older notices' go first.
+    if (built.size >= 8) built.delete(built.keys().next().value ?? '');
+    built.set(key, calendar);
+  }
+  return { calendar, notices };
 }
+const builtCalendars = new WeakMap<Db, Map<string, WorkingCalendar>>();
+
+/** A case's calendar — its filing year and the next — and the notices it was built from. */
+const calendarWithNotices = (db: Db, year: number) => storedCalendar(db, [year, year + 1]);
 
 /** A case's calendar: its filing year and the next, from the statute and the notices stored. */
 export async function calendarFor(db: Db, year: number): Promise<WorkingCalendar> {

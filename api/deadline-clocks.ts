@@ -2,13 +2,12 @@
 // while the citizen supplements — computed when a case or a task is read, with the working calendar
 // the workflows count by (the statute and the official notices stored, domain/calendar/), so the
 // pages never count days themselves.
-import { listNotices, toNotice } from '../db/calendar.repository';
 import type { Db } from '../db/pool';
-import { vietnamCalendar } from '../domain/calendar/vietnam';
 import { readDeadline, type DeadlineReading } from '../domain/calendar/working-days';
 import { StepStatus } from '../domain/procedures/agency-step.machine';
 import { isFinal } from '../domain/procedures/case-status';
 import type { CaseView } from '../domain/procedures/views';
+import { storedCalendar } from './calendar-delivery';
 
 /** A step's state in which its clock stands still (the citizen is asked to supplement). */
 const PAUSED_STATES = new Set(['awaiting_supplement']);
@@ -24,8 +23,7 @@ export type DeadlineClock = (
  */
 export async function deadlineClock(db: Db, nowMs = Date.now()): Promise<DeadlineClock> {
   const year = new Date(nowMs).getUTCFullYear();
-  const years = [year - 1, year, year + 1];
-  const calendar = vietnamCalendar(years, (await listNotices(db, years)).map(toNotice));
+  const { calendar } = await storedCalendar(db, [year - 1, year, year + 1]);
   return (deadline, state) => {
     if (state !== undefined && PAUSED_STATES.has(state)) return { state: 'paused' };
     return deadline ? readDeadline(nowMs, Date.parse(deadline), calendar) : undefined;

@@ -14,6 +14,7 @@ import Provider, {
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import type { Logger } from '../config/logger';
+import { safeWord } from '../domain/safe-text';
 import { languageOf, loginPage, type LoginProblem } from './login-page';
 import type { AccountStore } from './accounts';
 
@@ -41,6 +42,8 @@ export interface IdentityProviderOptions {
 /** Failed passwords per login: 5 within 15 minutes hold the login off for the rest of them. */
 const THROTTLE = { failures: 5, windowMs: 15 * 60_000 };
 const BODY_LIMIT = 8 * 1024;
+/** What a login may be: a PIN or a staff id, one word of safe characters (domain/safe-text.ts). */
+const LoginName = safeWord(200);
 
 export function createIdentityProvider(options: IdentityProviderOptions) {
   const { accounts, logger } = options;
@@ -116,11 +119,14 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
   );
 
   const failures = new Map<string, number[]>();
-  const throttled = (login: string) => {
+  // Only logins with failures in the window are kept: random logins cannot grow it beyond them.
+  const recentFailures = (login: string) => {
     const recent = (failures.get(login) ?? []).filter((t) => Date.now() - t < THROTTLE.windowMs);
-    failures.set(login, recent);
-    return recent.length >= THROTTLE.failures;
+    if (recent.length > 0) failures.set(login, recent);
+    else failures.delete(login);
+    return recent;
   };
+  const throttled = (login: string) => recentFailures(login).length >= THROTTLE.failures;
 
   async function interaction(req: IncomingMessage, res: ServerResponse, path: string) {
     const details = await provider.interactionDetails(req, res);
@@ -187,9 +193,13 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
     const login = (form.get('login') ?? '').trim().slice(0, 200);
     const password = form.get('password') ?? '';
     if (throttled(login)) return page(429, login, 'throttled');
-    const sub = await accounts.authenticate(login, password);
+    // A login no account could have (control, invisible or malformed characters, a space) is
+    // refused like a wrong password, before it reaches the database (which refuses U+0000).
+    const sub = LoginName.safeParse(login).success
+      ? await accounts.authenticate(login, password)
+      : undefined;
     if (!sub || !(await accounts.principalOf(sub))) {
-      failures.get(login)?.push(Date.now());
+      failures.set(login, [...recentFailures(login), Date.now()]);
       logger.info({ uid }, 'sign-in refused');
       return page(401, login, 'refused');
     }

@@ -17,22 +17,25 @@ import { Decision, Inbox, InboxPage, Task, TaskParams } from '../schemas/case.sc
 import { problemResponse } from '../schemas/problem.schemas';
 
 /** A task row as `principal` sees it in an inbox. */
-export const toTask = (row: TaskRow, principal: Principal, clock: DeadlineClock) => ({
-  taskId: row.task_id,
-  caseId: row.case_id,
-  step: row.step,
-  agency: row.agency,
-  jurisdiction: row.jurisdiction,
-  state: row.state,
-  deadline: row.deadline,
-  overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
-  ...((reading) => reading && { clock: reading })(clock(row.deadline, row.state)),
-  atRisk: row.view.reminded === true && !row.breached,
-  breached: row.breached,
-  summary: taskSummaryFor(principal, row.summary),
-  assignee: row.assignee,
-  decisions: StepView.shape.decisions.safeParse(row.view.decisions).data ?? [],
-});
+export function toTask(row: TaskRow, principal: Principal, clock: DeadlineClock) {
+  const reading = clock(row.deadline, row.state);
+  return {
+    taskId: row.task_id,
+    caseId: row.case_id,
+    step: row.step,
+    agency: row.agency,
+    jurisdiction: row.jurisdiction,
+    state: row.state,
+    deadline: row.deadline,
+    overdue: row.deadline !== null && Date.parse(row.deadline) < Date.now(),
+    ...(reading && { clock: reading }),
+    atRisk: row.view.reminded === true && !row.breached,
+    breached: row.breached,
+    summary: taskSummaryFor(principal, row.summary),
+    assignee: row.assignee,
+    decisions: StepView.shape.decisions.safeParse(row.view.decisions).data ?? [],
+  };
+}
 
 export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
   return [
