@@ -6,6 +6,7 @@ import { birthResidenceInsuranceSteps } from './birth-residence-insurance.activi
 import { deathResidenceFuneralSteps } from './death-residence-funeral.activities';
 import { notifyActivities } from './notify.activities';
 import { readModelActivities } from './read-model.activities';
+import { reportActivities } from './report.activities';
 import { selfCheckActivities } from './self-check.activities';
 import { stepActivities } from './steps';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...selfCheckActivities(deps),
     ...readModelActivities(deps),
+    ...reportActivities(deps),
     ...notifyActivities(deps),
     ...stepActivities({ ...groupA.handlers, ...groupB.handlers }),
     ...groupA.activities,

@@ -22,6 +22,7 @@ import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
 import { officerRoutes } from './routes/officers.routes';
+import { reportRoutes } from './routes/reports.routes';
 import { annulmentRoutes } from './routes/annulment.routes';
 import { calendarRoutes } from './routes/calendar.routes';
 import { uploadRoutes } from './routes/uploads.routes';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
     ...officerRoutes(deps),
+    ...reportRoutes(deps),
     ...calendarRoutes(deps),
     ...auditRoutes(deps),
     ...opsRoutes(deps),

@@ -1,7 +1,8 @@
 // `make bench`: runs the benchmark scenarios (all, or those named), each on a fresh stack, printing
 // figures and writing bench/results/<scenario>.json and bench/results/summary.md.
-//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak] [documents]
+//   npx tsx bench/run.ts [throughput] [latency] [scale] [startup] [soak] [documents] [search-reports]
 //     [--cases=N] [--seconds=N] [--open=N] [--approve=N] [--rate=N] [--soak-seconds=N]
+//     [--search-cases=N] [--queries=N]
 //     [--cache=N] [--worker-heap=MiB] [--profile: CPU profiles of our parts] [--verbose]
 //     [--topology=development,production: each scenario on each (the production profile's results
 //      are written as <scenario>-production); --history-hosts=N for the production profile]
@@ -20,6 +21,7 @@ import { startBenchStack, type BenchStack, type OwnPart } from './lib/stack';
 import { documents } from './scenarios/documents';
 import { latency } from './scenarios/latency';
 import { scale } from './scenarios/scale';
+import { searchReports } from './scenarios/search-reports';
 import { soak } from './scenarios/soak';
 import { startup } from './scenarios/startup';
 import { throughput } from './scenarios/throughput';
@@ -49,6 +51,11 @@ const SCENARIOS: Record<string, (stack: BenchStack) => Promise<ScenarioResult | 
   startup: (stack) => startup(stack),
   soak: (stack) => soak(stack, { rate: option('rate', 10), seconds: option('soak-seconds', 300) }),
   documents: (stack) => documents(stack),
+  'search-reports': (stack) =>
+    searchReports(stack, {
+      cases: option('search-cases', 100_000),
+      queries: option('queries', 300),
+    }),
 };
 
 async function main(): Promise<void> {

@@ -58,11 +58,13 @@ export async function upsertStep(
   { caseId, jurisdiction, view, summary, final = false }: StepProjection,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO tasks (task_id, case_id, step, agency, jurisdiction, state, open, deadline, breached, view, summary, version, final)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    `INSERT INTO tasks (task_id, case_id, step, agency, jurisdiction, state, open, deadline, breached, view, summary, version, final, started_at, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (task_id) DO UPDATE
        SET state = EXCLUDED.state, open = EXCLUDED.open, deadline = EXCLUDED.deadline,
            breached = EXCLUDED.breached, view = EXCLUDED.view, final = EXCLUDED.final,
+           started_at = COALESCE(EXCLUDED.started_at, tasks.started_at),
+           ended_at = COALESCE(tasks.ended_at, EXCLUDED.ended_at),
            version = GREATEST(tasks.version, EXCLUDED.version), updated_at = now()
      WHERE NOT tasks.final AND (tasks.version < EXCLUDED.version OR EXCLUDED.final)`,
     [
@@ -79,6 +81,8 @@ export async function upsertStep(
       summary,
       view.version,
       final,
+      view.startedAt ?? null,
+      view.endedAt ?? null,
     ],
   );
 }

@@ -13,6 +13,15 @@ export const ACTIVITY_OPTIONS = {
       maximumInterval: '30 seconds',
     },
   },
+  /** A report over a month of the whole country's steps: one long read, retried like the above. */
+  report: {
+    startToCloseTimeout: '10 minutes',
+    retry: {
+      initialInterval: '10 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '5 minutes',
+    },
+  },
   /**
    * Another agency's system: idempotent on our key, so retried without limit through 5xx, 429,
    * timeouts and outages (an agency down for an hour delays a case, it does not fail it).

@@ -374,6 +374,8 @@ export class LinkedCase {
       reasonCode: refusal.code,
       reason: refusal.reason,
       ...(result && { result }),
+      ...(seen?.startedAt && { startedAt: seen.startedAt }),
+      endedAt: seen?.endedAt ?? new Date().toISOString(),
       version: (seen?.version ?? 0) + 1,
     };
     this.steps.set(step, view);

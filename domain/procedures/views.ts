@@ -99,6 +99,12 @@ export const StepView = z
     rejectBy: Instant.optional().describe(
       'the agency may reject the file as invalid until then (BHXH: 1 working day, DOMAIN.md §2A)',
     ),
+    startedAt: Instant.optional().describe(
+      'when the step began; absent on views projected before the field existed',
+    ),
+    endedAt: Instant.optional().describe(
+      'when the step reached its end (decided, cancelled, skipped); absent while it runs',
+    ),
     version: z.number().int().describe('increases with every change'),
   })
   .meta({ id: 'StepView', examples: [BIRTH_STEP, RESIDENCE_STEP] });

@@ -2,12 +2,12 @@
 // migrations, the app's least-privilege role): who may assign what, what is kept, what is audited.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { upsertStep } from '../../db/read-model.repository';
 import type { StepView } from '../../domain/procedures/views';
 import type { Principal } from '../../domain/principal';
 import { tokenFor } from '../support/auth';
 import { useDatabaseApp } from '../support/api-app';
 import type { TestDatabase } from '../support/database';
+import { projectTask } from '../support/tasks';
 
 const SUPERVISOR: Principal = {
   sub: 'supervisor-00004',
@@ -23,23 +23,10 @@ async function aTask(
 ): Promise<string> {
   counter += 1;
   const caseId = `birth-residence-insurance:CS-ASSIGN-${counter}`;
-  const view: StepView = {
-    step: 'birth',
-    agency: 'civil-status',
-    workflowId: `${caseId}:birth`,
-    status: 'in_review',
-    state: 'in_review',
-    deadline: new Date(Date.now() + 86_400_000).toISOString(),
-    resent: 0,
-    reminded: false,
-    breached: false,
-    version: 1,
-    ...changes,
-  };
-  await upsertStep(database.appDb, {
+  const view = await projectTask(database.appDb, {
     caseId,
     jurisdiction,
-    view,
+    view: changes,
     summary: { certificateNumber: `CS-ASSIGN-${counter}`, motherName: 'Trần Thị Mai' },
   });
   return view.workflowId;

@@ -3,10 +3,10 @@
 // reads only who may be given one of their tasks.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { upsertStep } from '../../db/read-model.repository';
 import type { Principal } from '../../domain/principal';
 import { ADMIN, tokenFor } from '../support/auth';
 import { useDatabaseApp } from '../support/api-app';
+import { projectTask } from '../support/tasks';
 
 const SUPERVISOR: Principal = {
   sub: 'supervisor-00004',
@@ -112,23 +112,7 @@ describe('the officer directory API', () => {
 
   it('when a supervisor asks who may be given a task of their commune, then only active officers of its agency and commune come back', async () => {
     const caseId = 'birth-residence-insurance:CS-OFFICERS-1';
-    await upsertStep(subject.database.appDb, {
-      caseId,
-      jurisdiction: '00004',
-      view: {
-        step: 'birth',
-        agency: 'civil-status',
-        workflowId: `${caseId}:birth`,
-        status: 'in_review',
-        state: 'in_review',
-        deadline: new Date(Date.now() + 86_400_000).toISOString(),
-        resent: 0,
-        reminded: false,
-        breached: false,
-        version: 1,
-      },
-      summary: {},
-    });
+    await projectTask(subject.database.appDb, { caseId });
     await request(subject.app)
       .post('/v1/officers/can-bo-ho-tich-2/deactivation')
       .set('Authorization', await as(ADMIN));

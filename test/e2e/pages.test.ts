@@ -2,6 +2,7 @@
 // simulators, the API): a clerk files, officers decide, the citizen follows and answers, the
 // supervisor watches and reassigns, each signed in through the pages. Screenshots of the pages go to
 // test-output/screenshots/.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
@@ -9,7 +10,9 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
-import { upsertStep } from '../../db/read-model.repository';
+import { produceMonthlyReport } from '../../db/compliance-reports.repository';
+import { periodOfMonth } from '../../domain/reporting-period';
+import { projectTask } from '../support/tasks';
 import {
   CITIZEN,
   CIVIL_STATUS,
@@ -465,11 +468,12 @@ describe('web pages in Chromium, through the real stack', () => {
     const openSteps = await page.locator('section[aria-labelledby="open-steps"]').innerText();
     expect(openSteps).toContain('Tư pháp – hộ tịch (UBND xã)');
     expect(openSteps).toContain('Đang thẩm định');
-    expect(await page.locator('section[aria-labelledby="compliance"] svg').count()).toBe(1);
-    const compliance = await page
-      .locator('section[aria-labelledby="compliance"] table')
-      .innerText();
-    expect(compliance).toMatch(/Tư pháp – hộ tịch \(UBND xã\)\s+\d+\/\d+\s+\d+ %/);
+    // This month so far, by default: the birth decided above counts, computed by PostgreSQL.
+    const report = page.locator('section[aria-labelledby="compliance"]');
+    expect(await report.locator('svg').count()).toBe(1);
+    expect(await report.locator('table').innerText()).toMatch(
+      /Tư pháp – hộ tịch \(UBND xã\)\s+Đăng ký khai sinh, cấp số định danh\s+\d+\s+\d+\s+\d+ %/,
+    );
     await screenshot(page, 'supervisor-dashboard');
 
     await page.selectOption('#assign-task', `${openCase}:birth`);
@@ -497,22 +501,9 @@ describe('web pages in Chromium, through the real stack', () => {
     // Three tasks at once (an officer away): all go to one officer (POST /v1/tasks/assignments).
     const bulk = ['BULK-1', 'BULK-2', 'BULK-3'].map((n) => `birth-residence-insurance:${n}`);
     for (const caseId of bulk)
-      await upsertStep(env.stack.database.appDb, {
+      await projectTask(env.stack.database.appDb, {
         caseId,
-        jurisdiction: '00004',
-        view: {
-          step: 'birth',
-          agency: 'civil-status',
-          workflowId: `${caseId}:birth`,
-          status: 'in_review',
-          state: 'in_review',
-          deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-          resent: 0,
-          reminded: false,
-          breached: false,
-          version: 1,
-        },
-        summary: {},
+        view: { deadline: new Date(Date.now() + 5 * 86_400_000).toISOString() },
       });
     await untilShown(page, `#assign-task option[value="${bulk[2]}:birth"]`);
     await page.selectOption(
@@ -549,27 +540,70 @@ describe('web pages in Chromium, through the real stack', () => {
     await context.close();
   });
 
+  it('when a supervisor chooses a month, then its figures show from PostgreSQL and download as CSV, as does the monthly report', async () => {
+    // October 2026 in commune 00004: three births decided (one late), 10, 20 and 30 hours each.
+    for (const n of [1, 2, 3])
+      await projectTask(env.stack.database.appDb, {
+        caseId: `birth-residence-insurance:OCTOBER-${n}`,
+        view: {
+          state: 'completed',
+          status: 'completed',
+          breached: n === 3,
+          startedAt: `2026-10-0${n}T02:00:00.000Z`,
+          endedAt: new Date(
+            Date.parse(`2026-10-0${n}T02:00:00.000Z`) + n * 36_000_000,
+          ).toISOString(),
+        },
+      });
+    const { context, page } = await signedIn(env.browser, env.base, {
+      role: 'supervisor',
+      jurisdiction: '00004',
+      sub: 'lanh-dao-00004',
+    });
+    await untilShown(page, '#report-from');
+    await page.fill('#report-from', '2026-10-01');
+    await page.fill('#report-to', '2026-10-31');
+    await page.click('form[aria-label="Kỳ báo cáo"] button[type=submit]');
+    await page.waitForURL(/from=2026-10-01&to=2026-10-31/);
+    await ready(page);
+    const report = page.locator('section[aria-labelledby="compliance"]');
+    await expect
+      .poll(() => report.locator('table').innerText())
+      .toMatch(/Đăng ký khai sinh, cấp số định danh\s+3\s+2\s+67 %\s+20\s+28\s+0\s+0/);
+    expect(await report.locator('table caption').innerText()).toBe(
+      'Kết quả giải quyết từ 01/10/2026 đến 31/10/2026',
+    );
+
+    const saved = async (file: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        report.locator(`[data-csv="${file}"]`).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(file);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    expect(await saved('compliance-2026-10-01-2026-10-31.csv')).toBe(
+      'agency,step,decided,on_time,on_time_rate,median_hours,p90_hours,open,overdue\n' +
+        'civil-status,birth,3,2,0.667,20,28,0,0\n',
+    );
+
+    await produceMonthlyReport(env.stack.database.appDb, '2026-10', periodOfMonth('2026-10'));
+    await page.reload();
+    await untilShown(page, '#monthly-reports');
+    expect(await saved('compliance-2026-10.csv')).toContain(
+      '00004,civil-status,birth,3,2,0.667,20,28,0,0',
+    );
+    await context.close();
+  });
+
   it('when the officer’s inbox holds more than 50 tasks, then it pages through them 50 at a time, says how many there are, and filters', async () => {
     // 55 tasks more for the commune's civil-status officers, due in a month (after every other).
     const due = (i: number) => new Date(Date.now() + (30 + i) * 86_400_000).toISOString();
     for (let i = 0; i < 55; i += 1) {
       const caseId = `death-residence-funeral:PAGING-${String(i).padStart(2, '0')}`;
-      await upsertStep(env.stack.database.appDb, {
+      await projectTask(env.stack.database.appDb, {
         caseId,
-        jurisdiction: '00004',
-        view: {
-          step: 'death',
-          agency: 'civil-status',
-          workflowId: `${caseId}:death`,
-          status: 'in_review',
-          state: 'in_review',
-          deadline: due(i),
-          resent: 0,
-          reminded: false,
-          breached: false,
-          version: 1,
-        },
-        summary: {},
+        view: { step: 'death', deadline: due(i) },
       });
     }
     const { page, context } = await signedIn(env.browser, env.base, CIVIL_STATUS);

@@ -10,6 +10,14 @@ import { workflowIds } from '../../workflows/task-queues';
 const DIR = join(__dirname, '..', 'replay', 'histories');
 export const recording = process.env.LIEN_THONG_RECORD_HISTORIES === '1';
 
+/** Records one workflow's history as `<file>.json`, when recording. */
+export async function recordHistory(client: Client, workflowId: string, file: string) {
+  if (!recording) return;
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const fixture = { workflowId, history: JSON.parse(historyToJSON(history)) as unknown };
+  writeFileSync(join(DIR, `${file}.json`), `${JSON.stringify(fixture)}\n`);
+}
+
 export async function recordHistories(
   client: Client,
   caseId: string,

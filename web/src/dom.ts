@@ -71,3 +71,10 @@ export function table(caption: string, head: string[], rows: Child[][]): HTMLEle
     ),
   );
 }
+
+/** Saves `blob` as a file named `name` (a download the browser keeps). */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  h('a', { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

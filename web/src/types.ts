@@ -59,6 +59,31 @@ export interface StuckCase {
   reasons: { code: StuckReason; since: string; detail: string }[];
 }
 
+/** GET /v1/reports/compliance. */
+export interface ComplianceReport {
+  from: string;
+  to: string;
+  asOf: string;
+  commune: string | null;
+  agency: string | null;
+  rows: {
+    agency: string;
+    step: string;
+    decided: number;
+    onTime: number;
+    onTimeRate: number | null;
+    medianHours: number | null;
+    p90Hours: number | null;
+    open: number;
+    overdue: number;
+  }[];
+  days: { day: string; agency: string; decided: number; onTime: number }[];
+}
+
+export interface MonthlyReportList {
+  items: { month: string; producedAt: string }[];
+}
+
 export interface StuckCaseList {
   total: number;
   items: StuckCase[];

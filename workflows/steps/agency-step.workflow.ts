@@ -106,6 +106,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   let queued = 0;
   let handled = 0;
   let version = 0;
+  /** When the machine reached its final state (workflow time): the reports' time per step. */
+  let endedAt: number | undefined;
 
   const view = (): StepView => ({
     step: input.request.step,
@@ -127,6 +129,8 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     ...(snapshot.context.code && { reasonCode: snapshot.context.code }),
     ...(snapshot.context.reason && { reason: snapshot.context.reason }),
     ...(snapshot.context.missing && { missing: snapshot.context.missing }),
+    startedAt: new Date(input.startedAt).toISOString(),
+    ...(endedAt !== undefined && { endedAt: new Date(endedAt).toISOString() }),
     version,
   });
   /** Queues what happened; a person's request waits until the step has taken it in. */
@@ -183,6 +187,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   const apply = (event: StepEvent) => {
     const [next, emitted] = transition(agencyStepMachine, snapshot, event);
     snapshot = next;
+    if (snapshot.status === 'done') endedAt ??= Date.now();
     actions.push(...emitted);
   };
   // A step sent again after a return is a new request to the agency: a new round, so new keys.

@@ -6,7 +6,7 @@ import { reasonForCitizen } from '../../../domain/procedures/reasons';
 import { api, apiDocument, ApiProblem, newIdempotencyKey } from '../api';
 import { attachmentList, fileField, uploadAll } from '../attachments';
 import { communeName } from '../config';
-import { definitions, h, show } from '../dom';
+import { definitions, h, saveFile, show } from '../dom';
 import { formatDate, formatDateTime, type DeadlineClock } from '../format';
 import { language, schemaMessage, t, tr, type Text } from '../i18n';
 import {
@@ -413,12 +413,7 @@ function downloadButton(document: CaseDocument, status: HTMLElement): HTMLElemen
   const button = h('button', { type: 'button', class: 'secondary' }, tr(T.download));
   button.addEventListener('click', () => {
     void apiDocument(document.href ?? '').then(
-      (pdf) => {
-        const url = URL.createObjectURL(pdf);
-        const link = h('a', { href: url, download: `${document.kind}-${document.number}.pdf` });
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      },
+      (pdf) => saveFile(pdf, `${document.kind}-${document.number}.pdf`),
       (error: unknown) => show(status, errorText(error)),
     );
   });

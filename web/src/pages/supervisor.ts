@@ -1,14 +1,15 @@
 // The supervisor's dashboard for their commune: open steps per agency and status, the overdue and
-// at-risk ones, deadline compliance per agency over time, and reassignment of an open task.
+// at-risk ones, deadline compliance for a period (./compliance.ts), and reassignment of open tasks.
 import { api, ApiProblem, newIdempotencyKey } from '../api';
-import { barChart, columnChart, type Series } from '../charts';
+import { barChart } from '../charts';
 import { h, show, table } from '../dom';
-import { formatDate, formatDateTime, todayInVietnam } from '../format';
+import { formatDateTime } from '../format';
 import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
 import { errorText, heading, requireRole, statusRegion } from '../layout';
-import type { AssignableOfficers, CaseList, CaseView, StuckCaseList, Task } from '../types';
+import type { AssignableOfficers, CaseList, StuckCaseList, Task } from '../types';
 import { caseTable } from './cases-table';
+import { complianceReport } from './compliance';
 import { assigneesReported, flags, loadInbox } from './officer';
 import { STUCK_TEXT, stuckCasesTable } from './stuck-cases';
 
@@ -31,10 +32,6 @@ const T = {
     vi: 'Các bước đã giải quyết trong {n} hồ sơ gần nhất, theo ngày giải quyết.',
     en: 'Steps decided in the {n} latest cases, by the day they were decided.',
   },
-  noDecided: { vi: 'Chưa có bước nào được giải quyết.', en: 'No step has been decided yet.' },
-  day: { vi: 'Ngày', en: 'Day' },
-  decided: { vi: 'Đúng hạn / đã giải quyết', en: 'On time / decided' },
-  rate: { vi: 'Tỷ lệ đúng hạn', en: 'On-time rate' },
   assign: { vi: 'Giao việc cho cán bộ', en: 'Assign a task' },
   task: { vi: 'Việc', en: 'Task' },
   officer: { vi: 'Cán bộ được giao', en: 'Officer' },
@@ -51,25 +48,6 @@ const T = {
   },
   openTasks: { vi: 'Việc đang mở và người xử lý', en: 'Open tasks and their assignees' },
 } satisfies Record<string, Text>;
-
-const RECENT_CASES = 50;
-
-async function mapLimited<A, B>(
-  items: readonly A[],
-  limit: number,
-  f: (a: A) => Promise<B>,
-): Promise<B[]> {
-  const results: B[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await f(items[i] as A);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function openSteps(tasks: readonly Task[]): Element[] {
   const agencies = [...new Set(tasks.map((task) => task.agency))].sort();
@@ -113,54 +91,6 @@ function lateSteps(tasks: readonly Task[]): HTMLElement {
       agencyName(task.agency),
     ]),
   );
-}
-
-/** Per agency and day: steps decided, and how many before their deadline. */
-function compliance(views: readonly CaseView[]): HTMLElement[] {
-  const tally = new Map<string, Map<string, { onTime: number; total: number }>>();
-  for (const view of views) {
-    for (const step of view.steps) {
-      if (step.state !== 'completed' && step.state !== 'rejected') continue;
-      const decided = view.timeline
-        .filter((e) => e.step === step.step && e.event === step.state)
-        .at(-1);
-      if (!decided) continue;
-      const day = todayInVietnam(Date.parse(decided.at));
-      const days = tally.get(step.agency) ?? new Map<string, { onTime: number; total: number }>();
-      const counts = days.get(day) ?? { onTime: 0, total: 0 };
-      counts.total += 1;
-      if (!step.breached) counts.onTime += 1;
-      days.set(day, counts);
-      tally.set(step.agency, days);
-    }
-  }
-  if (tally.size === 0) return [h('p', {}, tr(T.noDecided))];
-  // The last two weeks with decisions: enough to see a trend, few enough to read.
-  const days = [...new Set([...tally.values()].flatMap((d) => [...d.keys()]))].sort().slice(-14);
-  const xs = days.map((d) => formatDate(d).slice(0, 5));
-  const series: Series[] = [...tally.entries()].sort().map(([agency, byDay]) => ({
-    name: agencyName(agency),
-    points: [...byDay.entries()].map(([day, c]) => ({
-      x: formatDate(day).slice(0, 5),
-      y: (100 * c.onTime) / c.total,
-    })),
-  }));
-  const rows = [...tally.entries()]
-    .sort()
-    .flatMap(([agency, byDay]) =>
-      [...byDay.entries()]
-        .sort()
-        .map(([day, c]) => [
-          formatDate(day),
-          agencyName(agency),
-          `${c.onTime}/${c.total}`,
-          `${Math.round((100 * c.onTime) / c.total)} %`,
-        ]),
-    );
-  return [
-    columnChart(tr(T.compliance), xs, series),
-    table(tr(T.compliance), [tr(T.day), t('agency'), tr(T.decided), tr(T.rate)], rows),
-  ];
 }
 
 function assignment(tasks: Task[], redraw: () => void): HTMLElement {
@@ -301,17 +231,12 @@ function assignees(tasks: readonly Task[], reported: boolean): HTMLElement {
 
 export async function renderSupervisor(main: HTMLElement): Promise<void> {
   if (!requireRole(main, ['supervisor'])) return;
-  const [tasks, overdue, recent, stuck] = await Promise.all([
+  const [tasks, overdue, stuck, report] = await Promise.all([
     loadInbox(),
     api<CaseList>('GET', '/v1/cases?overdue=true&limit=100'),
-    api<CaseList>('GET', `/v1/cases?limit=${RECENT_CASES}`),
     api<StuckCaseList>('GET', '/v1/ops/stuck-cases?limit=100'),
+    complianceReport(new URLSearchParams(location.search)),
   ]);
-  const views = (
-    await mapLimited(recent.items, 4, (c) =>
-      api<CaseView>('GET', `/v1/cases/${encodeURIComponent(c.caseId)}`).catch(() => undefined),
-    )
-  ).filter((view): view is CaseView => view !== undefined);
   const reported = assigneesReported(tasks);
   const assigneeTable = h('div', {}, assignees(tasks, reported));
   const section = (id: string, title: string, ...content: (Element | null)[]) =>
@@ -328,12 +253,7 @@ export async function renderSupervisor(main: HTMLElement): Promise<void> {
       caseTable(tr(T.overdueCases), overdue.items),
     ),
     section('stuck-cases', tr(STUCK_TEXT.title), ...stuckCasesTable(stuck.items, stuck.total)),
-    section(
-      'compliance',
-      tr(T.compliance),
-      h('p', {}, tr(T.complianceNote).replace('{n}', String(views.length))),
-      ...compliance(views),
-    ),
+    section('compliance', tr(T.compliance), ...report),
     section(
       'assignment',
       tr(T.openTasks),
