@@ -1,7 +1,7 @@
 // Reporting periods in Vietnam's days (UTC+7, no daylight saving): a report "for November" counts
 // what happened from 1 November 00:00 to 1 December 00:00 in Vietnam, whatever the server's zone.
 import type { IsoDate } from './calendar/working-days';
-import { vietnamDate } from './calendar/vietnam';
+import { vietnamDate } from './calendar/vietnam-time';
 
 export interface Period {
   /** The first instant in the period. */

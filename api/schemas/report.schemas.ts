@@ -16,6 +16,18 @@ export const ComplianceQuery = z
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 
+const EXAMPLE_ROW = {
+  agency: 'civil-status',
+  step: 'birth',
+  decided: 412,
+  onTime: 398,
+  onTimeRate: 0.966,
+  medianHours: 5.5,
+  p90Hours: 27.2,
+  open: 17,
+  overdue: 2,
+};
+
 const hours = z.number().nullable().describe('hours, one decimal; null when none was decided');
 
 export const ComplianceRow = z
@@ -30,7 +42,7 @@ export const ComplianceRow = z
     open: z.number().int().describe('steps under way at the period’s end (or now, if sooner)'),
     overdue: z.number().int().describe('of those, past their deadline then'),
   })
-  .meta({ id: 'ComplianceRow' });
+  .meta({ id: 'ComplianceRow', examples: [EXAMPLE_ROW] });
 
 export const ComplianceReport = z
   .object({
@@ -54,20 +66,36 @@ export const ComplianceReport = z
   .meta({
     id: 'ComplianceReport',
     description: 'deadline compliance for a period, computed from every step (not a sample)',
+    examples: [
+      {
+        from: '2026-11-01',
+        to: '2026-11-30',
+        asOf: '2026-11-30T17:00:00.000Z',
+        commune: '00004',
+        agency: null,
+        rows: [EXAMPLE_ROW],
+        days: [{ day: '2026-11-02', agency: 'civil-status', decided: 14, onTime: 14 }],
+      },
+    ],
   });
 
 export const MonthParams = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM')
-    .describe('YYYY-MM'),
+    .describe('YYYY-MM')
+    .meta({ example: '2026-11' }),
 });
 
 export const MonthlyReportList = z
   .object({
     items: z.array(z.object({ month: z.string(), producedAt: z.iso.datetime({ offset: true }) })),
   })
-  .meta({ id: 'MonthlyReportList', description: 'months produced, latest first' });
+  .meta({
+    id: 'MonthlyReportList',
+    description: 'months produced, latest first',
+    examples: [{ items: [{ month: '2026-11', producedAt: '2026-11-30T18:00:03.512Z' }] }],
+  });
 
 export const MonthlyReport = z
   .object({
@@ -78,6 +106,13 @@ export const MonthlyReport = z
   .meta({
     id: 'MonthlyReport',
     description: 'the report the monthly schedule produced: the caller’s communes’ rows',
+    examples: [
+      {
+        month: '2026-11',
+        producedAt: '2026-11-30T18:00:03.512Z',
+        rows: [{ commune: '00004', ...EXAMPLE_ROW }],
+      },
+    ],
   });
 
 export const MonthlyReportQuery = z.object({

@@ -8,7 +8,10 @@
 import Holidays from 'date-holidays';
 import { versionInForce, type Versioned } from '../rule-versions';
 import { Holiday, type CalendarNotice } from './notices';
+import { VIETNAM_UTC_OFFSET_MINUTES } from './vietnam-time';
 import type { IsoDate, WorkingCalendar } from './working-days';
+
+export { vietnamDate, vietnamDateTime } from './vietnam-time';
 
 /** The Labour Code's holiday rules, by the date each took effect (DOMAIN.md §2D). */
 export interface StatutoryHolidays extends Versioned {
@@ -59,20 +62,12 @@ export interface CalendarDay {
 
 const CUTOFF_MINUTES = 15 * 60;
 const CLOSING_MINUTES = 17 * 60;
-const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
 const DAY_MS = 86_400_000;
 
 const addDays = (date: IsoDate, days: number): IsoDate =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const weekday = (date: IsoDate) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
-
-/** The local (Vietnam) date and time at `instantMs`: `YYYY-MM-DDTHH:mm`. */
-export const vietnamDateTime = (instantMs: number): string =>
-  new Date(instantMs + VIETNAM_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
-
-/** The local (Vietnam) date at `instantMs`. */
-export const vietnamDate = (instantMs: number): IsoDate => vietnamDateTime(instantMs).slice(0, 10);
 
 /** The lunar holidays' solar dates: the first day of Tết and the Hùng Kings' day. */
 interface LunarDates {
