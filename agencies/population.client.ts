@@ -22,6 +22,21 @@ export interface RegisteredRelative {
   hasDirectCarer?: boolean;
 }
 
+/** A citizen's particulars as the population database holds them (what it lacks is absent). */
+export interface RegisteredCitizen {
+  pin: string;
+  fullName: string;
+  dateOfBirth: string;
+  sex: 'male' | 'female';
+  /** Danh mục các dân tộc Việt Nam code (domain/ethnic-groups.ts). */
+  ethnicityCode?: string;
+  /** ISO 3166-1 alpha-2. */
+  nationality?: string;
+  /** Permanent residence. */
+  residence?: { commune: string; line: string };
+  deceased: boolean;
+}
+
 /** The national population database: issues personal ID numbers, records deaths, keeps families. */
 export function populationClient(http: AgencyHttp) {
   return {
@@ -40,6 +55,9 @@ export function populationClient(http: AgencyHttp) {
       key: string,
     ): Promise<AgencyOutcome<{ status: 'living' }>> =>
       http.post(`/population/deaths/${pin}/reversal`, { reason }, key),
+    /** A citizen's particulars; undefined when the database does not know the PIN. */
+    citizen: (pin: string): Promise<RegisteredCitizen | undefined> =>
+      http.get<RegisteredCitizen>(`/population/citizens/${encodeURIComponent(pin)}`),
     /** The person's relatives in the family records (none when it has no record of them). */
     relativesOf: async (pin: string): Promise<RegisteredRelative[]> =>
       (

@@ -22,6 +22,7 @@ import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
 import { officerRoutes } from './routes/officers.routes';
+import { peopleRoutes } from './routes/people.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { annulmentRoutes } from './routes/annulment.routes';
 import { calendarRoutes } from './routes/calendar.routes';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
     ...officerRoutes(deps),
+    ...peopleRoutes(deps),
     ...reportRoutes(deps),
     ...calendarRoutes(deps),
     ...auditRoutes(deps),

@@ -1,16 +1,20 @@
 // A death filing checked against the population database at the door, before any workflow starts
 // (issue 19): who the filer is to the deceased, who the named relatives are, and which of them are
 // adults — from the database's family records and birth dates, never from what the applicant typed.
-import type { RegisteredRelative } from '../agencies/population.client';
+import type { RegisteredCitizen, RegisteredRelative } from '../agencies/population.client';
 import type { DeathApplication } from '../domain/DeathApplication';
 import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { ADULT_AGE, ageOn, type FilerVerification } from '../domain/relatives';
 import { HttpProblem, type ProblemIssue } from './problem';
 
-/** The population database as the API asks it: a person's relatives in the family records. */
+/**
+ * The population database as the API asks it: a person's relatives in the family records, and a
+ * citizen's particulars (api/routes/people.routes.ts).
+ */
 export interface PopulationRegistry {
   relativesOf(pin: string): Promise<RegisteredRelative[]>;
+  citizen(pin: string): Promise<RegisteredCitizen | undefined>;
 }
 
 /** The law each refusal rests on, named in the problem (DOMAIN.md). */

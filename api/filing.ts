@@ -48,11 +48,13 @@ export type CaseStart =
       codeSeries: CaseCodeSeries;
     };
 
+/** A person's PIN keyed (HMAC-SHA-256, hex): the same for the same PIN, without revealing it. */
+export const pinKey = (pin: string, secret = DEV_CASE_ID_SECRET) =>
+  createHmac('sha256', secret).update(pin).digest('hex');
+
 /** The case id of a deceased person's case: the same for the same PIN, without revealing it. */
 export const deathCaseId = (deceasedPin: string, secret = DEV_CASE_ID_SECRET) =>
-  workflowIds.deathResidenceFuneral(
-    createHmac('sha256', secret).update(deceasedPin).digest('hex').slice(0, 24).toUpperCase(),
-  );
+  workflowIds.deathResidenceFuneral(pinKey(deceasedPin, secret).slice(0, 24).toUpperCase());
 
 /**
  * Refiling (issue 19): the business key's n-th filing (n ≥ 2) gets its own case id, `<first>~<n>`,

@@ -144,6 +144,17 @@ async function authenticate(
 }
 
 /**
+ * Names whose personal data the call reads, keyed (`pinKey`), when it concerns a person rather than a
+ * case: the audit row keeps it whether the call is then answered or refused.
+ */
+export function setAuditSubject(res: Response, subject: string): void {
+  (res.locals as { auditSubject?: string }).auditSubject = subject;
+}
+
+const auditSubjectOf = (req: Request) =>
+  (req.res?.locals as { auditSubject?: string } | undefined)?.auditSubject;
+
+/**
  * Every authenticated call is written to the audit log — reads of personal data and actions alike,
  * refused ones included — with its outcome, before the reply leaves.
  */
@@ -175,6 +186,7 @@ async function audited(
       requestId: typeof req.id === 'string' ? req.id : undefined,
       outcome: result.outcome,
       sha256,
+      subject: auditSubjectOf(req),
     });
   } catch (error) {
     // The row holds text the database cannot store, from the request itself (a path segment with

@@ -14,15 +14,19 @@ export interface AuditEntry {
   outcome: number;
   /** The SHA-256 of the files the call concerned (uploads, attachments), space-separated. */
   sha256?: string | undefined;
+  /** Whose personal data the call read, keyed (migration 0029): a person, not a case. */
+  subject?: string | undefined;
 }
 
 /** Appends rows in the order given, in one statement (the chain's trigger links each to the last). */
 export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<void> {
   await db.query(
-    `INSERT INTO audit_log (actor, role, action, case_id, request_id, outcome, sha256, prev_hash, hash)
-     SELECT actor, role, action, case_id, request_id, outcome, sha256, '', ''
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
-            WITH ORDINALITY AS e(actor, role, action, case_id, request_id, outcome, sha256, n)
+    `INSERT INTO audit_log (actor, role, action, case_id, request_id, outcome, sha256, subject,
+                           prev_hash, hash)
+     SELECT actor, role, action, case_id, request_id, outcome, sha256, subject, '', ''
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
+                   $8::text[])
+            WITH ORDINALITY AS e(actor, role, action, case_id, request_id, outcome, sha256, subject, n)
       ORDER BY n`,
     [
       entries.map((e) => e.actor),
@@ -32,6 +36,7 @@ export async function appendAudit(db: Db, ...entries: AuditEntry[]): Promise<voi
       entries.map((e) => e.requestId ?? null),
       entries.map((e) => e.outcome),
       entries.map((e) => e.sha256 ?? null),
+      entries.map((e) => e.subject ?? null),
     ],
   );
 }

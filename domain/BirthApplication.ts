@@ -6,6 +6,7 @@ import {
   Address,
   Attachments,
   Ethnicity,
+  ethnicityProblem,
   LocalDate,
   Nationality,
   PersonName,
@@ -180,6 +181,14 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
       issue([role, 'pin'], 'required (a foreign parent may give a passport instead)');
     if (parent.passport !== undefined && parent.nationality === 'VN')
       issue([role, 'passport'], 'a Vietnamese parent is identified by their PIN');
+  }
+  for (const [path, person] of [
+    [['child'], app.child],
+    [['mother'], app.mother],
+    [['father'], app.father],
+  ] as const) {
+    const problem = ethnicityProblem(person?.ethnicity, person?.nationality);
+    if (problem) issue([...path, 'ethnicity'], problem);
   }
   for (const [path, pin, known] of peopleWithPins(app)) {
     if (typeof pin === 'string')

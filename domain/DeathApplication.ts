@@ -7,6 +7,7 @@ import {
   Address,
   Attachments,
   Ethnicity,
+  ethnicityProblem,
   LocalDate,
   Nationality,
   PersonName,
@@ -174,6 +175,8 @@ function checkApplication(app: Loose<DeathApplication>, context: ApplicationCont
     if (typeof issued === 'string' && issued < died)
       issue(['deathNotice', 'issuedOn'], 'is before the death');
   }
+  const ethnicity = ethnicityProblem(deceased?.ethnicity, deceased?.nationality);
+  if (ethnicity) issue(['deceased', 'ethnicity'], ethnicity);
   if (typeof deceased?.dateOfBirth === 'string' && deceased.dateOfBirth > today)
     issue(['deceased', 'dateOfBirth'], 'is in the future');
   const relatives = Array.isArray(app.relatives) ? app.relatives : [];

@@ -2,6 +2,8 @@
 // and what the checks that need the outside world (today's date, the commune list) are given.
 import { z } from 'zod';
 import { CommuneCode } from './principal';
+import { isCountryCode } from './countries';
+import { ethnicGroupOf } from './ethnic-groups';
 import { refuseUnsafeCharacters, safeText } from './safe-text';
 
 /** Letters first, then letters, combining marks, spaces and . ' - (checked after NFC). */
@@ -17,10 +19,30 @@ export const PersonName = refuseUnsafeCharacters(z.string())
   .regex(NAME, "letters, spaces and . ' - only")
   .describe('full name as on the civil-status record');
 
-export const Ethnicity = safeText(2, 50).describe('dân tộc, e.g. Kinh');
+/**
+ * Dân tộc: one of the 54 groups of the Danh mục các dân tộc Việt Nam for a Vietnamese citizen (the
+ * application's own check, `ethnicityProblem`, as it needs the person's nationality), shown as the
+ * list spells it however typed ("hmong" → "HMông"); a foreign national's as they give it.
+ */
+export const Ethnicity = safeText(2, 50)
+  .overwrite((text) => ethnicGroupOf(text)?.name ?? text)
+  .describe(
+    'dân tộc: a Vietnamese citizen’s is one of the 54 in the Danh mục các dân tộc Việt Nam',
+  );
+
+export const NOT_AN_ETHNIC_GROUP = 'not one of the 54 ethnic groups of Vietnam';
+
+/** Why a person's ethnicity cannot be accepted, if it cannot (their nationality given). */
+export const ethnicityProblem = (ethnicity: unknown, nationality: unknown): string | undefined =>
+  typeof ethnicity === 'string' &&
+  (nationality === undefined || nationality === 'VN') &&
+  !ethnicGroupOf(ethnicity)
+    ? NOT_AN_ETHNIC_GROUP
+    : undefined;
 export const Nationality = z
   .string()
   .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
+  .refine(isCountryCode, 'not a country’s ISO 3166-1 code')
   .default('VN')
   .describe('quốc tịch');
 export const LocalDate = z.iso.date().describe('YYYY-MM-DD');

@@ -22,9 +22,11 @@ import { addHousehold, addResident, Household, policeRoutes, Resident } from './
 import {
   addCapacityAssessment,
   addCareRecord,
+  addCitizen,
   addFamilyRelation,
   CapacityAssessment,
   CareRecord,
+  CitizenRecord,
   FamilyRelation,
   populationRoutes,
 } from './population.routes';
@@ -149,6 +151,10 @@ function adminRoutes(db: Db, faults: FaultInjector): Router {
   });
   router.post('/police/residents', async (req, res) => {
     await addResident(db, parseBody(Resident, req));
+    res.status(201).end();
+  });
+  router.post('/population/citizens', async (req, res) => {
+    await addCitizen(db, parseBody(CitizenRecord, req));
     res.status(201).end();
   });
   router.post('/population/relatives', async (req, res) => {

@@ -60,6 +60,45 @@ export async function addFamilyRelation(
   );
 }
 
+/**
+ * A citizen as the population database knows them (issue 22, item 4: what a desk fills a form from):
+ * recorded with their particulars, or those added to a citizen already known (seeded, admin API).
+ */
+export const CitizenRecord = z.object({
+  pin: PersonalIdNumber,
+  fullName: z.string().min(2),
+  dateOfBirth: z.iso.date(),
+  sex: z.enum(['male', 'female']),
+  ethnicityCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .describe('Danh mục các dân tộc Việt Nam: 01 Kinh…'),
+  nationality: z.string().regex(/^[A-Z]{2}$/),
+  residence: z.object({ commune: z.string().regex(/^\d{5}$/), line: z.string().min(3) }),
+});
+export type CitizenRecord = z.infer<typeof CitizenRecord>;
+
+export async function addCitizen(db: Db, c: CitizenRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO ${SCHEMA}.citizens (pin, full_name, date_of_birth, sex, ethnicity_code, nationality,
+                                     residence_commune, residence_line)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (pin) DO UPDATE
+       SET ethnicity_code = EXCLUDED.ethnicity_code, nationality = EXCLUDED.nationality,
+           residence_commune = EXCLUDED.residence_commune, residence_line = EXCLUDED.residence_line`,
+    [
+      c.pin,
+      c.fullName,
+      c.dateOfBirth,
+      c.sex,
+      c.ethnicityCode,
+      c.nationality,
+      c.residence.commune,
+      c.residence.line,
+    ],
+  );
+}
+
 /** A medical assessment council's record of lost work capacity (seeded, or added by the admin API). */
 export const CapacityAssessment = z.object({
   pin: PersonalIdNumber,
@@ -189,6 +228,26 @@ export function populationRoutes({ db }: { db: Db }): Router {
       };
     }),
   );
+
+  // One citizen's particulars, for a desk filling a form (the API audits who asked for whom). What
+  // the database lacks is left out; a citizen recorded as deceased says so.
+  router.get('/citizens/:pin', async (req, res) => {
+    const pin = parseValue(PersonalIdNumber, req.params.pin);
+    const { rows } = await db.query<Record<string, unknown>>(
+      `SELECT c.pin, c.full_name AS "fullName", c.date_of_birth::text AS "dateOfBirth", c.sex,
+              c.ethnicity_code AS "ethnicityCode", c.nationality,
+              CASE WHEN c.residence_commune IS NOT NULL
+                   THEN jsonb_build_object('commune', c.residence_commune, 'line', c.residence_line)
+              END AS residence,
+              coalesce(d.status = 'deceased', false) AS deceased
+         FROM ${SCHEMA}.citizens c LEFT JOIN ${SCHEMA}.deaths d ON d.pin = c.pin
+        WHERE c.pin = $1`,
+      [pin],
+    );
+    const citizen = rows[0];
+    if (!citizen) return void res.status(404).json({ code: 'POPULATION.NO_CITIZEN' });
+    res.json(Object.fromEntries(Object.entries(citizen).filter(([, value]) => value !== null)));
+  });
 
   router.get('/deaths/:pin', async (req, res) => {
     const { rows } = await db.query(

@@ -2,8 +2,8 @@
 // collective household and an address that needs police verification, and health facilities; for
 // Group B, four people who may die in the demo (each known to the body that pays their funeral
 // allowance) with their relatives in the population database's family records (who may file their
-// death, who must confirm a lump sum's payee), and a closed bank account. Tests add their own through
-// the admin endpoints.
+// death, who must confirm a lump sum's payee), the Group A demo's parents with their particulars, and
+// a closed bank account. Tests add their own through the admin endpoints.
 import type { Db } from '../../db/pool';
 import { DEMO_COMMUNES } from '../../domain/communes';
 import { addMeritoriousPerson } from './merit-services.routes';
@@ -12,9 +12,11 @@ import { addHousehold, addResident, type Household } from './police.routes';
 import {
   addCapacityAssessment,
   addCareRecord,
+  addCitizen,
   addFamilyRelation,
   type CapacityAssessment,
   type CareRecord,
+  type CitizenRecord,
   type FamilyRelation,
 } from './population.routes';
 import { addFacility, addInsuredPerson, type InsuredPerson } from './social-insurance.routes';
@@ -202,6 +204,31 @@ export const SEED_CAPACITY_ASSESSMENTS: readonly CapacityAssessment[] = [
 ];
 
 /** A closed bank account: a transfer to it is refused (PAYMENTS.INVALID_ACCOUNT). */
+/**
+ * The Group A demo's parents (EXAMPLE_BIRTH_APPLICATION) as the population database knows them: a desk
+ * typing either PIN gets the rest of their particulars filled in.
+ */
+export const SEED_CITIZENS: readonly CitizenRecord[] = [
+  {
+    pin: '001190012345',
+    fullName: 'Trần Thị Mai',
+    dateOfBirth: '1990-04-12',
+    sex: 'female',
+    ethnicityCode: '01',
+    nationality: 'VN',
+    residence: { commune: '00004', line: '12 Phố Đội Cấn' },
+  },
+  {
+    pin: '001088054321',
+    fullName: 'Nguyễn Văn Hùng',
+    dateOfBirth: '1988-09-30',
+    sex: 'male',
+    ethnicityCode: '01',
+    nationality: 'VN',
+    residence: { commune: '00004', line: '12 Phố Đội Cấn' },
+  },
+];
+
 export const SEED_CLOSED_ACCOUNT: ClosedAccount = { bank: 'VCB', number: '0011000999999' };
 
 export async function seedSimulators(db: Db): Promise<void> {
@@ -222,6 +249,7 @@ export async function seedSimulators(db: Db): Promise<void> {
     }
   }
   for (const relation of SEED_RELATIVES) await addFamilyRelation(db, relation);
+  for (const citizen of SEED_CITIZENS) await addCitizen(db, citizen);
   for (const record of SEED_CARE_RECORDS) await addCareRecord(db, record);
   for (const assessment of SEED_CAPACITY_ASSESSMENTS) await addCapacityAssessment(db, assessment);
   await addClosedAccount(db, SEED_CLOSED_ACCOUNT);

@@ -219,6 +219,7 @@ describe('OpenAPI', () => {
       '/v1/officers',
       '/v1/officers/{sub}/deactivation',
       '/v1/ops/stuck-cases',
+      '/v1/people/lookup',
       '/v1/reports/compliance',
       '/v1/reports/compliance/monthly',
       '/v1/reports/compliance/monthly/{month}',

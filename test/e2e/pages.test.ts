@@ -365,6 +365,34 @@ describe('web pages in Chromium, through the real stack', () => {
     await civil.context.close();
   });
 
+  it('when the clerk types a parent’s PIN and asks the population database, then the parent’s particulars fill the form, ethnicity offered from the 54 groups and nationality from the countries', async () => {
+    const { context, page } = await signedIn(env.browser, env.base, CLERK);
+    await page.fill('#f-mother-pin', '001190012345');
+    await page.click('[data-prefill="f-mother-pin"]');
+    await expect.poll(() => page.inputValue('#f-mother-fullName')).toBe('Trần Thị Mai');
+    expect(await page.inputValue('#f-mother-yearOfBirth')).toBe('1990');
+    expect(await page.inputValue('#f-mother-ethnicity')).toBe('Kinh');
+    expect(await page.inputValue('#f-mother-nationality')).toBe('VN');
+    expect(await page.inputValue('#f-mother-address-commune')).toBe('00004');
+    expect(await page.inputValue('#f-mother-address-line')).toBe('12 Phố Đội Cấn');
+    const mother = page.locator('[data-group="mother"]');
+    expect(await mother.locator('[role=status]').first().innerText()).toContain(
+      'Đã điền theo cơ sở dữ liệu quốc gia về dân cư',
+    );
+    // A PIN the database does not know fills nothing and says so.
+    await page.fill('#f-applicant-pin', '001099000000');
+    await page.click('[data-prefill="f-applicant-pin"]');
+    const applicant = page.locator('[data-group="applicant"] [role=status]');
+    await expect
+      .poll(() => applicant.innerText())
+      .toContain('cơ sở dữ liệu quốc gia về dân cư không có số định danh này');
+    // The official lists: the 54 groups offered as one types; the countries by their Vietnamese names.
+    expect(await page.locator('#l-f-child-ethnicity option').count()).toBe(54);
+    expect(await page.locator('#f-child-nationality option:checked').innerText()).toBe('Việt Nam');
+    expect(await page.locator('#f-child-nationality option[value="FR"]').innerText()).toBe('Pháp');
+    await context.close();
+  });
+
   it('when the clerk types a child’s name without accents in the search box, then the case is listed with the child’s name and its code', async () => {
     const letters = Array.from({ length: 5 }, () =>
       String.fromCharCode(97 + Math.floor(Math.random() * 26)),

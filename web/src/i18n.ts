@@ -1,5 +1,6 @@
 // Vietnamese first, English on request: the chosen language is kept in localStorage and applied to
 // the page, to the API's problem titles (Accept-Language) and to zod's messages.
+import { NOT_AN_ETHNIC_GROUP } from '../../domain/application-fields';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
 
 export type Language = 'vi' | 'en';
@@ -101,6 +102,8 @@ const SCHEMA_MESSAGES_VI: Record<string, string> = {
   "letters, spaces and . ' - only": "chỉ gồm chữ cái, dấu cách và . ' -",
   'a Vietnamese phone number': 'phải là số điện thoại Việt Nam (0xxxxxxxxx)',
   'ISO 3166-1 alpha-2 code': 'mã quốc gia gồm 2 chữ cái in hoa, ví dụ VN',
+  'not a country’s ISO 3166-1 code': 'không phải mã của một quốc gia (ISO 3166-1)',
+  [NOT_AN_ETHNIC_GROUP]: 'không có trong Danh mục 54 dân tộc Việt Nam',
   '4–30 letters, digits, / . -': 'gồm 4–30 chữ cái, chữ số, / . -',
   '3–40 letters, digits, / . -': 'gồm 3–40 chữ cái, chữ số, / . -',
   'is in the future': 'không được là ngày trong tương lai',

@@ -3,10 +3,12 @@ import {
   address,
   applicant,
   commune,
+  country,
   date,
   LANGUAGE,
   origins,
   pin,
+  pinWithPrefill,
   sex,
   text,
   type FormSpec,
@@ -26,7 +28,11 @@ const parent = (
   ...(ticked && { toggleInitial: ticked }),
   items: [
     text(`${name}.fullName`, 'Họ, chữ đệm và tên', 'Full name', { autocomplete: 'off' }),
-    pin(`${name}.pin`, 'Số định danh cá nhân', 'Personal ID number'),
+    pinWithPrefill(
+      name,
+      ['fullName', 'yearOfBirth', 'ethnicity', 'nationality'],
+      `${name}.address`,
+    ),
     // A foreign parent without a Vietnamese PIN is identified by passport (BHXH QĐ 1449).
     {
       kind: 'group',
@@ -38,11 +44,7 @@ const parent = (
       omitIfEmpty: true,
       items: [
         text(`${name}.passport.number`, 'Số hộ chiếu', 'Passport number', { autocomplete: 'off' }),
-        text(
-          `${name}.passport.country`,
-          'Nước cấp (mã 2 chữ cái)',
-          'Issuing country (2-letter code)',
-        ),
+        country(`${name}.passport.country`, 'Nước cấp', 'Issuing country'),
       ],
     },
     { kind: 'number', name: `${name}.yearOfBirth`, label: { vi: 'Năm sinh', en: 'Year of birth' } },

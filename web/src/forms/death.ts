@@ -7,6 +7,7 @@ import {
   LANGUAGE,
   origins,
   pin,
+  pinWithPrefill,
   sex,
   text,
   type FormSpec,
@@ -105,7 +106,11 @@ export function deathForm(receivingCommune: string): FormSpec {
         legend: { vi: 'Người đã mất', en: 'The deceased' },
         items: [
           text('deceased.fullName', 'Họ, chữ đệm và tên', 'Full name'),
-          pin('deceased.pin', 'Số định danh cá nhân', 'Personal ID number'),
+          pinWithPrefill(
+            'deceased',
+            ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality'],
+            'deceased.lastResidence',
+          ),
           date('deceased.dateOfBirth', 'Ngày sinh', 'Date of birth'),
           sex('deceased.sex'),
           ...origins('deceased'),

@@ -3,7 +3,8 @@
 import { communeName, webConfig } from '../config';
 import { h, show } from '../dom';
 import { schemaMessage, t, tr } from '../i18n';
-import { parseDate } from '../format';
+import { formatDate, parseDate } from '../format';
+import { errorText } from '../layout';
 import { errorIdOf, fillIn, idOf, merge, setPath } from './paths';
 import type { FieldSpec, FormSpec, GroupSpec, Item, ListSpec } from './spec';
 
@@ -19,13 +20,49 @@ export interface Draft {
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
+/** A person as the population database gives them back (POST /v1/people/lookup). */
+export interface LookedUpPerson {
+  fullName: string;
+  dateOfBirth: string;
+  sex: string;
+  ethnicity?: string;
+  nationality?: string;
+  residence?: { commune: string; line: string };
+  deceased: boolean;
+}
+
+export interface FormOptions {
+  /** Offers to fill a person's particulars from their PIN (a clerk's form); absent: no such offer. */
+  lookUp?: (pin: string) => Promise<LookedUpPerson>;
+}
+
+const T = {
+  prefill: { vi: 'Điền từ CSDL dân cư', en: 'Fill from the population database' },
+  prefilled: {
+    vi: 'Đã điền theo cơ sở dữ liệu quốc gia về dân cư: {fields}. Đề nghị kiểm tra lại.',
+    en: 'Filled from the national population database: {fields}. Please check them.',
+  },
+  nothing: {
+    vi: 'Cơ sở dữ liệu dân cư không có thêm thông tin nào để điền.',
+    en: 'The population database has nothing more to fill in.',
+  },
+  pinFirst: { vi: 'Nhập số định danh 12 chữ số trước.', en: 'Type the 12-digit PIN first.' },
+  deceased: {
+    vi: 'Lưu ý: cơ sở dữ liệu ghi nhận người này đã mất.',
+    en: 'Note: the database records this person as deceased.',
+  },
+};
+
 export class ApplicationForm {
   readonly element: HTMLElement;
   private readonly labels = new Map<string, string>();
   private readonly rows = new Map<string, number>();
   private readonly listBodies = new Map<string, { spec: ListSpec; body: HTMLElement }>();
 
-  constructor(readonly spec: FormSpec) {
+  constructor(
+    readonly spec: FormSpec,
+    private readonly options: FormOptions = {},
+  ) {
     this.element = h('div', { class: 'form-body' }, ...spec.items.map((item) => this.item(item)));
     this.element.addEventListener('change', () => this.updateVisibility());
     this.updateVisibility();
@@ -72,6 +109,7 @@ export class ApplicationForm {
         inputmode: spec.kind === 'number' ? 'numeric' : spec.inputmode,
         autocomplete: spec.autocomplete ?? 'off',
         placeholder: spec.kind === 'date' ? t('datePlaceholder') : undefined,
+        list: spec.suggestions ? `l-${id}` : undefined,
         'aria-describedby': describedBy,
       });
     }
@@ -83,8 +121,72 @@ export class ApplicationForm {
       h('label', { for: id }, label),
       hint && hintId ? h('p', { class: 'hint', id: hintId }, tr(hint)) : null,
       control,
+      spec.suggestions
+        ? h(
+            'datalist',
+            { id: `l-${id}` },
+            ...spec.suggestions.map((value) => h('option', { value })),
+          )
+        : null,
+      spec.prefill && this.options.lookUp ? this.prefillButton(control, spec.prefill) : null,
       error,
     );
+  }
+
+  /** A button beside a PIN that fills the person's other fields from the population database. */
+  private prefillButton(pin: Control, targets: NonNullable<FieldSpec['prefill']>): HTMLElement {
+    const status = h('p', { class: 'hint', role: 'status' });
+    const button = h(
+      'button',
+      { type: 'button', class: 'secondary', 'data-prefill': pin.id },
+      tr(T.prefill),
+    );
+    button.addEventListener('click', () => {
+      status.replaceChildren();
+      const typed = pin.value.trim();
+      if (!/^\d{12}$/.test(typed)) return void (status.textContent = tr(T.pinFirst));
+      const lookUp = this.options.lookUp;
+      if (!lookUp) return;
+      button.disabled = true;
+      void lookUp(typed)
+        .then(
+          (person) => {
+            const filled = this.fill(targets, person);
+            status.textContent = [
+              filled.length
+                ? tr(T.prefilled).replace('{fields}', filled.join(', '))
+                : tr(T.nothing),
+              person.deceased ? tr(T.deceased) : '',
+            ]
+              .filter(Boolean)
+              .join(' ');
+          },
+          (failure: unknown) => (status.textContent = errorText(failure)),
+        )
+        .finally(() => (button.disabled = false));
+    });
+    return h('div', { class: 'prefill' }, button, status);
+  }
+
+  /** Puts the person's particulars into the fields named; the labels of those it filled. */
+  private fill(targets: NonNullable<FieldSpec['prefill']>, person: LookedUpPerson): string[] {
+    const values: [string | undefined, string | undefined][] = [
+      [targets.fullName, person.fullName],
+      [targets.dateOfBirth, formatDate(person.dateOfBirth)],
+      [targets.yearOfBirth, person.dateOfBirth.slice(0, 4)],
+      [targets.sex, person.sex],
+      [targets.ethnicity, person.ethnicity],
+      [targets.nationality, person.nationality],
+      [targets.address && `${targets.address}.commune`, person.residence?.commune],
+      [targets.address && `${targets.address}.line`, person.residence?.line],
+    ];
+    const filled: string[] = [];
+    for (const [name, value] of values) {
+      if (!name || value === undefined || !this.control(idOf(name))) continue;
+      this.setValue(idOf(name), value);
+      filled.push(this.labels.get(name) ?? name);
+    }
+    return filled;
   }
 
   private group(spec: GroupSpec): HTMLElement {

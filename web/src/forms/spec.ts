@@ -1,5 +1,7 @@
 // How an application form is described: fields at paths of the application object, in groups that
 // can depend on a choice (residence only when it is asked for) and repeatable rows (relatives).
+import { COUNTRIES } from '../../../domain/countries';
+import { ETHNIC_GROUPS } from '../../../domain/ethnic-groups';
 import type { Text } from '../i18n';
 
 export interface Option {
@@ -19,7 +21,18 @@ export interface FieldSpec {
   autocomplete?: string;
   /** Width hint for the layout. */
   wide?: boolean;
+  /** Offered as the person types (type-ahead): the official spellings. */
+  suggestions?: readonly string[];
+  /**
+   * A PIN field the population database can fill the rest from (a clerk's form): where each of the
+   * person's particulars goes. `address` is a group with `.commune` and `.line`.
+   */
+  prefill?: Partial<Record<PersonPart, string>>;
 }
+
+/** What the population database gives back for a PIN (POST /v1/people/lookup). */
+export type PersonPart =
+  'fullName' | 'dateOfBirth' | 'yearOfBirth' | 'sex' | 'ethnicity' | 'nationality' | 'address';
 
 export interface GroupSpec {
   kind: 'group';
@@ -100,7 +113,7 @@ export const applicant = (relationship: Text, options: readonly Option[]): Group
   legend: { vi: 'Người yêu cầu', en: 'Applicant' },
   items: [
     text('applicant.fullName', 'Họ, chữ đệm và tên', 'Full name'),
-    pin('applicant.pin', 'Số định danh cá nhân', 'Personal ID number'),
+    pinWithPrefill('applicant', ['fullName']),
     { kind: 'select', name: 'applicant.relationship', label: relationship, options },
     text('applicant.phone', 'Số điện thoại', 'Phone', { inputmode: 'tel', autocomplete: 'tel' }),
     text('applicant.email', 'Thư điện tử (không bắt buộc)', 'Email (optional)', {
@@ -116,10 +129,45 @@ export const sex = (name: string): FieldSpec => ({
   options: SEX,
 });
 
-/** Ethnicity and nationality of the person at `prefix`, Kinh and VN unless changed. */
+/** The countries of ISO 3166-1, Vietnam first, each by its Vietnamese and English names. */
+export const COUNTRY_OPTIONS: readonly Option[] = COUNTRIES.map((c) => ({
+  value: c.code,
+  label: { vi: c.vi, en: c.en },
+}));
+
+export const country = (name: string, vi: string, en: string, initial?: string): FieldSpec => ({
+  kind: 'select',
+  name,
+  label: { vi, en },
+  options: COUNTRY_OPTIONS,
+  ...(initial && { initial }),
+});
+
+/** Ethnicity (type-ahead on the 54 groups) and nationality (a country), Kinh and VN unless changed. */
 export const origins = (prefix: string): FieldSpec[] => [
-  text(`${prefix}.ethnicity`, 'Dân tộc', 'Ethnicity', { initial: 'Kinh' }),
-  text(`${prefix}.nationality`, 'Quốc tịch (mã 2 chữ cái)', 'Nationality (2-letter code)', {
-    initial: 'VN',
+  text(`${prefix}.ethnicity`, 'Dân tộc', 'Ethnicity', {
+    initial: 'Kinh',
+    suggestions: ETHNIC_GROUPS.map((group) => group.name),
+    hint: {
+      vi: 'gõ vài chữ để chọn trong 54 dân tộc',
+      en: 'type a few letters to choose one of the 54 groups',
+    },
   }),
+  country(`${prefix}.nationality`, 'Quốc tịch', 'Nationality', 'VN'),
 ];
+
+/**
+ * A person's PIN that the population database fills `parts` from, each at `prefix`.<part> (the
+ * address at `address`, a group of `.commune` and `.line`).
+ */
+export const pinWithPrefill = (
+  prefix: string,
+  parts: readonly Exclude<PersonPart, 'address'>[],
+  address?: string,
+): FieldSpec => ({
+  ...pin(`${prefix}.pin`, 'Số định danh cá nhân', 'Personal ID number'),
+  prefill: {
+    ...Object.fromEntries(parts.map((part) => [part, `${prefix}.${part}`])),
+    ...(address && { address }),
+  },
+});

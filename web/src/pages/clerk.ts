@@ -10,7 +10,7 @@ import { h, show } from '../dom';
 import { formatDateTime, todayInVietnam } from '../format';
 import { t, tr, type Text } from '../i18n';
 import { confirmAction, errorText, heading, requireRole, statusRegion } from '../layout';
-import { ApplicationForm, type Draft, type Issue } from '../forms/engine';
+import { ApplicationForm, type Draft, type Issue, type LookedUpPerson } from '../forms/engine';
 import { birthForm } from '../forms/birth';
 import { deathForm } from '../forms/death';
 import { DRAFT_PREFIX } from '../session';
@@ -65,6 +65,8 @@ export function renderClerk(main: HTMLElement): Promise<void> {
   const load = (procedure: string) => {
     form = new ApplicationForm(
       procedure === 'death-residence-funeral' ? deathForm(commune) : birthForm(commune),
+      // The PIN of whoever stands at the desk fills the rest from the population database (audited).
+      { lookUp: (pin) => api<LookedUpPerson>('POST', '/v1/people/lookup', { pin }) },
     );
     draftKey = `${DRAFT_PREFIX}${session.claims.sub}.${procedure}`;
     idempotencyKey = newIdempotencyKey();
