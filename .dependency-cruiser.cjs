@@ -58,7 +58,7 @@ module.exports = {
       comment:
         'api/ reads through db/queries and db/pool; it never runs activities or writes procedure ' +
         'state (its own audit log, Idempotency-Key replies, stuck-case scan findings, the officer ' +
-        'directory admins keep, the annulment requests people record, the calendar notices admins ' +
+        'directory admins keep, the delegations supervisors keep, the annulment requests people record, the calendar notices admins ' +
         'record, the requests it sends workflows, what it records of a filing — with its case’s ' +
         'first read-model row and the start it owes (the filing outbox) — uploads and their ' +
         'attachments, the check of its own database login and the audit chain’s checkpoints, excepted).',
@@ -67,7 +67,7 @@ module.exports = {
       to: {
         path: [
           '^activities/',
-          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|app-login\\.ts$|audit-checkpoints\\.ts$|audit-checkpoints-s3\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
+          '^db/(?!queries/|pool\\.ts$|idempotency\\.repository\\.ts$|audit\\.repository\\.ts$|stuck-cases\\.repository\\.ts$|officers\\.repository\\.ts$|delegations\\.repository\\.ts$|annulments\\.repository\\.ts$|calendar\\.repository\\.ts$|action-outcomes\\.repository\\.ts$|filings\\.repository\\.ts$|case-starts\\.repository\\.ts$|app-login\\.ts$|audit-checkpoints\\.ts$|audit-checkpoints-s3\\.ts$|uploads\\.repository\\.ts$|stored-files\\.repository\\.ts$)',
         ],
       },
     },

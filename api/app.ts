@@ -21,6 +21,7 @@ import { selfCheckRoutes } from './routes/self-checks.routes';
 import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
+import { delegationRoutes } from './routes/delegations.routes';
 import { officerRoutes } from './routes/officers.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { reportRoutes } from './routes/reports.routes';
@@ -48,6 +49,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...taskRoutes(deps),
     ...assignmentRoutes(deps),
     ...officerRoutes(deps),
+    ...delegationRoutes(deps),
     ...peopleRoutes(deps),
     ...reportRoutes(deps),
     ...calendarRoutes(deps),

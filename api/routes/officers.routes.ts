@@ -1,5 +1,5 @@
 // The officer directory (DESIGN.md §3): admins list, add and deactivate officers; a supervisor sees
-// who of it may be given one of their tasks. Every call is audited by the route table (api/route.ts);
+// the active officers of their commune, and who of them may be given one of their tasks. Every call is audited by the route table (api/route.ts);
 // the directory's rows keep who added and who deactivated each officer.
 import {
   addOfficer,
@@ -46,19 +46,41 @@ export function officerRoutes({ db }: ApiDeps): RouteDefinition[] {
       path: '/v1/officers',
       operationId: 'listOfficers',
       summary: 'list the officer directory',
+      description:
+        'A supervisor sees the active officers serving their commune (the picker for delegations ' +
+        'and assignments); an admin, anyone.',
       tags: ['officers'],
-      access: [Role.admin],
+      access: [Role.admin, Role.supervisor],
       request: { query: OfficerSearch },
       responses: {
         200: { description: 'by agency, jurisdiction', content: jsonContent(OfficerList) },
+        403: problemResponse(
+          'A supervisor asking for another commune or for staff other than officers.',
+        ),
       },
-      handle: async ({ query }) => {
-        const rows = await listOfficers(db, {
-          role: query.role,
-          agency: query.agency,
-          jurisdiction: query.jurisdiction,
-          ...(query.active !== undefined && { active: query.active === 'true' }),
-        });
+      handle: async ({ query, principal }) => {
+        if (principal.role === 'supervisor') {
+          const elsewhere =
+            (query.jurisdiction !== undefined && query.jurisdiction !== principal.jurisdiction) ||
+            (query.role !== undefined && query.role !== 'officer') ||
+            query.active === 'false';
+          if (elsewhere)
+            throw new HttpProblem(ApiError.FORBIDDEN, {
+              vi: 'lãnh đạo chỉ xem cán bộ đang làm việc tại xã mình',
+              en: 'a supervisor sees the active officers of their own commune only',
+            });
+        }
+        const rows = await listOfficers(
+          db,
+          principal.role === 'supervisor'
+            ? { agency: query.agency, jurisdiction: principal.jurisdiction, active: true }
+            : {
+                role: query.role,
+                agency: query.agency,
+                jurisdiction: query.jurisdiction,
+                ...(query.active !== undefined && { active: query.active === 'true' }),
+              },
+        );
         return { status: 200, body: { items: rows.map(toOfficer) } };
       },
     }),

@@ -1,7 +1,9 @@
 // Officers' inbox and decisions. A decision is an update on the step's workflow, whose validator
 // refuses what the step's machine does not allow (422).
 import { findTask, inbox, type TaskRow } from '../../db/queries/cases.queries';
+import { delegationsInForce } from '../../db/delegations.repository';
 import { communesServedBy } from '../../db/officers.repository';
+import { vietnamDate } from '../../domain/calendar/vietnam-time';
 import { ApiError } from '../../domain/errors';
 import { Role, type Principal } from '../../domain/principal';
 import { StepView } from '../../domain/procedures/views';
@@ -16,12 +18,32 @@ import { defineRoute, type RouteDefinition } from '../route';
 import { Decision, Inbox, InboxPage, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 
+/** Whom an officer stands in for today, by a supervisor's delegation (none for others). */
+const standingInFor = (db: ApiDeps['db'], principal: Principal) =>
+  principal.role === 'officer'
+    ? delegationsInForce(db, principal.sub, vietnamDate(Date.now()))
+    : Promise.resolve([]);
+
+type StandsInFor = Awaited<ReturnType<typeof delegationsInForce>>;
+
+/** Whether the task's assignment leaves its decision to `principal` (none: its agency's officers). */
+const assignedTo = (row: TaskRow, principal: Principal, standsInFor: StandsInFor) =>
+  row.assignee === null ||
+  row.assignee === principal.sub ||
+  standsInFor.some((d) => d.delegator === row.assignee && d.commune === row.jurisdiction);
+
 /** A task row as `principal` sees it in an inbox. */
-export function toTask(row: TaskRow, principal: Principal, clock: DeadlineClock) {
+export function toTask(
+  row: TaskRow,
+  principal: Principal,
+  clock: DeadlineClock,
+  standsInFor: StandsInFor = [],
+) {
   const reading = clock(row.deadline, row.state);
   return {
     taskId: row.task_id,
     caseId: row.case_id,
+    ...(row.case_code && { caseCode: row.case_code }),
     step: row.step,
     agency: row.agency,
     jurisdiction: row.jurisdiction,
@@ -34,6 +56,7 @@ export function toTask(row: TaskRow, principal: Principal, clock: DeadlineClock)
     summary: taskSummaryFor(principal, row.summary),
     assignee: row.assignee,
     decisions: StepView.shape.decisions.safeParse(row.view.decisions).data ?? [],
+    mayDecide: principal.role === 'officer' && row.open && assignedTo(row, principal, standsInFor),
   };
 }
 
@@ -54,11 +77,12 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         },
       },
       handle: async ({ principal, query }) => {
-        const [clock, communes] = await Promise.all([
+        const [clock, communes, standsInFor] = await Promise.all([
           deadlineClock(db),
           principal.role === 'officer'
             ? communesServedBy(db, principal)
             : Promise.resolve([principal.jurisdiction]),
+          standingInFor(db, principal),
         ]);
         const { rows, total } = await inbox(db, {
           communes,
@@ -66,13 +90,14 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           procedure: query.procedure,
           state: query.state,
           overdue: query.overdue === 'true',
-          assignee: query.assignedToMe === 'true' ? principal.sub : undefined,
+          assignee:
+            query.assignedToMe === 'true' ? { officer: principal.sub, standsInFor } : undefined,
           limit: query.limit,
           offset: query.offset,
         });
         return {
           status: 200,
-          body: { items: rows.map((row) => toTask(row, principal, clock)), total },
+          body: { items: rows.map((row) => toTask(row, principal, clock, standsInFor)), total },
         };
       },
     }),
@@ -98,7 +123,11 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
               (await communesServedBy(db, principal)).includes(task.jurisdiction)
             : task.jurisdiction === principal.jurisdiction);
         if (!task || !visible) throw new HttpProblem(ApiError.NOT_FOUND);
-        return { status: 200, body: toTask(task, principal, await deadlineClock(db)) };
+        const [clock, standsInFor] = await Promise.all([
+          deadlineClock(db),
+          standingInFor(db, principal),
+        ]);
+        return { status: 200, body: toTask(task, principal, clock, standsInFor) };
       },
     }),
     defineRoute({
@@ -128,11 +157,12 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         ) {
           throw new HttpProblem(ApiError.NOT_FOUND);
         }
-        // Assigned: its assignee's alone, until a supervisor gives it to someone else.
-        if (task.assignee !== null && task.assignee !== principal.sub) {
+        // Assigned: its assignee's alone — or the officer's standing in for them in its commune
+        // today (a supervisor's delegation) — until a supervisor gives it to someone else.
+        if (!assignedTo(task, principal, await standingInFor(db, principal))) {
           throw new HttpProblem(ApiError.FORBIDDEN, {
-            vi: `việc này đã được giao cho cán bộ ${task.assignee}: chỉ người được giao mới được quyết định, trừ khi lãnh đạo giao lại`,
-            en: `this task is assigned to ${task.assignee}: only its assignee decides it, unless a supervisor reassigns it`,
+            vi: `việc này đã được giao cho cán bộ ${task.assignee}: chỉ người được giao (hoặc người được ủy quyền thay) mới được quyết định, trừ khi lãnh đạo giao lại`,
+            en: `this task is assigned to ${task.assignee}: only its assignee (or whoever stands in for them) decides it, unless a supervisor reassigns it`,
           });
         }
         const handle = temporal.workflow.getHandle(task.task_id);

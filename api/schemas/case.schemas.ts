@@ -197,6 +197,7 @@ export const EXAMPLE_TASK = {
   },
   assignee: null,
   decisions: ['approve', 'reject', 'request_supplement', 'return'],
+  mayDecide: true,
 };
 
 /** A deadline as people read it (api/deadline-clocks.ts), in working days by the official calendar. */
@@ -224,6 +225,10 @@ export const Task = z
   .object({
     taskId: z.string(),
     caseId: z.string(),
+    caseCode: z
+      .string()
+      .optional()
+      .describe('the case’s readable code (cases filed before it: none)'),
     step: z.string(),
     agency: z.string(),
     jurisdiction: z.string(),
@@ -238,6 +243,12 @@ export const Task = z
     decisions: z
       .array(z.enum(OfficerDecision))
       .describe('the decisions the step allows now (no return on a procedure’s first step)'),
+    mayDecide: z
+      .boolean()
+      .describe(
+        'the caller may decide it now: an officer of it, open, and not given to someone else ' +
+          'they do not stand in for (a supervisor’s delegation)',
+      ),
   })
   .meta({ id: 'Task', examples: [EXAMPLE_TASK] });
 

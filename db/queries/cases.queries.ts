@@ -111,11 +111,19 @@ const TaskRow = z.object({
   assignee: z.string().nullable(),
   assigned_by: z.string().nullable(),
   assigned_at: z.string().nullable(),
+  /** The case's readable code (domain/case-code.ts), where the read joins it. */
+  case_code: z.string().nullable().optional(),
 });
 export type TaskRow = z.infer<typeof TaskRow>;
 
+/** Tasks with their case's code, for lists that show it instead of the long case id. */
+const TASKS_WITH_CODES = 'tasks LEFT JOIN case_codes USING (case_id)';
+
 export async function findTask(db: Db, taskId: string): Promise<TaskRow | undefined> {
-  const { rows } = await db.query('SELECT * FROM tasks WHERE task_id = $1', [taskId]);
+  const { rows } = await db.query(
+    `SELECT tasks.*, code AS case_code FROM ${TASKS_WITH_CODES} WHERE task_id = $1`,
+    [taskId],
+  );
   return rows[0] === undefined ? undefined : TaskRow.parse(rows[0]);
 }
 
@@ -129,8 +137,9 @@ export interface InboxFilter {
   state?: string | undefined;
   /** Only tasks whose deadline has passed. */
   overdue?: boolean | undefined;
-  /** Only tasks assigned to this officer. */
-  assignee?: string | undefined;
+  /** Only tasks assigned to this officer — or, in a commune named, to one they stand in for. */
+  assignee?:
+    { officer: string; standsInFor: readonly { delegator: string; commune: string }[] } | undefined;
 }
 
 function inboxWhere(filter: InboxFilter): { sql: string; values: unknown[] } {
@@ -145,7 +154,18 @@ function inboxWhere(filter: InboxFilter): { sql: string; values: unknown[] } {
   if (filter.procedure !== undefined)
     add((n) => `starts_with(case_id, $${n} || ':')`, filter.procedure);
   if (filter.state !== undefined) add((n) => `state = $${n}`, filter.state);
-  if (filter.assignee !== undefined) add((n) => `assignee = $${n}`, filter.assignee);
+  const assignee = filter.assignee;
+  if (assignee !== undefined) {
+    const n = values.push(
+      assignee.officer,
+      assignee.standsInFor.map((d) => d.delegator),
+      assignee.standsInFor.map((d) => d.commune),
+    );
+    clauses.push(
+      `(assignee = $${n - 2} OR (assignee, jurisdiction) IN
+         (SELECT * FROM unnest($${n - 1}::text[], $${n}::text[])))`,
+    );
+  }
   if (filter.overdue) clauses.push('deadline < now()');
   return { sql: clauses.join(' AND '), values };
 }
@@ -159,7 +179,7 @@ export async function inbox(
   const n = where.values.length;
   const [items, count] = await Promise.all([
     db.query(
-      `SELECT * FROM tasks WHERE ${where.sql}
+      `SELECT tasks.*, code AS case_code FROM ${TASKS_WITH_CODES} WHERE ${where.sql}
         ORDER BY deadline NULLS LAST, task_id LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...where.values, page.limit, page.offset],
     ),

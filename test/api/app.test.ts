@@ -215,6 +215,8 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/withdraw',
       '/v1/codec/decode',
       '/v1/codec/encode',
+      '/v1/delegations',
+      '/v1/delegations/{delegationId}/revocation',
       '/v1/me/cases',
       '/v1/officers',
       '/v1/officers/{sub}/deactivation',

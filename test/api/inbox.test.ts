@@ -127,4 +127,20 @@ describe('GET /v1/tasks: filters, pages and the count', () => {
     expect(supervisor.status).toBe(200);
     expect(police.status).toBe(404);
   });
+
+  it('when a task’s case has a code, then the inbox and the task name it, for lists to show instead of the long id', async () => {
+    await subject.database.db.query(
+      `INSERT INTO case_codes (case_id, code) VALUES ($1, 'KS-00004-2612-000007')`,
+      [birthCases[4]],
+    );
+    const { items } = await inbox(OFFICER, 'limit=50');
+    const coded = items.filter((task) => 'caseCode' in task);
+    expect(coded).toEqual([
+      expect.objectContaining({ caseId: birthCases[4], caseCode: 'KS-00004-2612-000007' }),
+    ]);
+    const one = await request(subject.app)
+      .get(`/v1/tasks/${encodeURIComponent(`${birthCases[4]}:civil-status`)}`)
+      .set('Authorization', `Bearer ${await tokenFor(OFFICER)}`);
+    expect(one.body.caseCode).toBe('KS-00004-2612-000007');
+  });
 });

@@ -88,7 +88,7 @@ describe('the officer directory API', () => {
     expect(response.status).toBe(404);
   });
 
-  it('when a supervisor or an officer touches the directory, then 403 and nothing changes', async () => {
+  it('when a supervisor or an officer changes the directory, then 403 and nothing changes; an officer cannot list it', async () => {
     const officer: Principal = {
       sub: 'officer-civil-status',
       role: 'officer',
@@ -101,13 +101,36 @@ describe('the officer directory API', () => {
         .set('Authorization', await as(who))
         .send({ sub: 'ke-la', name: 'Kẻ Lạ', agency: 'civil-status', jurisdiction: '00004' });
       expect(add.status).toBe(403);
-      const list = await request(subject.app)
-        .get('/v1/officers')
-        .set('Authorization', await as(who));
-      expect(list.status).toBe(403);
     }
+    const list = await request(subject.app)
+      .get('/v1/officers')
+      .set('Authorization', await as(officer));
+    expect(list.status).toBe(403);
     const { rows } = await subject.database.db.query("SELECT 1 FROM officers WHERE sub = 'ke-la'");
     expect(rows).toEqual([]);
+  });
+
+  it('when a supervisor lists the directory, then only the active officers serving their commune come back; another commune, deactivated ones or other staff are refused', async () => {
+    const list = await request(subject.app)
+      .get('/v1/officers')
+      .set('Authorization', await as(SUPERVISOR));
+    expect(list.status).toBe(200);
+    const items = list.body.items as { sub: string; role: string; active: boolean }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((o) => o.role === 'officer' && o.active)).toBe(true);
+    const { rows } = await subject.database.db.query<{ sub: string }>(
+      `SELECT sub FROM officers WHERE role = 'officer' AND active
+          AND jurisdiction_covers(jurisdictions, '00004') ORDER BY agency, sub`,
+    );
+    expect(items.map((o) => o.sub)).toEqual(rows.map((r) => r.sub));
+    for (const query of ['jurisdiction=00070', 'role=clerk', 'active=false'])
+      expect(
+        (
+          await request(subject.app)
+            .get(`/v1/officers?${query}`)
+            .set('Authorization', await as(SUPERVISOR))
+        ).status,
+      ).toBe(403);
   });
 
   it('when a supervisor asks who may be given a task of their commune, then only active officers of its agency and commune come back', async () => {

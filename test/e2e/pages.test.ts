@@ -2,7 +2,6 @@
 // simulators, the API): a clerk files, officers decide, the citizen follows and answers, the
 // supervisor watches and reassigns, each signed in through the pages. Screenshots of the pages go to
 // test-output/screenshots/.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CaseView } from '../../domain/procedures/views';
 import { formatDate } from '../../web/src/format';
@@ -10,8 +9,6 @@ import { aBirthApplication } from '../fixtures/birth-application';
 import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
 import { aRefusedProjection } from '../support/stuck-cases';
-import { produceMonthlyReport } from '../../db/compliance-reports.repository';
-import { periodOfMonth } from '../../domain/reporting-period';
 import { projectTask } from '../support/tasks';
 import {
   CITIZEN,
@@ -488,11 +485,13 @@ describe('web pages in Chromium, through the real stack', () => {
     await untilShown(page, `#assign-task option[value="${openCase}:birth"]`);
     const stuck = page.locator('section[aria-labelledby="stuck-cases"]');
     expect(await stuck.locator('h2').innerText()).toBe('Hồ sơ bị treo');
-    const stuckRow = stuck.locator('tbody tr', { hasText: decided.body.caseId as string });
+    const stuckRow = stuck
+      .locator('tbody tr')
+      .filter({ has: page.locator(`[data-case-id="${decided.body.caseId as string}"]`) });
     expect(await stuckRow.locator('[data-reason="PROJECTION_REFUSED"]').innerText()).toBe(
       'Cơ sở dữ liệu từ chối ghi dữ liệu hồ sơ: danh sách có thể hiển thị sai',
     );
-    expect(await stuck.innerText()).not.toContain(openCase);
+    expect(await stuck.locator(`[data-case-id="${openCase}"]`).count()).toBe(0);
     const openSteps = await page.locator('section[aria-labelledby="open-steps"]').innerText();
     expect(openSteps).toContain('Tư pháp – hộ tịch (UBND xã)');
     expect(openSteps).toContain('Đang thẩm định');
@@ -565,100 +564,6 @@ describe('web pages in Chromium, through the real stack', () => {
       .poll(() => stuck.locator('[data-reason="PROJECTION_REFUSED"]').first().innerText())
       .toBe('The database refused the case’s data: lists may show it wrongly');
     expect(await stuck.locator('h2').innerText()).toBe('Stuck cases');
-    await context.close();
-  });
-
-  it('when a supervisor chooses a month, then its figures show from PostgreSQL and download as CSV, as does the monthly report', async () => {
-    // October 2026 in commune 00004: three births decided (one late), 10, 20 and 30 hours each.
-    for (const n of [1, 2, 3])
-      await projectTask(env.stack.database.appDb, {
-        caseId: `birth-residence-insurance:OCTOBER-${n}`,
-        view: {
-          state: 'completed',
-          status: 'completed',
-          breached: n === 3,
-          startedAt: `2026-10-0${n}T02:00:00.000Z`,
-          endedAt: new Date(
-            Date.parse(`2026-10-0${n}T02:00:00.000Z`) + n * 36_000_000,
-          ).toISOString(),
-        },
-      });
-    const { context, page } = await signedIn(env.browser, env.base, {
-      role: 'supervisor',
-      jurisdiction: '00004',
-      sub: 'lanh-dao-00004',
-    });
-    await untilShown(page, '#report-from');
-    await page.fill('#report-from', '2026-10-01');
-    await page.fill('#report-to', '2026-10-31');
-    await page.click('form[aria-label="Kỳ báo cáo"] button[type=submit]');
-    await page.waitForURL(/from=2026-10-01&to=2026-10-31/);
-    await ready(page);
-    const report = page.locator('section[aria-labelledby="compliance"]');
-    await expect
-      .poll(() => report.locator('table').innerText())
-      .toMatch(/Đăng ký khai sinh, cấp số định danh\s+3\s+2\s+67 %\s+20\s+28\s+0\s+0/);
-    expect(await report.locator('table caption').innerText()).toBe(
-      'Kết quả giải quyết từ 01/10/2026 đến 31/10/2026',
-    );
-
-    const saved = async (file: string) => {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        report.locator(`[data-csv="${file}"]`).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe(file);
-      return readFileSync(await download.path(), 'utf8');
-    };
-    expect(await saved('compliance-2026-10-01-2026-10-31.csv')).toBe(
-      'agency,step,decided,on_time,on_time_rate,median_hours,p90_hours,open,overdue\n' +
-        'civil-status,birth,3,2,0.667,20,28,0,0\n',
-    );
-
-    await produceMonthlyReport(env.stack.database.appDb, '2026-10', periodOfMonth('2026-10'));
-    await page.reload();
-    await untilShown(page, '#monthly-reports');
-    expect(await saved('compliance-2026-10.csv')).toContain(
-      '00004,civil-status,birth,3,2,0.667,20,28,0,0',
-    );
-    await context.close();
-  });
-
-  it('when the officer’s inbox holds more than 50 tasks, then it pages through them 50 at a time, says how many there are, and filters', async () => {
-    // 55 tasks more for the commune's civil-status officers, due in a month (after every other).
-    const due = (i: number) => new Date(Date.now() + (30 + i) * 86_400_000).toISOString();
-    for (let i = 0; i < 55; i += 1) {
-      const caseId = `death-residence-funeral:PAGING-${String(i).padStart(2, '0')}`;
-      await projectTask(env.stack.database.appDb, {
-        caseId,
-        view: { step: 'death', deadline: due(i) },
-      });
-    }
-    const { page, context } = await signedIn(env.browser, env.base, CIVIL_STATUS);
-    const count = async () =>
-      Number(/\d+/.exec(await page.locator('#inbox-count').innerText())?.[0]);
-    const caseIds = () => page.locator('tbody a.tracking').allInnerTexts();
-
-    await page.goto('/officer');
-    await ready(page);
-    const total = await count();
-    const first = await caseIds();
-    await page.click('nav.pager a[rel=next]');
-    await ready(page);
-    const second = await caseIds();
-
-    expect(total).toBeGreaterThanOrEqual(55);
-    expect(first).toHaveLength(50);
-    expect(second.length).toBe(Math.min(50, total - 50));
-    expect(second.filter((id) => first.includes(id))).toEqual([]);
-    expect(await page.locator('nav.pager [aria-current=page]').innerText()).toMatch(/^Trang 2\//);
-    // A filter keeps to what it names, and says how many.
-    await page.selectOption('#procedure', 'death-residence-funeral');
-    await page.click('form.filters button[type=submit]');
-    await ready(page);
-    expect(new URL(page.url()).searchParams.get('procedure')).toBe('death-residence-funeral');
-    expect(await count()).toBeGreaterThanOrEqual(55);
-    expect((await caseIds()).every((id) => id.startsWith('death-residence-funeral:'))).toBe(true);
     await context.close();
   });
 });

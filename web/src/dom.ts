@@ -56,7 +56,10 @@ export function definitions(pairs: [string, Child][]): HTMLDListElement {
   return list;
 }
 
-/** A table inside a region that scrolls on its own on narrow screens (and can be focused to). */
+/**
+ * A table inside a region that can be focused to. Below 600 px each row is a card, each cell under
+ * its column's name (`data-label`, styles.css); the roles keep it a table for screen readers then.
+ */
 export function table(caption: string, head: string[], rows: Child[][]): HTMLElement {
   const captionId = uniqueId('caption');
   return h(
@@ -64,10 +67,28 @@ export function table(caption: string, head: string[], rows: Child[][]): HTMLEle
     { class: 'table-wrap', role: 'region', 'aria-labelledby': captionId, tabindex: 0 },
     h(
       'table',
-      {},
+      { role: 'table' },
       h('caption', { id: captionId }, caption),
-      h('thead', {}, h('tr', {}, ...head.map((cell) => h('th', { scope: 'col' }, cell)))),
-      h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((cell) => h('td', {}, cell))))),
+      h(
+        'thead',
+        { role: 'rowgroup' },
+        h(
+          'tr',
+          { role: 'row' },
+          ...head.map((cell) => h('th', { scope: 'col', role: 'columnheader' }, cell)),
+        ),
+      ),
+      h(
+        'tbody',
+        { role: 'rowgroup' },
+        ...rows.map((row) =>
+          h(
+            'tr',
+            { role: 'row' },
+            ...row.map((cell, i) => h('td', { role: 'cell', 'data-label': head[i] }, cell)),
+          ),
+        ),
+      ),
     ),
   );
 }

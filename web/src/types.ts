@@ -27,6 +27,10 @@ export interface CaseList {
 export interface Task {
   taskId: string;
   caseId: string;
+  /** The case's readable code (none on cases filed before codes). */
+  caseCode?: string;
+  /** The caller may decide it now (not given to someone they do not stand in for). */
+  mayDecide: boolean;
   step: string;
   agency: string;
   jurisdiction: string;

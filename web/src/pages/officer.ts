@@ -10,6 +10,7 @@ import { t, tr, type Text } from '../i18n';
 import { agencyName, PROCEDURE_CODES, procedureName, stepName, stepStateName } from '../labels';
 import { badge, clockBadge, heading, requireRole, toneOf } from '../layout';
 import type { Task } from '../types';
+import { caseLink } from './cases-table';
 
 const T = {
   title: { vi: 'Hộp việc', en: 'Inbox' },
@@ -52,8 +53,8 @@ export function flags(task: Task): HTMLElement[] {
 export const assigneesReported = (tasks: readonly Task[]) =>
   tasks.some((task) => 'assignee' in task);
 
-/** Tasks a page of the officer's inbox shows. */
-const PAGE_SIZE = 50;
+/** Tasks a page of the officer's inbox shows: fewer on a phone, where each is a card. */
+const pageSize = () => (matchMedia('(max-width: 37.5rem)').matches ? 15 : 50);
 const STATES = ['pending', 'waiting_agency', 'in_review', 'awaiting_supplement'];
 
 /** The inbox's filters and page, as the address gives them. */
@@ -111,7 +112,7 @@ function filterForm(query: ReturnType<typeof inboxQuery>, officer: boolean): HTM
 
 /** Links to the pages before and after, keeping the filters. */
 function pager(query: ReturnType<typeof inboxQuery>, total: number): HTMLElement | null {
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize()));
   if (pages === 1) return null;
   const link = (page: number, text: string) => {
     const search = new URLSearchParams(location.search);
@@ -147,8 +148,8 @@ export async function renderOfficer(main: HTMLElement): Promise<void> {
   const query = inboxQuery(new URLSearchParams(location.search));
   const officer = session.claims.role === 'officer';
   const params = new URLSearchParams({
-    limit: String(PAGE_SIZE),
-    offset: String((query.page - 1) * PAGE_SIZE),
+    limit: String(pageSize()),
+    offset: String((query.page - 1) * pageSize()),
     ...(query.procedure && { procedure: query.procedure }),
     ...(query.state && { state: query.state }),
     ...(query.overdue && { overdue: 'true' }),
@@ -167,15 +168,11 @@ export async function renderOfficer(main: HTMLElement): Promise<void> {
         task.deadline ? formatDateTime(task.deadline) : tr(T.noDeadline),
         ...flags(task).flatMap((f) => [' ', f]),
       ),
-      h(
-        'a',
-        {
-          href: officer
-            ? `/officer/tasks/${encodeURIComponent(task.taskId)}`
-            : `/cases/${encodeURIComponent(task.caseId)}`,
-          class: 'tracking',
-        },
-        task.caseId,
+      caseLink(
+        task,
+        officer
+          ? `/officer/tasks/${encodeURIComponent(task.taskId)}`
+          : `/cases/${encodeURIComponent(task.caseId)}`,
       ),
       stepName(task.step),
       officer ? null : agencyName(task.agency),

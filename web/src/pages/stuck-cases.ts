@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { t, tr, type Text } from '../i18n';
 import { caseStatusName, procedureName } from '../labels';
 import type { StuckCase, StuckReason } from '../types';
+import { caseLink } from './cases-table';
 
 export const STUCK_TEXT = {
   title: { vi: 'Hồ sơ bị treo', en: 'Stuck cases' },
@@ -43,7 +44,7 @@ export const stuckReasonName = (code: StuckReason): string => tr(REASONS[code]);
 export function stuckCasesTable(items: readonly StuckCase[], total: number): HTMLElement[] {
   if (items.length === 0) return [h('p', {}, tr(STUCK_TEXT.none))];
   const rows = items.map((c) => [
-    h('a', { href: `/cases/${encodeURIComponent(c.caseId)}`, class: 'tracking' }, c.caseId),
+    caseLink(c),
     c.procedure ? procedureName(c.procedure) : '—',
     c.status ? caseStatusName(c.status) : '—',
     h(

@@ -1,5 +1,6 @@
 // The supervisor's dashboard for their commune: open steps per agency and status, the overdue and
-// at-risk ones, deadline compliance for a period (./compliance.ts), and reassignment of open tasks.
+// at-risk ones, deadline compliance for a period (./compliance.ts), reassignment of open tasks, and
+// delegation of an absent officer's tasks (./delegations.ts).
 import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { barChart } from '../charts';
 import { h, show, table } from '../dom';
@@ -8,7 +9,8 @@ import { schemaMessage, t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
 import { errorText, heading, requireRole, statusRegion } from '../layout';
 import type { AssignableOfficers, CaseList, StuckCaseList, Task } from '../types';
-import { caseTable } from './cases-table';
+import { caseLink, caseTable } from './cases-table';
+import { delegationsSection } from './delegations';
 import { complianceReport } from './compliance';
 import { assigneesReported, flags, loadInbox } from './officer';
 import { STUCK_TEXT, stuckCasesTable } from './stuck-cases';
@@ -86,7 +88,7 @@ function lateSteps(tasks: readonly Task[]): HTMLElement {
         task.deadline ? formatDateTime(task.deadline) : '—',
         ...flags(task).flatMap((f) => [' ', f]),
       ),
-      h('a', { href: `/cases/${encodeURIComponent(task.caseId)}`, class: 'tracking' }, task.caseId),
+      caseLink(task),
       stepName(task.step),
       agencyName(task.agency),
     ]),
@@ -104,7 +106,11 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
       'aria-describedby': 'assign-task-hint',
     },
     ...tasks.map((task) =>
-      h('option', { value: task.taskId }, `${task.caseId} · ${stepName(task.step)}`),
+      h(
+        'option',
+        { value: task.taskId },
+        `${task.caseCode ?? task.caseId} · ${stepName(task.step)}`,
+      ),
     ),
   );
   // The soonest task chosen to begin with, as a single list would.
@@ -216,7 +222,7 @@ function assignees(tasks: readonly Task[], reported: boolean): HTMLElement {
     tr(T.openTasks),
     [t('caseId'), t('step'), t('agency'), t('deadline'), t('assignee')],
     tasks.map((task) => [
-      h('a', { href: `/cases/${encodeURIComponent(task.caseId)}`, class: 'tracking' }, task.caseId),
+      caseLink(task),
       stepName(task.step),
       agencyName(task.agency),
       task.deadline ? formatDateTime(task.deadline) : '—',
@@ -231,11 +237,12 @@ function assignees(tasks: readonly Task[], reported: boolean): HTMLElement {
 
 export async function renderSupervisor(main: HTMLElement): Promise<void> {
   if (!requireRole(main, ['supervisor'])) return;
-  const [tasks, overdue, stuck, report] = await Promise.all([
+  const [tasks, overdue, stuck, report, delegations] = await Promise.all([
     loadInbox(),
     api<CaseList>('GET', '/v1/cases?overdue=true&limit=100'),
     api<StuckCaseList>('GET', '/v1/ops/stuck-cases?limit=100'),
     complianceReport(new URLSearchParams(location.search)),
+    delegationsSection(),
   ]);
   const reported = assigneesReported(tasks);
   const assigneeTable = h('div', {}, assignees(tasks, reported));
@@ -261,6 +268,7 @@ export async function renderSupervisor(main: HTMLElement): Promise<void> {
       tasks.length
         ? assignment(tasks, () => show(assigneeTable, assignees(tasks, reported)))
         : null,
+      ...delegations,
     ),
   );
 }

@@ -323,9 +323,10 @@ export async function renderTask(main: HTMLElement): Promise<void> {
   const answers = (view.supplementAnswers ?? []).filter((a) => a.step === task.step);
   const history = view.timeline.filter((entry) => entry.step === task.step);
   const outcome = h('div', { role: 'status' });
-  // Assigned to someone else: the API refuses this officer's decision, so none is offered.
+  // Assigned to someone else this officer does not stand in for: the API refuses their decision,
+  // so none is offered (the API says which: `mayDecide`).
   const elsewhere =
-    task.assignee && task.assignee !== session.claims.sub
+    task.assignee && task.assignee !== session.claims.sub && !task.mayDecide
       ? h('div', { class: 'notice' }, tr(T.assignedElsewhere).replace('{officer}', task.assignee))
       : null;
   const form = decisionForm(task, view.caseCode ?? task.caseId, (step) => {
