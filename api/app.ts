@@ -22,6 +22,7 @@ import { taskRoutes } from './routes/tasks.routes';
 import { assignmentRoutes } from './routes/assignment.routes';
 import { opsRoutes } from './routes/ops.routes';
 import { delegationRoutes } from './routes/delegations.routes';
+import { applicationRoutes } from './routes/application.routes';
 import { officerRoutes } from './routes/officers.routes';
 import { peopleRoutes } from './routes/people.routes';
 import { reportRoutes } from './routes/reports.routes';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[] {
     ...caseRoutes(deps),
     ...deathCaseRoutes(deps),
     ...documentRoutes(deps),
+    ...applicationRoutes(deps),
     ...uploadRoutes(deps),
     ...annulmentRoutes(deps),
     ...taskRoutes(deps),

@@ -50,3 +50,10 @@ export const caseViewFor = (principal: Principal, view: CaseView): CaseView =>
 /** A task summary as this caller may see it (supervisors watch deadlines, not people). */
 export const taskSummaryFor = (principal: Principal, summary: Record<string, unknown>) =>
   maskRecord(summary, principal.role === 'officer' ? undefined : new Set<string>());
+
+/** The application as filed, as this caller may see it (the same PINs as the case's view). */
+export const applicationFor = <T extends Record<string, unknown>>(
+  principal: Principal,
+  view: CaseView,
+  application: T,
+): T => maskRecord(application, readablePins(principal, view));

@@ -176,12 +176,3 @@ export async function issueNextDocument(
     client.release();
   }
 }
-
-/** The application as filed (migration 0022), for what a document prints. */
-export async function filedApplication(db: Db, caseId: string): Promise<unknown> {
-  const { rows } = await db.query<{ application: unknown }>(
-    'SELECT application FROM filed_applications WHERE case_id = $1',
-    [caseId],
-  );
-  return rows[0]?.application;
-}

@@ -6,12 +6,9 @@
 import { createHash } from 'node:crypto';
 import { startPeriodic } from '../config/periodic';
 import type { Logger } from 'pino';
-import {
-  issueNextDocument,
-  filedApplication,
-  type DocumentToIssue,
-} from '../db/documents.repository';
+import { issueNextDocument, type DocumentToIssue } from '../db/documents.repository';
 import type { Db } from '../db/pool';
+import { filedApplication } from '../db/queries/applications.queries';
 import { findCase } from '../db/queries/cases.queries';
 import { readCaseView } from '../db/queries/case-view.queries';
 import type { BirthApplication } from '../domain/BirthApplication';

@@ -205,6 +205,7 @@ describe('OpenAPI', () => {
       '/v1/cases/{caseId}/annulment',
       '/v1/cases/{caseId}/annulment/approval',
       '/v1/cases/{caseId}/annulment/rejection',
+      '/v1/cases/{caseId}/application',
       '/v1/cases/{caseId}/attachments/{attachmentId}',
       '/v1/cases/{caseId}/audit',
       '/v1/cases/{caseId}/documents',

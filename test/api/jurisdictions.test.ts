@@ -6,12 +6,13 @@
 // region `north-demo` (Hà Nội, province 001) and a merit-services officer of the province of Hà Nội.
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { upsertCase, upsertStep } from '../../db/read-model.repository';
+import { upsertCase } from '../../db/read-model.repository';
 import type { Principal } from '../../domain/principal';
 import type { CaseView, StepView } from '../../domain/procedures/views';
 import { useDatabaseApp } from '../support/api-app';
 import { tokenFor } from '../support/auth';
 import type { TestDatabase } from '../support/database';
+import { projectTask } from '../support/tasks';
 
 const REGION_BHXH: Principal = {
   sub: 'officer-social-insurance-region',
@@ -37,18 +38,11 @@ async function aCaseWithTask(
 ): Promise<{ caseId: string; taskId: string }> {
   counter += 1;
   const caseId = `death-residence-funeral:JUR-${counter}-${commune}`;
-  const step: StepView = {
-    step: 'funeral',
-    agency,
-    workflowId: `${caseId}:funeral`,
-    status: 'in_review',
-    state: 'in_review',
-    deadline: new Date(Date.now() + 86_400_000).toISOString(),
-    resent: 0,
-    reminded: false,
-    breached: false,
-    version: 1,
-  };
+  const step = await projectTask(database.appDb, {
+    caseId,
+    jurisdiction: commune,
+    view: { step: 'funeral', agency },
+  });
   const view: CaseView = {
     caseId,
     procedure: 'death-residence-funeral',
@@ -65,7 +59,6 @@ async function aCaseWithTask(
     businessKey: `JUR-${counter}`,
     partyPins: ['001190012345'],
   });
-  await upsertStep(database.appDb, { caseId, jurisdiction: commune, view: step, summary: {} });
   return { caseId, taskId: step.workflowId };
 }
 

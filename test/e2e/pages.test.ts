@@ -87,6 +87,16 @@ describe('web pages in Chromium, through the real stack', () => {
     // The scan is listed beside the dossier's documents, with a button that opens it.
     expect(dossier).toContain('Giấy chứng sinh (bản giấy, đã scan) — PNG');
     expect(await civil.page.locator('ul.attachments button[data-attachment]').count()).toBe(1);
+    // The whole application, grouped as the form groups it, codes as words (issue 22, item 2).
+    const whole = civil.page.locator('section[aria-labelledby="dossier"]');
+    const father = await whole.locator('[data-group="father"]').innerText();
+    expect(father).toContain(application.father?.fullName);
+    expect(father).toMatch(/Quốc tịch\s+Việt Nam/);
+    const child = await whole.locator('[data-group="child"]').innerText();
+    expect(child).toContain(application.child.hometown);
+    expect(child).toMatch(/Giới tính\s+(Nam|Nữ)/);
+    expect(await whole.innerText()).toContain(application.medicalBirthCertificate.facility);
+    expect(await whole.innerText()).toContain('00004 — Phường Ba Đình');
     // The birth is the first step: there is no earlier agency to return it to, so no such choice.
     expect(await civil.page.locator('#decision-return').count()).toBe(0);
     await screenshot(civil.page, 'officer-task');

@@ -109,7 +109,7 @@ describe('who may act on a case, through the real stack', () => {
       expect(other.status).toBe(403);
       expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(other.body.detail).toBe(
-        'this task is assigned to officer-civil-status-2: only its assignee decides it, unless a supervisor reassigns it',
+        'this task is assigned to officer-civil-status-2: only its assignee (or whoever stands in for them) decides it, unless a supervisor reassigns it',
       );
       const still = await readCase(stack.app, caseId, application.applicant.pin);
       expect(stepOf(still.body as CaseView, 'birth').state).toBe('in_review');

@@ -21,3 +21,13 @@ export function merge(into: Record<string, unknown>, from: Record<string, unknow
     else into[key] = value;
   }
 }
+
+/** The value at a dotted path (`mother.address.line`), if any. */
+export function getPath(source: unknown, path: string): unknown {
+  let node = source;
+  for (const key of path.split('.')) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}

@@ -11,6 +11,9 @@ import { alertBox, badge, confirmAction, errorText, heading, requireRole, toneOf
 import { attachmentList } from '../attachments';
 import type { CaseRead, StepView, Task } from '../types';
 import { flags } from './officer';
+import { birthForm } from '../forms/birth';
+import { deathForm } from '../forms/death';
+import { dossier } from '../forms/dossier';
 
 const T = {
   assignedElsewhere: {
@@ -23,6 +26,7 @@ const T = {
   },
   back: { vi: 'Về hộp việc', en: 'Back to the inbox' },
   needs: { vi: 'Thông tin cần thẩm định', en: 'What the agency needs' },
+  dossier: { vi: 'Tờ khai đầy đủ', en: 'The whole application' },
   documents: { vi: 'Giấy tờ trong hồ sơ', en: 'Documents' },
   eform: { vi: 'Tờ khai điện tử của hồ sơ {id}', en: 'Electronic form of case {id}' },
   certificate: { vi: 'Giấy chứng sinh số {n}', en: 'Medical birth certificate no. {n}' },
@@ -318,7 +322,14 @@ export async function renderTask(main: HTMLElement): Promise<void> {
     show(main, heading(t('navInbox')), alertBox(tr(T.gone)), back);
     return;
   }
-  const view = await api<CaseRead>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`);
+  const [view, application] = await Promise.all([
+    api<CaseRead>('GET', `/v1/cases/${encodeURIComponent(task.caseId)}`),
+    // The whole application as filed; a case filed before filings were kept has none (404).
+    api<{ procedure: string; receivingCommune?: string }>(
+      'GET',
+      `/v1/cases/${encodeURIComponent(task.caseId)}/application`,
+    ).catch(() => undefined),
+  ]);
   const attachments = view.attachments ?? [];
   const answers = (view.supplementAnswers ?? []).filter((a) => a.step === task.step);
   const history = view.timeline.filter((entry) => entry.step === task.step);
@@ -375,6 +386,19 @@ export async function renderTask(main: HTMLElement): Promise<void> {
           .map(([key, value]) => [SUMMARY[key] ? tr(SUMMARY[key]) : key, shown(key, value)]),
       ),
     ),
+    application === undefined
+      ? null
+      : h(
+          'section',
+          { class: 'card dossier', 'aria-labelledby': 'dossier' },
+          h('h2', { id: 'dossier' }, tr(T.dossier)),
+          ...dossier(
+            application.procedure === 'death-residence-funeral'
+              ? deathForm(application.receivingCommune ?? '')
+              : birthForm(application.receivingCommune ?? ''),
+            application,
+          ),
+        ),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'documents' },
