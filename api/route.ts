@@ -9,7 +9,11 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
-import { validationMessages } from '../domain/validation-messages';
+import {
+  ruleMessage,
+  validationMessages,
+  type MessageLanguage,
+} from '../domain/validation-messages';
 import { AuditRefusedError, AuditWriter } from '../db/audit.repository';
 import type { Db } from '../db/pool';
 import { AuthenticationError, type Authenticator } from './auth';
@@ -92,18 +96,23 @@ export function defineRoute<
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-function issuesOf(where: ProblemIssue['in'], error: z.ZodError): ProblemIssue[] {
+function issuesOf(
+  where: ProblemIssue['in'],
+  error: z.ZodError,
+  lang: MessageLanguage,
+): ProblemIssue[] {
   return error.issues.map((issue) => ({
     in: where,
     pointer: issue.path.map((p) => `/${String(p)}`).join(''),
-    detail: issue.message,
+    detail: ruleMessage(issue.message, lang),
   }));
 }
 
 function parseInput(route: RouteDefinition, req: Request) {
   const issues: ProblemIssue[] = [];
-  // zod's own messages in the caller's language; a schema's own words (a field's rule) stand.
-  const messages = validationMessages(language(req));
+  // zod's own messages in the caller's language, and a schema's own words for a rule too.
+  const lang = language(req);
+  const messages = validationMessages(lang);
   const parse = (
     where: 'params' | 'query' | 'body',
     schema: z.ZodType | undefined,
@@ -112,7 +121,7 @@ function parseInput(route: RouteDefinition, req: Request) {
     if (!schema) return undefined;
     const result = schema.safeParse(value, { error: messages });
     if (result.success) return result.data;
-    issues.push(...issuesOf(where, result.error));
+    issues.push(...issuesOf(where, result.error, lang));
     return undefined;
   };
   const params = parse('params', route.request?.params, req.params);

@@ -14,7 +14,11 @@ import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
 import { EXAMPLE_DEATH_APPLICATION } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
+import { ruleMessage } from '../../domain/validation-messages';
 import { CLERK, testAuthenticator, tokenFor } from '../support/auth';
+
+/** A refusal's words as the API says them by default (no Accept-Language: Vietnamese). */
+const inVietnamese = (message: string) => ruleMessage(message, 'vi');
 
 const OFFICER: Principal = {
   sub: 'officer-1',
@@ -53,7 +57,13 @@ describe('free text at the door', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({
       code: 'API.VALIDATION',
-      errors: [{ in: 'body', pointer: '/mother/address/line', detail: UNSAFE_TEXT.malformed }],
+      errors: [
+        {
+          in: 'body',
+          pointer: '/mother/address/line',
+          detail: inVietnamese(UNSAFE_TEXT.malformed),
+        },
+      ],
     });
     expect(start).not.toHaveBeenCalled();
   });
@@ -73,7 +83,11 @@ describe('free text at the door', () => {
     expect(response.body).toMatchObject({
       code: 'API.VALIDATION',
       errors: [
-        { in: 'body', pointer: '/deceased/lastResidence/line', detail: UNSAFE_TEXT.malformed },
+        {
+          in: 'body',
+          pointer: '/deceased/lastResidence/line',
+          detail: inVietnamese(UNSAFE_TEXT.malformed),
+        },
       ],
     });
     expect(start).not.toHaveBeenCalled();
@@ -91,7 +105,7 @@ describe('free text at the door', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({
       code: 'API.VALIDATION',
-      errors: [{ in: 'body', pointer: '/reason', detail: UNSAFE_TEXT.bidi }],
+      errors: [{ in: 'body', pointer: '/reason', detail: inVietnamese(UNSAFE_TEXT.bidi) }],
     });
   });
 
@@ -111,9 +125,9 @@ describe('free text at the door', () => {
     const errors = (response.body as { errors: { pointer: string; detail: string }[] }).errors;
     expect(errors.map((e) => `${e.pointer}: ${e.detail}`).sort()).toEqual(
       [
-        `/applicant/fullName: ${UNSAFE_TEXT.bidi}`,
-        `/death/place: ${UNSAFE_TEXT.controlOneLine}`,
-        `/deathNotice/issuer: ${UNSAFE_TEXT.invisible}`,
+        `/applicant/fullName: ${inVietnamese(UNSAFE_TEXT.bidi)}`,
+        `/death/place: ${inVietnamese(UNSAFE_TEXT.controlOneLine)}`,
+        `/deathNotice/issuer: ${inVietnamese(UNSAFE_TEXT.invisible)}`,
       ].sort(),
     );
   });

@@ -1,5 +1,6 @@
 // Validation errors in the caller's language (issue 22, item 3): zod's messages and the summary in
-// Vietnamese unless Accept-Language prefers English — no English sentence inside a Vietnamese reply.
+// Vietnamese unless Accept-Language prefers English — no English sentence inside a Vietnamese reply,
+// a schema's own words for a rule included (domain/validation-messages.ts, shared with the pages).
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, tokenFor } from '../support/auth';
@@ -39,5 +40,15 @@ describe('validation errors by Accept-Language', () => {
       '/name': expect.stringMatching(/^Invalid input/),
       '/jurisdictions': expect.stringMatching(/^Too small/),
     });
+  });
+
+  it('when a schema’s own rule refuses a field, then its words come from the one catalogue: Vietnamese by default, the schema’s English on request', async () => {
+    const body = { sub: 'can-bo-moi', name: 'Cán bộ mới', agency: 'police', jurisdiction: '4' };
+    const vietnamese = await addOfficer(body);
+    expect(detailsOf(vietnamese.body)).toEqual({
+      '/jurisdiction': 'phải là mã xã/phường gồm 5 chữ số',
+    });
+    const english = await addOfficer(body, 'en');
+    expect(detailsOf(english.body)).toEqual({ '/jurisdiction': 'must be a 5-digit commune code' });
   });
 });

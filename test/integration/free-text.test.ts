@@ -7,11 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deathCaseId } from '../../api/filing';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
+import { ruleMessage } from '../../domain/validation-messages';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
 import { addDeceased, aDeathApplication } from '../support/group-b';
 import { startTestStack, type TestStack } from '../support/stack';
+
+/** A refusal's words as the API says them by default (no Accept-Language: Vietnamese). */
+const inVietnamese = (message: string) => ruleMessage(message, 'vi');
 
 const LONE_SURROGATE_LINE = '12 \ud800 Phố Đội Cấn';
 
@@ -53,7 +57,11 @@ describe('free text at the door, through the real stack', () => {
     expect(refused.body).toMatchObject({
       code: 'API.VALIDATION',
       errors: [
-        { in: 'body', pointer: '/deceased/lastResidence/line', detail: UNSAFE_TEXT.malformed },
+        {
+          in: 'body',
+          pointer: '/deceased/lastResidence/line',
+          detail: inVietnamese(UNSAFE_TEXT.malformed),
+        },
       ],
     });
     await expectNoCase(caseId);
@@ -79,7 +87,13 @@ describe('free text at the door, through the real stack', () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
       code: 'API.VALIDATION',
-      errors: [{ in: 'body', pointer: '/mother/address/line', detail: UNSAFE_TEXT.malformed }],
+      errors: [
+        {
+          in: 'body',
+          pointer: '/mother/address/line',
+          detail: inVietnamese(UNSAFE_TEXT.malformed),
+        },
+      ],
     });
     await expectNoCase(
       workflowIds.birthResidenceInsurance(application.medicalBirthCertificate.number),
