@@ -8,6 +8,7 @@ import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/B
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
 import { pinPrefix, type PinFacts } from '../../domain/personal-id';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
+import { ruleMessage } from '../../domain/validation-messages';
 
 export const KINDS = [
   'birth-automatic',
@@ -219,24 +220,27 @@ const nameFor = (run: number, index: number) => {
   return `Tran ${spell(run)} ${spell(index)}`;
 };
 
+/** A refusal's words as the API answers them by default (no Accept-Language: Vietnamese). */
+const said = (message: string) => ruleMessage(message, 'vi');
+
 /**
  * Text no system can keep or show truthfully, one kind in each field: a lone surrogate, a
  * right-to-left override, a C1 control (U+0085, a line break to some readers), a zero-width space.
  */
-const UNSTORABLE = {
+const UNSTORABLE: Record<'birth' | 'death', readonly (readonly [string, string, string])[]> = {
   birth: [
-    ['/mother/address/line', '12 \ud800 Phố Đội Cấn', UNSAFE_TEXT.malformed],
-    ['/residence/address/line', '12 Phố \u202eĐội Cấn', UNSAFE_TEXT.bidi],
-    ['/child/placeOfBirth', 'Bệnh viện\u0085Phụ sản Hà Nội', UNSAFE_TEXT.controlOneLine],
-    ['/child/fullName', 'Nguyễn\u200bMinh An', UNSAFE_TEXT.invisible],
+    ['/mother/address/line', '12 \ud800 Phố Đội Cấn', said(UNSAFE_TEXT.malformed)],
+    ['/residence/address/line', '12 Phố \u202eĐội Cấn', said(UNSAFE_TEXT.bidi)],
+    ['/child/placeOfBirth', 'Bệnh viện\u0085Phụ sản Hà Nội', said(UNSAFE_TEXT.controlOneLine)],
+    ['/child/fullName', 'Nguyễn\u200bMinh An', said(UNSAFE_TEXT.invisible)],
   ],
   death: [
-    ['/deceased/lastResidence/line', '5 \ud800 Phố Hàng Bạc', UNSAFE_TEXT.malformed],
-    ['/funeral/payment/postAddress/line', '5 Phố \u202eHàng Bạc', UNSAFE_TEXT.bidi],
-    ['/death/place', 'Bệnh viện\u0085Bạch Mai', UNSAFE_TEXT.controlOneLine],
-    ['/applicant/fullName', 'Lê\u200bThị Hoa', UNSAFE_TEXT.invisible],
+    ['/deceased/lastResidence/line', '5 \ud800 Phố Hàng Bạc', said(UNSAFE_TEXT.malformed)],
+    ['/funeral/payment/postAddress/line', '5 Phố \u202eHàng Bạc', said(UNSAFE_TEXT.bidi)],
+    ['/death/place', 'Bệnh viện\u0085Bạch Mai', said(UNSAFE_TEXT.controlOneLine)],
+    ['/applicant/fullName', 'Lê\u200bThị Hoa', said(UNSAFE_TEXT.invisible)],
   ],
-} as const;
+};
 
 /** A copy of `application` with `text` at `pointer`. */
 function withText<T>(application: T, pointer: string, text: string): T {
