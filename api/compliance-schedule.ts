@@ -1,7 +1,7 @@
 // The Temporal Schedule that produces the monthly compliance report (issue 22, item 8): at 01:00 in
 // Vietnam on the first of each month, for the month before (workflows/compliance-report.workflow.ts).
-// Every API process makes sure it exists at start: the first creates it, the others bring it in line
-// with this definition (a changed time or queue reaches the running schedule).
+// Every API process makes sure it exists, at start and every hour: the first creates it, the others
+// bring it in line with this definition (a changed time or queue reaches the running schedule).
 import {
   ScheduleAlreadyRunning,
   ScheduleOverlapPolicy,
@@ -9,6 +9,7 @@ import {
   type ScheduleOptions,
 } from '@temporalio/client';
 import type { Logger } from '../config/logger';
+import { startPeriodic } from '../config/periodic';
 import { TASK_QUEUES } from '../workflows/task-queues';
 
 export const COMPLIANCE_SCHEDULE_ID = 'monthly-compliance-report';
@@ -44,10 +45,25 @@ export async function ensureComplianceSchedule(temporal: Client): Promise<void> 
   }
 }
 
-/** At start, in the background: a failure is logged and the API serves on (reports can wait). */
-export function ensureComplianceScheduleSoon(temporal: Client, logger: Logger): Promise<void> {
-  return ensureComplianceSchedule(temporal).then(
-    () => logger.info({ scheduleId: COMPLIANCE_SCHEDULE_ID }, 'monthly report scheduled'),
-    (err: unknown) => logger.warn({ err }, 'could not schedule the monthly compliance report'),
+/** How often each API makes sure again (a failed try, or a schedule deleted, is mended then). */
+const ENSURE_INTERVAL_MS = 3_600_000;
+
+/**
+ * Keeps the schedule in line from this API process: at start and every hour, in the background
+ * (config/periodic.ts). A failure is logged and tried again; the API serves on meanwhile.
+ */
+export function keepComplianceSchedule(temporal: Client, logger: Logger) {
+  let scheduled = false;
+  return startPeriodic(
+    () =>
+      ensureComplianceSchedule(temporal).then(
+        () => {
+          if (!scheduled)
+            logger.info({ scheduleId: COMPLIANCE_SCHEDULE_ID }, 'monthly report scheduled');
+          scheduled = true;
+        },
+        (err: unknown) => logger.warn({ err }, 'could not schedule the monthly compliance report'),
+      ),
+    ENSURE_INTERVAL_MS,
   );
 }

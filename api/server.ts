@@ -16,7 +16,7 @@ import { checkpointStoreFromEnv } from '../db/audit-checkpoints-s3';
 import { createAuditAnchor } from './audit-anchor';
 import { createCalendarDelivery } from './calendar-delivery';
 import { createCaseStarter } from './case-starts';
-import { ensureComplianceScheduleSoon } from './compliance-schedule';
+import { keepComplianceSchedule } from './compliance-schedule';
 import { authSettings, createAuthenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY } from './idempotency';
 import { createIdempotencyPurger } from './idempotency-purge';
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   // Cases filed whose workflow did not start when they were filed (an API died after its commit,
   // Temporal was unreachable): started from the filing outbox, longer after each failure.
   const relaying = createCaseStarter({ temporal, db, logger }).start();
-  const scheduling = ensureComplianceScheduleSoon(temporal, logger);
+  const scheduling = keepComplianceSchedule(temporal, logger);
   const stop = () => {
     logger.info('api stopping');
     stopFollowingToken();
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
       delivering.stop(),
       anchoring?.stop(),
       relaying.stop(),
-      scheduling,
+      scheduling.stop(),
     ]);
     server.close(
       () => void background.finally(() => void Promise.all([db.end(), connection.close()])),

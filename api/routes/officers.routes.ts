@@ -1,6 +1,7 @@
 // The officer directory (DESIGN.md §3): admins list, add and deactivate officers; a supervisor sees
-// the active officers of their commune, and who of them may be given one of their tasks. Every call is audited by the route table (api/route.ts);
-// the directory's rows keep who added and who deactivated each officer.
+// the active officers of their commune, and who of them may be given one of their tasks. Every call
+// is audited by the route table (api/route.ts); the directory's rows keep who added and who
+// deactivated each officer.
 import {
   addOfficer,
   deactivateOfficer,

@@ -159,7 +159,10 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         }
         // Assigned: its assignee's alone — or the officer's standing in for them in its commune
         // today (a supervisor's delegation) — until a supervisor gives it to someone else.
-        if (!assignedTo(task, principal, await standingInFor(db, principal))) {
+        // Delegations are read only for a task given to someone else.
+        const givenElsewhere = task.assignee !== null && task.assignee !== principal.sub;
+        const standsInFor = givenElsewhere ? await standingInFor(db, principal) : [];
+        if (!assignedTo(task, principal, standsInFor)) {
           throw new HttpProblem(ApiError.FORBIDDEN, {
             vi: `việc này đã được giao cho cán bộ ${task.assignee}: chỉ người được giao (hoặc người được ủy quyền thay) mới được quyết định, trừ khi lãnh đạo giao lại`,
             en: `this task is assigned to ${task.assignee}: only its assignee (or whoever stands in for them) decides it, unless a supervisor reassigns it`,

@@ -58,7 +58,7 @@ export type DailyDecisions = z.infer<typeof DailyDecisions>;
 const STEPS_OF_PERIOD = `
   WITH bounds AS (SELECT $1::timestamptz AS from_at, least($2::timestamptz, now()) AS then_at,
                          $2::timestamptz AS to_at)
-  SELECT t.jurisdiction, t.agency, t.step, t.breached, t.deadline,
+  SELECT t.jurisdiction, t.agency, t.step, t.breached, t.deadline, t.ended_at,
          extract(epoch FROM t.ended_at - t.started_at) / 3600 AS hours,
          (t.ended_at >= b.from_at AND t.ended_at < b.to_at AND t.${DECIDED}) AS decided_in,
          (t.started_at < b.then_at AND (t.ended_at IS NULL OR t.ended_at >= b.then_at)) AS open_then,
@@ -114,18 +114,16 @@ export async function complianceFiguresByCommune(
 /** Steps decided per day (in Vietnam) and agency in the period, and how many on time: the chart. */
 export async function dailyDecisions(
   db: Queryable,
-  { from, to, communes, agency }: ComplianceScope,
+  scope: ComplianceScope,
 ): Promise<DailyDecisions[]> {
   const { rows } = await db.query(
     `SELECT to_char(ended_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day, agency,
             count(*) AS decided, count(*) FILTER (WHERE NOT breached) AS "onTime"
-       FROM tasks
-      WHERE ended_at >= $1 AND ended_at < $2 AND ${DECIDED}
-        AND ($3::text[] IS NULL OR jurisdiction = ANY($3))
-        AND ($4::text IS NULL OR agency = $4)
+       FROM (${STEPS_OF_PERIOD}) s
+      WHERE decided_in
       GROUP BY 1, 2
       ORDER BY 1, 2`,
-    [from, to, communes ?? null, agency ?? null],
+    parameters(scope),
   );
   return rows.map((row) => DailyDecisions.parse(row));
 }

@@ -54,18 +54,25 @@ interface Delegation {
   revokedAt: string | null;
 }
 
-function stateOf(d: Delegation): string {
-  if (d.revokedAt) return tr(T.revoked);
-  if (d.inForce) return tr(T.inForce);
-  return d.startsOn > todayInVietnam() ? tr(T.coming) : tr(T.ended);
+/** Where a delegation stands: only one in force or to come can still be revoked. */
+function stateOf(d: Delegation): 'revoked' | 'inForce' | 'coming' | 'ended' {
+  if (d.revokedAt) return 'revoked';
+  if (d.inForce) return 'inForce';
+  return d.startsOn > todayInVietnam() ? 'coming' : 'ended';
 }
 
-/** The section: the form, then the commune's delegations with a way to end each early. */
+/**
+ * The section: the form, then the commune's delegations with a way to end each early. A directory
+ * or list that cannot be read says so here; the rest of the supervisor's page stands.
+ */
 export async function delegationsSection(): Promise<HTMLElement[]> {
-  const [officers, delegations] = await Promise.all([
+  const loaded = await Promise.all([
     api<{ items: Officer[] }>('GET', '/v1/officers').then(({ items }) => items),
     api<{ items: Delegation[] }>('GET', '/v1/delegations').then(({ items }) => items),
-  ]);
+  ]).catch((failure: unknown) => failure);
+  if (!Array.isArray(loaded))
+    return [h('h3', {}, tr(T.title)), h('p', { class: 'error' }, errorText(loaded))];
+  const [officers, delegations] = loaded as [Officer[], Delegation[]];
   const status = statusRegion();
   const listHolder = h('div', { id: 'delegations' });
   const nameOf = (sub: string) => officers.find((o) => o.sub === sub)?.name ?? sub;
@@ -82,10 +89,10 @@ export async function delegationsSection(): Promise<HTMLElement[]> {
               nameOf(d.delegate),
               formatDate(d.startsOn),
               formatDate(d.endsOn),
-              h('span', { 'data-delegation-state': d.delegationId }, stateOf(d)),
-              d.revokedAt || (!d.inForce && d.endsOn < todayInVietnam())
-                ? ''
-                : revokeButton(d, () => void reload()),
+              h('span', { 'data-delegation-state': d.delegationId }, tr(T[stateOf(d)])),
+              ['inForce', 'coming'].includes(stateOf(d))
+                ? revokeButton(d, () => void reload())
+                : '',
             ]),
           ),
     );

@@ -53,8 +53,11 @@ export function flags(task: Task): HTMLElement[] {
 export const assigneesReported = (tasks: readonly Task[]) =>
   tasks.some((task) => 'assignee' in task);
 
+/** The width below which styles.css shows tables as cards (keep the two together). */
+const PHONE = '(max-width: 37.5rem)';
+
 /** Tasks a page of the officer's inbox shows: fewer on a phone, where each is a card. */
-const pageSize = () => (matchMedia('(max-width: 37.5rem)').matches ? 15 : 50);
+const pageSize = () => (matchMedia(PHONE).matches ? 15 : 50);
 const STATES = ['pending', 'waiting_agency', 'in_review', 'awaiting_supplement'];
 
 /** The inbox's filters and page, as the address gives them. */
