@@ -8,6 +8,7 @@ import { formatDate } from '../../web/src/format';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { aPdf, aPng } from '../fixtures/files';
 import { decide, file, readCase, stepOf, uniqueCertificate, waitForCase } from '../support/group-a';
+import { uniquePin } from '../support/group-b';
 import { aRefusedProjection } from '../support/stuck-cases';
 import { projectTask } from '../support/tasks';
 import {
@@ -400,24 +401,33 @@ describe('web pages in Chromium, through the real stack', () => {
     await context.close();
   });
 
-  it('when the clerk types a child’s name without accents in the search box, then the case is listed with the child’s name and its code', async () => {
+  it('when the clerk types a child’s name without accents, or the mother’s PIN, in the search box, then the case is listed with the child’s name and its code', async () => {
     const letters = Array.from({ length: 5 }, () =>
       String.fromCharCode(97 + Math.floor(Math.random() * 26)),
     ).join('');
     const base = aBirthApplication(uniqueCertificate());
+    const mother = { ...base.mother, pin: uniquePin({ sex: 'female', yearOfBirth: 1990 }) };
     const filed = await file(env.stack.app, {
       ...base,
+      applicant: { ...base.applicant, pin: mother.pin },
+      mother,
       child: { ...base.child, fullName: `Đỗ Thị Hương ${letters}` },
     });
     const { page, context } = await signedIn(env.browser, env.base, CLERK);
-    await page.goto('/clerk/cases');
-    await ready(page);
-    await page.fill('#q', `do thi huong ${letters}`);
-    await page.click('form[role=search] button[type=submit]');
-    const row = page.locator('tbody tr', { hasText: `Đỗ Thị Hương ${letters}` });
-    await expect.poll(() => row.count()).toBe(1);
-    expect(await row.innerText()).toContain(String(filed.body.caseCode));
+    const search = async (q: string) => {
+      await page.goto('/clerk/cases');
+      await ready(page);
+      await page.fill('#q', q);
+      await page.click('form[role=search] button[type=submit]');
+      const row = page.locator('tbody tr', { hasText: `Đỗ Thị Hương ${letters}` });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.innerText()).toContain(String(filed.body.caseCode));
+      return page.locator('tbody tr').count();
+    };
+    await search(`do thi huong ${letters}`);
     await screenshot(page, 'clerk-search');
+    // Only this case has this mother: the PIN finds it alone.
+    expect(await search(mother.pin)).toBe(1);
     await context.close();
   });
 
