@@ -6,6 +6,7 @@ import type { DeathApplication } from '../domain/DeathApplication';
 import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { ADULT_AGE, ageOn, type FilerVerification } from '../domain/relatives';
+import { rule } from '../domain/rule-texts';
 import { HttpProblem, type ProblemIssue } from './problem';
 
 /**
@@ -78,14 +79,17 @@ export async function verifyDeathFiling(
           {
             in: 'body' as const,
             pointer: `/relatives/${i}/pin`,
-            detail: 'not a relative of the deceased in the population database',
+            detail: rule('relativeUnknown'),
           },
         ],
   );
   if (unknown.length > 0)
     throw new HttpProblem(
       ApiError.RELATIVE_NOT_REGISTERED,
-      `${unknown.length} named relative(s) unknown to the population database`,
+      {
+        vi: `${unknown.length} người được khai là thân nhân không có trong cơ sở dữ liệu dân cư`,
+        en: `${unknown.length} named relative(s) unknown to the population database`,
+      },
       { errors: unknown },
     );
   // The relation and the date of birth are the database's (the e-form is prefilled from it, DOMAIN.md

@@ -8,13 +8,18 @@ import {
 } from '@temporalio/client';
 import { ApiError } from '../domain/errors';
 import type { Logger } from '../config/logger';
+import { rule, ruleMessage, type Language, type Words } from '../domain/rule-texts';
 
 export interface ProblemIssue {
   /** Which part of the request: body, query, params or headers. */
   in: 'body' | 'query' | 'params' | 'headers';
   /** JSON pointer into that part, e.g. `/child/pin`. */
   pointer: string;
-  detail: string;
+  /**
+   * In both languages, or a catalogued rule's English words (domain/rule-texts.ts): either is said
+   * in the caller's language when the problem is sent.
+   */
+  detail: string | Words;
 }
 
 const TITLES: Record<ApiError, { vi: string; en: string }> = {
@@ -98,16 +103,11 @@ const STATUS: Record<ApiError, number> = {
   [ApiError.TOO_MANY_ATTACHMENTS]: 422,
 };
 
-/** A detail said in both languages: the caller reads it in the one they accept, like the title. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
 export class HttpProblem extends Error {
   constructor(
     readonly code: ApiError,
-    readonly detail?: string | Bilingual,
+    /** In both languages (the caller reads the one they accept, like the title), or as it is. */
+    readonly detail?: string | Words,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
@@ -129,10 +129,26 @@ export const validationProblem = (issues: ProblemIssue[]) =>
     { errors: issues },
   );
 
-/** The caller's language: English when Accept-Language prefers it, else Vietnamese. */
-export function language(req: Request): 'vi' | 'en' {
+/**
+ * The caller's language: English when Accept-Language prefers it; without the header, the language
+ * of the case a citizen asks about (`speakCaseLanguage`); else Vietnamese.
+ */
+export function language(req: Request): Language {
+  if (req.get('accept-language') === undefined) {
+    const spoken = (req.res?.locals as { caseLanguage?: Language } | undefined)?.caseLanguage;
+    if (spoken) return spoken;
+  }
   return req.acceptsLanguages('vi', 'en') === 'en' ? 'en' : 'vi';
 }
+
+/** Answers a caller who names no language in the language of the case they ask about. */
+export function speakCaseLanguage(res: import('express').Response, caseLanguage: Language): void {
+  (res.locals as { caseLanguage?: Language }).caseLanguage = caseLanguage;
+}
+
+/** A detail in `lang`: one said in both languages, or a catalogued rule's English words. */
+const say = (detail: string | Words, lang: Language): string =>
+  typeof detail === 'object' ? detail[lang] : ruleMessage({ message: detail }, lang);
 
 /** Maps anything thrown in a handler to a problem; unknown errors are logged and hidden. */
 function toProblem(error: unknown): HttpProblem | undefined {
@@ -145,7 +161,7 @@ function toProblem(error: unknown): HttpProblem | undefined {
   const bodyParser = error as { type?: unknown; status?: unknown };
   switch (bodyParser.type) {
     case 'entity.parse.failed':
-      return validationProblem([{ in: 'body', pointer: '', detail: 'body is not valid JSON' }]);
+      return validationProblem([{ in: 'body', pointer: '', detail: rule('notJson') }]);
     case 'entity.too.large':
       return new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
     case 'encoding.unsupported':
@@ -174,6 +190,7 @@ export function sendProblem(
   problem: HttpProblem,
 ): void {
   const lang = language(req);
+  const { errors, ...extensions } = problem.extensions as { errors?: unknown };
   res
     .status(problem.status)
     .set(problem.headers)
@@ -183,12 +200,16 @@ export function sendProblem(
       title: TITLES[problem.code][lang],
       status: problem.status,
       code: problem.code,
-      ...(problem.detail !== undefined && {
-        detail: typeof problem.detail === 'object' ? problem.detail[lang] : problem.detail,
-      }),
+      ...(problem.detail !== undefined && { detail: say(problem.detail, lang) }),
       instance: req.originalUrl,
       requestId: req.id,
-      ...problem.extensions,
+      ...extensions,
+      ...(Array.isArray(errors) && {
+        errors: (errors as ProblemIssue[]).map((issue) => ({
+          ...issue,
+          detail: say(issue.detail, lang),
+        })),
+      }),
     });
 }
 

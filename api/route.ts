@@ -9,16 +9,20 @@ import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../domain/errors';
 import type { Principal, Role } from '../domain/principal';
-import {
-  ruleMessage,
-  validationMessages,
-  type MessageLanguage,
-} from '../domain/validation-messages';
+import { ruleWords } from '../domain/rule-texts';
+import { validationMessages } from '../domain/validation-messages';
 import { AuditRefusedError, AuditWriter } from '../db/audit.repository';
 import type { Db } from '../db/pool';
+import { caseLanguageFor } from '../db/queries/applications.queries';
 import { AuthenticationError, type Authenticator } from './auth';
 import { DEFAULT_IDEMPOTENCY, withIdempotency, type IdempotencySettings } from './idempotency';
-import { HttpProblem, language, validationProblem, type ProblemIssue } from './problem';
+import {
+  HttpProblem,
+  language,
+  speakCaseLanguage,
+  validationProblem,
+  type ProblemIssue,
+} from './problem';
 
 export type Access = 'public' | readonly Role[];
 
@@ -96,23 +100,22 @@ export function defineRoute<
 
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-function issuesOf(
-  where: ProblemIssue['in'],
-  error: z.ZodError,
-  lang: MessageLanguage,
-): ProblemIssue[] {
+/** zod's own words are in the caller's language already; a rule's are said when sent. */
+function issuesOf(where: ProblemIssue['in'], error: z.ZodError): ProblemIssue[] {
   return error.issues.map((issue) => ({
     in: where,
     pointer: issue.path.map((p) => `/${String(p)}`).join(''),
-    detail: ruleMessage(issue.message, lang),
+    detail: ruleWords({ message: issue.message, params: paramsOf(issue) }) ?? issue.message,
   }));
 }
 
+const paramsOf = (issue: z.core.$ZodIssue) =>
+  issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined;
+
 function parseInput(route: RouteDefinition, req: Request) {
   const issues: ProblemIssue[] = [];
-  // zod's own messages in the caller's language, and a schema's own words for a rule too.
-  const lang = language(req);
-  const messages = validationMessages(lang);
+  // zod's own messages in the caller's language (a schema's own words for a rule: when sent).
+  const messages = validationMessages(language(req));
   const parse = (
     where: 'params' | 'query' | 'body',
     schema: z.ZodType | undefined,
@@ -121,7 +124,7 @@ function parseInput(route: RouteDefinition, req: Request) {
     if (!schema) return undefined;
     const result = schema.safeParse(value, { error: messages });
     if (result.success) return result.data;
-    issues.push(...issuesOf(where, result.error, lang));
+    issues.push(...issuesOf(where, result.error));
     return undefined;
   };
   const params = parse('params', route.request?.params, req.params);
@@ -212,6 +215,24 @@ async function audited(
   return result.reply;
 }
 
+/**
+ * A citizen who names no language is answered in the one their case was filed in (the browser's
+ * pages always name it; another client may not).
+ */
+async function speakToCitizen(
+  db: Db,
+  principal: Principal | undefined,
+  req: Request,
+  res: Response,
+) {
+  const { caseId } = req.params;
+  if (principal?.role !== 'citizen' || req.get('accept-language') !== undefined) return;
+  // Only what could be a case id reaches the database (the route's own check refuses the rest).
+  if (typeof caseId !== 'string' || !/^[\x21-\x7e]{1,100}$/.test(caseId)) return;
+  const spoken = await caseLanguageFor(db, caseId, principal.pin);
+  if (spoken) speakCaseLanguage(res, spoken);
+}
+
 export function mountRoutes(
   routes: readonly RouteDefinition[],
   deps: {
@@ -232,6 +253,7 @@ export function mountRoutes(
   for (const route of routes) {
     router[route.method](toExpressPath(route.path), async (req, res) => {
       const principal = await authenticate(route, req, deps.authenticate);
+      await speakToCitizen(deps.db, principal, req, res);
       const reply = await audited(audit, route, req, principal, async () => {
         if (principal && route.access !== 'public' && !route.access.includes(principal.role)) {
           throw new HttpProblem(

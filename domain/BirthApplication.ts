@@ -15,6 +15,7 @@ import {
   type Loose,
 } from './application-fields';
 import { pinContradictions, type KnownFacts } from './personal-id';
+import { rule, ruleIssue, type ApplicationIssue, type RuleIssue } from './rule-texts';
 import { CommuneCode, PersonalIdNumber } from './principal';
 import { GROUP_A_RULES } from './procedures/birth-residence-insurance.rules';
 import { versionInForce } from './rule-versions';
@@ -35,7 +36,7 @@ const Parent = z
         number: z
           .string()
           .trim()
-          .regex(/^[A-Za-z0-9]{5,20}$/, '5–20 letters and digits'),
+          .regex(/^[A-Za-z0-9]{5,20}$/, rule('passportNumber')),
         country: Nationality.describe('issuing country (ISO 3166-1 alpha-2)'),
       })
       .optional()
@@ -109,7 +110,7 @@ const birthApplicationShape = z.object({
       number: z
         .string()
         .trim()
-        .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, '4–30 letters, digits, / . -')
+        .regex(/^[A-Z0-9][A-Z0-9/.-]{3,29}$/i, rule('birthCertificateNumber'))
         .describe('số giấy chứng sinh — the business key: one case per certificate'),
       kind: BirthEvidence.optional().describe(
         'absent: the electronic medical birth certificate; otherwise the substitute document civil-status law accepts',
@@ -125,7 +126,7 @@ const birthApplicationShape = z.object({
       relationshipToHead: safeText(2, 50),
     })
     .optional()
-    .describe('required when residence registration is chosen'),
+    .describe(rule('residenceRequired')),
   insurance: z
     .object({
       initialCareFacility: safeText(2, 20).describe('mã nơi đăng ký KCB ban đầu'),
@@ -141,21 +142,22 @@ const birthApplicationShape = z.object({
  * other fields are invalid (so one response lists every problem), hence the loose input.
  */
 function checkApplication(app: Loose<BirthApplication>, context: ApplicationContext) {
-  const issues: { path: PropertyKey[]; message: string }[] = [];
-  const issue = (path: PropertyKey[], message: string) => issues.push({ path, message });
+  const issues: ApplicationIssue[] = [];
+  const issue = (path: PropertyKey[], said: string | RuleIssue) =>
+    issues.push({ path, ...(typeof said === 'string' ? { message: said } : said) });
   const components = app.components;
   if (components && !components.residence && !components.insurance) {
-    issue(['components'], 'choose residence registration, the health-insurance card, or both');
+    issue(['components'], rule('chooseComponents'));
   }
   if (components?.residence && !app.residence) {
-    issue(['residence'], 'required when residence registration is chosen');
+    issue(['residence'], rule('residenceRequired'));
   }
   const born = app.child?.dateOfBirth;
   if (typeof born === 'string' && born > context.today())
-    issue(['child', 'dateOfBirth'], 'is in the future');
+    issue(['child', 'dateOfBirth'], rule('inTheFuture'));
   const issued = app.medicalBirthCertificate?.issuedOn;
   if (typeof born === 'string' && typeof issued === 'string' && issued < born) {
-    issue(['medicalBirthCertificate', 'issuedOn'], 'is before the date of birth');
+    issue(['medicalBirthCertificate', 'issuedOn'], rule('beforeBirth'));
   }
   if (components?.insurance && typeof born === 'string') {
     const problem = cardAgeProblem(born, context.today());
@@ -166,21 +168,17 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
   // commune, read in lawnet.vn's and thanhnien.vn's summaries (S), 29/08/2023; Luật Hộ tịch 2014
   // Art. 16(1), DOMAIN.md §1A step 0). Any other birth names its mother.
   const abandoned = app.medicalBirthCertificate?.kind === 'abandoned_child_record';
-  if (app.mother === undefined && !abandoned)
-    issue(['mother'], 'required (only an abandoned child’s unknown parents are left out)');
+  if (app.mother === undefined && !abandoned) issue(['mother'], rule('motherRequired'));
   if (app.mother === undefined && abandoned && app.applicant?.relationship !== 'guardian')
-    issue(
-      ['applicant', 'relationship'],
-      'an abandoned child is registered by its temporary carer: guardian',
-    );
+    issue(['applicant', 'relationship'], rule('abandonedChildCarer'));
   for (const role of ['mother', 'father'] as const) {
     const parent = app[role];
     if (!parent || typeof parent !== 'object') continue;
     // A Vietnamese parent is identified by their PIN; a foreign one may be by passport (QĐ 1449).
     if (parent.pin === undefined && parent.passport === undefined)
-      issue([role, 'pin'], 'required (a foreign parent may give a passport instead)');
+      issue([role, 'pin'], rule('parentPinRequired'));
     if (parent.passport !== undefined && parent.nationality === 'VN')
-      issue([role, 'passport'], 'a Vietnamese parent is identified by their PIN');
+      issue([role, 'passport'], rule('vietnameseParentPin'));
   }
   for (const [path, person] of [
     [['child'], app.child],
@@ -202,7 +200,7 @@ function checkApplication(app: Loose<BirthApplication>, context: ApplicationCont
   ];
   for (const [path, code] of communes) {
     if (typeof code === 'string' && /^\d{5}$/.test(code) && !context.isKnownCommune(code)) {
-      issue(path, 'unknown commune code');
+      issue(path, rule('unknownCommune'));
     }
   }
   return issues;
@@ -223,16 +221,12 @@ export function monthsBetween(from: string, to: string): number {
  * cannot change during the case, nothing is registered in the citizen's name, and the citizen can
  * file birth and residence alone at once (a card for an older child is the ordinary BHYT procedure).
  */
-function cardAgeProblem(born: string, today: string): string | undefined {
+function cardAgeProblem(born: string, today: string): RuleIssue | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(born) || born > today) return undefined;
-  const limit = versionInForce(GROUP_A_RULES, today).insuranceCardUnderMonths;
+  const limitMonths = versionInForce(GROUP_A_RULES, today).insuranceCardUnderMonths;
   const months = monthsBetween(born, today);
-  if (months < limit) return undefined;
-  return (
-    `the health-insurance card of this procedure is for a child under ${limit / 12} ` +
-    `(${limit} months); this child is ${Math.floor(months / 12)} years old on the filing date — ` +
-    'file without the card (thẻ BHYT liên thông chỉ cấp cho trẻ dưới 6 tuổi)'
-  );
+  if (months < limitMonths) return undefined;
+  return ruleIssue('cardAge', { limitMonths, years: Math.floor(months / 12) });
 }
 
 /**
@@ -272,8 +266,8 @@ export function birthApplicationSchema(context: ApplicationContext) {
   return birthApplicationShape
     .superRefine(
       (app, ctx) => {
-        for (const { path, message } of checkApplication(app, context)) {
-          ctx.addIssue({ code: 'custom', path, message });
+        for (const { path, message, params } of checkApplication(app, context)) {
+          ctx.addIssue({ code: 'custom', path, message, ...(params && { params }) });
         }
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

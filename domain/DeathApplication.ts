@@ -16,6 +16,7 @@ import {
   type Loose,
 } from './application-fields';
 import { pinContradictions, type KnownFacts } from './personal-id';
+import { rule, type ApplicationIssue, type RuleIssue } from './rule-texts';
 import { CommuneCode, PersonalIdNumber } from './principal';
 import { safeText } from './safe-text';
 
@@ -65,9 +66,9 @@ export const Payment = z
       .object({
         bank: z
           .string()
-          .regex(/^[A-Z]{2,10}$/, 'bank code, e.g. VCB')
+          .regex(/^[A-Z]{2,10}$/, rule('bankCode'))
           .describe('bank code'),
-        number: z.string().regex(/^\d{6,19}$/, '6–19 digits'),
+        number: z.string().regex(/^\d{6,19}$/, rule('accountNumber')),
       })
       .optional()
       .describe('omit to be paid by post'),
@@ -106,7 +107,7 @@ const deathApplicationShape = z.object({
     date: LocalDate,
     time: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, rule('time'))
       .optional(),
     place: safeText(3, 200),
     cause: safeText(2, 200),
@@ -117,7 +118,7 @@ const deathApplicationShape = z.object({
       number: z
         .string()
         .trim()
-        .regex(/^[A-Z0-9][A-Z0-9/.-]{2,39}$/i, '3–40 letters, digits, / . -'),
+        .regex(/^[A-Z0-9][A-Z0-9/.-]{2,39}$/i, rule('deathNoticeNumber')),
       issuer: safeText(2, 200),
       issuedOn: LocalDate,
     })
@@ -155,55 +156,53 @@ const deathApplicationShape = z.object({
 export type DeathApplication = z.infer<typeof deathApplicationShape>;
 
 function checkApplication(app: Loose<DeathApplication>, context: ApplicationContext) {
-  const issues: { path: PropertyKey[]; message: string }[] = [];
-  const issue = (path: PropertyKey[], message: string) => issues.push({ path, message });
+  const issues: ApplicationIssue[] = [];
+  const issue = (path: PropertyKey[], said: string | RuleIssue) =>
+    issues.push({ path, ...(typeof said === 'string' ? { message: said } : said) });
   const today = context.today();
   const { components, deceased, death, survivor } = app;
   if (components?.survivor && !components.funeral)
-    issue(
-      ['components', 'funeral'],
-      'the survivor allowance is claimed with the funeral allowance',
-    );
-  if (components?.funeral && !app.funeral) issue(['funeral'], 'required when it is claimed');
-  if (components?.survivor && !survivor) issue(['survivor'], 'required when it is claimed');
+    issue(['components', 'funeral'], rule('survivorWithFuneral'));
+  if (components?.funeral && !app.funeral) issue(['funeral'], rule('requiredWhenClaimed'));
+  if (components?.survivor && !survivor) issue(['survivor'], rule('requiredWhenClaimed'));
   const died = death?.date;
   if (typeof died === 'string') {
-    if (died > today) issue(['death', 'date'], 'is in the future');
+    if (died > today) issue(['death', 'date'], rule('inTheFuture'));
     if (typeof deceased?.dateOfBirth === 'string' && died < deceased.dateOfBirth)
-      issue(['death', 'date'], 'is before the date of birth');
+      issue(['death', 'date'], rule('beforeBirth'));
     const issued = app.deathNotice?.issuedOn;
     if (typeof issued === 'string' && issued < died)
-      issue(['deathNotice', 'issuedOn'], 'is before the death');
+      issue(['deathNotice', 'issuedOn'], rule('beforeDeath'));
   }
   const ethnicity = ethnicityProblem(deceased?.ethnicity, deceased?.nationality);
   if (ethnicity) issue(['deceased', 'ethnicity'], ethnicity);
   if (typeof deceased?.dateOfBirth === 'string' && deceased.dateOfBirth > today)
-    issue(['deceased', 'dateOfBirth'], 'is in the future');
+    issue(['deceased', 'dateOfBirth'], rule('inTheFuture'));
   const relatives = Array.isArray(app.relatives) ? app.relatives : [];
   const pins = relatives.map((r) => r?.pin);
   relatives.forEach((relative, i) => {
     if (relative?.pin && relative.pin === deceased?.pin)
-      issue(['relatives', i, 'pin'], 'is the deceased’s own PIN');
+      issue(['relatives', i, 'pin'], rule('deceasedOwnPin'));
     if (relative?.pin && pins.indexOf(relative.pin) !== i)
-      issue(['relatives', i, 'pin'], 'names the same relative twice');
+      issue(['relatives', i, 'pin'], rule('relativeTwice'));
   });
   if (app.applicant?.pin && app.applicant.pin === deceased?.pin)
-    issue(['applicant', 'pin'], 'is the deceased’s own PIN');
+    issue(['applicant', 'pin'], rule('deceasedOwnPin'));
   for (const [path, pin, known] of peopleWithPins(app)) {
     if (typeof pin === 'string')
       for (const problem of pinContradictions(pin, known)) issue(path, problem);
   }
   if (components?.survivor && survivor?.kind === 'lump_sum') {
-    if (!survivor.payeePin) issue(['survivor', 'payeePin'], 'name the relative to be paid');
+    if (!survivor.payeePin) issue(['survivor', 'payeePin'], rule('namePayee'));
     else if (!pins.includes(survivor.payeePin))
-      issue(['survivor', 'payeePin'], 'must be one of the named relatives');
-    if (!survivor.payment) issue(['survivor', 'payment'], 'required for a lump sum');
+      issue(['survivor', 'payeePin'], rule('payeeNotARelative'));
+    if (!survivor.payment) issue(['survivor', 'payment'], rule('lumpSumPayment'));
   }
   // Whether a relative qualifies for a monthly allowance is not the applicant's to say: BHXH reads
   // it from the population database's records (issue 20; survivor-eligibility.ts) and refuses with
   // BENEFITS.NO_ELIGIBLE_RELATIVE when nobody does. What the applicant ticks is only shown.
   if (components?.survivor && relatives.length === 0)
-    issue(['relatives'], 'name the relatives for the survivor allowance');
+    issue(['relatives'], rule('survivorRelatives'));
   const communes: [PropertyKey[], unknown][] = [
     [['receivingCommune'], app.receivingCommune],
     [['deceased', 'lastResidence', 'commune'], deceased?.lastResidence?.commune],
@@ -212,7 +211,7 @@ function checkApplication(app: Loose<DeathApplication>, context: ApplicationCont
   ];
   for (const [path, code] of communes) {
     if (typeof code === 'string' && /^\d{5}$/.test(code) && !context.isKnownCommune(code))
-      issue(path, 'unknown commune code');
+      issue(path, rule('unknownCommune'));
   }
   return issues;
 }
@@ -249,8 +248,8 @@ export function deathApplicationSchema(context: ApplicationContext) {
   return deathApplicationShape
     .superRefine(
       (app, ctx) => {
-        for (const { path, message } of checkApplication(app, context))
-          ctx.addIssue({ code: 'custom', path, message });
+        for (const { path, message, params } of checkApplication(app, context))
+          ctx.addIssue({ code: 'custom', path, message, ...(params && { params }) });
       },
       { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
     )

@@ -5,6 +5,7 @@ import { CommuneCode } from './principal';
 import { isCountryCode } from './countries';
 import { ethnicGroupOf } from './ethnic-groups';
 import { refuseUnsafeCharacters, safeText } from './safe-text';
+import { rule } from './rule-texts';
 
 /** Letters first, then letters, combining marks, spaces and . ' - (checked after NFC). */
 const NAME = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
@@ -14,9 +15,9 @@ const NAME = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
 export const PersonName = refuseUnsafeCharacters(z.string())
   .normalize('NFC')
   .trim()
-  .min(2, 'at least 2 characters')
+  .min(2, rule('nameTooShort'))
   .max(100)
-  .regex(NAME, "letters, spaces and . ' - only")
+  .regex(NAME, rule('nameLetters'))
   .describe('full name as on the civil-status record');
 
 /**
@@ -30,19 +31,17 @@ export const Ethnicity = safeText(2, 50)
     'dân tộc: a Vietnamese citizen’s is one of the 54 in the Danh mục các dân tộc Việt Nam',
   );
 
-export const NOT_AN_ETHNIC_GROUP = 'not one of the 54 ethnic groups of Vietnam';
-
 /** Why a person's ethnicity cannot be accepted, if it cannot (their nationality given). */
 export const ethnicityProblem = (ethnicity: unknown, nationality: unknown): string | undefined =>
   typeof ethnicity === 'string' &&
   (nationality === undefined || nationality === 'VN') &&
   !ethnicGroupOf(ethnicity)
-    ? NOT_AN_ETHNIC_GROUP
+    ? rule('notAnEthnicGroup')
     : undefined;
 export const Nationality = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code')
-  .refine(isCountryCode, 'not a country’s ISO 3166-1 code')
+  .regex(/^[A-Z]{2}$/, rule('countryCode'))
+  .refine(isCountryCode, rule('notACountry'))
   .default('VN')
   .describe('quốc tịch');
 export const LocalDate = z.iso.date().describe('YYYY-MM-DD');
@@ -56,7 +55,7 @@ export const Address = z
 
 export const Phone = z
   .string()
-  .regex(/^(0|\+84)\d{9}$/, 'a Vietnamese phone number')
+  .regex(/^(0|\+84)\d{9}$/, rule('phone'))
   .describe('for SMS notifications');
 
 export interface ApplicationContext {
@@ -86,6 +85,6 @@ export const Attachments = z
   .max(20)
   .refine(
     (list) => new Set(list.map((a) => a.uploadId.toLowerCase())).size === list.length,
-    'each upload once',
+    rule('eachUploadOnce'),
   )
   .describe('uploaded scans handed in with this (at most 20 a case)');

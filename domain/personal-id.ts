@@ -16,6 +16,8 @@
 // country's code, for which we have no reference table, and the 2025 merger of provinces changed no
 // issued number (README, "PIN coherence").
 
+import { ruleIssue, type RuleIssue } from './rule-texts';
+
 export type Sex = 'male' | 'female';
 
 export interface PinFacts {
@@ -56,24 +58,24 @@ export interface KnownFacts {
 }
 
 /**
- * How the PIN contradicts what is known of its holder, one message per contradiction (empty when
- * it agrees, or when it is malformed: the 12-digit check reports that).
+ * How the PIN contradicts what is known of its holder, one issue per contradiction (none when it
+ * agrees, or when it is malformed: the 12-digit check reports that).
  */
-export function pinContradictions(pin: string, known: KnownFacts): string[] {
+export function pinContradictions(pin: string, known: KnownFacts): RuleIssue[] {
   const facts = decodePin(pin);
   if (!facts) return [];
-  const problems: string[] = [];
+  const problems: RuleIssue[] = [];
   if (known.sex && facts.sex !== known.sex)
     problems.push(
-      `the PIN's 4th digit (${pin[3]}) is for a ${facts.sex === 'male' ? 'man' : 'woman'}, ` +
-        `but this person is ${known.sex === 'male' ? 'a man' : 'a woman'} ` +
-        '(số định danh cá nhân: mã giới tính không khớp)',
+      ruleIssue('pinSex', { digit: pin.slice(3, 4), pinSex: facts.sex, sex: known.sex }),
     );
   if (known.yearOfBirth !== undefined && facts.yearOfBirth !== known.yearOfBirth)
     problems.push(
-      `the PIN says born in ${facts.yearOfBirth} (digits 4–6 ${pin.slice(3, 6)}), ` +
-        `but the year of birth is ${known.yearOfBirth} ` +
-        '(số định danh cá nhân: mã thế kỷ và năm sinh không khớp)',
+      ruleIssue('pinYear', {
+        digits: pin.slice(3, 6),
+        pinYear: facts.yearOfBirth,
+        year: known.yearOfBirth,
+      }),
     );
   return problems;
 }

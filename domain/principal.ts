@@ -2,6 +2,7 @@
 // the development secret and from a production identity provider.
 import { z } from 'zod';
 import { refuseUnsafeCharacters } from './safe-text';
+import { rule } from './rule-texts';
 
 export const Role = {
   citizen: 'citizen',
@@ -28,12 +29,12 @@ export type Agency = (typeof Agency)[keyof typeof Agency];
 
 export const CommuneCode = z
   .string()
-  .regex(/^\d{5}$/, 'must be a 5-digit commune code')
+  .regex(/^\d{5}$/, rule('communeCode'))
   .describe('Administrative code of a commune or ward');
 
 export const PersonalIdNumber = z
   .string()
-  .regex(/^\d{12}$/, 'must be 12 digits')
+  .regex(/^\d{12}$/, rule('pinDigits'))
   .describe('12-digit personal identification number (số định danh cá nhân)');
 
 const base = {

@@ -6,6 +6,7 @@
 // direction-changing characters would make two different strings look the same on a screen. So
 // every free-text field of the API is built here, and refused at the door with the field's path.
 import { z } from 'zod';
+import { rule } from './rule-texts';
 
 /**
  * Control characters: C0 (but tab, line feed and carriage return, which a text of several lines
@@ -35,13 +36,13 @@ const BLANKS = '\\t\\n\\r \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000';
 
 export type Lines = 'one line' | 'several lines';
 
-/** The messages a refused field carries (the web pages translate them: web/src/i18n.ts). */
+/** The messages a refused field carries (domain/rule-texts.ts says them in both languages). */
 export const UNSAFE_TEXT = {
-  malformed: 'not well-formed Unicode (a lone surrogate)',
-  controlOneLine: 'one line only, without control characters',
-  controlSeveralLines: 'no control characters',
-  bidi: 'no text-direction control characters',
-  invisible: 'no invisible characters',
+  malformed: rule('malformedText'),
+  controlOneLine: rule('controlOneLine'),
+  controlSeveralLines: rule('controlSeveralLines'),
+  bidi: rule('bidi'),
+  invisible: rule('invisible'),
 } as const;
 
 const forbidden = (lines: Lines) =>
@@ -106,6 +107,6 @@ export function safeWord(max: number) {
   return refuseUnsafeCharacters(z.string())
     .min(1)
     .max(max)
-    .regex(new RegExp(`^[^${BLANKS}]*$`), 'an identifier without spaces')
+    .regex(new RegExp(`^[^${BLANKS}]*$`), rule('identifier'))
     .meta({ pattern: `^${visible}+$` });
 }

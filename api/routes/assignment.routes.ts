@@ -10,13 +10,14 @@ import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
 import type { ApiDeps } from '../deps';
 import { deadlineClock } from '../deadline-clocks';
-import { HttpProblem, language } from '../problem';
+import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
 import { EXAMPLE_TASK, Task, TaskParams } from '../schemas/case.schemas';
 import { problemResponse } from '../schemas/problem.schemas';
 import { safeWord } from '../schemas/text';
 import { toTask } from './tasks.routes';
+import { rule } from '../../domain/rule-texts';
 
 export const Assignment = z
   .object({
@@ -47,7 +48,7 @@ export const BulkAssignment = z
       .array(safeWord(300))
       .min(1)
       .max(100)
-      .refine((ids) => new Set(ids).size === ids.length, 'each task once')
+      .refine((ids) => new Set(ids).size === ids.length, rule('eachTaskOnce'))
       .describe('open tasks of my commune, all given to the officer or none'),
   })
   .meta({
@@ -101,8 +102,7 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
           'Some task is not open, not of your commune, or not the officer’s agency.',
         ),
       },
-      handle: async ({ body, principal, req }) => {
-        const lang = language(req);
+      handle: async ({ body, principal }) => {
         const found = new Map(
           (await findTasks(db, body.taskIds)).map((task) => [task.task_id, task]),
         );
@@ -134,7 +134,7 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
                       en: `'${body.officer}' is not an active ${task.agency} officer here`,
                     }
                   : undefined;
-          return why ? [{ in: 'body' as const, pointer: `/taskIds/${i}`, detail: why[lang] }] : [];
+          return why ? [{ in: 'body' as const, pointer: `/taskIds/${i}`, detail: why }] : [];
         });
         const assigned =
           refusals.length === 0

@@ -16,6 +16,7 @@ import { CaseParams } from '../schemas/case.schemas';
 import { jsonContent } from '../schemas/content';
 import { problemResponse } from '../schemas/problem.schemas';
 import { safeText } from '../schemas/text';
+import { rule } from '../../domain/rule-texts';
 
 export const PayeeConfirmationBody = z
   .object({
@@ -27,7 +28,7 @@ export const PayeeConfirmationBody = z
       .describe('reference of the uploaded relatives’ declaration (Form 09-HSB), instead'),
   })
   .refine((b) => (b.payeePin === undefined) !== (b.declarationForm === undefined), {
-    message: 'send either payeePin or declarationForm',
+    message: rule('payeeOrDeclaration'),
   })
   .meta({
     id: 'PayeeConfirmation',

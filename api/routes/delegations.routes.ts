@@ -129,7 +129,7 @@ export function delegationRoutes({ db }: ApiDeps): RouteDefinition[] {
               errors: refusals.map((r): ProblemIssue => ({
                 in: 'body',
                 pointer: r.pointer,
-                detail: r.en,
+                detail: { vi: r.vi, en: r.en },
               })),
             },
           );

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { safeText } from './text';
+import { rule } from '../../domain/rule-texts';
 
 export const Annulment = z
   .object({
@@ -10,7 +11,7 @@ export const Annulment = z
       court: safeText(2, 200),
       date: z.iso
         .date()
-        .refine((date) => date <= vietnamDate(Date.now()), 'is after today')
+        .refine((date) => date <= vietnamDate(Date.now()), rule('afterToday'))
         .describe('the day the ruling was given'),
       document: safeText(1, 300).describe('reference of the uploaded ruling (bản án / quyết định)'),
     }),

@@ -6,6 +6,7 @@ import { parseCaseCode } from '../../domain/case-code';
 import { OfficerDecision } from '../../domain/procedures/agency-step.machine';
 import { CaseStatus } from '../../domain/procedures/case-status';
 import { readAs, safeText } from './text';
+import { rule } from '../../domain/rule-texts';
 
 /** The case of the documents' example application (EXAMPLE_BIRTH_APPLICATION). */
 export const EXAMPLE_CASE_ID = 'birth-residence-insurance:CS-2026-000001';
@@ -15,10 +16,7 @@ const EXAMPLE_TASK_ID = `${EXAMPLE_CASE_ID}:birth`;
 export const CaseParams = z.object({
   caseId: z
     .string()
-    .regex(
-      /^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?$/,
-      'a case id such as birth-residence-insurance:CS-2026-000001',
-    )
+    .regex(/^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?$/, rule('caseId'))
     .describe('case id, returned when the application was filed')
     .meta({ example: EXAMPLE_CASE_ID }),
 });
@@ -53,7 +51,7 @@ export const Supplement = z
     attachments: Attachments.optional(),
   })
   .refine((answer) => answer.documents.length > 0 || answer.attachments !== undefined, {
-    message: 'name a document or attach a file',
+    message: rule('documentOrFile'),
     path: ['documents'],
   })
   .meta({
@@ -88,7 +86,7 @@ export const queryInteger = (
 /** A calendar day PostgreSQL can compare with (it has no year 0). */
 const SearchDate = z.iso
   .date()
-  .regex(/^(19|2\d)\d\d-/, 'a year from 1900 to 2999')
+  .regex(/^(19|2\d)\d\d-/, rule('yearFrom1900'))
   .meta({ format: 'date' });
 
 export const CaseSearch = z.object({
@@ -114,7 +112,7 @@ export const CaseSearch = z.object({
   code: z
     .string()
     .max(40)
-    .transform(readAs(parseCaseCode, 'a case code such as KS-00004-2612-000123'))
+    .transform(readAs(parseCaseCode, rule('caseCode')))
     .optional()
     .describe('the code on the desk receipt (any letter case)')
     .meta({ example: 'KS-00004-2612-000123' }),
@@ -170,10 +168,7 @@ export const CaseList = z
 export const TaskParams = z.object({
   taskId: z
     .string()
-    .regex(
-      /^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?:[a-z-]+$/,
-      'a task id such as <caseId>:birth',
-    )
+    .regex(/^[a-z-]+:[A-Z0-9/.-]{4,30}(~[1-9]\d{0,3})?:[a-z-]+$/, rule('taskId'))
     .describe('task id, as listed in the inbox: the step’s own workflow, `<caseId>:<step>`')
     .meta({ example: EXAMPLE_TASK_ID }),
 });

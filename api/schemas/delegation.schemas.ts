@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../../domain/application-fields';
 import { safeWord } from './text';
+import { rule } from '../../domain/rule-texts';
 
 export const NewDelegation = z
   .object({
@@ -11,11 +12,11 @@ export const NewDelegation = z
     endsOn: LocalDate.describe('the last day (Vietnam), at most a year after the first'),
   })
   .refine((d) => d.startsOn <= d.endsOn, {
-    message: 'the first day must not be after the last',
+    message: rule('delegationOrder'),
     path: ['endsOn'],
   })
   .refine((d) => d.delegator !== d.delegate, {
-    message: 'an officer cannot stand in for themselves',
+    message: rule('delegateSelf'),
     path: ['delegate'],
   })
   .meta({

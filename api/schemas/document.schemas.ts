@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocumentKind, parseVerificationCode } from '../../domain/documents';
 import { CaseParams, EXAMPLE_CASE_ID } from './case.schemas';
 import { readAs } from './text';
+import { rule } from '../../domain/rule-texts';
 
 const kinds = Object.values(DocumentKind) as [DocumentKind, ...DocumentKind[]];
 const EXAMPLE_DOCUMENT_ID = '6f1c2a4e-2b7d-4f5e-9a51-3c2d8e9b0a17';
@@ -14,8 +15,8 @@ export const DocumentParams = CaseParams.extend({
 export const VerifyParams = z.object({
   code: z
     .string()
-    .regex(/^[0-9A-Za-z -]{12,40}$/, 'a 12-character code such as 7KQ2M9XH4TRW')
-    .transform(readAs(parseVerificationCode, 'a 12-character code such as 7KQ2M9XH4TRW'))
+    .regex(/^[0-9A-Za-z -]{12,40}$/, rule('verificationCode'))
+    .transform(readAs(parseVerificationCode, rule('verificationCode')))
     .describe('the code printed under the document’s QR code (any letter case, dashes allowed)')
     .meta({ example: EXAMPLE_CODE }),
 });

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { Agency, CommuneCode, STAFF_ROLES } from '../../domain/principal';
 import { safeText, safeWord } from './text';
+import { rule } from '../../domain/rule-texts';
 
 const agencies = Object.values(Agency) as [Agency, ...Agency[]];
 
 /** One entry of an officer's jurisdiction (migration 0018). */
 export const JurisdictionEntry = z
   .string()
-  .regex(
-    /^(\d{5}|province:\d{3}|region:[a-z0-9-]{1,50})$/,
-    'a 5-digit commune code, province:<3-digit province code> or region:<region code>',
-  )
+  .regex(/^(\d{5}|province:\d{3}|region:[a-z0-9-]{1,50})$/, rule('jurisdictionEntry'))
   .describe(
     'a commune (`00004`), a whole province (`province:001`) or a region (`region:north-demo`)',
   );
@@ -39,11 +37,11 @@ export const NewOfficer = z
       ),
   })
   .refine((o) => (o.jurisdiction === undefined) !== (o.jurisdictions === undefined), {
-    message: 'give either jurisdiction or jurisdictions',
+    message: rule('jurisdictionOrJurisdictions'),
     path: ['jurisdictions'],
   })
   .refine((o) => (o.role === 'officer') === (o.agency !== undefined), {
-    message: 'an officer has an agency; a clerk or a supervisor has none',
+    message: rule('officerAgency'),
     path: ['agency'],
   })
   .meta({

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LocalDate } from '../../domain/application-fields';
 import { Agency, CommuneCode } from '../../domain/principal';
+import { rule } from '../../domain/rule-texts';
 
 const agencies = Object.values(Agency) as [Agency, ...Agency[]];
 
@@ -14,7 +15,7 @@ export const ComplianceQuery = z
       'one commune (a supervisor: their own, the default); all communes by default for an admin',
     ),
   })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => q.from <= q.to, { message: rule('periodOrder'), path: ['to'] });
 
 const EXAMPLE_ROW = {
   agency: 'civil-status',
@@ -82,7 +83,7 @@ export const ComplianceReport = z
 export const MonthParams = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM')
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, rule('month'))
     .describe('YYYY-MM')
     .meta({ example: '2026-11' }),
 });

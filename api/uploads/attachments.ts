@@ -21,6 +21,7 @@ import { readUpload } from './multipart';
 import { ScannerUnavailableError, noScanner, type Scanner } from './scanner';
 import { sniff } from './sniff';
 import type { FileStorage } from './storage';
+import { rule } from '../../domain/rule-texts';
 
 export const MIB = 1_048_576;
 
@@ -168,11 +169,11 @@ export async function attach(
       return { attachments: outcome.attachments, fresh: outcome.fresh };
     case 'unknown':
       throw new HttpProblem(ApiError.ATTACHMENT_UNKNOWN, undefined, {
-        errors: errors(outcome.indexes, 'no such upload of yours (or it expired)'),
+        errors: errors(outcome.indexes, rule('uploadUnknown')),
       });
     case 'taken':
       throw new HttpProblem(ApiError.ATTACHMENT_TAKEN, undefined, {
-        errors: errors(outcome.indexes, 'attached to a case already'),
+        errors: errors(outcome.indexes, rule('uploadTaken')),
       });
     case 'too_many':
       throw new HttpProblem(ApiError.TOO_MANY_ATTACHMENTS, {

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import busboy from 'busboy';
 import { ApiError } from '../../domain/errors';
 import { HttpProblem, validationProblem, type ProblemIssue } from '../problem';
+import { rule } from '../../domain/rule-texts';
 
 export interface UploadLimits {
   /** Largest file kept, in bytes (10 MiB). */
@@ -96,7 +97,7 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Received
     parser.on('file', (name, stream) => {
       files += 1;
       if (name !== 'file' || files > 1) {
-        issues.push(bodyIssue(`/${name}`, 'one file only, in the part named `file`'));
+        issues.push(bodyIssue(`/${name}`, rule('uploadOneFile')));
         stream.resume();
         return;
       }
@@ -104,15 +105,12 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Received
       stream.on('limit', () => refuse(tooLarge(limits.maxBytes)));
     });
     parser.on('field', (name, value, info) => {
-      if (name !== 'item')
-        issues.push(bodyIssue(`/${name}`, 'unknown field: send `file` and `item`'));
-      else if (info.valueTruncated) issues.push(bodyIssue('/item', 'at most 200 characters'));
+      if (name !== 'item') issues.push(bodyIssue(`/${name}`, rule('uploadUnknownField')));
+      else if (info.valueTruncated) issues.push(bodyIssue('/item', rule('uploadItemLength')));
       else item = value;
     });
-    parser.on('filesLimit', () =>
-      issues.push(bodyIssue('/file', 'one file a request: send each file on its own')),
-    );
-    parser.on('partsLimit', () => issues.push(bodyIssue('', 'too many parts: `file` and `item`')));
+    parser.on('filesLimit', () => issues.push(bodyIssue('/file', rule('uploadOneFileARequest'))));
+    parser.on('partsLimit', () => issues.push(bodyIssue('', rule('uploadTooManyParts'))));
     // The whole body, framing and ignored parts included, is bounded too: a body that never ends
     // (chunked, no Content-Length) is cut off once it passes what one file and its form may be.
     let received = 0;
@@ -120,18 +118,18 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Received
       received += chunk.length;
       if (received > limits.maxBytes + FRAMING_BYTES) refuse(tooLarge(limits.maxBytes));
     });
-    parser.on('fieldsLimit', () => issues.push(bodyIssue('', 'one field only: `item`')));
+    parser.on('fieldsLimit', () => issues.push(bodyIssue('', rule('uploadOneField'))));
     parser.on('error', (error: Error) =>
       refuse(validationProblem([bodyIssue('', `not a readable multipart body: ${error.message}`)])),
     );
     parser.on('close', () => {
       if (settled) return;
       settled = true;
-      if (files === 0) issues.push(bodyIssue('/file', 'a file is required'));
+      if (files === 0) issues.push(bodyIssue('/file', rule('uploadFileRequired')));
       if (issues.length > 0) reject(validationProblem(issues));
       else resolve({ bytes: Buffer.concat(chunks), item });
     });
-    req.on('aborted', () => refuse(validationProblem([bodyIssue('', 'the upload was cut')])));
+    req.on('aborted', () => refuse(validationProblem([bodyIssue('', rule('uploadCut'))])));
     req.pipe(parser);
   });
 }

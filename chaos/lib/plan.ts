@@ -8,7 +8,7 @@ import { EXAMPLE_BIRTH_APPLICATION, type BirthApplication } from '../../domain/B
 import { EXAMPLE_DEATH_APPLICATION, type DeathApplication } from '../../domain/DeathApplication';
 import { pinPrefix, type PinFacts } from '../../domain/personal-id';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
-import { ruleMessage } from '../../domain/validation-messages';
+import { ruleMessage } from '../../domain/rule-texts';
 
 export const KINDS = [
   'birth-automatic',
@@ -221,7 +221,7 @@ const nameFor = (run: number, index: number) => {
 };
 
 /** A refusal's words as the API answers them by default (no Accept-Language: Vietnamese). */
-const said = (message: string) => ruleMessage(message, 'vi');
+const said = (message: string) => ruleMessage({ message }, 'vi');
 
 /**
  * Text no system can keep or show truthfully, one kind in each field: a lone surrogate, a

@@ -10,3 +10,22 @@ export async function filedApplication(db: Queryable, caseId: string): Promise<u
   );
   return rows[0]?.application;
 }
+
+/**
+ * The language the case was filed in (its notifications'), told only to a citizen who is one of its
+ * parties: undefined for anyone else, or for a case not filed in one of the two.
+ */
+export async function caseLanguageFor(
+  db: Queryable,
+  caseId: string,
+  pin: string,
+): Promise<'vi' | 'en' | undefined> {
+  const { rows } = await db.query<{ language: string | null }>(
+    `SELECT f.application->>'language' AS language
+       FROM filed_applications f JOIN cases c USING (case_id)
+      WHERE f.case_id = $1 AND c.party_pins @> ARRAY[$2]::text[]`,
+    [caseId, pin],
+  );
+  const language = rows[0]?.language;
+  return language === 'vi' || language === 'en' ? language : undefined;
+}

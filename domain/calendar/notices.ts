@@ -4,6 +4,7 @@
 // are data (the API's `calendar_notices` table, migration 0015), added by an admin when published;
 // the statutory rules they refine are in statutory.ts.
 import { z } from 'zod';
+import { rule, ruleIssue } from '../rule-texts';
 import { refuseUnsafeCharacters } from '../safe-text';
 import type { IsoDate, WorkingCalendar } from './working-days';
 
@@ -21,7 +22,7 @@ const holidays = Object.values(Holiday) as [Holiday, ...Holiday[]];
 
 const CalendarDate = z.iso
   .date()
-  .regex(/^2\d{3}-/, 'a year from 2000')
+  .regex(/^2\d{3}-/, rule('yearFrom2000'))
   .meta({ format: 'date' });
 
 export const NoticeDayOff = z.object({
@@ -70,7 +71,11 @@ export const CalendarNoticeInput = z
   .superRefine((notice, ctx) => {
     const outside = (date: IsoDate, path: (string | number)[]) => {
       if (!date.startsWith(`${notice.year}-`))
-        ctx.addIssue({ code: 'custom', message: `${date} is not in ${notice.year}`, path });
+        ctx.addIssue({
+          code: 'custom',
+          ...ruleIssue('noticeYear', { date, year: notice.year }),
+          path,
+        });
     };
     notice.daysOff.forEach((day, i) => outside(day.date, ['daysOff', i, 'date']));
     notice.makeUpDays.forEach((day, i) => {
@@ -79,7 +84,7 @@ export const CalendarNoticeInput = z
       if (weekday !== 0 && weekday !== 6)
         ctx.addIssue({
           code: 'custom',
-          message: `${day.date} is a weekday: a make-up working day is a Saturday or Sunday`,
+          ...ruleIssue('makeUpWeekday', { date: day.date }),
           path: ['makeUpDays', i, 'date'],
         });
     });

@@ -9,7 +9,7 @@ describe('the simulators’ seed', () => {
     const people = [...Object.values(SEED_DECEASED), ...SEED_RELATIVES.map((r) => r.relative)];
     const contradicted = people.flatMap((p) =>
       pinContradictions(p.pin, { sex: p.sex, yearOfBirth: Number(p.dateOfBirth.slice(0, 4)) }).map(
-        (problem) => `${p.pin}: ${problem}`,
+        (problem) => `${p.pin}: ${problem.message}`,
       ),
     );
     expect(people.length).toBeGreaterThan(5);

@@ -97,17 +97,23 @@ describe('delegations of an officer’s inbox', () => {
     const elsewhere = await delegate({ delegate: 'officer-civil-status-00070' });
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.errors).toEqual([
-      expect.objectContaining({ pointer: '/delegate', detail: 'does not serve commune 00004' }),
+      expect.objectContaining({
+        pointer: '/delegate',
+        detail: 'officer-civil-status-00070 không làm việc tại xã 00004',
+      }),
     ]);
     const police = await delegate({ delegate: 'officer-police-00004' });
     expect(police.body.errors).toEqual([
-      expect.objectContaining({ pointer: '/delegate', detail: 'not of the agency civil-status' }),
+      expect.objectContaining({
+        pointer: '/delegate',
+        detail: 'officer-police-00004 không cùng cơ quan với ' + AWAY.sub,
+      }),
     ]);
     const unknown = await delegate({ delegator: 'nobody' });
     expect(unknown.body.errors).toEqual([
       expect.objectContaining({
         pointer: '/delegator',
-        detail: 'not an active officer of the directory',
+        detail: 'nobody không phải cán bộ đang làm việc trong danh bạ',
       }),
     ]);
     const tooLong = await delegate({ endsOn: day(400) });

@@ -14,11 +14,11 @@ import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
 import { EXAMPLE_DEATH_APPLICATION } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
-import { ruleMessage } from '../../domain/validation-messages';
+import { ruleMessage } from '../../domain/rule-texts';
 import { CLERK, testAuthenticator, tokenFor } from '../support/auth';
 
 /** A refusal's words as the API says them by default (no Accept-Language: Vietnamese). */
-const inVietnamese = (message: string) => ruleMessage(message, 'vi');
+const inVietnamese = (message: string) => ruleMessage({ message }, 'vi');
 
 const OFFICER: Principal = {
   sub: 'officer-1',

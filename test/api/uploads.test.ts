@@ -163,7 +163,7 @@ describe('POST /v1/uploads', () => {
       'no file',
       (r: request.Test) => r.field('item', 'Giấy chứng sinh'),
       400,
-      { errors: [{ in: 'body', pointer: '/file', detail: 'a file is required' }] },
+      { errors: [{ in: 'body', pointer: '/file', detail: 'cần gửi kèm tệp' }] },
     ],
     [
       'two files',

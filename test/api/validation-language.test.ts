@@ -1,10 +1,21 @@
 // Validation errors in the caller's language (issue 22, item 3): zod's messages and the summary in
 // Vietnamese unless Accept-Language prefers English — no English sentence inside a Vietnamese reply,
-// a schema's own words for a rule included (domain/validation-messages.ts, shared with the pages).
+// a schema's own words for a rule included (domain/rule-texts.ts, shared with the pages), those that
+// hold the application's values too; a citizen who names no language is answered in their case's.
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
-import { ADMIN, tokenFor } from '../support/auth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { upsertCase } from '../../db/read-model.repository';
+import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
+import { aBirthApplication } from '../fixtures/birth-application';
+import { ADMIN, CLERK, tokenFor } from '../support/auth';
 import { useDatabaseApp } from '../support/api-app';
+
+/** A date of birth seven years and a month before today: seven years old on the filing date. */
+const sevenYearsAgo = () => {
+  const born = new Date();
+  born.setUTCMonth(born.getUTCMonth() - 85);
+  return born.toISOString().slice(0, 10);
+};
 
 describe('validation errors by Accept-Language', () => {
   const subject = useDatabaseApp();
@@ -50,5 +61,112 @@ describe('validation errors by Accept-Language', () => {
     });
     const english = await addOfficer(body, 'en');
     expect(detailsOf(english.body)).toEqual({ '/jurisdiction': 'must be a 5-digit commune code' });
+  });
+
+  const fileBirth = async (body: object, language?: string) => {
+    const call = request(subject.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${await tokenFor(CLERK)}`);
+    if (language) call.set('Accept-Language', language);
+    return call.send(body);
+  };
+
+  /** A filing that breaks many rules at once, some whose words hold its own values. */
+  const brokenFiling = () => {
+    const app = aBirthApplication();
+    return {
+      ...app,
+      applicant: { ...app.applicant, phone: '12345', pin: '001190012345' },
+      // The mother's PIN says a man born in 1988; a father's says a woman.
+      mother: { ...app.mother, pin: '001088054321', fullName: 'Trần Thị Mai 2' },
+      father: { ...app.father, pin: '001190012345', nationality: 'XX' },
+      // Seven years old: the card of this procedure is for a child under six.
+      child: { ...app.child, dateOfBirth: sevenYearsAgo(), ethnicity: 'Không có' },
+      receivingCommune: '99999',
+    };
+  };
+
+  it('when a filing breaks rules whose words hold its values (a PIN against a sex and a year, the card’s age), then they are said in Vietnamese by default and in English on request', async () => {
+    const vietnamese = (await fileBirth(brokenFiling())).body;
+    const english = (await fileBirth(brokenFiling(), 'en')).body;
+    const at = (body: { errors: { pointer: string; detail: string }[] }, pointer: string) =>
+      body.errors.filter((e) => e.pointer === pointer).map((e) => e.detail);
+
+    expect(at(vietnamese, '/mother/pin')).toEqual([
+      'số định danh cá nhân: chữ số thứ 4 (0) là mã giới tính nam, nhưng người này là nữ',
+      'số định danh cá nhân: mã thế kỷ và năm sinh (chữ số 4–6: 088) là năm 1988, nhưng năm sinh khai là 1990',
+    ]);
+    expect(at(english, '/mother/pin')).toEqual([
+      "the PIN's 4th digit (0) is for a man, but this person is a woman",
+      'the PIN says born in 1988 (digits 4–6 088), but the year of birth is 1990',
+    ]);
+    expect(at(vietnamese, '/components/insurance')).toEqual([
+      'thẻ BHYT liên thông chỉ cấp cho trẻ dưới 6 tuổi (72 tháng); trẻ đã 7 tuổi vào ngày nộp — hãy nộp không kèm thẻ BHYT',
+    ]);
+    expect(at(english, '/components/insurance')).toEqual([
+      expect.stringMatching(/^the health-insurance card .* 7 years old/),
+    ]);
+  });
+
+  it('when a filing breaks many rules at once, then the same fields are refused in both languages and no Vietnamese detail is the English one', async () => {
+    type Issue = { pointer: string; detail: string };
+    const vietnamese = (await fileBirth(brokenFiling())).body.errors as Issue[];
+    const english = (await fileBirth(brokenFiling(), 'en')).body.errors as Issue[];
+
+    expect(vietnamese.map((e) => e.pointer)).toEqual(english.map((e) => e.pointer));
+    expect(vietnamese.length).toBeGreaterThanOrEqual(8);
+    vietnamese.forEach((e, i) => expect(e.detail).not.toBe(english[i]?.detail));
+  });
+
+  describe('a citizen who names no language', () => {
+    const CASE = 'birth-residence-insurance:CS-LANGUAGE-EN';
+    const applicant = EXAMPLE_BIRTH_APPLICATION.applicant.pin;
+    beforeAll(async () => {
+      await upsertCase(subject.database.appDb, {
+        businessKey: CASE,
+        partyPins: [applicant],
+        view: {
+          caseId: CASE,
+          procedure: 'birth-residence-insurance',
+          status: 'in_progress',
+          receivedAt: new Date().toISOString(),
+          commune: '00004',
+          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          steps: [],
+          timeline: [],
+          version: 1,
+        },
+      });
+      await subject.database.db.query(
+        'INSERT INTO filed_applications (case_id, application) VALUES ($1, $2)',
+        [CASE, { ...EXAMPLE_BIRTH_APPLICATION, language: 'en' }],
+      );
+    });
+    const withdraw = async (pin: string, language?: string) => {
+      const call = request(subject.app)
+        .post(`/v1/cases/${encodeURIComponent(CASE)}/withdraw`)
+        .set(
+          'Authorization',
+          `Bearer ${await tokenFor({ sub: `citizen-${pin}`, role: 'citizen', pin })}`,
+        );
+      if (language) call.set('Accept-Language', language);
+      return call.send({ reason: 'x' });
+    };
+
+    it('when the applicant of a case filed in English sends no Accept-Language, then the refusal is in English; asking for Vietnamese, in Vietnamese', async () => {
+      const english = await withdraw(applicant);
+      expect(english.status).toBe(400);
+      expect(english.body.title).toBe('Invalid request');
+      expect(english.body.detail).toBe('1 invalid field');
+
+      const vietnamese = await withdraw(applicant, 'vi');
+      expect(vietnamese.body.detail).toBe('1 trường không hợp lệ');
+    });
+
+    it('when a citizen who is no party to it sends no Accept-Language, then the refusal is in Vietnamese: the case’s language is not theirs to learn', async () => {
+      const stranger = await withdraw('001099000001');
+      expect(stranger.status).toBe(400);
+      expect(stranger.body.detail).toBe('1 trường không hợp lệ');
+    });
   });
 });

@@ -49,15 +49,18 @@ describe('pinContradictions', () => {
 
   it("when a man's PIN is given for a woman, then the sex code is named", () => {
     expect(pinContradictions('001088054321', { sex: 'female' })).toEqual([
-      expect.stringContaining("the PIN's 4th digit (0) is for a man, but this person is a woman"),
+      {
+        message: "the PIN's 4th digit (0) is for a man, but this person is a woman",
+        params: { saying: 'pinSex', digit: '0', pinSex: 'male', sex: 'female' },
+      },
     ]);
   });
 
   it('when a mother’s PIN says 1992 and her year of birth is 1985, then the year is named', () => {
     expect(pinContradictions('001192012345', { sex: 'female', yearOfBirth: 1985 })).toEqual([
-      expect.stringContaining(
-        'the PIN says born in 1992 (digits 4–6 192), but the year of birth is 1985',
-      ),
+      expect.objectContaining({
+        message: 'the PIN says born in 1992 (digits 4–6 192), but the year of birth is 1985',
+      }),
     ]);
   });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deathCaseId } from '../../api/filing';
 import { vietnamDate } from '../../domain/calendar/vietnam';
 import { UNSAFE_TEXT } from '../../domain/safe-text';
-import { ruleMessage } from '../../domain/validation-messages';
+import { ruleMessage } from '../../domain/rule-texts';
 import { workflowIds } from '../../workflows/task-queues';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { file, uniqueCertificate, waitForCase } from '../support/group-a';
@@ -15,7 +15,7 @@ import { addDeceased, aDeathApplication } from '../support/group-b';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /** A refusal's words as the API says them by default (no Accept-Language: Vietnamese). */
-const inVietnamese = (message: string) => ruleMessage(message, 'vi');
+const inVietnamese = (message: string) => ruleMessage({ message }, 'vi');
 
 const LONE_SURROGATE_LINE = '12 \ud800 Phố Đội Cấn';
 

@@ -1,6 +1,6 @@
 // Vietnamese first, English on request: the chosen language is kept in localStorage and applied to
 // the page, to the API's problem titles (Accept-Language) and to zod's messages.
-import { ruleMessage } from '../../domain/validation-messages';
+import { ruleMessage } from '../../domain/rule-texts';
 
 export type Language = 'vi' | 'en';
 export interface Text {
@@ -93,5 +93,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return tr(MESSAGES[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-/** A schema's own words for a rule (English in the schemas), in the page's language. */
-export const schemaMessage = (message: string): string => ruleMessage(message, language());
+/**
+ * A schema's own words for a rule, from the page's own check of a form, in the page's language (the
+ * API says its problems in the page's language itself).
+ */
+export const schemaMessage = (issue: {
+  message: string;
+  params?: Record<string, unknown> | undefined;
+}): string => ruleMessage(issue, language());

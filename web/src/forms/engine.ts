@@ -11,6 +11,8 @@ import type { FieldSpec, FormSpec, GroupSpec, Item, ListSpec } from './spec';
 export interface Issue {
   path: readonly PropertyKey[];
   message: string;
+  /** A rule whose words hold values names them here (domain/rule-texts.ts). */
+  params?: Record<string, unknown> | undefined;
 }
 
 export interface Draft {
@@ -395,7 +397,7 @@ export class ApplicationForm {
       let name = path.join('.');
       while (name && !this.element.querySelector(`#${CSS.escape(errorIdOf(name))}`))
         name = name.split('.').slice(0, -1).join('.');
-      const message = schemaMessage(issue.message);
+      const message = schemaMessage(issue);
       const key = `${name}|${message}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -8,7 +8,7 @@ import { attachmentList, fileField, uploadAll } from '../attachments';
 import { communeName } from '../config';
 import { definitions, h, saveFile, show } from '../dom';
 import { formatDate, formatDateTime, type DeadlineClock } from '../format';
-import { language, schemaMessage, t, tr, type Text } from '../i18n';
+import { language, t, tr, type Text } from '../i18n';
 import {
   agencyName,
   byResultOrder,
@@ -176,10 +176,7 @@ function textareaField(id: string, label: string): [HTMLElement, HTMLTextAreaEle
 
 function showFieldErrors(error: unknown, slot: HTMLElement, control: HTMLElement): void {
   const issues = error instanceof ApiProblem ? error.errors : [];
-  show(
-    slot,
-    issues.length ? issues.map((i) => schemaMessage(i.detail)).join('; ') : errorText(error),
-  );
+  show(slot, issues.length ? issues.map((i) => i.detail).join('; ') : errorText(error));
   control.setAttribute('aria-invalid', 'true');
 }
 

@@ -4,7 +4,7 @@
 import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { h, show, table } from '../dom';
 import { formatDate, todayInVietnam } from '../format';
-import { schemaMessage, t, tr, type Text } from '../i18n';
+import { t, tr, type Text } from '../i18n';
 import { agencyName } from '../labels';
 import { confirmAction, errorText, statusRegion } from '../layout';
 
@@ -187,7 +187,7 @@ export async function delegationsSection(): Promise<HTMLElement[]> {
         const issues =
           failure instanceof ApiProblem && failure.status === 400 ? failure.errors : [];
         error.textContent = issues.length
-          ? issues.map((i) => schemaMessage(i.detail)).join('; ')
+          ? issues.map((i) => i.detail).join('; ')
           : errorText(failure);
       },
     );

@@ -5,7 +5,7 @@ import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { barChart } from '../charts';
 import { h, show, table } from '../dom';
 import { formatDateTime } from '../format';
-import { schemaMessage, t, tr, type Text } from '../i18n';
+import { t, tr, type Text } from '../i18n';
 import { agencyName, stepName, stepStateName } from '../labels';
 import { errorText, heading, requireRole, statusRegion } from '../layout';
 import type { AssignableOfficers, CaseList, StuckCaseList, Task } from '../types';
@@ -176,7 +176,7 @@ function assignment(tasks: Task[], redraw: () => void): HTMLElement {
     const fail = (failure: unknown) => {
       const issues = failure instanceof ApiProblem ? failure.errors : [];
       error.textContent = issues.length
-        ? issues.map((i) => schemaMessage(i.detail)).join('; ')
+        ? issues.map((i) => i.detail).join('; ')
         : errorText(failure);
       officer.setAttribute('aria-invalid', 'true');
     };

@@ -5,7 +5,7 @@ import { api, ApiProblem, newIdempotencyKey } from '../api';
 import { communeName } from '../config';
 import { definitions, h, show } from '../dom';
 import { formatDate, formatDateTime, formatMoney } from '../format';
-import { schemaMessage, t, tr, type Text } from '../i18n';
+import { t, tr, type Text } from '../i18n';
 import { agencyName, eventName, stepName, stepStateName } from '../labels';
 import { alertBox, badge, confirmAction, errorText, heading, requireRole, toneOf } from '../layout';
 import { attachmentList } from '../attachments';
@@ -298,7 +298,7 @@ function decisionForm(
             ? reason
             : undefined;
         if (!slot) continue;
-        slot.error.append(h('span', {}, schemaMessage(issue.detail)));
+        slot.error.append(h('span', {}, issue.detail));
         slot.control.setAttribute('aria-invalid', 'true');
       }
       if (issues.length === 0) show(problem, alertBox(errorText(error)));
