@@ -4,7 +4,6 @@
 // which name the rule again when it is shown (`ruleWords`); a rule whose words hold values of the
 // application (a PIN's digits, a child's age) travels as its name and values in the issue's `params`
 // (`ruleIssue`). Zod-free: the pages and the workflows' bundle may read it.
-import type { Sex } from './personal-id';
 
 /** Words said in both languages; the reader gets the one they read. */
 export interface Words {
@@ -186,6 +185,9 @@ const RULES = {
 } as const satisfies Record<string, Words>;
 
 export type Rule = keyof typeof RULES;
+
+/** A person's sex as a PIN encodes it (domain/personal-id.ts `Sex`, which says its rules here). */
+type Sex = 'male' | 'female';
 
 const sexWords = { male: { en: 'a man', vi: 'nam' }, female: { en: 'a woman', vi: 'nữ' } };
 
