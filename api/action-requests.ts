@@ -27,6 +27,7 @@ import { recordSentRequest } from '../db/action-outcomes.repository';
 import { findActionOutcome } from '../db/queries/action-outcomes.queries';
 import { filedThroughOutbox } from '../db/queries/case-starts.queries';
 import { ApiError } from '../domain/errors';
+import { refusalWords, type Refused } from '../domain/procedures/refusals';
 import { RECORDED_OUTCOMES_PATCH } from '../workflows/action-requests';
 import {
   act,
@@ -73,7 +74,7 @@ export async function earlierOutcomeOrRefuse<R>(
   db: Db,
   handles: readonly WorkflowHandle[],
   requestId: string | undefined,
-  refusal: string,
+  refusal: Refused,
 ): Promise<R> {
   if (requestId !== undefined) {
     const recorded = await findActionOutcome(
@@ -99,7 +100,7 @@ export async function earlierOutcomeOrRefuse<R>(
       if (earlier) return outcomeOf<R>(db, handle, requestId, earlier);
     }
   }
-  throw new HttpProblem(ApiError.UNPROCESSABLE, refusal);
+  throw new HttpProblem(ApiError.UNPROCESSABLE, refusalWords(refusal));
 }
 
 /** Waits for the outcome of a request the workflow received (`known`: as last asked); refused → 422. */
@@ -135,7 +136,11 @@ async function outcomeOf<R>(
 }
 
 function answer<R>(outcome: FinalOutcome): R {
-  if (outcome.state === 'refused') throw new HttpProblem(ApiError.UNPROCESSABLE, outcome.message);
+  if (outcome.state === 'refused')
+    throw new HttpProblem(
+      ApiError.UNPROCESSABLE,
+      outcome.refusal ? refusalWords(outcome.refusal) : outcome.message,
+    );
   return outcome.value as R;
 }
 

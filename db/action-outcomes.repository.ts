@@ -29,11 +29,11 @@ export async function insertActionOutcome(
   { workflowId, requestId, outcome }: RecordedOutcome,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO action_outcomes (workflow_id, request_id, state, message, value)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO action_outcomes (workflow_id, request_id, state, message, value, refusal)
+     VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (workflow_id, request_id) DO UPDATE
        SET state = EXCLUDED.state, message = EXCLUDED.message, value = EXCLUDED.value,
-           recorded_at = now()
+           refusal = EXCLUDED.refusal, recorded_at = now()
      WHERE action_outcomes.state = 'sent'`,
     [
       workflowId,
@@ -42,6 +42,7 @@ export async function insertActionOutcome(
       outcome.state === 'refused' ? outcome.message : null,
       // JSON text, not the value: node-postgres would send a string value as text, not jsonb.
       outcome.state === 'done' ? JSON.stringify(outcome.value ?? null) : null,
+      outcome.state === 'refused' && outcome.refusal ? JSON.stringify(outcome.refusal) : null,
     ],
   );
 }

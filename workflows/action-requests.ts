@@ -25,6 +25,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { ProcedureError } from '../domain/errors';
+import { isRefused, refusalWords, type Refused } from '../domain/procedures/refusals';
 import { ACTIVITY_OPTIONS } from './activity-options';
 import {
   act,
@@ -45,9 +46,17 @@ const { recordActionOutcome } = proxyActivities<Pick<Activities, 'recordActionOu
 /** Outcomes kept for a retried request to find (the newest ones; a retry comes within minutes). */
 const KEPT_OUTCOMES = 100;
 
-/** What a validator throws when the case or step does not allow the request now: its outcome. */
-export const refuse = (message: string) =>
-  ApplicationFailure.create({ type: ProcedureError.STEP_NOT_ALLOWED, message, nonRetryable: true });
+/**
+ * What a validator throws when the case or step does not allow the request now: its outcome, named
+ * in the refusals' catalogue (the API says it in the caller's language; the message is its English).
+ */
+export const refuse = (refused: Refused) =>
+  ApplicationFailure.create({
+    type: ProcedureError.STEP_NOT_ALLOWED,
+    message: refusalWords(refused).en,
+    details: [refused],
+    nonRetryable: true,
+  });
 
 interface Action {
   validate: (input: never) => void;
@@ -107,7 +116,12 @@ export class ActionRequests {
     } catch (error) {
       // A refusal is the outcome; anything else is a defect: fail the workflow task, as elsewhere.
       if (!(error instanceof ApplicationFailure)) throw error;
-      outcome = { state: 'refused', message: error.message };
+      const [refused] = error.details ?? [];
+      outcome = {
+        state: 'refused',
+        message: error.message,
+        ...(isRefused(refused) && { refusal: refused }),
+      };
     }
     this.keep(requestId, outcome);
     if (this.recorded && outcome.state === 'done') await this.shown?.();

@@ -2,6 +2,7 @@
 // the clock send it, and its actions run through a table the compiler checks (STYLE rule 20a).
 import { initialTransition, transition } from 'xstate';
 import type { DeathApplication } from '../domain/DeathApplication';
+import { refusal, type Refused } from '../domain/procedures/refusals';
 import {
   PAYEE_STATE_OF,
   payeeConfirmationMachine as machine,
@@ -38,13 +39,13 @@ export class PayeeGate {
     return this.snapshot.can(event);
   }
 
-  /** Why a confirmation is refused, in the words the API answers with (422). */
-  whyNot(relativePin: string): string {
+  /** Why a confirmation is refused (the API answers 422 with its words). */
+  whyNot(relativePin: string): Refused {
     if (PAYEE_STATE_OF[this.state] !== 'awaiting')
-      return `the payee is ${PAYEE_STATE_OF[this.state]}`;
+      return refusal('payeeNotAwaited', { state: PAYEE_STATE_OF[this.state] });
     if (!this.snapshot.context.required.includes(relativePin))
-      return 'only the named adult relatives confirm the payee';
-    return 'this is not the payee the relatives named';
+      return refusal('notARequiredRelative');
+    return refusal('notThePayee');
   }
 
   /** The machine hears `event`, then its actions run (starting or refusing the survivor step). */
@@ -56,11 +57,11 @@ export class PayeeGate {
   }
 
   /** Why a declaration is refused now (422). */
-  whyNoDeclaration(): string {
-    if (this.state === 'reviewing_declaration') return 'a declaration is already in review';
+  whyNoDeclaration(): Refused {
+    if (this.state === 'reviewing_declaration') return refusal('declarationInReview');
     if (this.snapshot.context.verdict?.decision === 'rejected')
-      return 'the declaration was rejected: the relatives confirm in VNeID';
-    return `the payee is ${PAYEE_STATE_OF[this.state]}`;
+      return refusal('declarationRejected');
+    return refusal('payeeNotAwaited', { state: PAYEE_STATE_OF[this.state] });
   }
 
   /**

@@ -28,6 +28,7 @@ import {
   WITHDRAWAL,
 } from '../domain/procedures/linked-procedure.machine';
 import { toCaseStatus } from '../domain/procedures/case-status';
+import { refusal } from '../domain/procedures/refusals';
 import type { CaseView, StepView, TimelineEntry } from '../domain/procedures/views';
 import { ActionRequests, refuse } from './action-requests';
 import {
@@ -134,7 +135,7 @@ export class LinkedCase {
       },
       (_request) => {
         if (!this.snapshot.can({ type: 'WITHDRAW' }))
-          throw refuse(`a ${this.state} case cannot be withdrawn`);
+          throw refuse(refusal('notWithdrawable', { state: this.state }));
       },
     );
   }

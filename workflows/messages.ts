@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CalendarChange } from '../domain/calendar/notices';
 import type { OfficerDecision, Refusal } from '../domain/procedures/agency-step.machine';
+import type { Refused } from '../domain/procedures/refusals';
 import type { CaseView, StepView } from '../domain/procedures/views';
 
 /** The one query of every procedure and step workflow. */
@@ -52,7 +53,10 @@ export const act = defineSignal<[ActionRequest]>('act');
 
 /** What became of a request: still running, done with the action's result, or refused and why. */
 export type ActionOutcome<R> =
-  { state: 'running' } | { state: 'done'; value: R } | { state: 'refused'; message: string };
+  | { state: 'running' }
+  | { state: 'done'; value: R }
+  /** `refusal`: by name, to be said in the reader's language (runs before it wrote only `message`). */
+  | { state: 'refused'; message: string; refusal?: Refused };
 /** A request's outcome once carried out or refused: what the workflow records for the API. */
 export type FinalOutcome<R = unknown> = Exclude<ActionOutcome<R>, { state: 'running' }>;
 /** The outcome of the request of that id, or null when this workflow has not received it. */

@@ -10,6 +10,7 @@ import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
 import type { ApiDeps } from '../deps';
 import { deadlineClock } from '../deadline-clocks';
+import { refusal, refusalWords } from '../../domain/procedures/refusals';
 import { HttpProblem } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -127,7 +128,7 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
             !task || task.jurisdiction !== principal.jurisdiction
               ? { vi: 'không có việc này ở xã/phường của bạn', en: 'no such task in your commune' }
               : !task.open
-                ? { vi: `bước đã ${task.state}`, en: `the step is ${task.state}` }
+                ? refusalWords(refusal('stepAlready', { state: task.state }))
                 : !serves.get(task.agency)
                   ? {
                       vi: `'${body.officer}' không phải cán bộ đang công tác của ${task.agency} tại đây`,
@@ -205,7 +206,11 @@ export function assignmentRoutes({ db }: ApiDeps): RouteDefinition[] {
           by: principal.sub,
         });
         // Closed before, or between the read and the write.
-        if (!assigned) throw new HttpProblem(ApiError.UNPROCESSABLE, `the step is ${task.state}`);
+        if (!assigned)
+          throw new HttpProblem(
+            ApiError.UNPROCESSABLE,
+            refusalWords(refusal('stepAlready', { state: task.state })),
+          );
         return {
           status: 200,
           caseId: assigned.case_id,

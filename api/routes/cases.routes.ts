@@ -35,6 +35,7 @@ import {
 } from '../filing';
 import { caseClocks, deadlineClock } from '../deadline-clocks';
 import { HttpProblem } from '../problem';
+import { refusal } from '../../domain/procedures/refusals';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -368,7 +369,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
               db,
               [handle],
               requestId,
-              `the case is already ${row.status}`,
+              refusal('caseAlready', { status: row.status }),
             ),
         );
         return { status: 200, body: caseViewFor(principal, view) };
@@ -412,7 +413,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
             db,
             steps,
             requestId,
-            'no step awaits a supplement',
+            refusal('noSupplementAwaited'),
           );
           await confirmAnswer(db, requestId);
           return { status: 200, body: earlier };

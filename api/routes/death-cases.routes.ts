@@ -10,6 +10,7 @@ import { mayActAsApplicant, visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
 import { HttpProblem } from '../problem';
+import { refusal } from '../../domain/procedures/refusals';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
@@ -75,7 +76,7 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
             db,
             [handle],
             requestId,
-            'no payee confirmation is awaited',
+            refusal('noPayeeConfirmationAwaited'),
           );
         if (row.view.payee === undefined)
           return { status: 200, body: caseViewFor(principal, await refused()) };

@@ -12,6 +12,7 @@ import type { ApiDeps } from '../deps';
 import { taskSummaryFor } from '../masking';
 import { deadlineClock, type DeadlineClock } from '../deadline-clocks';
 import { HttpProblem } from '../problem';
+import { refusal } from '../../domain/procedures/refusals';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -174,7 +175,7 @@ export function taskRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
             db,
             [handle],
             requestId,
-            `the step is already ${task.state}`,
+            refusal('stepAlready', { state: task.state }),
           );
           return { status: 200, body: earlier, caseId: task.case_id };
         }

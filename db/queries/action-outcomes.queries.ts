@@ -1,6 +1,7 @@
 // A person's request to a workflow as the API sent it, and the outcome the workflow recorded
 // (migration 0020), for the API to answer with instead of querying the running workflow
 // (workflows/action-requests.ts).
+import { isRefused } from '../../domain/procedures/refusals';
 import type { ActionRequest, FinalOutcome } from '../../workflows/messages';
 import type { Db } from '../pool';
 
@@ -21,8 +22,9 @@ export async function findActionOutcome(
     input: unknown;
     message: string | null;
     value: unknown;
+    refusal: unknown;
   }>(
-    `SELECT workflow_id, state, action, input, message, value FROM action_outcomes
+    `SELECT workflow_id, state, action, input, message, value, refusal FROM action_outcomes
      WHERE workflow_id = ANY($1) AND request_id = $2
      ORDER BY state = 'sent', recorded_at LIMIT 1`,
     [workflowIds, requestId],
@@ -31,7 +33,13 @@ export async function findActionOutcome(
   if (!row) return null;
   const workflowId = row.workflow_id;
   if (row.state === 'done') return { workflowId, state: 'done', value: row.value };
-  if (row.state === 'refused') return { workflowId, state: 'refused', message: row.message ?? '' };
+  if (row.state === 'refused')
+    return {
+      workflowId,
+      state: 'refused',
+      message: row.message ?? '',
+      ...(isRefused(row.refusal) && { refusal: row.refusal }),
+    };
   return {
     workflowId,
     state: 'sent',

@@ -8,10 +8,12 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { earlierOutcomeOrRefuse, requestAction } from '../../api/action-requests';
 import { insertActionOutcome } from '../../db/action-outcomes.repository';
+import { refusal, refusalWords } from '../../domain/procedures/refusals';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { testNamespace } from '../support/namespaces';
 import { requestsByQuery } from '../workflows/fixtures/requests-by-query.workflow';
 
+const NOT_AWAITED = refusal('noSupplementAwaited');
 const echo = defineUpdate<{ heard: unknown }, [{ text: string }]>('echo');
 
 describe('action outcomes', () => {
@@ -56,11 +58,11 @@ describe('action outcomes', () => {
         await requestAction(database.appDb, handle, echo, { text: 'xin chào' }, 'request-1'),
       ).toEqual({ heard: { text: 'xin chào' } });
       expect(
-        await earlierOutcomeOrRefuse(database.appDb, [handle], 'request-1', 'not awaited'),
+        await earlierOutcomeOrRefuse(database.appDb, [handle], 'request-1', NOT_AWAITED),
       ).toEqual({ heard: { text: 'xin chào' } });
       await expect(
-        earlierOutcomeOrRefuse(database.appDb, [handle], 'request-2', 'not awaited'),
-      ).rejects.toMatchObject({ status: 422, detail: 'not awaited' });
+        earlierOutcomeOrRefuse(database.appDb, [handle], 'request-2', NOT_AWAITED),
+      ).rejects.toMatchObject({ status: 422, detail: refusalWords(NOT_AWAITED) });
     } finally {
       await handle.terminate();
     }
@@ -76,6 +78,16 @@ describe('action outcomes', () => {
     await insertActionOutcome(database.db, {
       workflowId: handle.workflowId,
       requestId: 'refused-1',
+      outcome: {
+        state: 'refused',
+        message: 'a completed case cannot be withdrawn',
+        refusal: refusal('notWithdrawable', { state: 'completed' }),
+      },
+    });
+    // Written by a run from before refusals were named: its message is all there is.
+    await insertActionOutcome(database.db, {
+      workflowId: handle.workflowId,
+      requestId: 'refused-0',
       outcome: { state: 'refused', message: 'a completed case cannot be withdrawn' },
     });
     // Written again (a retried activity): the first outcome stands.
@@ -84,11 +96,20 @@ describe('action outcomes', () => {
       requestId: 'done-1',
       outcome: { state: 'refused', message: 'later' },
     });
-    expect(await earlierOutcomeOrRefuse(database.appDb, [handle], 'done-1', 'x')).toEqual({
+    expect(await earlierOutcomeOrRefuse(database.appDb, [handle], 'done-1', NOT_AWAITED)).toEqual({
       status: 'withdrawn',
     });
     await expect(
-      earlierOutcomeOrRefuse(database.appDb, [handle], 'refused-1', 'x'),
+      earlierOutcomeOrRefuse(database.appDb, [handle], 'refused-1', NOT_AWAITED),
+    ).rejects.toMatchObject({
+      status: 422,
+      detail: {
+        en: 'a completed case cannot be withdrawn',
+        vi: 'không thể rút hồ sơ ở trạng thái “Hoàn thành”',
+      },
+    });
+    await expect(
+      earlierOutcomeOrRefuse(database.appDb, [handle], 'refused-0', NOT_AWAITED),
     ).rejects.toMatchObject({ status: 422, detail: 'a completed case cannot be withdrawn' });
   });
 });

@@ -108,7 +108,7 @@ describe('POST /v1/tasks/{taskId}/assignment', () => {
     const taskId = await aTask(subject.database, { state: 'completed', status: 'completed' });
     const response = await assign(taskId, { officer: 'can-bo-ho-tich-2' });
     expect(response.status).toBe(422);
-    expect(response.body.detail).toBe('the step is completed');
+    expect(response.body.detail).toBe('bước này đã ở trạng thái “Hoàn thành”');
   });
 
   it('when the officer is missing or not an identifier, then 400 points at the field', async () => {

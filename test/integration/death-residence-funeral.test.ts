@@ -255,7 +255,9 @@ describe('Group B: death → residence removal ∥ funeral and survivor allowanc
     expect((await confirm(uniquePin())).status).toBe(404);
     const minor = await confirm(grandchild);
     expect(minor.status).toBe(422);
-    expect(minor.body.detail).toBe('only the named adult relatives confirm the payee');
+    expect(minor.body.detail).toBe(
+      'chỉ các thân nhân đã thành niên được khai trong hồ sơ mới xác nhận người nhận',
+    );
     expect((await confirm(child, { payeePin: child })).status).toBe(422);
     const first = await confirm(spouse);
     expect(first.status).toBe(200);

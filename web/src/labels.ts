@@ -1,5 +1,6 @@
 // Names people read for the engine's codes: procedures, steps, agencies, statuses, results, events.
 // An unknown code is shown as it is rather than hidden.
+import { CASE_STATUS_NAMES, STEP_STATE_NAMES } from '../../domain/procedures/state-names';
 import { formatDate, formatMoney } from './format';
 import { tr, type Text } from './i18n';
 
@@ -35,30 +36,6 @@ const AGENCIES: Record<string, Text> = {
   'social-insurance': { vi: 'Bảo hiểm xã hội', en: 'Social insurance (BHXH)' },
   'social-protection': { vi: 'Bảo trợ xã hội', en: 'Social protection' },
   'merit-services': { vi: 'Người có công', en: 'Merit services' },
-};
-
-const CASE_STATUSES: Record<string, Text> = {
-  submitted: { vi: 'Đã tiếp nhận', en: 'Submitted' },
-  in_progress: { vi: 'Đang xử lý', en: 'In progress' },
-  awaiting_supplement: { vi: 'Chờ bổ sung', en: 'Awaiting supplement' },
-  completed: { vi: 'Hoàn thành', en: 'Completed' },
-  partially_completed: { vi: 'Hoàn thành một phần', en: 'Partially completed' },
-  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
-  withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
-  annulled: { vi: 'Đã hủy bỏ', en: 'Annulled' },
-};
-
-const STEP_STATES: Record<string, Text> = {
-  pending: { vi: 'Chưa bắt đầu', en: 'Not started' },
-  waiting_agency: { vi: 'Cơ quan đang xử lý', en: 'With the agency' },
-  in_review: { vi: 'Đang thẩm định', en: 'In review' },
-  awaiting_supplement: { vi: 'Chờ bổ sung hồ sơ', en: 'Awaiting supplement' },
-  returned: { vi: 'Trả lại cơ quan trước', en: 'Returned to the earlier agency' },
-  completed: { vi: 'Hoàn thành', en: 'Completed' },
-  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
-  skipped: { vi: 'Không yêu cầu', en: 'Not requested' },
-  compensated: { vi: 'Đã hoàn tác', en: 'Undone' },
 };
 
 const EVENTS: Record<string, Text> = {
@@ -107,8 +84,8 @@ const label = (table: Record<string, Text>, code: string) => {
 export const procedureName = (code: string) => label(PROCEDURES, code);
 export const stepName = (code: string) => label(STEPS, code);
 export const agencyName = (code: string) => label(AGENCIES, code);
-export const caseStatusName = (code: string) => label(CASE_STATUSES, code);
-export const stepStateName = (code: string) => label(STEP_STATES, code);
+export const caseStatusName = (code: string) => label(CASE_STATUS_NAMES, code);
+export const stepStateName = (code: string) => label(STEP_STATE_NAMES, code);
 export const resultName = (code: string) => label(RESULTS, code);
 export const PROCEDURE_CODES = Object.keys(PROCEDURES);
 const RESULT_ORDER = Object.keys(RESULTS);
@@ -117,14 +94,14 @@ export const byResultOrder = ([a]: [string, unknown], [b]: [string, unknown]) =>
   (RESULT_ORDER.includes(a) ? RESULT_ORDER.indexOf(a) : RESULT_ORDER.length) -
     (RESULT_ORDER.includes(b) ? RESULT_ORDER.indexOf(b) : RESULT_ORDER.length) ||
   a.localeCompare(b);
-export const CASE_STATUS_CODES = Object.keys(CASE_STATUSES);
+export const CASE_STATUS_CODES = Object.keys(CASE_STATUS_NAMES);
 
 /** A timeline event: a case or step state, or one of the events of its own. */
 export const eventName = (code: string) =>
   EVENTS[code]
     ? tr(EVENTS[code])
-    : STEP_STATES[code]
-      ? tr(STEP_STATES[code])
+    : STEP_STATE_NAMES[code]
+      ? tr(STEP_STATE_NAMES[code])
       : caseStatusName(code);
 
 /** A result value as people read it: money in đồng, dates as dd/mm/yyyy. */

@@ -24,6 +24,7 @@ import {
   type StepAction,
   type StepEvent,
 } from '../../domain/procedures/agency-step.machine';
+import { refusal } from '../../domain/procedures/refusals';
 import type { StepView } from '../../domain/procedures/views';
 import { ActionRequests, refuse } from '../action-requests';
 import { agencyOptions } from '../activity-options';
@@ -148,15 +149,20 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     (decision) => receive(() => decided(decision)),
     (decision: OfficerDecisionInput) => {
       if (decision.decision === 'return' && !snapshot.context.returnable)
-        throw refuse('this is the first step: there is no earlier agency to return it to');
+        throw refuse(refusal('firstStep'));
       if (inbox.length > 0 || !snapshot.can(decisionEvent(decision.decision, decision)))
-        throw refuse(`cannot ${decision.decision} a step that is ${String(snapshot.value)}`);
+        throw refuse(
+          refusal('decisionNotNow', {
+            decision: decision.decision,
+            state: String(snapshot.value),
+          }),
+        );
       if (decision.decision === 'reject' && rejectionClosed())
-        throw refuse(rejectionClosedMessage(rejectBy ?? 0));
+        throw refuse(refusal('rejectionClosed', { rejectBy: rejectBy ?? 0 }));
       if ((decision.decision === 'reject' || decision.decision === 'return') && !decision.reason)
-        throw refuse('a reason is required');
+        throw refuse(refusal('reasonRequired'));
       if (decision.decision === 'request_supplement' && !decision.missing?.length)
-        throw refuse('say what is missing');
+        throw refuse(refusal('missingRequired'));
     },
   );
   requests.on(
@@ -164,7 +170,7 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
     () => receive(() => ({ type: 'SUPPLEMENT_PROVIDED' })),
     () => {
       if (inbox.length > 0 || !snapshot.can({ type: 'SUPPLEMENT_PROVIDED' }))
-        throw refuse('no supplement is awaited');
+        throw refuse(refusal('noSupplementAwaited'));
     },
   );
   requests.listen();
@@ -303,9 +309,3 @@ export async function agencyStep(input: AgencyStepInput): Promise<StepView> {
   await condition(allHandlersFinished);
   return view();
 }
-
-/** Why a rejection after the agency's window is refused (Vietnamese, then English). */
-export const rejectionClosedMessage = (rejectBy: number) =>
-  `Đã quá thời hạn từ chối hồ sơ không hợp lệ (${new Date(rejectBy).toISOString()}); ` +
-  'the window to reject an invalid file closed then (BHXH: 1 working day from receipt, ' +
-  'QĐ 976/QĐ-BHXH, DOMAIN.md §2A): approve it, ask for a supplement, or return it';
