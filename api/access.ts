@@ -7,6 +7,7 @@ import type { Db } from '../db/pool';
 import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { HttpProblem } from './problem';
+import type { Words } from '../domain/rule-texts';
 
 const PROJECTION_POLL_MS = 100;
 const DUPLICATE_PROJECTION_WAIT_MS = 3_000;
@@ -118,7 +119,7 @@ export async function duplicateFiling(
   db: Db,
   principal: Principal,
   caseId: string,
-  detail: string,
+  detail: Words,
 ): Promise<HttpProblem> {
   if (await findVisibleCase(db, principal, caseId, DUPLICATE_PROJECTION_WAIT_MS))
     return new HttpProblem(ApiError.CONFLICT, detail, { caseId });

@@ -125,7 +125,10 @@ async function outcomeOf<R>(
     if (Date.now() > until) {
       throw new HttpProblem(
         ApiError.UNAVAILABLE,
-        'the request was received and is still being carried out; send it again with the same Idempotency-Key for its outcome',
+        {
+          vi: 'yêu cầu đã được nhận và đang được thực hiện; gửi lại với cùng Idempotency-Key để biết kết quả',
+          en: 'the request was received and is still being carried out; send it again with the same Idempotency-Key for its outcome',
+        },
         {},
         { 'Retry-After': '5' },
       );
@@ -139,7 +142,10 @@ function answer<R>(outcome: FinalOutcome): R {
   if (outcome.state === 'refused')
     throw new HttpProblem(
       ApiError.UNPROCESSABLE,
-      outcome.refusal ? refusalWords(outcome.refusal) : outcome.message,
+      // A run from before refusals were named wrote its English words only.
+      outcome.refusal
+        ? refusalWords(outcome.refusal)
+        : { vi: outcome.message, en: outcome.message },
     );
   return outcome.value as R;
 }

@@ -129,7 +129,10 @@ export function createApp(deps: ApiDeps): Express {
     sendProblem(
       req,
       res,
-      new HttpProblem(ApiError.NOT_FOUND, `no route ${req.method} ${req.path}`),
+      new HttpProblem(ApiError.NOT_FOUND, {
+        vi: `không có địa chỉ ${req.method} ${req.path}`,
+        en: `no route ${req.method} ${req.path}`,
+      }),
     ),
   );
   app.use(errorMiddleware(deps.logger));

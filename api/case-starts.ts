@@ -138,7 +138,10 @@ export function createCaseStarter(deps: {
     async ensureStarted(caseId: string): Promise<void> {
       const row = await pendingStart(db, caseId);
       if (row && (await start(row)) !== 'started')
-        throw new HttpProblem(ApiError.UNAVAILABLE, 'the case is received but not opened yet');
+        throw new HttpProblem(ApiError.UNAVAILABLE, {
+          vi: 'hồ sơ đã được tiếp nhận nhưng chưa được mở để xử lý',
+          en: 'the case is received but not opened yet',
+        });
     },
     relay,
     /** Runs the relay now and then every interval until `stop`. */

@@ -6,8 +6,8 @@ import type { DeathApplication } from '../domain/DeathApplication';
 import { ApiError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { ADULT_AGE, ageOn, type FilerVerification } from '../domain/relatives';
-import { rule } from '../domain/rule-texts';
-import { HttpProblem, type ProblemIssue } from './problem';
+import { rule, type Words } from '../domain/rule-texts';
+import { HttpProblem, populationUnavailable, type ProblemIssue } from './problem';
 
 /**
  * The population database as the API asks it: a person's relatives in the family records, and a
@@ -18,10 +18,16 @@ export interface PopulationRegistry {
   citizen(pin: string): Promise<RegisteredCitizen | undefined>;
 }
 
-/** The law each refusal rests on, named in the problem (DOMAIN.md). */
-const DECLARANTS =
-  'Luật Hộ tịch 2014 Art. 33: a death is declared by the spouse, a child, a parent or another ' +
-  'relative of the deceased (DOMAIN.md §2C)';
+/** The law the refusal of a stranger's filing rests on, named in the problem (DOMAIN.md §2C). */
+const NOT_A_DECLARANT: Words = {
+  vi:
+    'Luật Hộ tịch 2014 Điều 33: người đi khai tử là vợ, chồng, con, cha, mẹ hoặc người thân thích ' +
+    'khác của người chết; cơ sở dữ liệu quốc gia về dân cư không ghi nhận người nộp là thân nhân',
+  en:
+    'Luật Hộ tịch 2014 Art. 33: a death is declared by the spouse, a child, a parent or another ' +
+    'relative of the deceased (DOMAIN.md §2C); the population database does not know the ' +
+    'applicant as the deceased’s relative',
+};
 
 /** What the filing becomes once checked: the application as registered, and who filed it. */
 export interface VerifiedDeathFiling {
@@ -36,41 +42,22 @@ export async function verifyDeathFiling(
   today: string,
 ): Promise<VerifiedDeathFiling> {
   // Fail closed: without the population database nobody can be verified, so nothing is filed.
-  if (!registry)
-    throw new HttpProblem(
-      ApiError.UNAVAILABLE,
-      'population database not configured',
-      {},
-      {
-        'Retry-After': '5',
-      },
-    );
+  if (!registry) throw populationUnavailable(false);
   let registered: RegisteredRelative[];
   try {
     registered = await registry.relativesOf(app.deceased.pin);
   } catch {
-    throw new HttpProblem(
-      ApiError.UNAVAILABLE,
-      'population database unreachable',
-      {},
-      {
-        'Retry-After': '5',
-      },
-    );
+    throw populationUnavailable(true);
   }
   const byPin = new Map(registered.map((r) => [r.pin, r]));
   const filerRecord = byPin.get(app.applicant.pin);
   if (principal.role === 'citizen' && !filerRecord)
-    throw new HttpProblem(
-      ApiError.FILER_NOT_RELATIVE,
-      `${DECLARANTS}; the population database does not know the applicant as the deceased’s relative`,
-      {
-        reason: {
-          vi: 'Theo Cơ sở dữ liệu quốc gia về dân cư, người nộp không phải thân nhân của người mất; chỉ thân nhân (vợ, chồng, con, cha, mẹ hoặc người thân thích khác) được khai tử (Luật Hộ tịch 2014, Điều 33). Công chức một cửa có thể tiếp nhận hồ sơ cho người khác.',
-          en: 'The population database does not know the filer as a relative of the deceased; only a relative (spouse, child, parent or other relative) declares a death (Civil Status Law 2014, Art. 33). A one-stop clerk may receive the filing for someone else.',
-        },
+    throw new HttpProblem(ApiError.FILER_NOT_RELATIVE, NOT_A_DECLARANT, {
+      reason: {
+        vi: 'Theo Cơ sở dữ liệu quốc gia về dân cư, người nộp không phải thân nhân của người mất; chỉ thân nhân (vợ, chồng, con, cha, mẹ hoặc người thân thích khác) được khai tử (Luật Hộ tịch 2014, Điều 33). Công chức một cửa có thể tiếp nhận hồ sơ cho người khác.',
+        en: 'The population database does not know the filer as a relative of the deceased; only a relative (spouse, child, parent or other relative) declares a death (Civil Status Law 2014, Art. 33). A one-stop clerk may receive the filing for someone else.',
       },
-    );
+    });
   // Every named relative must be one: a PIN named here may follow the case and confirm its payee.
   const unknown: ProblemIssue[] = app.relatives.flatMap((r, i) =>
     byPin.has(r.pin)

@@ -20,6 +20,7 @@ import type { birthResidenceInsurance } from '../workflows/birth-residence-insur
 import type { deathResidenceFuneral } from '../workflows/death-residence-funeral.workflow';
 import { workflowIds } from '../workflows/task-queues';
 import { z } from 'zod';
+import type { Words } from '../domain/rule-texts';
 
 export type Application = BirthApplication | DeathApplication;
 
@@ -36,7 +37,7 @@ export type CaseStart =
       caseId: string;
       args: Parameters<typeof birthResidenceInsurance>;
       /** Said in the 409 when the business key already has a case. */
-      duplicate: string;
+      duplicate: Words;
       /** The series its case code is numbered in (domain/case-code.ts). */
       codeSeries: CaseCodeSeries;
     }
@@ -44,7 +45,7 @@ export type CaseStart =
       workflowType: 'deathResidenceFuneral';
       caseId: string;
       args: Parameters<typeof deathResidenceFuneral>;
-      duplicate: string;
+      duplicate: Words;
       codeSeries: CaseCodeSeries;
     };
 
@@ -113,7 +114,10 @@ export function caseStart(
           calendar,
         },
       ],
-      duplicate: 'a case for this birth certificate exists',
+      duplicate: {
+        vi: 'đã có hồ sơ cho giấy chứng sinh này',
+        en: 'a case for this birth certificate exists',
+      },
       codeSeries,
     };
   }
@@ -131,7 +135,10 @@ export function caseStart(
         benefits: benefitRulesFor(app.death.date) ?? null,
       },
     ],
-    duplicate: 'a case for this deceased person exists',
+    duplicate: {
+      vi: 'đã có hồ sơ khai tử cho người này',
+      en: 'a case for this deceased person exists',
+    },
     codeSeries,
   };
 }

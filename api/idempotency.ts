@@ -85,17 +85,20 @@ export async function withIdempotency(
       const kept = entry.status !== null;
       const lapsed = kept ? entry.age_ms >= settings.ttlMs : entry.age_ms >= settings.leaseMs;
       if (!(kept && lapsed) && entry.request_hash !== hash)
-        throw new HttpProblem(
-          ApiError.IDEMPOTENCY_KEY_REUSED,
-          'this Idempotency-Key was used with a different request',
-        );
+        throw new HttpProblem(ApiError.IDEMPOTENCY_KEY_REUSED, {
+          vi: 'Idempotency-Key này đã được dùng cho một yêu cầu khác',
+          en: 'this Idempotency-Key was used with a different request',
+        });
       if (kept && !lapsed) return replay(entry.status as number, entry.headers, entry.body);
       if (lapsed && (await takeOverKey(db, subject, key, hash, owner, settings))) return run();
     }
     if (Date.now() >= until) {
       throw new HttpProblem(
         ApiError.UNAVAILABLE,
-        'a request with this Idempotency-Key is still being carried out; send it again with the same key for its reply',
+        {
+          vi: 'một yêu cầu với Idempotency-Key này đang được thực hiện; gửi lại với cùng khóa để nhận kết quả',
+          en: 'a request with this Idempotency-Key is still being carried out; send it again with the same key for its reply',
+        },
         {},
         { 'Retry-After': '2' },
       );

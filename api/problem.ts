@@ -106,12 +106,12 @@ const STATUS: Record<ApiError, number> = {
 export class HttpProblem extends Error {
   constructor(
     readonly code: ApiError,
-    /** In both languages (the caller reads the one they accept, like the title), or as it is. */
-    readonly detail?: string | Words,
+    /** In both languages: the caller reads the one they accept, like the title. */
+    readonly detail?: Words,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
-    super(typeof detail === 'object' ? detail.en : (detail ?? code));
+    super(detail?.en ?? code);
     this.name = 'HttpProblem';
   }
   get status(): number {
@@ -156,8 +156,13 @@ function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof WorkflowNotFoundError) return new HttpProblem(ApiError.NOT_FOUND);
   if (error instanceof WorkflowExecutionAlreadyStartedError)
     return new HttpProblem(ApiError.CONFLICT);
-  if (error instanceof ServiceError) return unavailable('workflow service unreachable');
-  if (isDatabaseUnavailable(error)) return unavailable('database unreachable');
+  if (error instanceof ServiceError)
+    return unavailable({
+      vi: 'không kết nối được dịch vụ điều phối quy trình',
+      en: 'workflow service unreachable',
+    });
+  if (isDatabaseUnavailable(error))
+    return unavailable({ vi: 'không kết nối được cơ sở dữ liệu', en: 'database unreachable' });
   const bodyParser = error as { type?: unknown; status?: unknown };
   switch (bodyParser.type) {
     case 'entity.parse.failed':
@@ -172,8 +177,28 @@ function toProblem(error: unknown): HttpProblem | undefined {
   }
 }
 
-const unavailable = (detail: string) =>
+const unavailable = (detail: Words) =>
   new HttpProblem(ApiError.UNAVAILABLE, detail, {}, { 'Retry-After': '5' });
+
+/** The population database is not configured, or cannot be reached: retried in a moment. */
+export const populationUnavailable = (configured: boolean) =>
+  unavailable(
+    configured
+      ? {
+          vi: 'không kết nối được cơ sở dữ liệu quốc gia về dân cư',
+          en: 'population database unreachable',
+        }
+      : {
+          vi: 'chưa cấu hình cơ sở dữ liệu quốc gia về dân cư',
+          en: 'population database not configured',
+        },
+  );
+
+/** A caller's commune, and no other, is theirs to see. */
+export const ONLY_OWN_COMMUNE: Words = {
+  vi: 'chỉ được xem xã/phường của mình',
+  en: 'only your own commune',
+};
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
@@ -200,7 +225,7 @@ export function sendProblem(
       title: TITLES[problem.code][lang],
       status: problem.status,
       code: problem.code,
-      ...(problem.detail !== undefined && { detail: say(problem.detail, lang) }),
+      ...(problem.detail !== undefined && { detail: problem.detail[lang] }),
       instance: req.originalUrl,
       requestId: req.id,
       ...extensions,

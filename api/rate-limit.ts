@@ -23,7 +23,10 @@ function limiter(perMinute: number, options: Options): RequestHandler {
         res,
         new HttpProblem(
           ApiError.RATE_LIMITED,
-          `more than ${perMinute} requests a minute`,
+          {
+            vi: `quá ${perMinute} yêu cầu mỗi phút`,
+            en: `more than ${perMinute} requests a minute`,
+          },
           {},
           { 'Retry-After': '60' },
         ),

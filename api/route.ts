@@ -98,6 +98,15 @@ export function defineRoute<
   return route;
 }
 
+/** Who a refused caller is, as a sentence names them. */
+const ROLE_NAMES: Record<Role, string> = {
+  citizen: 'Công dân',
+  clerk: 'Công chức một cửa',
+  officer: 'Cán bộ chuyên môn',
+  supervisor: 'Lãnh đạo',
+  admin: 'Quản trị hệ thống',
+};
+
 const toExpressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /** zod's own words are in the caller's language already; a rule's are said when sent. */
@@ -144,13 +153,23 @@ async function authenticate(
   const token = header?.match(/^Bearer ([\w.~+/-]+=*)$/i)?.[1];
   const challenge = { 'WWW-Authenticate': 'Bearer realm="lien-thong"' };
   if (!token)
-    throw new HttpProblem(ApiError.UNAUTHENTICATED, 'bearer token required', {}, challenge);
+    throw new HttpProblem(
+      ApiError.UNAUTHENTICATED,
+      { vi: 'cần mã truy cập (Bearer)', en: 'bearer token required' },
+      {},
+      challenge,
+    );
   let principal: Principal;
   try {
     principal = await verify(token);
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
-    throw new HttpProblem(ApiError.UNAUTHENTICATED, error.message, {}, challenge);
+    throw new HttpProblem(
+      ApiError.UNAUTHENTICATED,
+      { vi: `mã truy cập không hợp lệ (${error.message})`, en: error.message },
+      {},
+      challenge,
+    );
   }
   return principal;
 }
@@ -206,10 +225,10 @@ async function audited(
     // answer. The audit writer recorded the refusal (write_refusals) for operators.
     if (!(error instanceof AuditRefusedError)) throw error;
     if ('reply' in result)
-      throw new HttpProblem(
-        ApiError.VALIDATION,
-        `the request holds text that cannot be stored: ${error.refusal.condition}`,
-      );
+      throw new HttpProblem(ApiError.VALIDATION, {
+        vi: `yêu cầu có ký tự không lưu được: ${error.refusal.condition}`,
+        en: `the request holds text that cannot be stored: ${error.refusal.condition}`,
+      });
   }
   if ('error' in result) throw result.error;
   return result.reply;
@@ -256,16 +275,22 @@ export function mountRoutes(
       await speakToCitizen(deps.db, principal, req, res);
       const reply = await audited(audit, route, req, principal, async () => {
         if (principal && route.access !== 'public' && !route.access.includes(principal.role)) {
-          throw new HttpProblem(
-            ApiError.FORBIDDEN,
-            `role '${principal.role}' may not ${route.summary}`,
-          );
+          throw new HttpProblem(ApiError.FORBIDDEN, {
+            vi: `${ROLE_NAMES[principal.role]} không có quyền thực hiện việc này (${route.operationId})`,
+            en: `role '${principal.role}' may not ${route.summary}`,
+          });
         }
         if (route.request?.body && !req.is('application/json')) {
-          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send application/json');
+          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, {
+            vi: 'gửi nội dung dạng application/json',
+            en: 'send application/json',
+          });
         }
         if (route.multipart && !req.is('multipart/form-data')) {
-          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send multipart/form-data');
+          throw new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, {
+            vi: 'gửi nội dung dạng multipart/form-data',
+            en: 'send multipart/form-data',
+          });
         }
         const input = parseInput(route, req);
         const key = route.idempotent ? req.get('idempotency-key') : undefined;

@@ -161,20 +161,20 @@ export function devSignIn(devTokens: DevTokenMinter | undefined): Router {
   const router = Router();
   router.post('/dev/tokens', async (req, res) => {
     if (!devTokens) {
-      throw new HttpProblem(
-        ApiError.NOT_FOUND,
-        'development sign-in is off: sign in through the identity provider (VNeID)',
-      );
+      throw new HttpProblem(ApiError.NOT_FOUND, {
+        vi: 'đăng nhập dành cho phát triển đang tắt: hãy đăng nhập qua nhà cung cấp định danh (VNeID)',
+        en: 'development sign-in is off: sign in through the identity provider (VNeID)',
+      });
     }
     // Only a caller on this machine, and not through a proxy (behind one, every caller looks local).
     if (
       !LOOPBACK.has(req.socket.remoteAddress ?? '') ||
       req.headers['x-forwarded-for'] !== undefined
     )
-      throw new HttpProblem(
-        ApiError.NOT_FOUND,
-        'development sign-in answers only on this machine: sign in through the identity provider',
-      );
+      throw new HttpProblem(ApiError.NOT_FOUND, {
+        vi: 'đăng nhập dành cho phát triển chỉ dùng được trên chính máy này: hãy đăng nhập qua nhà cung cấp định danh',
+        en: 'development sign-in answers only on this machine: sign in through the identity provider',
+      });
     const body = DevTokenRequest.safeParse(req.body);
     const claims = Principal.safeParse(
       body.success ? { ...body.data, sub: body.data.sub ?? demoSubject(body.data) } : undefined,

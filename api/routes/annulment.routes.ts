@@ -31,6 +31,7 @@ import { TASK_QUEUES } from '../../workflows/task-queues';
 import { visibleCase } from '../access';
 import type { ApiDeps } from '../deps';
 import { caseViewFor } from '../masking';
+import { refusal, refusalWords } from '../../domain/procedures/refusals';
 import { HttpProblem } from '../problem';
 import { defineRoute, type RouteDefinition } from '../route';
 import { CaseParams } from '../schemas/case.schemas';
@@ -76,6 +77,10 @@ async function workflowInput(temporal: Client, history: History): Promise<unknow
 
 const ANNULLABLE = new Set(['completed', 'partially_completed']);
 
+const NO_ANNULMENT_PENDING = {
+  vi: 'không có yêu cầu hủy bỏ nào của hồ sơ này đang chờ',
+  en: 'no annulment of this case is pending',
+};
 const ONLY_CIVIL_STATUS = {
   vi: 'chỉ cán bộ hộ tịch của địa bàn có trong danh bạ cán bộ mới ghi nhận hoặc phê duyệt việc hủy',
   en: 'only a civil-status officer of the jurisdiction, listed in the officer directory, records or approves an annulment',
@@ -97,7 +102,10 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
     )
       throw new HttpProblem(ApiError.FORBIDDEN, ONLY_CIVIL_STATUS);
     if (row.procedure !== 'death-residence-funeral')
-      throw new HttpProblem(ApiError.UNPROCESSABLE, 'only a declaration of death is annulled');
+      throw new HttpProblem(ApiError.UNPROCESSABLE, {
+        vi: 'chỉ việc khai tử mới được hủy bỏ theo cách này',
+        en: 'only a declaration of death is annulled',
+      });
     return row;
   };
   /**
@@ -109,7 +117,10 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
     if (!row) throw new HttpProblem(ApiError.NOT_FOUND);
     const previous = await readCaseView(db, row);
     if (!ANNULLABLE.has(previous.status))
-      throw new HttpProblem(ApiError.UNPROCESSABLE, `the case is ${previous.status}`);
+      throw new HttpProblem(
+        ApiError.UNPROCESSABLE,
+        refusalWords(refusal('caseAlready', { status: previous.status })),
+      );
     return previous;
   };
   const notYourOwn = (request: AnnulmentRow, principal: Principal) => {
@@ -221,7 +232,7 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           },
         );
         if (!approved || !previous)
-          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no annulment of this case is pending');
+          throw new HttpProblem(ApiError.UNPROCESSABLE, NO_ANNULMENT_PENDING);
         return {
           status: 202,
           headers: { Location: `/v1/cases/${encodeURIComponent(params.caseId)}` },
@@ -254,8 +265,7 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           { state: 'rejected', by: principal.sub, note: body.reason },
           (request) => Promise.resolve(notYourOwn(request, principal)),
         );
-        if (!rejected)
-          throw new HttpProblem(ApiError.UNPROCESSABLE, 'no annulment of this case is pending');
+        if (!rejected) throw new HttpProblem(ApiError.UNPROCESSABLE, NO_ANNULMENT_PENDING);
         return { status: 200, body: toRequest(rejected) };
       },
     }),
@@ -295,7 +305,10 @@ export function annulmentRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      throw new HttpProblem(ApiError.UNPROCESSABLE, 'the case is still running');
+      throw new HttpProblem(ApiError.UNPROCESSABLE, {
+        vi: 'hồ sơ vẫn đang được xử lý',
+        en: 'the case is still running',
+      });
     }
   }
 }

@@ -34,7 +34,7 @@ import {
   type CaseStart,
 } from '../filing';
 import { caseClocks, deadlineClock } from '../deadline-clocks';
-import { HttpProblem } from '../problem';
+import { HttpProblem, ONLY_OWN_COMMUNE } from '../problem';
 import { refusal } from '../../domain/procedures/refusals';
 import { earlierOutcomeOrRefuse, requestAction } from '../action-requests';
 import { jsonContent } from '../schemas/content';
@@ -209,10 +209,16 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
         // Attachments stay out of the workflow's input: they are the case's rows in PostgreSQL.
         const { attachments: handedIn, ...body } = filing;
         if (principal.role === 'clerk' && body.receivingCommune !== principal.jurisdiction) {
-          throw new HttpProblem(ApiError.FORBIDDEN, 'a clerk files at their own commune');
+          throw new HttpProblem(ApiError.FORBIDDEN, {
+            vi: 'công chức một cửa chỉ tiếp nhận hồ sơ tại xã/phường của mình',
+            en: 'a clerk files at their own commune',
+          });
         }
         if (principal.role === 'citizen' && body.applicant.pin !== principal.pin) {
-          throw new HttpProblem(ApiError.FORBIDDEN, 'a citizen files as the applicant');
+          throw new HttpProblem(ApiError.FORBIDDEN, {
+            vi: 'công dân tự nộp hồ sơ với tư cách người yêu cầu',
+            en: 'a citizen files as the applicant',
+          });
         }
         const now = Date.now();
         // A death's people are checked against the population database before anything starts.
@@ -315,7 +321,7 @@ export function caseRoutes(deps: ApiDeps): RouteDefinition[] {
       handle: async ({ query, principal }) => {
         const commune = principal.role === 'admin' ? query.commune : principal.jurisdiction;
         if (query.commune && commune !== query.commune)
-          throw new HttpProblem(ApiError.FORBIDDEN, 'only your own commune');
+          throw new HttpProblem(ApiError.FORBIDDEN, ONLY_OWN_COMMUNE);
         const { total, items } = await searchCases(db, {
           commune,
           procedure: query.procedure,

@@ -53,7 +53,11 @@ async function run(
     return await step(payloads);
   } catch (error) {
     // A key this API does not hold, a payload changed since it was encrypted: the caller's data.
-    if (error instanceof ValueError) throw new HttpProblem(ApiError.UNPROCESSABLE, error.message);
+    if (error instanceof ValueError)
+      throw new HttpProblem(ApiError.UNPROCESSABLE, {
+        vi: `không giải mã được dữ liệu (${error.message})`,
+        en: error.message,
+      });
     throw error;
   }
 }

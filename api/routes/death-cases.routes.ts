@@ -82,7 +82,10 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
           return { status: 200, body: caseViewFor(principal, await refused()) };
         if (body.payeePin !== undefined) {
           if (principal.role !== 'citizen')
-            throw new HttpProblem(ApiError.FORBIDDEN, 'relatives confirm for themselves');
+            throw new HttpProblem(ApiError.FORBIDDEN, {
+              vi: 'mỗi thân nhân tự xác nhận người nhận',
+              en: 'relatives confirm for themselves',
+            });
           const view = await requestAction(
             db,
             handle,
@@ -100,7 +103,10 @@ export function deathCaseRoutes({ temporal, db }: ApiDeps): RouteDefinition[] {
         if (!mayActAsApplicant(principal, parties))
           throw new HttpProblem(
             ApiError.DECLARATION_NOT_APPLICANT,
-            'only the applicant or a clerk of the commune submits the relatives’ declaration',
+            {
+              vi: 'chỉ người nộp hồ sơ hoặc công chức một cửa của xã nộp tờ khai của thân nhân',
+              en: 'only the applicant or a clerk of the commune submits the relatives’ declaration',
+            },
             {
               reason: {
                 vi: 'Chỉ người nộp hồ sơ hoặc công chức một cửa của xã nộp tờ khai của thân nhân (mẫu 09-HSB).',

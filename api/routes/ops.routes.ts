@@ -7,7 +7,7 @@ import { ApiError } from '../../domain/errors';
 import { Role } from '../../domain/principal';
 import { StuckReason } from '../../domain/stuck-cases';
 import type { ApiDeps } from '../deps';
-import { HttpProblem } from '../problem';
+import { HttpProblem, ONLY_OWN_COMMUNE } from '../problem';
 import { jsonContent } from '../schemas/content';
 import { problemResponse } from '../schemas/problem.schemas';
 import { defineRoute, type RouteDefinition } from '../route';
@@ -68,7 +68,7 @@ export function opsRoutes({ db, stuckDeadlineMarginHours }: ApiDeps): RouteDefin
       handle: async ({ query, principal }) => {
         const commune = principal.role === 'admin' ? query.commune : principal.jurisdiction;
         if (query.commune && commune !== query.commune)
-          throw new HttpProblem(ApiError.FORBIDDEN, 'only your own commune');
+          throw new HttpProblem(ApiError.FORBIDDEN, ONLY_OWN_COMMUNE);
         const { total, items } = await stuckCases(db, {
           deadlineMarginHours:
             stuckDeadlineMarginHours ?? DEFAULT_STUCK_SETTINGS.deadlineMarginHours,

@@ -6,7 +6,7 @@ import { ETHNIC_GROUPS } from '../../domain/ethnic-groups';
 import { Role } from '../../domain/principal';
 import type { ApiDeps } from '../deps';
 import { pinKey } from '../filing';
-import { HttpProblem } from '../problem';
+import { HttpProblem, populationUnavailable } from '../problem';
 import { defineRoute, setAuditSubject, type RouteDefinition } from '../route';
 import { jsonContent } from '../schemas/content';
 import { Person, PersonLookup } from '../schemas/people.schemas';
@@ -40,17 +40,9 @@ export function peopleRoutes({ population, caseIdSecret }: ApiDeps): RouteDefini
             vi: 'công dân chỉ tra cứu được thông tin của chính mình',
             en: 'a citizen may look up only themselves',
           });
-        if (!population)
-          throw new HttpProblem(ApiError.UNAVAILABLE, 'population database not configured');
+        if (!population) throw populationUnavailable(false);
         const citizen = await population.citizen(body.pin).catch(() => {
-          throw new HttpProblem(
-            ApiError.UNAVAILABLE,
-            'population database unreachable',
-            {},
-            {
-              'Retry-After': '5',
-            },
-          );
+          throw populationUnavailable(true);
         });
         if (!citizen)
           throw new HttpProblem(ApiError.NOT_FOUND, {

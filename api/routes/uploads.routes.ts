@@ -105,7 +105,10 @@ export function uploadRoutes(deps: ApiDeps): RouteDefinition[] {
             { attachmentId: row.attachment_id },
             'attachment bytes missing from storage',
           );
-          throw new HttpProblem(ApiError.NOT_FOUND, 'the file is missing from storage');
+          throw new HttpProblem(ApiError.NOT_FOUND, {
+            vi: 'tệp không còn trong kho lưu trữ',
+            en: 'the file is missing from storage',
+          });
         }
         const extension = EXTENSION[row.media_type as AcceptedMediaType];
         return {

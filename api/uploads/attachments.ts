@@ -68,7 +68,10 @@ export function uploaderOf(principal: Principal): Uploader {
     case 'officer':
     case 'supervisor':
     case 'admin':
-      throw new HttpProblem(ApiError.FORBIDDEN, 'only citizens and clerks hand in files');
+      throw new HttpProblem(ApiError.FORBIDDEN, {
+        vi: 'chỉ công dân và công chức một cửa nộp tệp',
+        en: 'only citizens and clerks hand in files',
+      });
   }
 }
 
@@ -100,7 +103,10 @@ export async function receiveUpload(
     logger.warn({ err: error }, 'malware scanner unavailable: upload refused');
     throw new HttpProblem(
       ApiError.UNAVAILABLE,
-      'the malware scanner cannot be reached',
+      {
+        vi: 'không kết nối được dịch vụ quét mã độc',
+        en: 'the malware scanner cannot be reached',
+      },
       {},
       { 'Retry-After': '30' },
     );

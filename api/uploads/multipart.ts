@@ -78,7 +78,10 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Received
   } catch {
     // No boundary, or not multipart at all.
     return Promise.reject(
-      new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, 'send multipart/form-data with a boundary'),
+      new HttpProblem(ApiError.UNSUPPORTED_MEDIA_TYPE, {
+        vi: 'gửi nội dung dạng multipart/form-data có boundary',
+        en: 'send multipart/form-data with a boundary',
+      }),
     );
   }
   return new Promise((resolve, reject) => {

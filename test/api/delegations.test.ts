@@ -31,7 +31,10 @@ describe('delegations of an officer’s inbox', () => {
   const subject = useDatabaseApp({
     workflow: {
       getHandle: () => {
-        throw new HttpProblem(ApiError.UNAVAILABLE, 'no Temporal in this test');
+        throw new HttpProblem(ApiError.UNAVAILABLE, {
+          vi: 'không có Temporal',
+          en: 'no Temporal in this test',
+        });
       },
     },
   } as never);

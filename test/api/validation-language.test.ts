@@ -118,6 +118,30 @@ describe('validation errors by Accept-Language', () => {
     vietnamese.forEach((e, i) => expect(e.detail).not.toBe(english[i]?.detail));
   });
 
+  it('when a request is refused before any field is read (no token, the wrong media type, no such route), then the reply is Vietnamese too, and English on request', async () => {
+    const noToken = await request(subject.app).post('/v1/officers').send({});
+    const plainText = await request(subject.app)
+      .post('/v1/officers')
+      .set('Authorization', `Bearer ${await tokenFor(ADMIN)}`)
+      .set('Content-Type', 'text/plain')
+      .send('officer');
+    const nowhere = await request(subject.app).get('/v1/nowhere');
+    const nowhereInEnglish = await request(subject.app)
+      .get('/v1/nowhere')
+      .set('Accept-Language', 'en');
+
+    expect(noToken.body.detail).toBe('cần mã truy cập (Bearer)');
+    expect(plainText.body.detail).toBe('gửi nội dung dạng application/json');
+    expect(nowhere.body).toMatchObject({
+      title: 'Không tìm thấy',
+      detail: 'không có địa chỉ GET /v1/nowhere',
+    });
+    expect(nowhereInEnglish.body).toMatchObject({
+      title: 'Not found',
+      detail: 'no route GET /v1/nowhere',
+    });
+  });
+
   describe('a citizen who names no language', () => {
     const CASE = 'birth-residence-insurance:CS-LANGUAGE-EN';
     const applicant = EXAMPLE_BIRTH_APPLICATION.applicant.pin;

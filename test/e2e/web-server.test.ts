@@ -172,7 +172,7 @@ describe('development sign-in', () => {
       .set('X-Forwarded-For', '203.0.113.7')
       .send({ role: 'admin' });
     expect(response.status).toBe(404);
-    expect(response.body.detail).toContain('only on this machine');
+    expect(response.body.detail).toContain('chỉ dùng được trên chính máy này');
   });
 
   it('when an identity provider is configured, then the pages name it for sign-in and may reach only it besides their own origin', async () => {

@@ -94,7 +94,7 @@ describe('Group B: the right person, the right money', () => {
         en: expect.stringContaining('not know the filer as a relative'),
       },
     });
-    expect(filed.body.detail).toContain('Art. 33');
+    expect(filed.body.detail).toContain('Luật Hộ tịch 2014 Điều 33');
     const caseId = deathCaseId(deceased.pin);
     await expect(stack.client.workflow.getHandle(caseId).describe()).rejects.toThrow();
     expect(await paymentsTo(`${caseId}:funeral`)).toEqual([]);

@@ -113,7 +113,9 @@ describe('cases that meet a refusal or a failure reach an end with a reason', ()
       reason: 'trả lại cơ quan trước',
     });
     expect(returned.status).toBe(422);
-    expect(returned.body.detail).toBe('đây là bước đầu tiên: không có cơ quan nào trước để trả lại');
+    expect(returned.body.detail).toBe(
+      'đây là bước đầu tiên: không có cơ quan nào trước để trả lại',
+    );
     const view = await waitForCase(stack.app, filed.body.caseId, application.applicant.pin, (v) =>
       expect(stepOf(v, 'birth').state).toBe('in_review'),
     );
