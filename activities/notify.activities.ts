@@ -2,6 +2,8 @@
 // workflow, so a retried activity or a replayed workflow never sends a message twice.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Agencies } from '../agencies';
+import type { Db } from '../db/pool';
+import { caseCodeOf } from '../db/queries/cases.queries';
 import { renderNotification, type Language, type NotificationEvent } from '../domain/notifications';
 
 export interface Notify {
@@ -11,16 +13,18 @@ export interface Notify {
   event: NotificationEvent;
 }
 
-export function notifyActivities({ agencies }: { agencies: Agencies }) {
+export function notifyActivities({ agencies, db }: { agencies: Agencies; db: Db }) {
   return {
     async notifyCitizen({ key, to, event }: Notify): Promise<void> {
+      // The citizen knows their case by the code on the receipt, not the engine's id.
+      const caseCode = await caseCodeOf(db, event.caseId);
       const outcome = await agencies.notifications.send(
         {
           channel: 'sms',
           to: to.phone,
           language: to.language,
           template: event.template,
-          text: renderNotification(event, to.language),
+          text: renderNotification(event, to.language, caseCode),
           reference: event.caseId,
         },
         key,

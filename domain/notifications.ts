@@ -1,5 +1,6 @@
 // What the citizen is told, in their language (Vietnamese by default, English on request). Texts name
-// the case and the step, never personal data: the message goes to the applicant's own phone or VNeID.
+// the case by the code on their receipt and the step, never personal data: the message goes to the
+// applicant's own phone or VNeID. Dates are written as people write them (dd/mm/yyyy).
 import { reasonForCitizen } from './procedures/reasons';
 
 export type Language = 'vi' | 'en';
@@ -41,33 +42,46 @@ const STATUS_NAMES: Record<string, Record<Language, string>> = {
 const name = (table: Record<string, Record<Language, string>>, key: string, language: Language) =>
   table[key]?.[language] ?? key;
 
-export function renderNotification(event: NotificationEvent, language: Language): string {
+/** `YYYY-MM-DD` as dd/mm/yyyy; anything else as it is. */
+const dayOf = (date: string) => date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+
+/**
+ * The message for `event` in `language`; `caseCode`: the case's code on the receipt (KS-…), when the
+ * case has one (a case filed before codes is named by its id).
+ */
+export function renderNotification(
+  event: NotificationEvent,
+  language: Language,
+  caseCode?: string,
+): string {
   const step = 'step' in event ? name(STEP_NAMES, event.step, language) : '';
   const vi = language === 'vi';
+  const caseId = caseCode ?? event.caseId;
+  const due = 'due' in event ? dayOf(event.due) : '';
   switch (event.template) {
     case 'case_received':
       return vi
-        ? `Hồ sơ liên thông ${event.caseId} đã được tiếp nhận.`
-        : `Your linked application ${event.caseId} has been received.`;
+        ? `Hồ sơ liên thông ${caseId} đã được tiếp nhận.`
+        : `Your linked application ${caseId} has been received.`;
     case 'step_completed':
       return vi
-        ? `Hồ sơ ${event.caseId}: ${step} đã hoàn thành.`
-        : `Case ${event.caseId}: ${step} is complete.`;
+        ? `Hồ sơ ${caseId}: ${step} đã hoàn thành.`
+        : `Case ${caseId}: ${step} is complete.`;
     case 'step_rejected':
       return vi
-        ? `Hồ sơ ${event.caseId}: ${step} bị từ chối. Lý do: ${reasonForCitizen(event, 'vi')}.`
-        : `Case ${event.caseId}: ${step} was refused. Reason: ${reasonForCitizen(event, 'en')}.`;
+        ? `Hồ sơ ${caseId}: ${step} bị từ chối. Lý do: ${reasonForCitizen(event, 'vi')}.`
+        : `Case ${caseId}: ${step} was refused. Reason: ${reasonForCitizen(event, 'en')}.`;
     case 'supplement_requested':
       return vi
-        ? `Hồ sơ ${event.caseId}: cần bổ sung ${event.missing.join(', ')} cho ${step} trước ${event.due}.`
-        : `Case ${event.caseId}: please supply ${event.missing.join(', ')} for the ${step} by ${event.due}.`;
+        ? `Hồ sơ ${caseId}: cần bổ sung ${event.missing.join(', ')} cho ${step} trước ${due}.`
+        : `Case ${caseId}: please supply ${event.missing.join(', ')} for the ${step} by ${due}.`;
     case 'payee_confirmation_requested':
       return vi
-        ? `Hồ sơ ${event.caseId}: các thân nhân đã thành niên cần xác nhận người nhận trợ cấp tử tuất một lần trên VNeID trước ${event.due}.`
-        : `Case ${event.caseId}: every adult relative must confirm the payee of the lump-sum survivor allowance in VNeID by ${event.due}.`;
+        ? `Hồ sơ ${caseId}: các thân nhân đã thành niên cần xác nhận người nhận trợ cấp tử tuất một lần trên VNeID trước ${due}.`
+        : `Case ${caseId}: every adult relative must confirm the payee of the lump-sum survivor allowance in VNeID by ${due}.`;
     case 'case_finished':
       return vi
-        ? `Hồ sơ ${event.caseId} ${name(STATUS_NAMES, event.status, 'vi')}.`
-        : `Case ${event.caseId} is ${name(STATUS_NAMES, event.status, 'en')}.`;
+        ? `Hồ sơ ${caseId} ${name(STATUS_NAMES, event.status, 'vi')}.`
+        : `Case ${caseId} is ${name(STATUS_NAMES, event.status, 'en')}.`;
   }
 }

@@ -256,3 +256,12 @@ export async function caseAgencies(
   );
   return rows;
 }
+
+/** The code on the case's receipt (KS-…), if it has one (cases filed before codes have none). */
+export async function caseCodeOf(db: Db, caseId: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ code: string }>(
+    'SELECT code FROM case_codes WHERE case_id = $1',
+    [caseId],
+  );
+  return rows[0]?.code;
+}

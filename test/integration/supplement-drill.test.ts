@@ -126,11 +126,15 @@ describe('supplement windows in a drill (real dev server)', () => {
     );
     await vi.waitFor(
       async () => {
-        const told = await stack.database.db.query<{ template: string }>(
-          'SELECT template FROM sim_notifications.messages WHERE reference = $1 ORDER BY message_id',
+        const told = await stack.database.db.query<{ template: string; text: string }>(
+          'SELECT template, text FROM sim_notifications.messages WHERE reference = $1 ORDER BY message_id',
           [caseId],
         );
-        expect(told.rows.filter((m) => m.template === 'supplement_requested')).toHaveLength(1);
+        const asking = told.rows.filter((m) => m.template === 'supplement_requested');
+        expect(asking).toHaveLength(1);
+        // The citizen knows the case by the code on the receipt, and reads the date as dd/mm/yyyy.
+        expect(asking[0]?.text).toContain(`Hồ sơ ${String(filed.body.caseCode)}:`);
+        expect(asking[0]?.text).toMatch(/trước \d{2}\/\d{2}\/\d{4}\.$/);
         expect(told.rows.filter((m) => m.template === 'case_received')).toHaveLength(1);
       },
       { timeout: 60_000, interval: 500 },
