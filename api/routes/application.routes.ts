@@ -1,6 +1,6 @@
 // The whole dossier (issue 22, item 2): the application as filed, every field, for those who may see
 // the case — the officers deciding its steps above all. Personal data: audited by the route table,
-// PINs masked as in the case's view (api/masking.ts).
+// PINs masked as in the case's view, bank accounts for those who pay or took them (api/masking.ts).
 import { z } from 'zod';
 import { filedApplication } from '../../db/queries/applications.queries';
 import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
@@ -48,7 +48,12 @@ export function applicationRoutes({ db }: ApiDeps): RouteDefinition[] {
         const view = CaseView.parse(found.row.view);
         return {
           status: 200,
-          body: applicationFor(principal, view, application as Record<string, unknown>),
+          body: applicationFor(
+            principal,
+            view,
+            application as Record<string, unknown>,
+            found.parties.partyPins,
+          ),
         };
       },
     }),

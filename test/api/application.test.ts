@@ -5,6 +5,7 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertCase } from '../../db/read-model.repository';
 import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
+import { EXAMPLE_DEATH_APPLICATION } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
 import { useDatabaseApp } from '../support/api-app';
 import { tokenFor } from '../support/auth';
@@ -20,6 +21,7 @@ const OFFICER: Principal = {
 };
 const SUPERVISOR: Principal = { sub: 'lanh-dao', role: 'supervisor', jurisdiction: '00004' };
 const STRANGER: Principal = { sub: 'citizen-x', role: 'citizen', pin: '001099000001' };
+const CLERK: Principal = { sub: 'clerk-1', role: 'clerk', jurisdiction: '00004' };
 
 describe('GET /v1/cases/{caseId}/application', () => {
   const subject = useDatabaseApp();
@@ -66,6 +68,83 @@ describe('GET /v1/cases/{caseId}/application', () => {
     expect(response.body.mother.pin).toBe('********2345');
     expect(JSON.stringify(response.body)).not.toMatch(/"\d{12}"/);
     expect(response.body.child.placeOfBirth).toBe(EXAMPLE_BIRTH_APPLICATION.child.placeOfBirth);
+  });
+
+  describe('a death’s bank accounts', () => {
+    const DEATH = 'death-residence-funeral:001162000111';
+    const account = EXAMPLE_DEATH_APPLICATION.funeral?.payment.bankAccount?.number ?? '';
+    const applicant = EXAMPLE_DEATH_APPLICATION.applicant.pin;
+    const otherRelative = '001090000222';
+    const officerOf = (agency: 'social-insurance' | 'police'): Principal => ({
+      sub: `officer-${agency}`,
+      role: 'officer',
+      agency,
+      jurisdiction: '00004',
+    });
+    const step = (name: string, agency: string) => ({
+      step: name,
+      agency,
+      workflowId: `${DEATH}:${name}`,
+      status: 'in_review',
+      state: 'in_review',
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      resent: 0,
+      reminded: false,
+      breached: false,
+      version: 1,
+    });
+    beforeAll(async () => {
+      await upsertCase(subject.database.appDb, {
+        businessKey: DEATH,
+        partyPins: [applicant, otherRelative],
+        view: {
+          caseId: DEATH,
+          procedure: 'death-residence-funeral',
+          status: 'in_progress',
+          receivedAt: new Date().toISOString(),
+          commune: '00004',
+          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+          steps: [step('residence-removal', 'police'), step('funeral', 'social-insurance')],
+          timeline: [],
+          version: 1,
+        },
+      } as Parameters<typeof upsertCase>[1]);
+      for (const agency of ['police', 'social-insurance'] as const)
+        await projectTask(subject.database.appDb, {
+          caseId: DEATH,
+          view: { step: agency === 'police' ? 'residence-removal' : 'funeral', agency },
+        });
+      await subject.database.db.query(
+        'INSERT INTO filed_applications (case_id, application) VALUES ($1, $2)',
+        [DEATH, EXAMPLE_DEATH_APPLICATION],
+      );
+    });
+    const accountsSeenBy = async (who: Principal) => {
+      const response = await read(who, DEATH);
+      expect(response.status).toBe(200);
+      const numberOf = (claim: 'funeral' | 'survivor'): unknown =>
+        response.body[claim].payment.bankAccount.number;
+      return [numberOf('funeral'), numberOf('survivor')];
+    };
+
+    it('when those who pay or took them read the dossier (the paying agency’s officer, the clerk, the applicant), then the account numbers are whole', async () => {
+      for (const who of [
+        officerOf('social-insurance'),
+        CLERK,
+        { sub: 'citizen-applicant', role: 'citizen', pin: applicant } as Principal,
+      ])
+        expect(await accountsSeenBy(who)).toEqual([account, account]);
+    });
+
+    it('when anyone else of the case reads it (the police officer, another relative, the supervisor), then only the last four digits show', async () => {
+      const masked = `${'*'.repeat(account.length - 4)}${account.slice(-4)}`;
+      for (const who of [
+        officerOf('police'),
+        { sub: 'citizen-other', role: 'citizen', pin: otherRelative } as Principal,
+        SUPERVISOR,
+      ])
+        expect(await accountsSeenBy(who)).toEqual([masked, masked]);
+    });
   });
 
   it('when someone who may not see the case asks, or the case was filed before applications were kept, then 404', async () => {

@@ -115,7 +115,7 @@ describe('Group A API, through the real stack', () => {
       const sent = await messages(body.caseId);
       expect(sent.find((m) => m.template === 'case_received')).toMatchObject({
         language: 'en',
-        text: `Your linked application ${body.caseId} has been received.`,
+        text: `Your linked application ${String(body.caseCode)} has been received.`,
       });
     });
   });
