@@ -1,8 +1,10 @@
 // Replies kept under an Idempotency-Key are replayed for their time to live, then deleted by this job
 // (in the API process, every IDEMPOTENCY_PURGE_INTERVAL_MINUTES), with reservations their holders
-// left behind when they died. Without it the table only grows: a key past its time to live is
-// reused in place, but most keys are never sent again.
+// left behind when they died, and the requests' outcomes kept for a retry under a key (for as long).
+// Without it the tables only grow: a key past its time to live is reused in place, but most keys are
+// never sent again.
 import type { Logger } from '../config/logger';
+import { purgeOldOutcomes } from '../db/action-outcomes.repository';
 import { purgeExpiredKeys } from '../db/idempotency.repository';
 import type { Db } from '../db/pool';
 import type { IdempotencySettings } from './idempotency';
@@ -21,13 +23,14 @@ export function createIdempotencyPurger({
   logger: Logger;
   settings: PurgeSettings;
 }) {
-  const purgeOnce = () => purgeExpiredKeys(db, settings);
+  const purgeOnce = async () =>
+    (await purgeExpiredKeys(db, settings)) + (await purgeOldOutcomes(db, settings));
 
   const start = () =>
     startPeriodic(
       () =>
         purgeOnce().then(
-          (purged) => logger.debug({ purged }, 'idempotency keys purged'),
+          (purged) => logger.debug({ purged }, 'idempotency keys and outcomes purged'),
           (error: unknown) => logger.warn({ err: error }, 'idempotency key purge failed'),
         ),
       settings.intervalMs,

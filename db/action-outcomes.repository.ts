@@ -46,3 +46,26 @@ export async function insertActionOutcome(
     ],
   );
 }
+
+/**
+ * Deletes requests and outcomes recorded more than `ttlMs` ago, `batch` rows at a time: a retry
+ * under the same Idempotency-Key comes within the key's time to live, after which it is a new
+ * request; a request sent without a key is read back only while it is answered.
+ */
+export async function purgeOldOutcomes(
+  db: Db,
+  { ttlMs, batch = 5_000 }: { ttlMs: number; batch?: number },
+): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const { rowCount } = await db.query(
+      `DELETE FROM action_outcomes WHERE ctid IN (
+         SELECT ctid FROM action_outcomes
+          WHERE recorded_at < clock_timestamp() - make_interval(secs => $1)
+          LIMIT $2)`,
+      [ttlMs / 1000, batch],
+    );
+    purged += rowCount ?? 0;
+    if ((rowCount ?? 0) < batch) return purged;
+  }
+}

@@ -218,7 +218,13 @@ async function hashOfEmptyPost(): Promise<string> {
 
 describe('createIdempotencyPurger', () => {
   it('when it runs, then replies past their time to live and reservations past it and the lease go, and the rest stay', async () => {
-    // Arrange: a fresh reply, an old reply, a fresh reservation, an abandoned old one.
+    // Arrange: a fresh reply, an old reply, a fresh reservation, an abandoned old one; a request's
+    // outcome recorded now and one recorded past the keys' time to live.
+    await database.db.query(
+      `INSERT INTO action_outcomes (workflow_id, request_id, state, message, recorded_at)
+       VALUES ('purge-wf', 'fresh', 'refused', 'no', now()),
+              ('purge-wf', 'old', 'refused', 'no', now() - interval '2 hours')`,
+    );
     await database.db.query(
       `INSERT INTO idempotency_keys (subject, key, request_hash, owner, status, headers, body, created_at)
        VALUES ('purge', 'fresh-reply', 'h', NULL, 202, '{}', '{}', now()),
@@ -240,7 +246,11 @@ describe('createIdempotencyPurger', () => {
       `SELECT key FROM idempotency_keys WHERE subject = 'purge' ORDER BY key`,
     );
     expect(rows.map((r) => r.key)).toEqual(['fresh-pending', 'fresh-reply']);
-    expect(purged).toBeGreaterThanOrEqual(2);
+    const outcomes = await database.db.query<{ request_id: string }>(
+      `SELECT request_id FROM action_outcomes WHERE workflow_id = 'purge-wf'`,
+    );
+    expect(outcomes.rows.map((r) => r.request_id)).toEqual(['fresh']);
+    expect(purged).toBeGreaterThanOrEqual(3);
   });
 
   it('when started and stopped, then it purges at once and stop waits for the purge under way', async () => {
