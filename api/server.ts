@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     db,
     logger,
     authenticate: createAuthenticator(authSettings(env)),
-    readiness: createReadiness(connection, db),
+    readiness: createReadiness(connection, db, attachments.storage),
     communes: await loadCommunes(db),
     population: populationClient(createAgencyHttp(env.SIMULATORS_URL, { timeoutMs: 5_000 })),
     idempotencyTtlMs: env.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,

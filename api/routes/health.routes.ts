@@ -11,7 +11,7 @@ const Readiness = z
   })
   .meta({
     id: 'Readiness',
-    examples: [{ status: 'ready', checks: { temporal: 'up', database: 'up' } }],
+    examples: [{ status: 'ready', checks: { temporal: 'up', database: 'up', uploads: 'up' } }],
   });
 
 const Liveness = z
@@ -39,7 +39,7 @@ export function healthRoutes(deps: ApiDeps, metrics: Registry): RouteDefinition[
       method: 'get',
       path: '/readyz',
       operationId: 'getReadiness',
-      summary: 'readiness: Temporal and PostgreSQL reachable',
+      summary: 'readiness: Temporal, PostgreSQL and the uploads’ store reachable',
       tags: ['operations'],
       access: 'public',
       responses: {

@@ -1,7 +1,7 @@
 // Attachments in a directory (FILE_STORAGE=filesystem): one file per key, written to a temporary name
 // and renamed, so a reader never sees half a file and a crash leaves no truncated attachment.
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { assertStorageKey, type FileStorage, type StoredFile } from './storage';
@@ -33,6 +33,16 @@ export function filesystemStorage(directory: string): FileStorage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async reachable() {
+      // The directory is made with the first file; until then, that it can be made and written.
+      try {
+        await mkdir(directory, { recursive: true, mode: 0o700 });
+        await access(directory, constants.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

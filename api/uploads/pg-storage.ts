@@ -1,7 +1,7 @@
 // Attachments in this database (FILE_STORAGE=postgres, the embedded default): nothing more to run or
 // back up than PostgreSQL itself. Files are at most 10 MiB, well within what bytea carries.
 import { Readable } from 'node:stream';
-import type { Db } from '../../db/pool';
+import { isDatabaseReachable, type Db } from '../../db/pool';
 import { deleteStoredFile, findStoredFile, storeFile } from '../../db/stored-files.repository';
 import { assertStorageKey, type FileStorage } from './storage';
 
@@ -21,5 +21,6 @@ export function postgresStorage(db: Db): FileStorage {
       assertStorageKey(key);
       await deleteStoredFile(db, key);
     },
+    reachable: () => isDatabaseReachable(db),
   };
 }

@@ -5,11 +5,14 @@ import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   PutObjectCommand,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { s3Client, type S3Settings } from '../../config/s3';
 import { assertStorageKey, type FileStorage } from './storage';
+
+const REACHABLE_TIMEOUT_MS = 2_000;
 
 export function s3Storage(settings: S3Settings, client = s3Client(settings)): FileStorage {
   const objectKey = (key: string) => {
@@ -44,6 +47,17 @@ export function s3Storage(settings: S3Settings, client = s3Client(settings)): Fi
     async delete(key) {
       // S3 answers 204 for a key that holds nothing: deleting twice is fine.
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: objectKey(key) }));
+    },
+    async reachable() {
+      // The bucket is there and ours to use; a store that does not answer in time is down.
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), {
+          abortSignal: AbortSignal.timeout(REACHABLE_TIMEOUT_MS),
+        });
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

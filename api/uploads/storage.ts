@@ -19,6 +19,8 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
   /** For logs and readiness: which store this is. */
   readonly kind: 'postgres' | 'filesystem' | 's3';
+  /** Whether the store takes files now (for /readyz): never throws. */
+  reachable(): Promise<boolean>;
 }
 
 /** Keys are made by the API only: a UUID, so no path or bucket trick can come from a request. */

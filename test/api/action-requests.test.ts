@@ -110,6 +110,12 @@ describe('action outcomes', () => {
     });
     await expect(
       earlierOutcomeOrRefuse(database.appDb, [handle], 'refused-0', NOT_AWAITED),
-    ).rejects.toMatchObject({ status: 422, detail: 'a completed case cannot be withdrawn' });
+    ).rejects.toMatchObject({
+      status: 422,
+      detail: {
+        vi: 'a completed case cannot be withdrawn',
+        en: 'a completed case cannot be withdrawn',
+      },
+    });
   });
 });

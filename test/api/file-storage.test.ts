@@ -3,7 +3,7 @@
 // from source by scripts/provision-versitygw.sh and cached like the other binaries).
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -76,12 +76,38 @@ describe.each(['postgres', 'filesystem', 's3'] as const)('the %s file storage', 
     expect(await storage.get(randomUUID())).toBeUndefined();
   });
 
+  it('when the store answers, then it is reachable (for /readyz)', async () => {
+    expect(await storage.reachable()).toBe(true);
+  });
+
   it('when a key is not one the API makes (a path, say), then every operation refuses it', async () => {
     await expect(storage.put('../../etc/passwd', Buffer.from('x'), 'x')).rejects.toThrow(
       RangeError,
     );
     await expect(storage.get('../x')).rejects.toThrow(RangeError);
     await expect(storage.delete('a/b')).rejects.toThrow(RangeError);
+  });
+});
+
+describe('a store that cannot take files', () => {
+  it('when the directory cannot be written, then the filesystem store is not reachable', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'storage-fs-'));
+    const file = join(parent, 'a-file');
+    await writeFile(file, '');
+    // A directory under a regular file can be neither made nor written.
+    expect(await filesystemStorage(join(file, 'attachments')).reachable()).toBe(false);
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  it('when the S3 endpoint does not answer, then the s3 store is not reachable', async () => {
+    const nowhere = s3Storage({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      bucket: 'lien-thong',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    });
+    expect(await nowhere.reachable()).toBe(false);
   });
 });
 

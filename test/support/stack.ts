@@ -15,6 +15,7 @@ import { simulatorsAdmin, type CivilStatusReview } from '../../agencies/simulato
 import { createSimulatorsApp, prepareSimulators } from '../../agencies/simulators/app';
 import { FaultInjector } from '../../agencies/simulators/framework/faults';
 import { createApp } from '../../api/app';
+import { postgresStorage } from '../../api/uploads/pg-storage';
 import { createReadiness } from '../../api/readiness';
 import { decodePayloadsIn, temporalPayloads } from '../../config/data-converter';
 import { loadCommunes } from '../../db/queries/communes.queries';
@@ -160,7 +161,8 @@ export async function startTestStack({
     db: database.appDb,
     authenticate: testAuthenticator,
     logger,
-    readiness: createReadiness(apiConnection, database.appDb),
+    // The app keeps uploads in this database when no store is configured (api/deps.ts).
+    readiness: createReadiness(apiConnection, database.appDb, postgresStorage(database.appDb)),
     communes,
     population: createAgencies(simulatorsUrl).population,
     publicUrl: TEST_PUBLIC_URL,
