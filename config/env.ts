@@ -530,6 +530,7 @@ export const SimulatorsEnv = z.object({
 export type SimulatorsEnv = z.infer<typeof SimulatorsEnv>;
 
 /** The development identity provider (idp/server.ts): an OpenID Provider for the pages' sign-in. */
+const UI_BOTH = 'give it with IDP_TEMPORAL_UI_REDIRECT_URI, or neither';
 export const IdpEnv = z
   .object({
     ...common,
@@ -568,8 +569,13 @@ export const IdpEnv = z
       .describe(
         'when set, the development accounts (idp/development-accounts.ts) are added with it',
       ),
+    // Temporal's Web UI signs people in here (production profile): its secret and its callback.
+    IDP_TEMPORAL_UI_SECRET: z.string().min(32).optional(),
+    IDP_TEMPORAL_UI_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((env, ctx) => {
+    if (!env.IDP_TEMPORAL_UI_SECRET !== !env.IDP_TEMPORAL_UI_REDIRECT_URI)
+      ctx.addIssue({ code: 'custom', path: ['IDP_TEMPORAL_UI_SECRET'], message: UI_BOTH });
     if (env.NODE_ENV === 'production')
       ctx.addIssue({
         code: 'custom',

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { text } from 'node:stream/consumers';
 import Provider, {
   errors,
+  type ClientMetadata,
   type Configuration,
   type JWK,
   type KoaContextWithOIDC,
@@ -19,6 +20,11 @@ import { languageOf, loginPage, type LoginProblem } from './login-page';
 import type { AccountStore } from './accounts';
 
 export const WEB_CLIENT_ID = 'lien-thong-web';
+/**
+ * Temporal's Web UI (production profile): a confidential client — its server holds the secret and
+ * makes the code exchange, without PKCE, which the UI server does not do (issue 23).
+ */
+export const TEMPORAL_UI_CLIENT_ID = 'temporal-web-ui';
 /** The API as a resource server: an absolute URI (RFC 8707); its tokens' `aud` is `audience`. */
 export const API_RESOURCE = 'urn:lien-thong:api';
 const API_SCOPE = 'api';
@@ -33,11 +39,25 @@ export interface IdentityProviderOptions {
   cookieKeys: string[];
   /** Where the pages may come back to after sign-in (their /signin/callback). */
   redirectUris: string[];
+  /** Temporal's Web UI as a client: its secret and where it comes back (…/auth/sso/callback). */
+  temporalUi?: { clientSecret: string; redirectUri: string } | undefined;
   /** The API's audience (AUTH_JWT_AUDIENCE). */
   audience: string;
   accessTokenSeconds: number;
   logger: Logger;
 }
+
+/** Temporal's Web UI: its server exchanges the code with its secret (client_secret_basic). */
+const temporalUiClient = (ui: { clientSecret: string; redirectUri: string }): ClientMetadata => ({
+  client_id: TEMPORAL_UI_CLIENT_ID,
+  client_secret: ui.clientSecret,
+  application_type: 'web',
+  token_endpoint_auth_method: 'client_secret_basic',
+  grant_types: ['authorization_code'],
+  response_types: ['code'],
+  redirect_uris: [ui.redirectUri],
+  id_token_signed_response_alg: SIGNING_ALG,
+});
 
 /** Failed passwords per login: 5 within 15 minutes hold the login off for the rest of them. */
 const THROTTLE = { failures: 5, windowMs: 15 * 60_000 };
@@ -61,10 +81,15 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
         post_logout_redirect_uris: options.redirectUris.map((uri) => new URL('/signin', uri).href),
         id_token_signed_response_alg: SIGNING_ALG,
       },
+      ...(options.temporalUi ? [temporalUiClient(options.temporalUi)] : []),
     ],
     jwks: { keys: [options.signingKey] },
     cookies: { keys: options.cookieKeys },
-    pkce: { required: () => true, methods: ['S256'] },
+    // PKCE for the pages, a public client; a confidential client proves itself by its secret.
+    pkce: {
+      required: (_ctx, client) => client.tokenEndpointAuthMethod === 'none',
+      methods: ['S256'],
+    },
     claims: { openid: ['sub'], profile: ['name'] },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     ttl: {

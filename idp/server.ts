@@ -31,6 +31,13 @@ async function main(): Promise<void> {
     signingKey: await readSigningKey(env.IDP_SIGNING_KEY_FILE),
     cookieKeys: [env.IDP_COOKIE_SECRET],
     redirectUris: env.IDP_REDIRECT_URIS,
+    ...(env.IDP_TEMPORAL_UI_SECRET &&
+      env.IDP_TEMPORAL_UI_REDIRECT_URI && {
+        temporalUi: {
+          clientSecret: env.IDP_TEMPORAL_UI_SECRET,
+          redirectUri: env.IDP_TEMPORAL_UI_REDIRECT_URI,
+        },
+      }),
     audience: env.AUTH_JWT_AUDIENCE,
     accessTokenSeconds: env.IDP_ACCESS_TOKEN_MINUTES * 60,
     logger,

@@ -8,6 +8,7 @@ import { createAuthenticator } from '../../api/auth';
 import { addOfficer, deactivateOfficer } from '../../db/officers.repository';
 import { useDatabaseApp } from '../support/api-app';
 import { TEST_AUTH } from '../support/auth';
+import { TEMPORAL_UI_CLIENT_ID } from '../../idp/provider';
 import {
   signInAt,
   startIdentityProvider,
@@ -23,8 +24,13 @@ const subject = useDatabaseApp(undefined, {
   authenticate: (token) =>
     createAuthenticator({ ...authentication, jwksUrl: idp.jwksUrl, oidcIssuer: idp.issuer })(token),
 });
+/** Temporal's Web UI as the provider's confidential client (production profile, issue 23). */
+const UI = {
+  clientSecret: 'temporal-ui-secret-temporal-ui-secret',
+  redirectUri: 'http://127.0.0.1:2/auth/sso/callback',
+};
 beforeAll(async () => {
-  idp = await startIdentityProvider(subject.database);
+  idp = await startIdentityProvider(subject.database, { temporalUi: UI });
 });
 afterAll(async () => {
   await idp?.stop();
@@ -186,6 +192,31 @@ describe('signing in at the development identity provider', () => {
         /invalid_request|code_challenge/,
       );
     }
+  });
+});
+
+describe('Temporal’s Web UI as a confidential client', () => {
+  const asUi = (secret: string) =>
+    signInAt(idp.issuer, 'admin', TEST_ACCOUNT_PASSWORD, {
+      redirectUri: UI.redirectUri,
+      confidential: { clientId: TEMPORAL_UI_CLIENT_ID, secret },
+    });
+
+  it('when the UI’s server exchanges the code with its secret and no PKCE (as it does), then it gets the admin’s token, which the API takes', async () => {
+    const result = await asUi(UI.clientSecret);
+    expect(result.ok).toBe(true);
+    const token = result.ok ? result.accessToken : '';
+    const { body } = await request(subject.app)
+      .get('/v1/officers')
+      .set('Authorization', `Bearer ${token}`);
+    expect(body.items).toEqual(expect.any(Array));
+  });
+
+  it('when the code is exchanged with another secret, then no token is made', async () => {
+    // The token endpoint answers 401 with a challenge: the client is not who it says.
+    await expect(asUi('not-the-secret-not-the-secret-not-the')).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });
 

@@ -28,7 +28,13 @@ export interface TestIdentityProvider {
 
 export async function startIdentityProvider(
   database: TestDatabase,
-  { redirectUris = ['http://127.0.0.1:1/signin/callback'] }: { redirectUris?: string[] } = {},
+  {
+    redirectUris = ['http://127.0.0.1:1/signin/callback'],
+    temporalUi,
+  }: {
+    redirectUris?: string[];
+    temporalUi?: { clientSecret: string; redirectUri: string };
+  } = {},
 ): Promise<TestIdentityProvider> {
   await migrate(database.url, { dir: IDP_MIGRATIONS, table: 'idp_schema_migrations' });
   const accounts = createAccountStore(database.db);
@@ -47,6 +53,7 @@ export async function startIdentityProvider(
     signingKey,
     cookieKeys: ['test-cookie-key-test-cookie-key-00'],
     redirectUris,
+    temporalUi,
     audience: TEST_AUDIENCE,
     accessTokenSeconds: 3600,
     logger: pino({ level: 'silent' }),
@@ -76,24 +83,33 @@ export async function signInAt(
   {
     redirectUri = 'http://127.0.0.1:1/signin/callback',
     authorize = {},
-  }: { redirectUri?: string; authorize?: Record<string, string> } = {},
+    confidential,
+  }: {
+    redirectUri?: string;
+    authorize?: Record<string, string>;
+    /** Sign in as a confidential client (Temporal's Web UI): its secret, and no PKCE. */
+    confidential?: { clientId: string; secret: string };
+  } = {},
 ): Promise<SignInResult> {
   const options = { [oauth.allowInsecureRequests]: true };
   const as = await oauth.processDiscoveryResponse(
     new URL(issuer),
     await oauth.discoveryRequest(new URL(issuer), options),
   );
-  const client: oauth.Client = { client_id: WEB_CLIENT_ID, id_token_signed_response_alg: 'ES256' };
+  const clientId = confidential?.clientId ?? WEB_CLIENT_ID;
+  const client: oauth.Client = { client_id: clientId, id_token_signed_response_alg: 'ES256' };
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = new URL(as.authorization_endpoint ?? '');
   url.search = new URLSearchParams({
-    client_id: WEB_CLIENT_ID,
+    client_id: clientId,
     redirect_uri: redirectUri,
     response_type: 'code',
     scope: 'openid profile api',
-    code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: 'S256',
+    ...(!confidential && {
+      code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+    }),
     state,
     prompt: 'login',
     ...authorize,
@@ -133,10 +149,10 @@ export async function signInAt(
           await oauth.authorizationCodeGrantRequest(
             as,
             client,
-            oauth.None(),
+            confidential ? oauth.ClientSecretBasic(confidential.secret) : oauth.None(),
             params,
             redirectUri,
-            codeVerifier,
+            confidential ? oauth.nopkce : codeVerifier,
             options,
           ),
         );
