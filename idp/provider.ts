@@ -18,13 +18,10 @@ import type { Logger } from '../config/logger';
 import { safeWord } from '../domain/safe-text';
 import { languageOf, loginPage, type LoginProblem } from './login-page';
 import type { AccountStore } from './accounts';
+import { TEMPORAL_UI_CLIENT_ID } from './clients';
 
 export const WEB_CLIENT_ID = 'lien-thong-web';
-/**
- * Temporal's Web UI (production profile): a confidential client — its server holds the secret and
- * makes the code exchange, without PKCE, which the UI server does not do (issue 23).
- */
-export const TEMPORAL_UI_CLIENT_ID = 'temporal-web-ui';
+export { TEMPORAL_UI_CLIENT_ID } from './clients';
 /** The API as a resource server: an absolute URI (RFC 8707); its tokens' `aud` is `audience`. */
 export const API_RESOURCE = 'urn:lien-thong:api';
 const API_SCOPE = 'api';

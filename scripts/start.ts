@@ -19,7 +19,10 @@ import {
   IDP_DEVELOPMENT_PASSWORD_FILE,
   keptSecret,
   simulatorsAdminToken,
+  TEMPORAL_UI_SECRET_FILE,
 } from './runtime/kept-secrets';
+import { uiCallback } from './runtime/temporal-ui';
+import { TEMPORAL_UI_CLIENT_ID } from '../idp/clients';
 import { provisionTemporalCli } from './runtime/provision';
 import {
   ensureDatabase,
@@ -139,6 +142,8 @@ async function main(): Promise<void> {
       .then(() => seedDevelopmentDirectory(db))
       .finally(() => db.end());
 
+    /** The production cluster's Web UI, started once the identity provider answers. */
+    let productionUi: ProductionTemporal['startUi'] | undefined;
     let temporal: Pick<ProductionTemporal, 'address' | 'operator'> & {
       envOf?: ProductionTemporal['envOf'];
     };
@@ -153,14 +158,12 @@ async function main(): Promise<void> {
         dataDir,
         postgresAdminUrl: postgresAdminUrl ?? databaseUrl,
         port: env.TEMPORAL_PORT,
-        uiPort: env.TEMPORAL_UI_PORT,
         namespace: env.TEMPORAL_NAMESPACE,
-        // The UI's codec server: the API decodes payloads for an admin's token only.
-        codecEndpoint: `http://127.0.0.1:${env.API_PORT}/v1/codec`,
         say,
       });
       running.push({ name: 'temporal', stop: cluster.stop });
       temporal = cluster;
+      productionUi = cluster.startUi;
     } else {
       const cliPath = provisionTemporalCli();
       const dbFile = join(dataDir, 'temporal.sqlite');
@@ -201,6 +204,8 @@ async function main(): Promise<void> {
       ...(env.PUBLIC_URL ? [] : [`http://localhost:${env.API_PORT}/signin/callback`]),
     ];
     const accountsPassword = keptSecret(dataDir, IDP_DEVELOPMENT_PASSWORD_FILE);
+    // Temporal's Web UI signs people in at the provider too, as a confidential client.
+    const uiSecret = productionUi && keptSecret(dataDir, TEMPORAL_UI_SECRET_FILE, 32);
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
@@ -231,6 +236,10 @@ async function main(): Promise<void> {
         IDP_COOKIE_SECRET: keptSecret(dataDir, IDP_COOKIE_SECRET_FILE),
         IDP_REDIRECT_URIS: callbacks.join(','),
         IDP_DEVELOPMENT_PASSWORD: accountsPassword,
+        ...(uiSecret && {
+          IDP_TEMPORAL_UI_SECRET: uiSecret,
+          IDP_TEMPORAL_UI_REDIRECT_URI: uiCallback(env.TEMPORAL_UI_PORT),
+        }),
       }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
@@ -261,6 +270,14 @@ async function main(): Promise<void> {
 
     if (!(await waitForHttp(`${idp}/.well-known/openid-configuration`, 90_000)))
       throw new Error(`the identity provider did not answer at ${idp}`);
+    // The UI's codec: the API decodes payloads for an admin's token only, reached over https.
+    await productionUi?.({
+      port: env.TEMPORAL_UI_PORT,
+      codecEndpoint: `http://127.0.0.1:${env.API_PORT}/v1/codec`,
+      ...(uiSecret && {
+        signIn: { issuer: idp, clientId: TEMPORAL_UI_CLIENT_ID, clientSecret: uiSecret },
+      }),
+    });
     const api = `http://127.0.0.1:${env.API_PORT}`;
     if (!(await waitForHttp(`${api}/readyz`, 90_000))) {
       throw new Error(`the API did not become ready at ${api}/readyz`);

@@ -150,7 +150,9 @@ export function codecCors(origins: readonly string[]): RequestHandler {
         res
           .set({
             'Access-Control-Allow-Methods': 'POST, OPTIONS',
-            'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Namespace',
+            // The UI sends the person's ID token beside their access token (not read here).
+            'Access-Control-Allow-Headers':
+              'Authorization, Authorization-Extras, Content-Type, X-Namespace',
             'Access-Control-Max-Age': '600',
             ...NOT_CACHED,
           })

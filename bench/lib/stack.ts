@@ -188,7 +188,6 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
         dataDir,
         postgresAdminUrl: (temporalPg ?? pg).url,
         port: await freePortBlock(clusterPortCount(options.historyHosts)),
-        uiPort: await freePort(),
         namespace: NAMESPACE,
         ...(options.historyHosts && { historyHosts: options.historyHosts }),
         ...(options.tuning && { tuning: options.tuning }),

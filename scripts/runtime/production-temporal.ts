@@ -1,19 +1,25 @@
 // `make start PROFILE=production`'s Temporal: the trust made once in the data directory (CAs,
 // certificates, the key that signs service tokens), the services' tokens written and renewed, the
-// cluster and its Web UI started — and what the API and the worker need to reach it.
+// cluster started, its Web UI once the identity provider answers — and what the API and the worker
+// need to reach it.
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { provisionTemporalServer } from './provision';
 import { startTemporalCluster, type ClusterTuning } from './temporal-cluster';
 import { ensureClusterPki, TLS_SERVER_NAME, writeServiceTokens } from './temporal-pki';
-import { startTemporalUi } from './temporal-ui';
+import { startTemporalUi, type RunningUi, type UiSignIn } from './temporal-ui';
 
 export interface ProductionTemporal {
   address: string;
   operator: () => Promise<TemporalConnectionOptions>;
   /** TEMPORAL_* settings of each service: its certificate, the CA, its token file. */
   envOf: (service: 'api' | 'worker') => Record<string, string>;
+  /**
+   * Starts the Web UI on `port` (once: its sign-in reads the identity provider's discovery at
+   * start, so the provider must answer by then); stopped with the cluster.
+   */
+  startUi: (ui: { port: number; codecEndpoint?: string; signIn?: UiSignIn }) => Promise<void>;
   /** Each Temporal process's pid by name (`temporal-frontend`, `temporal-history-1`…, `temporal-ui`). */
   pids: () => Record<string, number>;
   stop: () => Promise<void>;
@@ -23,9 +29,7 @@ export async function startProductionTemporal({
   dataDir,
   postgresAdminUrl,
   port,
-  uiPort,
   namespace,
-  codecEndpoint,
   historyHosts,
   tuning,
   say,
@@ -33,9 +37,7 @@ export async function startProductionTemporal({
   dataDir: string;
   postgresAdminUrl: string;
   port: number;
-  uiPort: number;
   namespace: string;
-  codecEndpoint?: string;
   /** Two unless said (benchmarks scale it). */
   historyHosts?: number;
   /** Benchmarks' knobs (the checked-in configuration's values unless said). */
@@ -67,19 +69,26 @@ export async function startProductionTemporal({
     ...(tuning && { tuning }),
     onOutput: (line) => say(`Temporal: ${line}`),
   });
-  const uiLog = createWriteStream(join(dir, 'logs', 'ui.log'), { flags: 'a' });
-  const ui = await startTemporalUi({
-    serverDir,
-    pki,
-    frontendAddress: cluster.address,
+  let ui: RunningUi | undefined;
+  let uiLog: ReturnType<typeof createWriteStream> | undefined;
+  const startUi: ProductionTemporal['startUi'] = async ({
     port: uiPort,
-    namespace,
-    ...(codecEndpoint && { codecEndpoint }),
-    log: (line) => uiLog.write(`${line}\n`),
-  }).catch(async (error: unknown) => {
-    await cluster.stop();
-    throw error;
-  });
+    codecEndpoint,
+    signIn,
+  }) => {
+    if (ui) throw new Error('the Web UI runs already');
+    const log = (uiLog ??= createWriteStream(join(dir, 'logs', 'ui.log'), { flags: 'a' }));
+    ui = await startTemporalUi({
+      serverDir,
+      pki,
+      frontendAddress: cluster.address,
+      port: uiPort,
+      namespace,
+      ...(codecEndpoint && { codecEndpoint }),
+      ...(signIn && { signIn }),
+      log: (line) => log.write(`${line}\n`),
+    });
+  };
   return {
     address: cluster.address,
     operator: cluster.operator,
@@ -90,16 +99,18 @@ export async function startProductionTemporal({
       TEMPORAL_TLS_SERVER_NAME: TLS_SERVER_NAME,
       TEMPORAL_API_KEY_FILE: tokens[service],
     }),
+    startUi,
     pids: () =>
       Object.fromEntries(
-        [...cluster.parts, { name: 'ui', part: ui.part }].flatMap(({ name, part }) =>
-          part.child.pid === undefined ? [] : [[`temporal-${name}`, part.child.pid]],
+        [...cluster.parts, ...(ui ? [{ name: 'ui', part: ui.part }] : [])].flatMap(
+          ({ name, part }) =>
+            part.child.pid === undefined ? [] : [[`temporal-${name}`, part.child.pid]],
         ),
       ),
     stop: async () => {
       clearInterval(renewing);
-      await ui.stop();
-      uiLog.end();
+      await ui?.stop();
+      uiLog?.end();
       await cluster.stop();
     },
   };

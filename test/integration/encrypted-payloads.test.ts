@@ -278,7 +278,9 @@ describe('encrypted Temporal payloads, through the real stack', () => {
           expect(response.status).toBe(204);
           expect(response.headers['access-control-allow-methods']).toContain('POST');
           expect(response.headers['access-control-allow-headers']).toMatch(/X-Namespace/i);
-          expect(response.headers['access-control-allow-headers']).toMatch(/Authorization/i);
+          expect(response.headers['access-control-allow-headers']).toMatch(/Authorization,/i);
+          // The Web UI sends the person's ID token beside the access token.
+          expect(response.headers['access-control-allow-headers']).toMatch(/Authorization-Extras/i);
         } else expect(response.headers['access-control-allow-headers']).toBeUndefined();
       },
     );

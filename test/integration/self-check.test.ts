@@ -60,12 +60,12 @@ describe('self-check through the real stack', () => {
     expect(rows[0]).toEqual({ n: 1 });
   });
 
-  it('when Temporal and PostgreSQL answer, then /readyz is 200 with both up', async () => {
+  it('when Temporal, PostgreSQL and the uploads’ store answer, then /readyz is 200 with each up', async () => {
     const response = await vi.waitFor(() => request(stack.app).get('/readyz'));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       status: 'ready',
-      checks: { temporal: 'up', database: 'up' },
+      checks: { temporal: 'up', database: 'up', uploads: 'up' },
     });
   });
 });

@@ -14,7 +14,11 @@ import { createPool } from '../../db/pool';
 import { freePortBlock } from '../../scripts/runtime/ports';
 import { clusterPortCount } from '../../scripts/runtime/temporal-cluster';
 import { spawnPart, type Part } from '../../scripts/runtime/process';
+import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
+import { IDP_DEVELOPMENT_PASSWORD_FILE } from '../../scripts/runtime/kept-secrets';
+import { launchChromium } from '../e2e/browser';
 import { signInAt } from '../support/identity';
+import { workflowPageSeenBy } from '../support/temporal-ui';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -336,7 +340,7 @@ describe('make start (scripts/start.ts)', () => {
     await expect(fetch(`http://127.0.0.1:${env.API_PORT}/readyz`)).rejects.toThrow();
   }, 300_000);
 
-  it('when started with PROFILE=production, then make demo completes both groups through the cluster and Ctrl-C stops every one of its processes', async () => {
+  it('when started with PROFILE=production, then make demo completes both groups through the cluster, its Web UI shows a signed-in admin the payloads decoded and a clerk ciphertext, and Ctrl-C stops every one of its processes', async () => {
     // Arrange: Temporal's services take a block of ports from TEMPORAL_PORT up, below 32768
     const env = {
       ...(await launcherEnv(dataDirs)),
@@ -361,6 +365,32 @@ describe('make start (scripts/start.ts)', () => {
       );
     const births = demo('demo.ts');
     const deaths = demo('demo-death.ts');
+    // The Web UI: an admin signed in there reads the case's payloads through the codec endpoint; a
+    // clerk, also signed in, is refused by it and sees them encrypted.
+    const seen = async (login: string) => {
+      const browser = await launchChromium();
+      try {
+        return await workflowPageSeenBy(
+          browser,
+          {
+            ui: `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`,
+            namespace: 'default',
+            workflowId: /case (birth-residence-insurance:\S+): completed/.exec(births)?.[1] ?? '',
+          },
+          {
+            login,
+            password: readFileSync(
+              join(env.DATA_DIR, IDP_DEVELOPMENT_PASSWORD_FILE),
+              'utf8',
+            ).trim(),
+          },
+        );
+      } finally {
+        await browser.close();
+      }
+    };
+    const byAdmin = await seen('admin');
+    const byClerk = await seen('clerk-00004');
     const processes = execFileSync('ps', ['-o', 'args=', '-p', parts.join(',')], {
       encoding: 'utf8',
     });
@@ -369,6 +399,10 @@ describe('make start (scripts/start.ts)', () => {
     // Assert
     expect(births).toMatch(/case birth-residence-insurance:\S+: completed/);
     expect(deaths).toMatch(/case death-residence-funeral:\S+: completed/);
+    expect(byAdmin.codecStatus).toBe(200);
+    expect(byAdmin.text).toContain(EXAMPLE_BIRTH_APPLICATION.applicant.fullName);
+    expect(byClerk.codecStatus).toBe(403);
+    expect(byClerk.text).not.toContain(EXAMPLE_BIRTH_APPLICATION.applicant.fullName);
     expect(await run.exited).toBe(0);
     expect(processes.match(/temporal-server .*--service/g)).toHaveLength(6);
     expect(processes).toMatch(/temporal-ui-server/);
