@@ -1,7 +1,7 @@
 // People's requests to workflows and their outcomes (migration 0020). The API writes a request as
 // `sent` before it signals the workflow; the workflow's activity writes the outcome over it. The first
 // outcome of a request stands: a retried write changes nothing. Reads: db/queries/action-outcomes.queries.ts.
-import type { Db } from './pool';
+import { deleteInBatches, type Db } from './pool';
 import type { ActionRequest, FinalOutcome } from '../workflows/messages';
 
 export interface RecordedOutcome {
@@ -56,16 +56,13 @@ export async function purgeOldOutcomes(
   db: Db,
   { ttlMs, batch = 5_000 }: { ttlMs: number; batch?: number },
 ): Promise<number> {
-  let purged = 0;
-  for (;;) {
-    const { rowCount } = await db.query(
-      `DELETE FROM action_outcomes WHERE ctid IN (
-         SELECT ctid FROM action_outcomes
-          WHERE recorded_at < clock_timestamp() - make_interval(secs => $1)
-          LIMIT $2)`,
-      [ttlMs / 1000, batch],
-    );
-    purged += rowCount ?? 0;
-    if ((rowCount ?? 0) < batch) return purged;
-  }
+  return deleteInBatches(
+    db,
+    `DELETE FROM action_outcomes WHERE ctid IN (
+       SELECT ctid FROM action_outcomes
+        WHERE recorded_at < clock_timestamp() - make_interval(secs => $1)
+        LIMIT $2)`,
+    [ttlMs / 1000],
+    batch,
+  );
 }

@@ -3,7 +3,7 @@
 // API's own bookkeeping, not a procedure's state. Every time is the database's own clock, so API
 // processes whose clocks disagree still agree on what has expired.
 import { z } from 'zod';
-import type { Db } from './pool';
+import { deleteInBatches, type Db } from './pool';
 
 const KeyEntry = z.object({
   request_hash: z.string(),
@@ -109,17 +109,14 @@ export async function purgeExpiredKeys(
   db: Db,
   { ttlMs, leaseMs, batch = 5_000 }: { ttlMs: number; leaseMs: number; batch?: number },
 ): Promise<number> {
-  let purged = 0;
-  for (;;) {
-    const { rowCount } = await db.query(
-      `DELETE FROM idempotency_keys WHERE ctid IN (
-         SELECT ctid FROM idempotency_keys
-          WHERE created_at < clock_timestamp() - make_interval(secs => $1)
-            AND (status IS NOT NULL OR created_at < clock_timestamp() - make_interval(secs => $2))
-          LIMIT $3)`,
-      [ttlMs / 1000, Math.max(ttlMs, leaseMs) / 1000, batch],
-    );
-    purged += rowCount ?? 0;
-    if ((rowCount ?? 0) < batch) return purged;
-  }
+  return deleteInBatches(
+    db,
+    `DELETE FROM idempotency_keys WHERE ctid IN (
+       SELECT ctid FROM idempotency_keys
+        WHERE created_at < clock_timestamp() - make_interval(secs => $1)
+          AND (status IS NOT NULL OR created_at < clock_timestamp() - make_interval(secs => $2))
+        LIMIT $3)`,
+    [ttlMs / 1000, Math.max(ttlMs, leaseMs) / 1000],
+    batch,
+  );
 }

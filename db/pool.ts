@@ -31,6 +31,24 @@ export async function inTransaction<T>(
  * The application's least-privilege database role (db/migrations/0005_app-role.sql), which the API
  * and the workers log in as (db/app-login.ts).
  */
+/**
+ * Runs `deleteSql` — a DELETE of at most `batch` rows, its last parameter the batch size — until it
+ * deletes fewer, so one purge never holds many locks at once; answers how many rows went.
+ */
+export async function deleteInBatches(
+  db: Db,
+  deleteSql: string,
+  params: unknown[],
+  batch: number,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const { rowCount } = await db.query(deleteSql, [...params, batch]);
+    deleted += rowCount ?? 0;
+    if ((rowCount ?? 0) < batch) return deleted;
+  }
+}
+
 export const APP_ROLE = 'lien_thong_app';
 
 /** One pool per process (STYLE rule 29). */

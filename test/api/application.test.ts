@@ -9,7 +9,7 @@ import { EXAMPLE_DEATH_APPLICATION } from '../../domain/DeathApplication';
 import type { Principal } from '../../domain/principal';
 import { useDatabaseApp } from '../support/api-app';
 import { tokenFor } from '../support/auth';
-import { projectTask } from '../support/tasks';
+import { projectCase, projectTask, stepView } from '../support/tasks';
 
 const CASE = 'birth-residence-insurance:CS-DOSSIER-1';
 const UNKEPT = 'birth-residence-insurance:CS-DOSSIER-OLD';
@@ -81,43 +81,18 @@ describe('GET /v1/cases/{caseId}/application', () => {
       agency,
       jurisdiction: '00004',
     });
-    const step = (name: string, agency: string) => ({
-      step: name,
-      agency,
-      workflowId: `${DEATH}:${name}`,
-      status: 'in_review',
-      state: 'in_review',
-      deadline: new Date(Date.now() + 86_400_000).toISOString(),
-      resent: 0,
-      reminded: false,
-      breached: false,
-      version: 1,
-    });
     beforeAll(async () => {
-      await upsertCase(subject.database.appDb, {
-        businessKey: DEATH,
+      const steps = [
+        stepView(DEATH, { step: 'residence-removal', agency: 'police' }),
+        stepView(DEATH, { step: 'funeral', agency: 'social-insurance' }),
+      ];
+      await projectCase(subject.database.appDb, {
+        caseId: DEATH,
         partyPins: [applicant, otherRelative],
-        view: {
-          caseId: DEATH,
-          procedure: 'death-residence-funeral',
-          status: 'in_progress',
-          receivedAt: new Date().toISOString(),
-          commune: '00004',
-          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          steps: [step('residence-removal', 'police'), step('funeral', 'social-insurance')],
-          timeline: [],
-          version: 1,
-        },
-      } as Parameters<typeof upsertCase>[1]);
-      for (const agency of ['police', 'social-insurance'] as const)
-        await projectTask(subject.database.appDb, {
-          caseId: DEATH,
-          view: { step: agency === 'police' ? 'residence-removal' : 'funeral', agency },
-        });
-      await subject.database.db.query(
-        'INSERT INTO filed_applications (case_id, application) VALUES ($1, $2)',
-        [DEATH, EXAMPLE_DEATH_APPLICATION],
-      );
+        steps,
+        application: EXAMPLE_DEATH_APPLICATION,
+      });
+      for (const view of steps) await projectTask(subject.database.appDb, { caseId: DEATH, view });
     });
     const accountsSeenBy = async (who: Principal) => {
       const response = await read(who, DEATH);

@@ -4,11 +4,11 @@
 // hold the application's values too; a citizen who names no language is answered in their case's.
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { upsertCase } from '../../db/read-model.repository';
 import { EXAMPLE_BIRTH_APPLICATION } from '../../domain/BirthApplication';
 import { aBirthApplication } from '../fixtures/birth-application';
 import { ADMIN, CLERK, tokenFor } from '../support/auth';
 import { useDatabaseApp } from '../support/api-app';
+import { projectCase } from '../support/tasks';
 
 /** A date of birth seven years and a month before today: seven years old on the filing date. */
 const sevenYearsAgo = () => {
@@ -145,27 +145,13 @@ describe('validation errors by Accept-Language', () => {
   describe('a citizen who names no language', () => {
     const CASE = 'birth-residence-insurance:CS-LANGUAGE-EN';
     const applicant = EXAMPLE_BIRTH_APPLICATION.applicant.pin;
-    beforeAll(async () => {
-      await upsertCase(subject.database.appDb, {
-        businessKey: CASE,
+    beforeAll(() =>
+      projectCase(subject.database.appDb, {
+        caseId: CASE,
         partyPins: [applicant],
-        view: {
-          caseId: CASE,
-          procedure: 'birth-residence-insurance',
-          status: 'in_progress',
-          receivedAt: new Date().toISOString(),
-          commune: '00004',
-          deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-          steps: [],
-          timeline: [],
-          version: 1,
-        },
-      });
-      await subject.database.db.query(
-        'INSERT INTO filed_applications (case_id, application) VALUES ($1, $2)',
-        [CASE, { ...EXAMPLE_BIRTH_APPLICATION, language: 'en' }],
-      );
-    });
+        application: { ...EXAMPLE_BIRTH_APPLICATION, language: 'en' },
+      }),
+    );
     const withdraw = async (pin: string, language?: string) => {
       const call = request(subject.app)
         .post(`/v1/cases/${encodeURIComponent(CASE)}/withdraw`)
