@@ -3,7 +3,12 @@
 // shared dev server (in this file's namespace), and the API built by createApp.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { Client, Connection, type WorkflowQueryInput } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WorkflowNotFoundError,
+  type WorkflowQueryInput,
+} from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -184,6 +189,9 @@ export async function startTestStack({
       await issuer?.stop();
       workers.forEach((w) => w.shutdown());
       await Promise.all(runs);
+      // On the shared dev server, what this file left running would run on in the next file of
+      // this worker's namespace, with its workers, projecting into its database: ended here.
+      if (!env) await terminateRunning(client);
       await new Promise((resolve) => simulators.close(resolve));
       if (env) await env.teardown();
       else await Promise.all([connection.close(), nativeConnection.close()]);
@@ -191,6 +199,20 @@ export async function startTestStack({
       await database.drop();
     },
   };
+}
+
+/** Terminates every workflow still running in the client's namespace. */
+async function terminateRunning(client: Client): Promise<void> {
+  for await (const { workflowId, runId } of client.workflow.list({
+    query: 'ExecutionStatus = "Running"',
+  }))
+    await client.workflow
+      .getHandle(workflowId, runId)
+      .terminate('the test file ended')
+      .catch((error: unknown) => {
+        // Ended meanwhile: nothing to do.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      });
 }
 
 /**
