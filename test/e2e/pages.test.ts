@@ -414,20 +414,21 @@ describe('web pages in Chromium, through the real stack', () => {
       child: { ...base.child, fullName: `Đỗ Thị Hương ${letters}` },
     });
     const { page, context } = await signedIn(env.browser, env.base, CLERK);
+    // The search answers in place: the list shows this case alone once its answer is in.
     const search = async (q: string) => {
       await page.goto('/clerk/cases');
       await ready(page);
       await page.fill('#q', q);
       await page.click('form[role=search] button[type=submit]');
-      const row = page.locator('tbody tr', { hasText: `Đỗ Thị Hương ${letters}` });
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      const row = page.locator('tbody tr').first();
+      expect(await row.innerText()).toContain(`Đỗ Thị Hương ${letters}`);
       expect(await row.innerText()).toContain(String(filed.body.caseCode));
-      return page.locator('tbody tr').count();
     };
     await search(`do thi huong ${letters}`);
     await screenshot(page, 'clerk-search');
-    // Only this case has this mother: the PIN finds it alone.
-    expect(await search(mother.pin)).toBe(1);
+    // Only this case has this mother: her PIN finds it alone too.
+    await search(mother.pin);
     await context.close();
   });
 
