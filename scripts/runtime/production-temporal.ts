@@ -20,7 +20,7 @@ export interface ProductionTemporal {
    * start, so the provider must answer by then); stopped with the cluster.
    */
   startUi: (ui: { port: number; codecEndpoint?: string; signIn?: UiSignIn }) => Promise<void>;
-  /** Each Temporal process's pid by name (`temporal-frontend`, `temporal-history-1`…, `temporal-ui`). */
+  /** Each Temporal process's pid by name (`temporal-frontend`, `temporal-history-1`…, `temporal-ui`, `temporal-ui-gateway`). */
   pids: () => Record<string, number>;
   stop: () => Promise<void>;
 }
@@ -86,6 +86,7 @@ export async function startProductionTemporal({
       namespace,
       ...(codecEndpoint && { codecEndpoint }),
       ...(signIn && { signIn }),
+      readerTokenFile: tokens['web-ui'],
       log: (line) => log.write(`${line}\n`),
     });
   };
@@ -102,9 +103,8 @@ export async function startProductionTemporal({
     startUi,
     pids: () =>
       Object.fromEntries(
-        [...cluster.parts, ...(ui ? [{ name: 'ui', part: ui.part }] : [])].flatMap(
-          ({ name, part }) =>
-            part.child.pid === undefined ? [] : [[`temporal-${name}`, part.child.pid]],
+        [...cluster.parts, ...(ui?.parts ?? [])].flatMap(({ name, part }) =>
+          part.child.pid === undefined ? [] : [[`temporal-${name}`, part.child.pid]],
         ),
       ),
     stop: async () => {

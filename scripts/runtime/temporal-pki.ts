@@ -129,14 +129,21 @@ export async function mintServiceToken(
 }
 
 /**
- * The services' identities and what each may do. Both write in their namespace — Temporal's default
- * authorizer has no finer role: polling tasks and starting workflows are both writes — and neither
- * can do anything in another namespace or to the cluster (registering namespaces is the operator's).
+ * The services' identities and what each may do. The API and the worker write in their namespace —
+ * Temporal's default authorizer has no finer role: polling tasks and starting workflows are both
+ * writes — and neither can do anything in another namespace or to the cluster (registering
+ * namespaces is the operator's). The Web UI's gateway only reads, the cluster too: the UI lists the
+ * namespaces and the cluster's version first.
  */
 export const serviceIdentities = (namespace: string) => ({
   api: { subject: 'lien-thong-api', permissions: [`${namespace}:write`] },
   worker: { subject: 'lien-thong-worker', permissions: [`${namespace}:write`] },
+  'web-ui': {
+    subject: 'lien-thong-web-ui',
+    permissions: [`${namespace}:read`, 'temporal-system:read'],
+  },
 });
+export type ServiceIdentity = keyof ReturnType<typeof serviceIdentities>;
 
 /**
  * Writes each service's token to `<dir>/<service>.jwt` (0600), valid a day: the launcher calls it
@@ -146,14 +153,15 @@ export async function writeServiceTokens(
   pki: Pick<ClusterPki, 'signingKey'>,
   dir: string,
   namespace: string,
-): Promise<Record<'api' | 'worker', string>> {
+): Promise<Record<ServiceIdentity, string>> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const files = { api: join(dir, 'api.jwt'), worker: join(dir, 'worker.jwt') };
-  for (const [service, identity] of Object.entries(serviceIdentities(namespace)))
-    await writeFile(
-      files[service as keyof typeof files],
-      await mintServiceToken(pki, { ...identity, ttlSeconds: 24 * 3600 }),
-      { mode: 0o600 },
-    );
+  const files = {} as Record<ServiceIdentity, string>;
+  for (const [service, identity] of Object.entries(serviceIdentities(namespace))) {
+    const path = join(dir, `${service}.jwt`);
+    await writeFile(path, await mintServiceToken(pki, { ...identity, ttlSeconds: 24 * 3600 }), {
+      mode: 0o600,
+    });
+    files[service as ServiceIdentity] = path;
+  }
   return files;
 }

@@ -1,83 +1,19 @@
 // Temporal's Web UI for the production profile: the UI server, connecting to the frontend with its
-// own client certificate, configured by the same TEMPORAL_* variables as its official image.
-// People sign in to it at the identity provider (its server is a confidential client: it holds a
-// secret and does no PKCE). What the UI asks of the frontend goes with a reader's token, put in by a
-// proxy on loopback over whatever the page sent: whoever signed in can look, never act. Payloads
-// stay ciphertext but for an admin: the page sends the person's own token to the codec endpoint,
-// which the UI does only over https — so the API's codec is reached through an https front here,
-// with a certificate of the development CA (README, Production profile).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createServer, request, type Server, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+// own client certificate, configured by the same TEMPORAL_* variables as its official image, and in
+// front of it the gateway process docker-compose.yml runs too (scripts/temporal-ui-gateway.ts: the
+// reader's token in place of the page's, the codec over https). People sign in to it at the
+// identity provider (its server is a confidential client: it holds a secret and does no PKCE).
+import { join, resolve } from 'node:path';
 import type { ClusterPki } from './temporal-pki';
-import { mintServiceToken, TLS_SERVER_NAME } from './temporal-pki';
+import { TLS_SERVER_NAME } from './temporal-pki';
 import { freePort } from './ports';
 import { spawnPart, type Part } from './process';
 
 export interface RunningUi {
   url: string;
-  part: Part;
+  /** The UI server and its gateway. */
+  parts: { name: string; part: Part }[];
   stop: () => Promise<void>;
-}
-
-/**
- * Forwards every request to `target` with the reader's token in place of any the page sent (a
- * person's token is the API's, not Temporal's: the frontend's authorizer would refuse it).
- */
-function readerProxy(target: number, token: () => Promise<string>): Server {
-  // A token that cannot be made or a UI server that does not answer ends the request with 502,
-  // never a browser left waiting; once the answer has begun, only the connection can be cut.
-  const failed = (res: ServerResponse) => () =>
-    res.headersSent ? res.destroy() : res.writeHead(502).end();
-  return createServer((req, res) => {
-    token().then((bearer) => {
-      const upstream = request(
-        {
-          host: '127.0.0.1',
-          port: target,
-          method: req.method,
-          path: req.url,
-          headers: {
-            ...req.headers,
-            authorization: `Bearer ${bearer}`,
-          },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', failed(res));
-      req.pipe(upstream);
-    }, failed(res));
-  });
-}
-
-/** Serves `codecEndpoint` over https on `port` (loopback), headers and body as they come. */
-function httpsFront(codecEndpoint: string, pki: ClusterPki): Server {
-  const target = new URL(codecEndpoint);
-  return createHttpsServer(
-    { cert: readFileSync(pki.peers.ui.cert), key: readFileSync(pki.peers.ui.key) },
-    (req, res) => {
-      const upstream = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          // The front serves the codec's paths only.
-          path: `${target.pathname.replace(/\/$/, '')}${req.url?.replace(/^\/v1\/codec/, '') ?? ''}`,
-          headers: { ...req.headers, host: target.host },
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
-      req.pipe(upstream);
-    },
-  );
 }
 
 export interface UiSignIn {
@@ -98,10 +34,13 @@ export async function startTemporalUi({
   namespace,
   codecEndpoint,
   signIn,
+  readerTokenFile,
   log,
 }: {
   serverDir: string;
   pki: ClusterPki;
+  /** The reader's token (renewed by the launcher) the gateway sends in place of the page's. */
+  readerTokenFile: string;
   frontendAddress: string;
   port: number;
   namespace: string;
@@ -113,10 +52,8 @@ export async function startTemporalUi({
   log: (line: string) => void;
 }): Promise<RunningUi> {
   const internalPort = await freePort();
-  const front = codecEndpoint && signIn ? httpsFront(codecEndpoint, pki) : undefined;
-  const frontPort = front ? await freePort() : undefined;
-  if (front) await new Promise<void>((resolve) => front.listen(frontPort, '127.0.0.1', resolve));
-  const part = spawnPart(
+  const frontPort = codecEndpoint && signIn ? await freePort() : undefined;
+  const server = spawnPart(
     join(serverDir, 'temporal-ui-server'),
     ['--root', join(serverDir, 'ui-config'), '--config', '.', '--env', 'docker', 'start'],
     {
@@ -144,41 +81,45 @@ export async function startTemporalUi({
         }),
         // The person's token goes to the codec only over https (the UI checks the scheme).
         ...(codecEndpoint && {
-          TEMPORAL_CODEC_ENDPOINT: front
+          TEMPORAL_CODEC_ENDPOINT: frontPort
             ? `https://127.0.0.1:${frontPort}/v1/codec`
             : codecEndpoint,
-          TEMPORAL_CODEC_PASS_ACCESS_TOKEN: front ? 'true' : 'false',
+          TEMPORAL_CODEC_PASS_ACCESS_TOKEN: frontPort ? 'true' : 'false',
         }),
       },
       onLine: log,
       graceMs: 5_000,
     },
   );
-  let cached: { token: string; until: number } | undefined;
-  const token = async () => {
-    if (!cached || cached.until < Date.now()) {
-      const ttlSeconds = 3600;
-      cached = {
-        token: await mintServiceToken(pki, {
-          subject: 'lien-thong-web-ui',
-          // Reading the cluster too: the UI lists the namespaces and the cluster's version first.
-          permissions: [`${namespace}:read`, 'temporal-system:read'],
-          ttlSeconds,
-        }),
-        until: Date.now() + (ttlSeconds - 60) * 1000,
-      };
-    }
-    return cached.token;
-  };
-  const proxy = readerProxy(internalPort, token);
-  await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+  const gateway = spawnPart(
+    process.execPath,
+    ['--import', require.resolve('tsx'), resolve(__dirname, '..', 'temporal-ui-gateway.ts')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        UI_GATEWAY_PORT: String(port),
+        TEMPORAL_UI_URL: `http://127.0.0.1:${internalPort}`,
+        TEMPORAL_API_KEY_FILE: readerTokenFile,
+        ...(codecEndpoint &&
+          frontPort && {
+            CODEC_URL: codecEndpoint,
+            CODEC_FRONT_PORT: String(frontPort),
+            CODEC_FRONT_CERT_FILE: pki.peers.ui.cert,
+            CODEC_FRONT_KEY_FILE: pki.peers.ui.key,
+          }),
+      },
+      onLine: log,
+    },
+  );
+  const parts = [
+    { name: 'ui', part: server },
+    { name: 'ui-gateway', part: gateway },
+  ];
   return {
     url: `http://127.0.0.1:${port}`,
-    part,
+    parts,
     stop: async () => {
-      await new Promise((resolve) => proxy.close(resolve));
-      if (front) await new Promise((resolve) => front.close(resolve));
-      await part.stop();
+      await Promise.all(parts.map(({ part }) => part.stop()));
     },
   };
 }

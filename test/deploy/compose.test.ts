@@ -16,6 +16,8 @@ import {
   SimulatorsEnv,
   WorkerEnv,
 } from '../../config/env';
+import { UiGatewayEnv } from '../../config/ui-gateway';
+import { serviceIdentities } from '../../scripts/runtime/temporal-pki';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -76,19 +78,49 @@ describe('docker-compose.yml', () => {
         'temporal-internal-frontend',
         'temporal-worker',
         'temporal-ui',
+        'temporal-ui-gateway',
         'worker',
       ].sort(),
     );
   });
 
-  it('when its ports are listed, then only the API is published, and the Web UI on loopback only', () => {
+  it('when its ports are listed, then only the API is published, and the Web UI’s gateway on loopback only', () => {
     const published = Object.fromEntries(
       Object.entries(services)
         .filter(([, service]) => service.ports?.length)
-        .map(([name, service]) => [name, service.ports]),
+        .map(([name, service]) => [name, service.ports ?? []]),
     );
-    expect(Object.keys(published).sort()).toEqual(['api', 'temporal-ui']);
-    expect(JSON.stringify(published['temporal-ui'])).toContain('127.0.0.1');
+    expect(Object.keys(published).sort()).toEqual(['api', 'temporal-ui-gateway']);
+    const gateway = published['temporal-ui-gateway'] ?? [];
+    expect(gateway).toHaveLength(2);
+    for (const port of gateway)
+      expect(typeof port === 'string' ? port : port.host_ip).toMatch(/^127\.0\.0\.1/);
+  });
+
+  it('when the Web UI runs, then it is reached through the gateway as in the production profile: a reader’s token, the codec over https, its client secret from a file', () => {
+    const ui = services['temporal-ui'];
+    const gateway = services['temporal-ui-gateway'];
+    // The gateway puts in the reader's token temporal-credentials writes (writeServiceTokens).
+    const tokenFile = gateway?.environment?.TEMPORAL_API_KEY_FILE ?? '';
+    expect(tokenFile.split('/').pop()).toBe('web-ui.jwt');
+    expect(serviceIdentities('default')['web-ui'].permissions).toEqual([
+      'default:read',
+      'temporal-system:read',
+    ]);
+    expect(gateway?.environment?.TEMPORAL_UI_URL).toBe('http://temporal-ui:8080');
+    // The page sends the person's token to the codec only over https: the gateway's front.
+    expect(ui?.environment?.TEMPORAL_CODEC_ENDPOINT).toBe('https://127.0.0.1:8234/v1/codec');
+    expect(ui?.environment?.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+    expect(gateway?.ports).toContain('127.0.0.1:8234:8443/tcp');
+    expect(gateway?.environment?.CODEC_URL).toBe('http://api:3000/v1/codec');
+    expect(ui?.environment?.TEMPORAL_AUTH_CLIENT_SECRET).toBeUndefined();
+    // Compose's `$$` is a `$` for the container's shell.
+    expect(ui?.command?.join(' ')).toMatch(
+      /TEMPORAL_AUTH_CLIENT_SECRET="\$\$?\(cat \/run\/secrets\/temporal_ui_client_secret\)"/,
+    );
+    expect(ui?.secrets).toContainEqual(
+      expect.objectContaining({ source: 'temporal_ui_client_secret' }),
+    );
   });
 
   it('when each Temporal service starts, then it runs the checked-in configuration with its own service, over TLS, behind the authorizer', () => {
@@ -120,6 +152,7 @@ describe('docker-compose.yml', () => {
     ['worker', WorkerEnv],
     ['simulators', SimulatorsEnv],
     ['migrate', DatabaseEnv],
+    ['temporal-ui-gateway', UiGatewayEnv],
   ] as [string, z.ZodType][])(
     'when the %s service starts with its compose environment and secret files, then its config schema accepts it',
     (service, schema) => {

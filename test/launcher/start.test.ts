@@ -406,6 +406,7 @@ describe('make start (scripts/start.ts)', () => {
     expect(await run.exited).toBe(0);
     expect(processes.match(/temporal-server .*--service/g)).toHaveLength(6);
     expect(processes).toMatch(/temporal-ui-server/);
+    expect(processes).toMatch(/temporal-ui-gateway\.ts/);
     await expectAllEnded(parts, 30_000);
   });
 });

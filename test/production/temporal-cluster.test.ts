@@ -22,6 +22,7 @@ import {
 import {
   ensureClusterPki,
   mintServiceToken,
+  serviceIdentities,
   TEMPORAL_TOKEN_AUDIENCE,
   TLS_SERVER_NAME,
   type ClusterPki,
@@ -248,7 +249,11 @@ describe('the production profile: Temporal on PostgreSQL behind mutual TLS and a
         await tokenFor({ sub: 'clerk-1', role: 'clerk', jurisdiction: '00004' }),
       ),
       'an admin token signed by another key': await as('api', foreignToken),
-      'a reader’s token': await as('ui', await serviceToken('ui', [`${NAMESPACE}:read`])),
+      // The one the Web UI's gateway sends (scripts/temporal-ui-gateway.ts).
+      'the Web UI’s reader token': await as(
+        'ui',
+        await mintServiceToken(pki, { ...serviceIdentities(NAMESPACE)['web-ui'], ttlSeconds: 600 }),
+      ),
       'another namespace’s writer': await as(
         'api',
         await serviceToken('elsewhere', ['elsewhere:write']),
