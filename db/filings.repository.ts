@@ -2,7 +2,7 @@
 // (domain/case-code.ts), the facts of its desk receipt (domain/receipt.ts) and the application as
 // filed (what the documents of its steps print); and the receipt once it is printed.
 import type { BirthApplication } from '../domain/BirthApplication';
-import { formatCaseCode, type CaseCodeSeries } from '../domain/case-code';
+import type { CaseCodeSeries } from '../domain/case-code';
 import { peopleOf } from '../domain/case-people';
 import type { DeathApplication } from '../domain/DeathApplication';
 import { DocumentKind, RECEIPT_TEMPLATE } from '../domain/documents';
@@ -10,47 +10,22 @@ import type { ReceiptFacts } from '../domain/receipt';
 import type { Db, Queryable } from './pool';
 
 /**
- * The code of `caseId`: the one it was given, or the next of `series`. In one transaction, so a
- * number is used once or not at all: two filings of the same case id at once give it one code.
+ * The code of `caseId`: the one it was given, or the next of `series` (migration 0033: in one call,
+ * so the series' counter is locked only while the server runs it; a number is used once or not at
+ * all, and two filings of the same case id at once give it one code).
  */
 export async function assignCaseCode(
   db: Db,
   caseId: string,
   series: CaseCodeSeries,
 ): Promise<string> {
-  const given = await codeOf(db, caseId);
-  if (given) return given;
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    const { rows } = await client.query<{ last: number }>(
-      `INSERT INTO case_code_counters (prefix, commune, period, last) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (prefix, commune, period) DO UPDATE SET last = case_code_counters.last + 1
-       RETURNING last`,
-      [series.prefix, series.commune, series.period],
-    );
-    const code = formatCaseCode(series, rows[0]?.last ?? 1);
-    const inserted = await client.query(
-      'INSERT INTO case_codes (case_id, code) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING',
-      [caseId, code],
-    );
-    // Given meanwhile by a concurrent filing: its code stands, this number is not used.
-    await client.query(inserted.rowCount === 1 ? 'COMMIT' : 'ROLLBACK');
-    return inserted.rowCount === 1 ? code : ((await codeOf(db, caseId)) ?? code);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function codeOf(db: Db, caseId: string): Promise<string | undefined> {
   const { rows } = await db.query<{ code: string }>(
-    'SELECT code FROM case_codes WHERE case_id = $1',
-    [caseId],
+    'SELECT assign_case_code($1, $2, $3, $4) AS code',
+    [caseId, series.prefix, series.commune, series.period],
   );
-  return rows[0]?.code;
+  const code = rows[0]?.code;
+  if (code === undefined) throw new Error(`no case code given to ${caseId}`);
+  return code;
 }
 
 /**
