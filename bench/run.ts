@@ -10,11 +10,14 @@
 //     [the production profile's knobs: --shards=N, --db-conns=N (per Temporal process),
 //      --dynamic=key:value,key:value (Temporal's dynamic configuration), --temporal-postgres=own
 //      (Temporal's databases on a PostgreSQL server of their own)]
+//     [--split-cpus: the API and its PostgreSQL on CPU 0, everything else of the stack on CPU 1, as
+//      hosts of their own would keep them (the production profile needs --temporal-postgres=own)]
 //     [--label=NAME: results written as <scenario>[-production]-NAME (a variant kept beside the others)]
 //     [--data=DIR --budget-minutes=N: scale in parts of N minutes, its stack's data kept in DIR
 //      between them; the same command goes on where the last part stopped (`make bench-scale`)]
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pinTree } from './lib/proc';
 import { summarizeProfiles } from './lib/profile';
 import { RESULTS, writeResult, type ScenarioResult } from './lib/report';
 import { startBenchStack, type BenchStack, type OwnPart } from './lib/stack';
@@ -69,6 +72,9 @@ async function main(): Promise<void> {
   const temporalPostgres = value('temporal-postgres') ?? 'shared';
   if (temporalPostgres !== 'shared' && temporalPostgres !== 'own')
     throw new Error(`--temporal-postgres=${temporalPostgres}: choose shared or own`);
+  const splitCpus = args.includes('--split-cpus');
+  if (splitCpus && topologies.includes('production') && temporalPostgres !== 'own')
+    throw new Error('--split-cpus keeps the API’s PostgreSQL apart: add --temporal-postgres=own');
   const historyHosts = value('history-hosts');
   const workers = value('workers');
   const label = value('label');
@@ -116,6 +122,9 @@ async function main(): Promise<void> {
         ),
       }),
     });
+    if (splitCpus)
+      for (const [part, pid] of Object.entries(stack.pids))
+        pinTree(pid, part === 'api' || part === 'postgres' ? '0' : '1');
     let result: ScenarioResult | undefined;
     try {
       result = await scenario(stack);
@@ -127,6 +136,8 @@ async function main(): Promise<void> {
       result.scenario = `${result.scenario}-production`;
       result.title = `${result.title} — production profile`;
     }
+    if (splitCpus)
+      result.title = `${result.title} — the API and its PostgreSQL on CPU 0, the rest on CPU 1`;
     if (label) {
       result.scenario = `${result.scenario}-${label}`;
       result.title = `${result.title} (${label})`;

@@ -1,5 +1,6 @@
 // What each process of the system costs, read from Linux's /proc: CPU seconds of a process and all its
 // descendants (reaped children included, through cutime/cstime), and resident memory.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -44,6 +45,18 @@ export function processTree(root: number): number[] {
       }
   }
   return [...tree];
+}
+
+/**
+ * Keeps a process tree on `cpus` (taskset's list, e.g. `0`): every thread of every process now in
+ * it, and so what they start later (a thread or a forked PostgreSQL backend inherits the mask).
+ */
+export function pinTree(root: number, cpus: string): void {
+  for (const pid of processTree(root)) {
+    const pinned = spawnSync('taskset', ['-a', '-c', '-p', cpus, String(pid)], { stdio: 'ignore' });
+    if (pinned.status !== 0 && stat(pid))
+      throw new Error(`taskset could not pin ${pid} to ${cpus}`);
+  }
 }
 
 /** CPU seconds used so far by a process tree. */
