@@ -408,5 +408,5 @@ describe('make start (scripts/start.ts)', () => {
     expect(processes).toMatch(/temporal-ui-server/);
     expect(processes).toMatch(/temporal-ui-gateway\.ts/);
     await expectAllEnded(parts, 30_000);
-  });
+  }, 300_000);
 });
