@@ -572,6 +572,7 @@ export const IdpEnv = z
     // Temporal's Web UI signs people in here (production profile): its secret and its callback.
     IDP_TEMPORAL_UI_SECRET: z.string().min(32).optional(),
     IDP_TEMPORAL_UI_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+    IDP_SERVICE_CLIENTS_FILE: file('JSON: the services given Temporal tokens (idp/clients.ts)'),
   })
   .superRefine((env, ctx) => {
     if (!env.IDP_TEMPORAL_UI_SECRET !== !env.IDP_TEMPORAL_UI_REDIRECT_URI)

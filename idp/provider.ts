@@ -18,13 +18,21 @@ import type { Logger } from '../config/logger';
 import { safeWord } from '../domain/safe-text';
 import { languageOf, loginPage, type LoginProblem } from './login-page';
 import type { AccountStore } from './accounts';
-import { TEMPORAL_UI_CLIENT_ID } from './clients';
+import {
+  TEMPORAL_AUDIENCE,
+  TEMPORAL_RESOURCE,
+  TEMPORAL_UI_CLIENT_ID,
+  type ServiceClient,
+} from './clients';
 
 export const WEB_CLIENT_ID = 'lien-thong-web';
-export { TEMPORAL_UI_CLIENT_ID } from './clients';
+export { TEMPORAL_RESOURCE, TEMPORAL_UI_CLIENT_ID } from './clients';
 /** The API as a resource server: an absolute URI (RFC 8707); its tokens' `aud` is `audience`. */
 export const API_RESOURCE = 'urn:lien-thong:api';
 const API_SCOPE = 'api';
+const TEMPORAL_SCOPE = 'temporal';
+/** A service's Temporal token: its holder asks again well before this (the launcher: every 20 min). */
+const SERVICE_TOKEN_SECONDS = 3600;
 const SIGNING_ALG = 'ES256';
 
 export interface IdentityProviderOptions {
@@ -38,6 +46,8 @@ export interface IdentityProviderOptions {
   redirectUris: string[];
   /** Temporal's Web UI as a client: its secret and where it comes back (…/auth/sso/callback). */
   temporalUi?: { clientSecret: string; redirectUri: string } | undefined;
+  /** The services that get Temporal tokens by the client credentials grant (production profile). */
+  serviceClients?: ServiceClient[] | undefined;
   /** The API's audience (AUTH_JWT_AUDIENCE). */
   audience: string;
   accessTokenSeconds: number;
@@ -56,6 +66,17 @@ const temporalUiClient = (ui: { clientSecret: string; redirectUri: string }): Cl
   id_token_signed_response_alg: SIGNING_ALG,
 });
 
+/** A service: its secret at the token endpoint (client_secret_basic), no browser flow. */
+const serviceClient = (service: ServiceClient): ClientMetadata => ({
+  client_id: service.clientId,
+  client_secret: service.secret,
+  token_endpoint_auth_method: 'client_secret_basic',
+  grant_types: ['client_credentials'],
+  response_types: [],
+  redirect_uris: [],
+  id_token_signed_response_alg: SIGNING_ALG,
+});
+
 /** Failed passwords per login: 5 within 15 minutes hold the login off for the rest of them. */
 const THROTTLE = { failures: 5, windowMs: 15 * 60_000 };
 const BODY_LIMIT = 8 * 1024;
@@ -65,6 +86,7 @@ const LoginName = safeWord(200);
 export function createIdentityProvider(options: IdentityProviderOptions) {
   const { accounts, logger } = options;
   const origins = new Set(options.redirectUris.map((uri) => new URL(uri).origin));
+  const services = new Map((options.serviceClients ?? []).map((c) => [c.clientId, c]));
 
   const configuration: Configuration = {
     clients: [
@@ -79,6 +101,7 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
         id_token_signed_response_alg: SIGNING_ALG,
       },
       ...(options.temporalUi ? [temporalUiClient(options.temporalUi)] : []),
+      ...[...services.values()].map(serviceClient),
     ],
     jwks: { keys: [options.signingKey] },
     cookies: { keys: options.cookieKeys },
@@ -102,12 +125,24 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true },
+      clientCredentials: { enabled: services.size > 0 },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => API_RESOURCE,
+        defaultResource: (_ctx, client) =>
+          client && services.has(client.clientId) ? TEMPORAL_RESOURCE : API_RESOURCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
-          if (resource !== API_RESOURCE) throw new errors.InvalidTarget();
+        // Services get Temporal tokens and nothing else; people get the API's, never Temporal's.
+        getResourceServerInfo: (_ctx, resource, client) => {
+          const service = services.has(client.clientId);
+          if (resource === TEMPORAL_RESOURCE && service)
+            return {
+              scope: TEMPORAL_SCOPE,
+              audience: TEMPORAL_AUDIENCE,
+              accessTokenTTL: SERVICE_TOKEN_SECONDS,
+              accessTokenFormat: 'jwt',
+              jwt: { sign: { alg: SIGNING_ALG } },
+            };
+          if (resource !== API_RESOURCE || service) throw new errors.InvalidTarget();
           return {
             scope: API_SCOPE,
             audience: options.audience,
@@ -126,8 +161,15 @@ export function createIdentityProvider(options: IdentityProviderOptions) {
         claims: () => ({ sub, ...(principal.name !== undefined && { name: principal.name }) }),
       };
     },
-    // The claims the API authorizes by, as the account store says now.
+    // The claims the API authorizes by, as the account store says now; a service's Temporal
+    // permissions, as it was registered.
     async extraTokenClaims(_ctx, token) {
+      if (token.kind === 'ClientCredentials') {
+        const service = services.get(token.clientId ?? '');
+        return service && token.resourceServer?.audience === TEMPORAL_AUDIENCE
+          ? { permissions: service.permissions }
+          : undefined;
+      }
       const accountId = 'accountId' in token ? token.accountId : undefined;
       const principal = accountId ? await accounts.principalOf(accountId) : undefined;
       if (!principal) return undefined;

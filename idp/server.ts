@@ -1,12 +1,14 @@
 // The development identity provider as its own process (`make start` runs it beside the API):
 // prepares its table, adds the development accounts when given their password, and serves the
 // OpenID Provider (idp/provider.ts) until SIGINT or SIGTERM.
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { IdpEnv, loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { migrate } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { createAccountStore, IDP_MIGRATIONS } from './accounts';
+import { ServiceClients } from './clients';
 import { seedDevelopmentAccounts } from './development-accounts';
 import { readSigningKey } from './keys';
 import { createIdentityProvider } from './provider';
@@ -38,6 +40,11 @@ async function main(): Promise<void> {
           redirectUri: env.IDP_TEMPORAL_UI_REDIRECT_URI,
         },
       }),
+    ...(env.IDP_SERVICE_CLIENTS_FILE && {
+      serviceClients: ServiceClients.parse(
+        JSON.parse(await readFile(env.IDP_SERVICE_CLIENTS_FILE, 'utf8')),
+      ),
+    }),
     audience: env.AUTH_JWT_AUDIENCE,
     accessTokenSeconds: env.IDP_ACCESS_TOKEN_MINUTES * 60,
     logger,

@@ -32,6 +32,7 @@ import {
 } from './runtime/postgres';
 import { startTemporalDevServer, waitForWorker, type RunningTemporal } from './runtime/temporal';
 import { startProductionTemporal, type ProductionTemporal } from './runtime/production-temporal';
+import { serviceClientsFor, writeServiceClients } from './runtime/service-tokens';
 import { TASK_QUEUES } from '../workflows/task-queues';
 import { ensureDevelopmentKeyring } from '../documents/pki';
 import { ensureDevelopmentAuditKey } from '../config/audit-keys';
@@ -104,6 +105,14 @@ async function main(): Promise<void> {
     }
     process.exit(code);
   };
+  /** A part that ends by itself (not stopped) ends the whole system. */
+  const stopAllWhenItExits = ({ name, child }: Stoppable & Part) =>
+    child.once('exit', (code) => {
+      if (!stopping) {
+        say(`${name} exited with code ${code}; stopping everything`);
+        void stopAll(1);
+      }
+    });
   takeOverShutdownSignals();
   // `on`, not `once`: a second SIGINT (Ctrl-C pressed twice, or tsx relaying the one a terminal sent
   // the whole group) found no handler, so tsx ended the launcher mid-stop and its parts ran on.
@@ -142,6 +151,49 @@ async function main(): Promise<void> {
       .then(() => seedDevelopmentDirectory(db))
       .finally(() => db.end());
 
+    // People sign in at the development identity provider (idp/): its token-signing key and cookie
+    // secret, and the development accounts' password, kept beside the data. It starts before
+    // Temporal: on the production profile it issues the services' Temporal tokens.
+    const idpKey = join(dataDir, 'identity-signing-key.json');
+    if (await ensureDevelopmentSigningKey(idpKey))
+      say(`identity provider: a development signing key made in ${idpKey}`);
+    const idp = `http://127.0.0.1:${env.IDP_PORT}`;
+    const publicUrl = env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`;
+    const callbacks = [
+      new URL('/signin/callback', publicUrl).href,
+      // The same pages opened as localhost are another origin, with a callback of their own.
+      ...(env.PUBLIC_URL ? [] : [`http://localhost:${env.API_PORT}/signin/callback`]),
+    ];
+    const accountsPassword = keptSecret(dataDir, IDP_DEVELOPMENT_PASSWORD_FILE);
+    const productionProfile = !env.TEMPORAL_ADDRESS && env.PROFILE === 'production';
+    // Temporal's Web UI signs people in at the provider too, as a confidential client; the services
+    // get their Temporal tokens from it by client credentials, with secrets made for this start.
+    const uiSecret = productionProfile && keptSecret(dataDir, TEMPORAL_UI_SECRET_FILE, 32);
+    const serviceClients = productionProfile
+      ? serviceClientsFor(env.TEMPORAL_NAMESPACE)
+      : undefined;
+    const serviceClientsFile = join(dataDir, 'identity-service-clients.json');
+    if (serviceClients) await writeServiceClients(serviceClientsFile, serviceClients);
+    const idpPart = runChild('idp', 'idp/server.ts', {
+      ...process.env,
+      NODE_ENV: env.NODE_ENV,
+      DATABASE_URL: databaseUrl,
+      IDP_PORT: String(env.IDP_PORT),
+      IDP_SIGNING_KEY_FILE: idpKey,
+      IDP_COOKIE_SECRET: keptSecret(dataDir, IDP_COOKIE_SECRET_FILE),
+      IDP_REDIRECT_URIS: callbacks.join(','),
+      IDP_DEVELOPMENT_PASSWORD: accountsPassword,
+      ...(uiSecret && {
+        IDP_TEMPORAL_UI_SECRET: uiSecret,
+        IDP_TEMPORAL_UI_REDIRECT_URI: uiCallback(env.TEMPORAL_UI_PORT),
+      }),
+      ...(serviceClients && { IDP_SERVICE_CLIENTS_FILE: serviceClientsFile }),
+    });
+    running.push(idpPart);
+    stopAllWhenItExits(idpPart);
+    if (!(await waitForHttp(`${idp}/.well-known/openid-configuration`, 90_000)))
+      throw new Error(`the identity provider did not answer at ${idp}`);
+
     /** The production cluster's Web UI, started once the identity provider answers. */
     let productionUi: ProductionTemporal['startUi'] | undefined;
     let temporal: Pick<ProductionTemporal, 'address' | 'operator'> & {
@@ -150,7 +202,7 @@ async function main(): Promise<void> {
     if (env.TEMPORAL_ADDRESS) {
       say(`Temporal: using TEMPORAL_ADDRESS=${env.TEMPORAL_ADDRESS}`);
       temporal = plainTemporal(env.TEMPORAL_ADDRESS);
-    } else if (env.PROFILE === 'production') {
+    } else if (productionProfile && serviceClients) {
       say(
         `Temporal: its own server on PostgreSQL, one process per service, from port ${env.TEMPORAL_PORT}`,
       );
@@ -159,6 +211,7 @@ async function main(): Promise<void> {
         postgresAdminUrl: postgresAdminUrl ?? databaseUrl,
         port: env.TEMPORAL_PORT,
         namespace: env.TEMPORAL_NAMESPACE,
+        identityProvider: { issuer: idp, clients: serviceClients },
         say,
       });
       running.push({ name: 'temporal', stop: cluster.stop });
@@ -191,21 +244,6 @@ async function main(): Promise<void> {
     if (!env.AUDIT_SIGNING_KEY_FILE && (await ensureDevelopmentAuditKey(auditKey)))
       say(`audit log: a development signing key made in ${auditKey}`);
     const auditCheckpoints = env.AUDIT_CHECKPOINT_FILE ?? join(dataDir, 'audit-checkpoints.jsonl');
-    // People sign in at the development identity provider (idp/): its token-signing key and cookie
-    // secret, and the development accounts' password, kept beside the data.
-    const idpKey = join(dataDir, 'identity-signing-key.json');
-    if (await ensureDevelopmentSigningKey(idpKey))
-      say(`identity provider: a development signing key made in ${idpKey}`);
-    const idp = `http://127.0.0.1:${env.IDP_PORT}`;
-    const publicUrl = env.PUBLIC_URL ?? `http://127.0.0.1:${env.API_PORT}`;
-    const callbacks = [
-      new URL('/signin/callback', publicUrl).href,
-      // The same pages opened as localhost are another origin, with a callback of their own.
-      ...(env.PUBLIC_URL ? [] : [`http://localhost:${env.API_PORT}/signin/callback`]),
-    ];
-    const accountsPassword = keptSecret(dataDir, IDP_DEVELOPMENT_PASSWORD_FILE);
-    // Temporal's Web UI signs people in at the provider too, as a confidential client.
-    const uiSecret = productionUi && keptSecret(dataDir, TEMPORAL_UI_SECRET_FILE, 32);
     const childEnv = {
       ...process.env,
       NODE_ENV: env.NODE_ENV,
@@ -229,18 +267,6 @@ async function main(): Promise<void> {
         ...childEnv,
         SIMULATORS_ADMIN_TOKEN: adminToken,
       }),
-      runChild('idp', 'idp/server.ts', {
-        ...childEnv,
-        IDP_PORT: String(env.IDP_PORT),
-        IDP_SIGNING_KEY_FILE: idpKey,
-        IDP_COOKIE_SECRET: keptSecret(dataDir, IDP_COOKIE_SECRET_FILE),
-        IDP_REDIRECT_URIS: callbacks.join(','),
-        IDP_DEVELOPMENT_PASSWORD: accountsPassword,
-        ...(uiSecret && {
-          IDP_TEMPORAL_UI_SECRET: uiSecret,
-          IDP_TEMPORAL_UI_REDIRECT_URI: uiCallback(env.TEMPORAL_UI_PORT),
-        }),
-      }),
       runChild('worker', 'worker/main.ts', {
         ...childEnv,
         DATABASE_URL: appDatabaseUrl,
@@ -259,17 +285,8 @@ async function main(): Promise<void> {
       }),
     ];
     running.push(...children);
-    for (const { name, child } of children) {
-      child.once('exit', (code) => {
-        if (!stopping) {
-          say(`${name} exited with code ${code}; stopping everything`);
-          void stopAll(1);
-        }
-      });
-    }
+    children.forEach(stopAllWhenItExits);
 
-    if (!(await waitForHttp(`${idp}/.well-known/openid-configuration`, 90_000)))
-      throw new Error(`the identity provider did not answer at ${idp}`);
     // The UI's codec: the API decodes payloads for an admin's token only, reached over https.
     await productionUi?.({
       port: env.TEMPORAL_UI_PORT,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { TemporalConnectionOptions } from '../../config/temporal-connection';
 import { provisionTemporalServer } from './provision';
 import { startTemporalCluster, type ClusterTuning } from './temporal-cluster';
+import { writeProvidedServiceTokens, type ServiceClients } from './service-tokens';
 import { ensureClusterPki, TLS_SERVER_NAME, writeServiceTokens } from './temporal-pki';
 import { startTemporalUi, type RunningUi, type UiSignIn } from './temporal-ui';
 
@@ -32,6 +33,7 @@ export async function startProductionTemporal({
   namespace,
   historyHosts,
   tuning,
+  identityProvider,
   say,
 }: {
   dataDir: string;
@@ -42,6 +44,12 @@ export async function startProductionTemporal({
   historyHosts?: number;
   /** Benchmarks' knobs (the checked-in configuration's values unless said). */
   tuning?: ClusterTuning;
+  /**
+   * Where the services' tokens come from (make start): the identity provider at `issuer`, with the
+   * clients registered there, and the frontend takes its keys. Unset (benchmarks): the launcher
+   * signs them with the cluster's own key.
+   */
+  identityProvider?: { issuer: string; clients: ServiceClients };
   say: (line: string) => void;
 }): Promise<ProductionTemporal> {
   const serverDir = provisionTemporalServer();
@@ -49,13 +57,21 @@ export async function startProductionTemporal({
   const pki = await ensureClusterPki(join(dir, 'pki'));
   if (pki.made) say(`Temporal: development CAs, certificates and token key made in ${pki.dir}`);
   const tokensDir = join(dir, 'tokens');
-  const tokens = await writeServiceTokens(pki, tokensDir, namespace);
+  // The provider's tokens hold an hour, the launcher's a day: each is renewed well before.
+  const [writeTokens, renewMs] = identityProvider
+    ? [
+        () =>
+          writeProvidedServiceTokens(identityProvider.issuer, identityProvider.clients, tokensDir),
+        20 * 60_000,
+      ]
+    : [() => writeServiceTokens(pki, tokensDir, namespace), 3600_000];
+  const tokens = await writeTokens();
   const renewing = setInterval(
     () =>
-      void writeServiceTokens(pki, tokensDir, namespace).catch((error: unknown) =>
+      void writeTokens().catch((error: unknown) =>
         say(`Temporal: service tokens not renewed: ${String(error)}`),
       ),
-    3600_000,
+    renewMs,
   );
   renewing.unref();
   const cluster = await startTemporalCluster({
@@ -67,6 +83,7 @@ export async function startProductionTemporal({
     namespaces: [namespace],
     ...(historyHosts && { historyHosts }),
     ...(tuning && { tuning }),
+    ...(identityProvider && { trustedJwks: [`${identityProvider.issuer}/jwks`] }),
     onOutput: (line) => say(`Temporal: ${line}`),
   });
   let ui: RunningUi | undefined;

@@ -55,6 +55,11 @@ export interface ClusterOptions {
   tuning?: ClusterTuning;
   /** The cluster's PostgreSQL role and database names start with this (default `temporal`). */
   databasePrefix?: string;
+  /**
+   * Key sets the frontend also takes tokens signed by (the identity provider's `/jwks`), beside the
+   * cluster's own key, which signs the operator's.
+   */
+  trustedJwks?: string[];
   /** Each process's log goes to `<dir>/logs/<process>.log`; this hears the launcher-level lines. */
   onOutput?: (line: string) => void;
 }
@@ -284,7 +289,10 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Run
 
   const dynamicConfig = await dynamicConfigFile(options);
   const jwks = await serveJwks(options.pki.jwks);
-  const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`;
+  const jwksUrl = [
+    `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+    ...(options.trustedJwks ?? []),
+  ].join(',');
   const processes = clusterProcesses(options.historyHosts ?? 2);
   const ports = portsOf(
     options.frontendPort,

@@ -1,14 +1,16 @@
 // The development identity provider (idp/) with the API verifying its tokens through its JWKS: people
 // sign in with the authorization code flow and PKCE, the claims come from the account store (the
 // officer directory for officers), and the API refuses any token the provider did not make for it.
-import { importJWK, SignJWT, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, importJWK, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../api/auth';
 import { addOfficer, deactivateOfficer } from '../../db/officers.repository';
 import { useDatabaseApp } from '../support/api-app';
 import { TEST_AUTH } from '../support/auth';
-import { TEMPORAL_UI_CLIENT_ID } from '../../idp/provider';
+import { TEMPORAL_RESOURCE, TEMPORAL_UI_CLIENT_ID, WEB_CLIENT_ID } from '../../idp/provider';
+import type { ServiceClient } from '../../idp/clients';
+import { requestServiceToken } from '../../scripts/runtime/service-tokens';
 import {
   signInAt,
   startIdentityProvider,
@@ -29,8 +31,17 @@ const UI = {
   clientSecret: 'temporal-ui-secret-temporal-ui-secret',
   redirectUri: 'http://127.0.0.1:2/auth/sso/callback',
 };
+/** The worker as a service client of Temporal tokens (production profile, issue 23). */
+const WORKER: ServiceClient = {
+  clientId: 'lien-thong-worker',
+  secret: 'worker-secret-worker-secret-worker-secret',
+  permissions: ['default:write'],
+};
 beforeAll(async () => {
-  idp = await startIdentityProvider(subject.database, { temporalUi: UI });
+  idp = await startIdentityProvider(subject.database, {
+    temporalUi: UI,
+    serviceClients: [WORKER],
+  });
 });
 afterAll(async () => {
   await idp?.stop();
@@ -217,6 +228,49 @@ describe('Temporal’s Web UI as a confidential client', () => {
     await expect(asUi('not-the-secret-not-the-secret-not-the')).rejects.toMatchObject({
       status: 401,
     });
+  });
+});
+
+describe('services’ Temporal tokens by client credentials', () => {
+  /** The token endpoint's answer to `client` asking with `secret` for `resource`. */
+  const ask = async (clientId: string, secret: string, resource = TEMPORAL_RESOURCE) => {
+    const answer = await fetch(`${idp.issuer}/token`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'temporal' }),
+    });
+    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  };
+
+  it('when the worker asks with its secret, then it gets a token for Temporal’s audience with the permissions it was registered with, signed with the provider’s published key', async () => {
+    const token = await requestServiceToken(idp.issuer, WORKER);
+    const { payload, protectedHeader } = await jwtVerify(
+      token,
+      createRemoteJWKSet(new URL(idp.jwksUrl)),
+      { issuer: idp.issuer, audience: 'temporal' },
+    );
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(payload).toMatchObject({ sub: WORKER.clientId, permissions: ['default:write'] });
+  });
+
+  it('when the API is shown a service’s Temporal token, then it refuses it (another audience)', async () => {
+    const token = await requestServiceToken(idp.issuer, WORKER);
+    expect((await tasks(token)).status).toBe(401);
+  });
+
+  it('when a service asks with another secret, for the API’s audience, or the pages’ client asks at all, then no token is made', async () => {
+    const outcomes = {
+      wrongSecret: await ask(WORKER.clientId, 'not-the-secret-not-the-secret-not-the'),
+      apiAudience: await ask(WORKER.clientId, WORKER.secret, 'urn:lien-thong:api'),
+      pages: await ask(WEB_CLIENT_ID, ''),
+    };
+    expect(outcomes.wrongSecret).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(outcomes.apiAudience).toMatchObject({ status: 400, body: { error: 'invalid_target' } });
+    expect(outcomes.pages.status).toBeGreaterThanOrEqual(400);
+    expect(outcomes.pages.body.access_token).toBeUndefined();
   });
 });
 

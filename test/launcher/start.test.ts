@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { decodeJwt } from 'jose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { temporalPayloads } from '../../config/data-converter';
 import { readEncryptionCodec } from '../../config/payload-keys';
@@ -340,7 +341,7 @@ describe('make start (scripts/start.ts)', () => {
     await expect(fetch(`http://127.0.0.1:${env.API_PORT}/readyz`)).rejects.toThrow();
   }, 300_000);
 
-  it('when started with PROFILE=production, then make demo completes both groups through the cluster, its Web UI shows a signed-in admin the payloads decoded and a clerk ciphertext, and Ctrl-C stops every one of its processes', async () => {
+  it('when started with PROFILE=production, then make demo completes both groups through the cluster with the identity provider’s service tokens, its Web UI shows a signed-in admin the payloads decoded and a clerk ciphertext, and Ctrl-C stops every one of its processes', async () => {
     // Arrange: Temporal's services take a block of ports from TEMPORAL_PORT up, below 32768
     const env = {
       ...(await launcherEnv(dataDirs)),
@@ -365,6 +366,11 @@ describe('make start (scripts/start.ts)', () => {
       );
     const births = demo('demo.ts');
     const deaths = demo('demo-death.ts');
+    // What the API and the worker called Temporal with: tokens from the identity provider.
+    const tokenClaims = (service: string) =>
+      decodeJwt(
+        readFileSync(join(env.DATA_DIR, 'temporal-cluster', 'tokens', `${service}.jwt`), 'utf8'),
+      );
     // The Web UI: an admin signed in there reads the case's payloads through the codec endpoint; a
     // clerk, also signed in, is refused by it and sees them encrypted.
     const seen = async (login: string) => {
@@ -407,6 +413,12 @@ describe('make start (scripts/start.ts)', () => {
     expect(processes.match(/temporal-server .*--service/g)).toHaveLength(6);
     expect(processes).toMatch(/temporal-ui-server/);
     expect(processes).toMatch(/temporal-ui-gateway\.ts/);
+    for (const service of ['api', 'worker'])
+      expect(tokenClaims(service)).toMatchObject({
+        iss: `http://127.0.0.1:${env.IDP_PORT}`,
+        aud: 'temporal',
+        permissions: ['default:write'],
+      });
     await expectAllEnded(parts, 30_000);
   }, 300_000);
 });

@@ -9,6 +9,7 @@ import * as oauth from 'oauth4webapi';
 import pino from 'pino';
 import { migrate } from '../../db/migrate';
 import { createAccountStore, IDP_MIGRATIONS, type AccountStore } from '../../idp/accounts';
+import type { ServiceClient } from '../../idp/clients';
 import { seedDevelopmentAccounts } from '../../idp/development-accounts';
 import { createIdentityProvider, WEB_CLIENT_ID } from '../../idp/provider';
 import type { TestDatabase } from './database';
@@ -31,9 +32,11 @@ export async function startIdentityProvider(
   {
     redirectUris = ['http://127.0.0.1:1/signin/callback'],
     temporalUi,
+    serviceClients,
   }: {
     redirectUris?: string[];
     temporalUi?: { clientSecret: string; redirectUri: string };
+    serviceClients?: ServiceClient[];
   } = {},
 ): Promise<TestIdentityProvider> {
   await migrate(database.url, { dir: IDP_MIGRATIONS, table: 'idp_schema_migrations' });
@@ -54,6 +57,7 @@ export async function startIdentityProvider(
     cookieKeys: ['test-cookie-key-test-cookie-key-00'],
     redirectUris,
     temporalUi,
+    serviceClients,
     audience: TEST_AUDIENCE,
     accessTokenSeconds: 3600,
     logger: pino({ level: 'silent' }),
