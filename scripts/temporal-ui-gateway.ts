@@ -69,9 +69,9 @@ async function main(): Promise<void> {
       },
       (req, res) => {
         // The front serves the codec's paths only.
-        const path = /^\/v1\/codec(\/|$)/.exec(req.url ?? '');
-        if (!path) return void res.writeHead(404).end();
-        const rest = req.url?.slice('/v1/codec'.length) ?? '';
+        const url = req.url ?? '';
+        if (!/^\/v1\/codec(\/|$)/.test(url)) return void res.writeHead(404).end();
+        const rest = url.slice('/v1/codec'.length);
         forward(codec, `${base}${rest}`, { ...req.headers, host: codec.host })(req, res);
       },
     );
