@@ -28,10 +28,6 @@ export async function inTransaction<T>(
 }
 
 /**
- * The application's least-privilege database role (db/migrations/0005_app-role.sql), which the API
- * and the workers log in as (db/app-login.ts).
- */
-/**
  * Runs `deleteSql` — a DELETE of at most `batch` rows, its last parameter the batch size — until it
  * deletes fewer, so one purge never holds many locks at once; answers how many rows went.
  */
@@ -49,6 +45,10 @@ export async function deleteInBatches(
   }
 }
 
+/**
+ * The application's least-privilege database role (db/migrations/0005_app-role.sql), which the API
+ * and the workers log in as (db/app-login.ts).
+ */
 export const APP_ROLE = 'lien_thong_app';
 
 /** One pool per process (STYLE rule 29). */

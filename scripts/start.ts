@@ -1,8 +1,10 @@
-// `make start`: the whole system on one machine. PostgreSQL (DATABASE_URL or embedded) and Temporal
-// (TEMPORAL_ADDRESS or the CLI dev server) first, then migrations and the application's database login,
-// then the agency simulators, the identity provider people sign in at, the worker and the API as child
-// processes. Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the
-// next start resumes where this one stopped.
+// `make start`: the whole system on one machine. PostgreSQL (DATABASE_URL or embedded) first, its
+// migrations and the application's database login; then the identity provider people sign in at
+// (which, on the production profile, also issues the services' Temporal tokens); then Temporal
+// (TEMPORAL_ADDRESS, the CLI dev server, or PROFILE=production's own cluster); then the agency
+// simulators, the worker and the API as child processes, and the production cluster's Web UI.
+// Ctrl-C stops them in reverse order; data stays under DATA_DIR, so the next start resumes where
+// this one stopped.
 import { join, resolve } from 'node:path';
 import { LauncherEnv, loadEnv } from '../config/env';
 import { migrate } from '../db/migrate';
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
     if (!(await waitForHttp(`${idp}/.well-known/openid-configuration`, 90_000)))
       throw new Error(`the identity provider did not answer at ${idp}`);
 
-    /** The production cluster's Web UI, started once the identity provider answers. */
+    /** The production cluster's Web UI, started once the API (its codec) is on its way. */
     let productionUi: ProductionTemporal['startUi'] | undefined;
     let temporal: Pick<ProductionTemporal, 'address' | 'operator'> & {
       envOf?: ProductionTemporal['envOf'];

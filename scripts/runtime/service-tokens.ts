@@ -4,10 +4,10 @@
 // and writes them where each service reads its own (TEMPORAL_API_KEY_FILE), again well before they
 // expire. Temporal's frontend checks them with the provider's published keys.
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import * as oauth from 'oauth4webapi';
 import { TEMPORAL_RESOURCE, type ServiceClient } from '../../idp/clients';
-import { serviceIdentities, type ServiceIdentity } from './temporal-pki';
+import { serviceIdentities, writeTokenFiles, type ServiceIdentity } from './temporal-pki';
 
 export type ServiceClients = Record<ServiceIdentity, ServiceClient>;
 
@@ -30,45 +30,52 @@ export async function writeServiceClients(file: string, clients: ServiceClients)
   await writeFile(file, JSON.stringify(Object.values(clients)), { mode: 0o600 });
 }
 
-/** A Temporal token for `client` from the provider at `issuer` (RFC 6749 §4.4, RFC 8707). */
-export async function requestServiceToken(issuer: string, client: ServiceClient): Promise<string> {
-  const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as {
-    token_endpoint: string;
-  };
-  const basic = Buffer.from(
-    `${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.secret)}`,
-  ).toString('base64');
-  const answer = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: {
-      Authorization: `Basic ${basic}`,
-      'Content-Type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      resource: TEMPORAL_RESOURCE,
-      scope: 'temporal',
-    }),
+/** How long the provider has to answer each request before the launcher gives up with an error. */
+const PROVIDER_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks the provider at `issuer` (its discovery read once) for services' Temporal tokens (RFC 6749
+ * §4.4, RFC 8707), each answer checked by oauth4webapi.
+ */
+async function serviceTokenRequester(issuer: string) {
+  const url = new URL(issuer);
+  // The development provider is plain http on loopback; any other stays https-only.
+  const options = () => ({
+    signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    [oauth.allowInsecureRequests]: url.protocol === 'http:',
   });
-  if (!answer.ok)
-    throw new Error(
-      `the identity provider gave ${client.clientId} no Temporal token (${answer.status}): ${await answer.text()}`,
+  const as = await oauth.processDiscoveryResponse(
+    url,
+    await oauth.discoveryRequest(url, options()),
+  );
+  return async ({ clientId, secret }: ServiceClient): Promise<string> => {
+    const client: oauth.Client = { client_id: clientId };
+    const response = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(secret),
+      { resource: TEMPORAL_RESOURCE, scope: 'temporal' },
+      options(),
     );
-  return ((await answer.json()) as { access_token: string }).access_token;
+    return (await oauth.processClientCredentialsResponse(as, client, response)).access_token;
+  };
 }
 
-/** Each service's token from the provider, written to `<dir>/<service>.jwt` (0600). */
+/** A Temporal token for `client` from the provider at `issuer`. */
+export const requestServiceToken = async (issuer: string, client: ServiceClient) =>
+  (await serviceTokenRequester(issuer))(client);
+
+/** Each service's token from the provider at `issuer`, written to `<dir>/<service>.jwt` (0600). */
 export async function writeProvidedServiceTokens(
   issuer: string,
   clients: ServiceClients,
   dir: string,
 ): Promise<Record<ServiceIdentity, string>> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const files = {} as Record<ServiceIdentity, string>;
-  for (const [service, client] of Object.entries(clients)) {
-    const path = join(dir, `${service}.jwt`);
-    await writeFile(path, await requestServiceToken(issuer, client), { mode: 0o600 });
-    files[service as ServiceIdentity] = path;
-  }
-  return files;
+  const tokenOf = await serviceTokenRequester(issuer);
+  return writeTokenFiles(
+    dir,
+    Object.fromEntries(
+      Object.entries(clients).map(([service, client]) => [service, () => tokenOf(client)]),
+    ) as Record<ServiceIdentity, () => Promise<string>>,
+  );
 }

@@ -2,7 +2,7 @@
 // service and every client, and the key pair that signs the service identities' tokens the
 // server's authorizer checks. Made at first start and kept in the data directory; in a real
 // deployment the same files come from the organisation's CA and identity provider.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { developmentCa, issueUnder } from '../../config/x509';
@@ -146,22 +146,45 @@ export const serviceIdentities = (namespace: string) => ({
 export type ServiceIdentity = keyof ReturnType<typeof serviceIdentities>;
 
 /**
- * Writes each service's token to `<dir>/<service>.jwt` (0600), valid a day: the launcher calls it
- * again every hour, and the services read the file again each minute (TEMPORAL_API_KEY_FILE).
+ * Writes each service's token to `<dir>/<service>.jwt` (0600) as `tokens` makes it, each through a
+ * temporary file renamed into place: a service reading its file meanwhile (every minute, the UI's
+ * gateway on every request) reads the old token or the new one, never half of one.
  */
-export async function writeServiceTokens(
-  pki: Pick<ClusterPki, 'signingKey'>,
+export async function writeTokenFiles(
   dir: string,
-  namespace: string,
+  tokens: Record<ServiceIdentity, () => Promise<string>>,
 ): Promise<Record<ServiceIdentity, string>> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const files = {} as Record<ServiceIdentity, string>;
-  for (const [service, identity] of Object.entries(serviceIdentities(namespace))) {
+  for (const [service, token] of Object.entries(tokens) as [
+    ServiceIdentity,
+    () => Promise<string>,
+  ][]) {
     const path = join(dir, `${service}.jwt`);
-    await writeFile(path, await mintServiceToken(pki, { ...identity, ttlSeconds: 24 * 3600 }), {
-      mode: 0o600,
-    });
-    files[service as ServiceIdentity] = path;
+    const next = `${path}.${process.pid}.tmp`;
+    await writeFile(next, await token(), { mode: 0o600 });
+    await rename(next, path);
+    files[service] = path;
   }
   return files;
 }
+
+/**
+ * Each service's token signed with the cluster's own key, valid a day (compose's
+ * temporal-credentials; the benchmarks' production profile): renewed every hour, and the services
+ * read the file again each minute.
+ */
+export const writeServiceTokens = (
+  pki: Pick<ClusterPki, 'signingKey'>,
+  dir: string,
+  namespace: string,
+) =>
+  writeTokenFiles(
+    dir,
+    Object.fromEntries(
+      Object.entries(serviceIdentities(namespace)).map(([service, identity]) => [
+        service,
+        () => mintServiceToken(pki, { ...identity, ttlSeconds: 24 * 3600 }),
+      ]),
+    ) as Record<ServiceIdentity, () => Promise<string>>,
+  );
